@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * `npm run check -- [DIR ...] [--format json] [--strict]`
+ *
+ * Validates guides without building. Exit codes: 0 no errors (warnings allowed), 1 errors
+ * found, 2 a usage or I/O problem (unknown flag, a folder that cannot be read).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkGuides } from '../lib/check.ts';
+import { formatHuman, formatJson } from '../lib/report.ts';
+
+const USAGE = `Usage: npm run check -- [DIR ...] [--format human|json] [--strict]
+
+Validates the guides in each DIR (default: guide) and reports every problem.
+DIR is a guide folder (it holds .mdx files) or a folder of guide folders.
+
+  --format json   one JSON array of problems on stdout
+  --strict        drafts are errors, as in production builds
+  --help          show this help
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
+
+function fail(message: string): never {
+  process.stderr.write(`signpost check: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'human' },
+      strict: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  fail((error as Error).message);
+}
+if (args.values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const format = args.values.format;
+if (format !== 'human' && format !== 'json') fail(`unknown format \`${format}\`; use \`human\` or \`json\``);
+
+// Run through `npm run check`, the command sits in the package root; paths the writer typed
+// are relative to where they typed them (INIT_CWD), and so are the paths we print.
+const cwd = process.env['npm_lifecycle_event'] === 'check' && process.env['INIT_CWD'] ? process.env['INIT_CWD'] : process.cwd();
+const dirs = args.positionals.length > 0 ? args.positionals.map((dir) => resolve(cwd, dir)) : [resolve('guide')];
+
+const result = await checkGuides(dirs, { strict: args.values.strict });
+
+if (format === 'json') {
+  process.stdout.write(formatJson(result.problems, cwd));
+} else {
+  const lines = new Map<string, string[] | undefined>();
+  const sourceLine = (file: string, line: number): string | undefined => {
+    if (!lines.has(file)) {
+      try {
+        lines.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
+      } catch {
+        lines.set(file, undefined);
+      }
+    }
+    return lines.get(file)?.[line - 1];
+  };
+  const nodes = result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
+  process.stdout.write(
+    formatHuman(result.problems, { guides: result.guides.length, nodes }, { cwd, sourceLine, color: process.stdout.isTTY && !process.env['NO_COLOR'] }),
+  );
+}
+process.exitCode = result.ioError ? 2 : result.problems.some((p) => p.severity === 'error') ? 1 : 0;

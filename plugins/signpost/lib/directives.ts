@@ -1,0 +1,46 @@
+/**
+ * Small accessors over remark-directive's nodes: positions of openings and attributes,
+ * labels, and a type guard.
+ */
+import type { Nodes, Paragraph } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import type { Position } from 'unist';
+
+export type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+export function isDirective(node: Nodes): node is Directive {
+  return node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective';
+}
+
+/** The opening `:::name[label]{attributes}`, or the whole directive when that is unknown. */
+export function openingOf(directive: Directive): Position | undefined {
+  return directive.data?.position?.opening ?? directive.position;
+}
+
+/** Where an attribute is written (`id` for `#id`), falling back to the opening. */
+export function attributePlace(directive: Directive, name: string): Position | undefined {
+  return directive.data?.position?.attributes?.[name] ?? openingOf(directive);
+}
+
+/** A container's `[label]` paragraph, which remark-directive puts first among its children. */
+export function labelParagraph(directive: ContainerDirective): Paragraph | undefined {
+  const first = directive.children[0];
+  return first?.type === 'paragraph' && first.data?.directiveLabel ? first : undefined;
+}
+
+/** The plain text of a directive's label: `Answer` in `::option[Answer]`. */
+export function labelText(directive: Directive): string | undefined {
+  if (directive.type === 'containerDirective') {
+    const label = labelParagraph(directive);
+    return label ? toString(label).trim() : undefined;
+  }
+  return directive.children.length > 0 ? toString(directive).trim() : undefined;
+}
+
+/** How a writer would call each form of directive, for messages. */
+export const FORM_NAMES: Record<Directive['type'], string> = {
+  containerDirective: 'container directive (`:::`)',
+  leafDirective: 'leaf directive (`::`)',
+  textDirective: 'text directive (`:`)',
+};

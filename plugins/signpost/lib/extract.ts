@@ -1,0 +1,397 @@
+/**
+ * Turns one parsed guide file into its nodes, reporting every problem local to the file.
+ *
+ * ```mdx
+ * ::::question{#entity title="Profile" prompt="Under which profile are you connecting?"}
+ * :::option{to="agency"}
+ * Agency
+ * :::
+ * ::option[Private owner]{to="private-owner"}
+ * ::::
+ * ```
+ *
+ * becomes a `QuestionNode` `entity` with two options, each holding the position of its `to`.
+ * Whole-guide rules (targets, reachability, duplicates) run later, in `validate.ts`, over the
+ * nodes of all files. Text directives that are not ours (`10:30`, `note:this`) are turned back
+ * into the text they were.
+ */
+import type { Nodes, Parent, Root } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { readAttributes } from './attributes.ts';
+import {
+  attributePlace,
+  FORM_NAMES,
+  isDirective,
+  labelParagraph,
+  labelText,
+  openingOf,
+  type Directive,
+} from './directives.ts';
+import type { Edge, GuideNode, Located, NodeKind, Option } from './model.ts';
+import { flag } from './problems.ts';
+import {
+  ErrorAttributes,
+  InstructionsAttributes,
+  NoAttributes,
+  QuestionAttributes,
+  StepAttributes,
+  TargetAttributes,
+} from './schemas/directives.ts';
+import { SLUG, closest, slugify } from './suggest.ts';
+import {
+  DIRECTIVE_NAMES,
+  FORMS,
+  isCalloutDirective,
+  isKnownDirective,
+  isNodeDirective,
+  isPartDirective,
+  PART_PARENTS,
+  type PartName,
+} from './vocabulary.ts';
+
+const NODE_SCHEMAS = {
+  question: QuestionAttributes,
+  step: StepAttributes,
+  error: ErrorAttributes,
+  instructions: InstructionsAttributes,
+} as const;
+
+/** What a node's walk collects before the node is built. */
+interface Collected {
+  kind: NodeKind;
+  id: string;
+  options: Option[];
+  links: Edge[];
+  aliases: Located[];
+  reason: Located | undefined;
+  fix: Located | undefined;
+  escalate: boolean;
+  /** First place each single part (reason, fix) was seen, for "already has" messages. */
+  seen: Map<PartName, number>;
+}
+
+const ARTICLE: Record<NodeKind, string> = {
+  question: 'a `question`',
+  step: 'a `step`',
+  error: 'an `error` card',
+  instructions: 'an `instructions` card',
+};
+
+function describe(kind: NodeKind, id: string): string {
+  const noun = kind === 'error' ? 'Error card' : kind === 'instructions' ? 'Instructions card' : kind === 'question' ? 'Question' : 'Step';
+  return id ? `${noun} \`${id}\`` : noun;
+}
+
+/** Every node of a file, in source order; problems go to `file.messages`. */
+export function extractNodes(tree: Root, file: VFile): GuideNode[] {
+  const nodes: GuideNode[] = [];
+  checkFences(tree, file);
+  for (const child of tree.children) {
+    if (child.type === 'yaml' || child.type === 'mdxjsEsm' || child.type === 'mdxFlowExpression') continue;
+    if (child.type === 'containerDirective' && isNodeDirective(child.name)) {
+      readNode(child, child.name, file, nodes);
+    } else if (isDirective(child) && isKnownDirective(child.name)) {
+      const where = isPartDirective(child.name)
+        ? `inside ${PART_PARENTS[child.name].map((kind) => ARTICLE[kind]).join(' or ')}`
+        : 'inside a node: content outside nodes is never shown';
+      flag(file, 'misplaced-directive', `\`${child.name}\` must be ${where}`, openingOf(child));
+    } else if (isDirective(child)) {
+      unknownDirective(child, file);
+    } else {
+      flag(
+        file,
+        'stray-content',
+        'Content outside every node is never shown to readers; move it into a node or delete it',
+        child.position,
+      );
+    }
+  }
+  return nodes;
+}
+
+function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, nodes: GuideNode[]): void {
+  const attributes = readAttributes(directive, NODE_SCHEMAS[kind], file);
+  const opening = openingOf(directive);
+  const id = checkId(attributes.id, directive, file);
+  const collected: Collected = {
+    kind,
+    id,
+    options: [],
+    links: [],
+    aliases: [],
+    reason: undefined,
+    fix: undefined,
+    escalate: false,
+    seen: new Map(),
+  };
+  const label = labelParagraph(directive);
+  walk(directive, collected, true, file, nodes, label);
+
+  const prompt = 'prompt' in attributes ? attributes.prompt || undefined : undefined;
+  const title = attributes.title || labelText(directive) || prompt || '';
+  if (!title) {
+    const advice =
+      kind === 'error'
+        ? 'add `title="…"` with the message exactly as readers see it on screen'
+        : kind === 'question'
+          ? 'add `title="…"` or `prompt="…"`'
+          : 'add `title="…"`';
+    flag(file, 'missing-title', `${describe(kind, id)} has no title; ${advice}`, opening);
+  }
+  const draft = attributes.draft ?? false;
+  if (draft) {
+    flag(file, 'draft', `${describe(kind, id)} is a draft; finish it and remove \`draft\` before publishing`, attributePlace(directive, 'draft'));
+  }
+
+  const base = {
+    id,
+    title,
+    draft,
+    file: file.path,
+    position: directive.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    tree: directive,
+    links: collected.links,
+  };
+  switch (kind) {
+    case 'question':
+      nodes.push({ ...base, kind, prompt: prompt ?? title, options: collected.options });
+      break;
+    case 'step': {
+      const next = 'next' in attributes ? attributes.next : undefined;
+      const place = attributePlace(directive, 'next') ?? base.position;
+      nodes.push({ ...base, kind, next: next === undefined ? undefined : { to: next, position: place } });
+      break;
+    }
+    case 'error':
+      checkSection(collected.reason, 'reason', 'missing-reason', 'why the error happens', collected, directive, file);
+      checkSection(collected.fix, 'fix', 'missing-fix', 'what the reader does about it', collected, directive, file);
+      nodes.push({
+        ...base,
+        kind,
+        context: 'context' in attributes ? attributes.context || undefined : undefined,
+        aliases: collected.aliases,
+        reason: collected.reason,
+        fix: collected.fix,
+        escalate: collected.escalate,
+      });
+      break;
+    case 'instructions':
+      nodes.push({ ...base, kind, escalate: collected.escalate });
+      break;
+  }
+}
+
+function checkSection(
+  section: Located | undefined,
+  name: 'reason' | 'fix',
+  rule: 'missing-reason' | 'missing-fix',
+  what: string,
+  collected: Collected,
+  directive: ContainerDirective,
+  file: VFile,
+): void {
+  const heading = name === 'reason' ? 'Reason' : 'How to fix';
+  if (!section) {
+    flag(
+      file,
+      rule,
+      `${describe('error', collected.id)} has no ${heading}; add a \`:::${name}\` saying ${what}`,
+      openingOf(directive),
+    );
+  } else if (!section.text) {
+    flag(file, rule, `The ${heading} of ${describe('error', collected.id).toLowerCase()} is empty; say ${what}`, section.position);
+  }
+}
+
+function checkId(id: string | undefined, directive: ContainerDirective, file: VFile): string {
+  if (id === undefined || id === '') {
+    const proposal = slugify(labelText(directive) ?? String(directive.attributes?.title ?? ''));
+    const example = proposal || 'my-node';
+    flag(
+      file,
+      'invalid-id',
+      `\`${directive.name}\` has no id; add one after its name: \`${directive.name}{#${example}}\``,
+      openingOf(directive),
+    );
+    return '';
+  }
+  if (!SLUG.test(id)) {
+    const proposal = slugify(id);
+    const advice = proposal ? `; use \`${proposal}\`` : '; use lowercase letters, digits and single hyphens';
+    flag(
+      file,
+      'invalid-id',
+      `Id \`${id}\` is not a lowercase slug (letters a–z, digits, single hyphens)${advice}`,
+      attributePlace(directive, 'id'),
+    );
+  }
+  return id;
+}
+
+/**
+ * Walks a node's content for its parts, callouts and links. `direct` says whether `parent` is
+ * the node directive itself, where parts must stand.
+ */
+function walk(
+  parent: Parent,
+  collected: Collected,
+  direct: boolean,
+  file: VFile,
+  nodes: GuideNode[],
+  skip?: Nodes,
+): void {
+  for (let index = 0; index < parent.children.length; index++) {
+    const child = parent.children[index] as Nodes;
+    if (child === skip) continue;
+    if (!isDirective(child)) {
+      if ('children' in child) walk(child, collected, false, file, nodes);
+      continue;
+    }
+    const name = child.name;
+    if (!isKnownDirective(name)) {
+      if (child.type === 'textDirective' && child.children.length === 0 && Object.keys(child.attributes ?? {}).length === 0) {
+        // `10:30` or `see:this` in a sentence: not a directive, give the text back.
+        parent.children[index] = { type: 'text', value: `:${name}`, ...(child.position ? { position: child.position } : {}) };
+        continue;
+      }
+      unknownDirective(child, file);
+      walk(child, collected, false, file, nodes);
+      continue;
+    }
+    const form = FORMS[name];
+    if (!form.forms.includes(child.type)) {
+      flag(
+        file,
+        'misplaced-directive',
+        `\`${name}\` is written as a ${FORM_NAMES[child.type]}; write it as \`${form.example}\``,
+        openingOf(child),
+      );
+      continue;
+    }
+    if (isNodeDirective(name)) {
+      flag(
+        file,
+        'misplaced-directive',
+        `\`${name}\` is inside ${describe(collected.kind, collected.id).toLowerCase().replace(/^(\w+)/, '`$1`')}; nodes cannot nest, close the outer one first`,
+        openingOf(child),
+      );
+      readNode(child as ContainerDirective, name, file, nodes);
+      continue;
+    }
+    if (isPartDirective(name)) {
+      const parents = PART_PARENTS[name];
+      if (!direct || !parents.includes(collected.kind)) {
+        const home = parents.map((kind) => ARTICLE[kind]).join(' or ');
+        const where = parents.includes(collected.kind)
+          ? `directly inside ${home}, not nested in other content`
+          : `inside ${home}, not ${ARTICLE[collected.kind]}${name === 'option' && collected.kind === 'step' ? ' (a step goes on through its `next` attribute)' : ''}`;
+        flag(file, 'misplaced-directive', `\`${name}\` belongs ${where}`, openingOf(child));
+        continue;
+      }
+      readPart(child, name, collected, file);
+      continue;
+    }
+    if (isCalloutDirective(name)) {
+      readAttributes(child, NoAttributes, file);
+      walk(child, collected, false, file, nodes, child.type === 'containerDirective' ? labelParagraph(child) : undefined);
+      continue;
+    }
+    // `:link[text]{to="node"}`
+    const attributes = readAttributes(child, TargetAttributes, file);
+    if (!labelText(child)) {
+      flag(file, 'missing-title', '`link` has no text; write `:link[text]{to="…"}`', openingOf(child));
+    }
+    if (attributes.to === undefined) {
+      flag(file, 'invalid-attribute', '`link` needs a `to` attribute naming the node it leads to', openingOf(child));
+    } else {
+      collected.links.push({ to: attributes.to, position: attributePlace(child, 'to') ?? openingOf(child)! });
+    }
+  }
+}
+
+function readPart(child: Directive, name: PartName, collected: Collected, file: VFile): void {
+  const position = child.position ?? openingOf(child)!;
+  if (name === 'option') {
+    const attributes = readAttributes(child, TargetAttributes, file);
+    const label = child.type === 'containerDirective' ? toString(child).trim() : (labelText(child) ?? '');
+    if (!label) {
+      flag(file, 'missing-title', '`option` has no answer text; write it as `::option[Answer]{to="…"}`', openingOf(child));
+    }
+    if (attributes.to === undefined) {
+      flag(file, 'invalid-attribute', '`option` needs a `to` attribute naming the node this answer leads to', openingOf(child));
+      return;
+    }
+    collected.options.push({ label, to: attributes.to, position: attributePlace(child, 'to') ?? position });
+    return;
+  }
+  readAttributes(child, NoAttributes, file);
+  if (name === 'alias') {
+    const text = labelText(child);
+    if (text) collected.aliases.push({ text, position });
+    else flag(file, 'missing-title', '`alias` has no text; write the other wording as `::alias[…]`', openingOf(child));
+    return;
+  }
+  if (name === 'escalate') {
+    collected.escalate = true;
+    return;
+  }
+  const first = collected.seen.get(name);
+  if (first !== undefined) {
+    flag(
+      file,
+      'misplaced-directive',
+      `${describe('error', collected.id)} already has a \`${name}\` (line ${first}); merge the two`,
+      openingOf(child),
+    );
+    return;
+  }
+  collected.seen.set(name, position.start.line);
+  collected[name] = { text: toString(child).trim(), position };
+}
+
+function unknownDirective(directive: Directive, file: VFile): void {
+  const sameForm = DIRECTIVE_NAMES.filter((name) => FORMS[name].forms.includes(directive.type));
+  const proposal = closest(directive.name, DIRECTIVE_NAMES);
+  const advice = proposal
+    ? `; did you mean \`${proposal}\`?`
+    : `; use one of ${sameForm.map((name) => `\`${name}\``).join(', ')}`;
+  flag(file, 'unknown-directive', `Unknown directive \`${directive.name}\`${advice}`, openingOf(directive));
+}
+
+/**
+ * Reports containers that are never closed. The usual cause is nesting with equal fences:
+ * in `:::error` … `:::reason` … `:::`, that `:::` closes `error`, not `reason`.
+ */
+function checkFences(tree: Root, file: VFile): void {
+  const source = String(file.value);
+  const fence = (directive: ContainerDirective): number => {
+    const offset = openingOf(directive)?.start.offset;
+    if (offset === undefined) return 3;
+    const colons = /:+/y;
+    colons.lastIndex = offset;
+    return colons.exec(source)?.[0].length ?? 3;
+  };
+  // Only the outermost unclosed container is reported: the ones inside it follow from it.
+  const visit = (parent: Parent, container: ContainerDirective | undefined, reported: boolean): void => {
+    for (const child of parent.children as Nodes[]) {
+      if (child.type === 'containerDirective') {
+        const closing = child.data?.position?.closing;
+        const parentClosing = container?.data?.position?.closing;
+        if (!reported && !closing) {
+          const message =
+            container && parentClosing
+              ? `\`${child.name}\` is never closed: the fence on line ${parentClosing.start.line} closes \`${container.name}\` first. ` +
+                `A directive that holds others needs more colons: open and close \`${container.name}\` with \`${':'.repeat(fence(child) + 1)}\``
+              : `\`${child.name}\` is never closed; end it with a line of \`${':'.repeat(fence(child))}\``;
+          flag(file, 'syntax-error', message, openingOf(child));
+        }
+        visit(child, child, reported || !closing);
+        continue;
+      }
+      if ('children' in child) visit(child, container, reported);
+    }
+  };
+  visit(tree, undefined, false);
+}

@@ -1,0 +1,204 @@
+/**
+ * Reads guide folders into typed graphs: every `.mdx` file parsed with the one pipeline, the
+ * metadata of `index.mdx`, the nodes of all files, and every problem found on the way.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { extractNodes } from './extract.ts';
+import { frontmatterOf, readMetadata, type MetaResult } from './metadata.ts';
+import type { Guide, GuideNode } from './model.ts';
+import { fallbackParser, mdxParser } from './processor.ts';
+import { flag, problem, problemsOf, type Problem } from './problems.ts';
+import { readSource } from './source.ts';
+import { SLUG, slugify } from './suggest.ts';
+import { validateGuide } from './validate.ts';
+
+export const INDEX_FILE = 'index.mdx';
+
+export interface LoadedGuide {
+  guide: Guide;
+  problems: Problem[];
+}
+
+/** A folder given to `check` that cannot be read at all: a usage or I/O problem. */
+export class FolderError extends Error {
+  readonly problem: Problem;
+  constructor(folder: string, message: string) {
+    super(message);
+    this.problem = problem(folder, 'missing-folder', message);
+  }
+}
+
+/**
+ * The guide folders in `dir`: `dir` itself when it holds `.mdx` files, else each of its
+ * sub-folders (the `guide/<slug>/` layout). Throws `FolderError` when `dir` cannot be read.
+ */
+export async function findGuideDirs(dir: string): Promise<string[]> {
+  const entries = await listFolder(dir);
+  if (entries.some((entry) => entry.isFile() && entry.name.endsWith('.mdx'))) return [dir];
+  return entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+    .map((entry) => join(dir, entry.name))
+    .sort();
+}
+
+async function listFolder(dir: string): Promise<Dirent[]> {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT'
+        ? `Cannot find folder \`${dir}\`; give the folder that holds your guides (default \`guide\`)`
+        : code === 'ENOTDIR'
+          ? `\`${dir}\` is a file; give the folder of a guide, or the folder that holds guides`
+          : `Cannot read folder \`${dir}\` (${code ?? 'unknown error'}); check its permissions`;
+    throw new FolderError(dir, message);
+  }
+}
+
+/** Every `.mdx` file under a guide folder, `index.mdx` first, then by path. */
+async function listGuideFiles(dir: string, problems: Problem[]): Promise<string[]> {
+  const root = await realpath(dir);
+  const files: string[] = [];
+  const visit = async (folder: string): Promise<void> => {
+    for (const entry of await listFolder(folder)) {
+      const path = join(folder, entry.name);
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isDirectory()) {
+        await visit(path);
+      } else if (entry.name.endsWith('.mdx') && (entry.isFile() || entry.isSymbolicLink())) {
+        if (entry.isSymbolicLink() && !(await insideFolder(path, root))) {
+          problems.push(
+            problem(path, 'unreadable-file', 'This symbolic link points outside the guide folder; copy the file into the guide instead'),
+          );
+          continue;
+        }
+        files.push(path);
+      }
+    }
+  };
+  await visit(dir);
+  const index = join(dir, INDEX_FILE);
+  return files.sort((a, b) => (a === index ? -1 : b === index ? 1 : a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function insideFolder(path: string, root: string): Promise<boolean> {
+  try {
+    const target = await realpath(path);
+    return target === root || target.startsWith(root + sep);
+  } catch {
+    return false;
+  }
+}
+
+interface ParsedFile {
+  nodes: GuideNode[];
+  meta: MetaResult | undefined;
+}
+
+/** Parses one file, recovering from MDX syntax errors so the rest of the file still counts. */
+async function parseFile(path: string, isIndex: boolean, problems: Problem[]): Promise<ParsedFile> {
+  const source = await readSource(path);
+  if ('error' in source) {
+    problems.push(problem(path, 'unreadable-file', `Cannot read this file (${source.error.code ?? source.error.message}); check its permissions`));
+    return { nodes: [], meta: undefined };
+  }
+  if ('invalidAt' in source) {
+    problems.push(
+      problem(path, 'unreadable-file', 'This file is not valid UTF-8 from here on; save it with UTF-8 encoding', source.invalidAt),
+    );
+    return { nodes: [], meta: undefined };
+  }
+  const file = new VFile({ path, value: source.text });
+  let tree: Root;
+  try {
+    tree = mdxParser.parse(file);
+  } catch (error) {
+    reportSyntaxError(error, file);
+    tree = fallbackParser.parse(file);
+  }
+  const meta = isIndex ? readMetadata(tree, file) : undefined;
+  if (!isIndex && frontmatterOf(tree)) {
+    flag(
+      file,
+      'invalid-attribute',
+      `Frontmatter is read only from \`${INDEX_FILE}\`; move these fields there`,
+      frontmatterOf(tree)?.position,
+    );
+  }
+  const nodes = extractNodes(tree, file);
+  problems.push(...problemsOf(file));
+  return { nodes, meta };
+}
+
+function reportSyntaxError(error: unknown, file: VFile): void {
+  const cause = error as { reason?: string; message?: string; line?: number; column?: number; source?: string };
+  const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
+  const hint = /mdx/.test(cause.source ?? '')
+    ? ' (MDX reads `<` as a tag and `{` as code: write `\\<` or `\\{` for the characters themselves)'
+    : '';
+  const place = cause.line ? { line: cause.line, column: cause.column ?? 1 } : undefined;
+  flag(file, 'syntax-error', `Cannot parse MDX: ${reason}${hint}`, place);
+}
+
+/** Reads one guide folder into its graph and every problem in it. */
+export async function loadGuide(dir: string): Promise<LoadedGuide> {
+  const problems: Problem[] = [];
+  const slug = basename(dir);
+  if (!SLUG.test(slug)) {
+    const proposal = slugify(slug);
+    problems.push(
+      problem(dir, 'invalid-id', `Guide folder \`${slug}\` is not a lowercase slug, and it becomes the guide's URL${proposal ? `; rename it \`${proposal}\`` : ''}`),
+    );
+  }
+  const files = await listGuideFiles(dir, problems);
+  const guide: Guide = {
+    slug,
+    dir,
+    files,
+    meta: undefined,
+    start: undefined,
+    startPosition: undefined,
+    nodes: [],
+    byId: new Map(),
+  };
+  if (files.length === 0) {
+    problems.push(problem(dir, 'empty-guide', `Guide \`${slug}\` has no \`.mdx\` files; add \`${INDEX_FILE}\` with its metadata and first node`));
+    return { guide, problems };
+  }
+  const index = join(dir, INDEX_FILE);
+  if (files[0] !== index) {
+    problems.push(
+      problem(dir, 'missing-metadata', `Guide \`${slug}\` has no \`${INDEX_FILE}\`; create it with frontmatter \`title\` and \`start\``),
+    );
+  }
+  for (const path of files) {
+    const parsed = await parseFile(path, path === index, problems);
+    if (parsed.meta) {
+      guide.meta = parsed.meta.meta;
+      guide.start = parsed.meta.start;
+      guide.startPosition = parsed.meta.startPosition;
+    }
+    guide.nodes.push(...parsed.nodes);
+  }
+  for (const node of guide.nodes) {
+    if (node.id && !guide.byId.has(node.id)) guide.byId.set(node.id, node);
+  }
+  if (guide.nodes.length === 0 && !problems.some((p) => p.rule === 'syntax-error' || p.rule === 'unreadable-file')) {
+    problems.push(
+      problem(files[0]!, 'empty-guide', `Guide \`${slug}\` has no nodes; add one, such as \`:::step{#start title="…" next="…"}\``),
+    );
+  }
+  problems.push(...validateGuide(guide, index));
+  return { guide, problems };
+}
+
+/** The path of a file as the writer typed it: relative to where the command runs. */
+export function displayPath(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  return path === '' ? '.' : path;
+}

@@ -1,0 +1,109 @@
+/**
+ * The typed graph a guide becomes: what the pages, the search index, the map and the checks
+ * are all built from. Every piece keeps the source position it came from.
+ */
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { Position } from 'unist';
+import type { GuideMeta } from './schemas/metadata.ts';
+
+export const NODE_KINDS = ['question', 'step', 'error', 'instructions'] as const;
+/** What a node is: a question, a step, or an outcome (an error card or instructions). */
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** A reference from one node to another: an answer, a step's `next`, or a `:link` in text. */
+export interface Edge {
+  /** The id of the target node, as written. */
+  to: string;
+  /** Where the target is named (the `to` or `next` attribute), for error reports. */
+  position: Position;
+}
+
+/** One answer of a question. */
+export interface Option extends Edge {
+  /** The answer as the reader sees it, as plain text. */
+  label: string;
+}
+
+/** A piece of text with the place it was written. */
+export interface Located {
+  text: string;
+  position: Position;
+}
+
+interface NodeBase {
+  id: string;
+  /** The heading (for an error card: the message as the reader sees it on screen). */
+  title: string;
+  draft: boolean;
+  /** Absolute path of the file that holds the node. */
+  file: string;
+  /** The whole directive's position. */
+  position: Position;
+  /** The directive itself, for rendering. */
+  tree: ContainerDirective;
+  /** `:link` references in the node's content. */
+  links: Edge[];
+}
+
+export interface QuestionNode extends NodeBase {
+  kind: 'question';
+  /** The question asked (the `prompt` attribute, else the title). */
+  prompt: string;
+  options: Option[];
+}
+
+export interface StepNode extends NodeBase {
+  kind: 'step';
+  next: Edge | undefined;
+}
+
+export interface ErrorNode extends NodeBase {
+  kind: 'error';
+  /** Where the message appears, e.g. the dialog "Connect Selling Partners". */
+  context: string | undefined;
+  /** Other wordings of the message that search should match. */
+  aliases: Located[];
+  reason: Located | undefined;
+  fix: Located | undefined;
+  /** Whether the card names an escalation to support. */
+  escalate: boolean;
+}
+
+export interface InstructionsNode extends NodeBase {
+  kind: 'instructions';
+  escalate: boolean;
+}
+
+export type GuideNode = QuestionNode | StepNode | ErrorNode | InstructionsNode;
+export type OutcomeNode = ErrorNode | InstructionsNode;
+
+/** Whether a node ends the reader's walk. */
+export function isOutcome(node: GuideNode): node is OutcomeNode {
+  return node.kind === 'error' || node.kind === 'instructions';
+}
+
+/** The ways on from a node, in the order the reader sees them. */
+export function waysOn(node: GuideNode): Edge[] {
+  if (node.kind === 'question') return node.options;
+  if (node.kind === 'step') return node.next ? [node.next] : [];
+  return [];
+}
+
+/** A whole guide: its metadata and its nodes, in reading order (files, then source order). */
+export interface Guide {
+  /** The folder name: the guide's URL segment. */
+  slug: string;
+  /** Absolute path of the guide folder. */
+  dir: string;
+  /** Absolute paths of the `.mdx` files read, `index.mdx` first. */
+  files: string[];
+  /** The validated metadata, or undefined when it is missing or invalid. */
+  meta: GuideMeta | undefined;
+  /** The id of the start node as written, even when other metadata is invalid. */
+  start: string | undefined;
+  /** Where the `start` field is written, for `missing-start` reports. */
+  startPosition: Position | undefined;
+  nodes: GuideNode[];
+  /** First node of each id (duplicates are reported, not kept). */
+  byId: Map<string, GuideNode>;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** A flag attribute: `{draft}` alone, or `draft="true"` / `draft="false"`. */
+const flag = z
+  .enum(['', 'true', 'false'], { error: 'expected no value (`{draft}`), `"true"` or `"false"`' })
+  .transform((value) => value !== 'false');
+
+const text = z.string().trim();
+
+/** Attributes every node directive takes. */
+const nodeAttributes = {
+  /** The node's id (`{#my-node}`): a lowercase slug, unique in the guide, the page's URL. */
+  id: z.string().optional(),
+  /** The node's heading; for an error card, the message exactly as the reader sees it. */
+  title: text.optional(),
+  /** Marks unfinished content: a warning in `check`, an error with `--strict`. */
+  draft: flag.optional(),
+};
+
+export const QuestionAttributes = z.strictObject({
+  ...nodeAttributes,
+  /** The question asked, when it differs from the title. */
+  prompt: text.optional(),
+});
+
+export const StepAttributes = z.strictObject({
+  ...nodeAttributes,
+  /** The id of the node the reader continues to. */
+  next: z.string().optional(),
+});
+
+export const ErrorAttributes = z.strictObject({
+  ...nodeAttributes,
+  /** Where the message appears on the reader's screen, e.g. a dialog's name. */
+  context: text.optional(),
+});
+
+export const InstructionsAttributes = z.strictObject(nodeAttributes);
+
+/** `option` and `link`: a target node. */
+export const TargetAttributes = z.strictObject({
+  /** The id of the node this answer or link leads to. */
+  to: z.string().optional(),
+});
+
+/** Directives that take no attribute (callouts, reason, fix, alias, escalate). */
+export const NoAttributes = z.strictObject({});

@@ -1,0 +1,63 @@
+/**
+ * Proposals for misspelt names: "did you mean `reboot-router`?".
+ */
+
+/** Optimal string alignment distance: Levenshtein plus the swap of two neighbours. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, before[j - 2]! + 1);
+      }
+      current.push(best);
+    }
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The candidate closest to `name`, or `undefined` when none is close enough to be a plausible
+ * typo (at most a third of the name's length in edits, and at least 1, 2 from 6 characters).
+ */
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  const wanted = name.toLowerCase();
+  const limit = Math.max(wanted.length >= 6 ? 2 : 1, Math.floor(wanted.length / 3));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    if (candidate === name) continue;
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** `; did you mean `x`?` when a proposal exists, else the fallback advice. */
+export function didYouMean(name: string, candidates: Iterable<string>, otherwise = ''): string {
+  const proposal = closest(name, candidates);
+  return proposal === undefined ? otherwise : `; did you mean \`${proposal}\`?`;
+}
+
+/** Turns any text into the lowercase slug an id must be: `Reboot_Router` → `reboot-router`. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The lowercase slug ids and guide folder names must be. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

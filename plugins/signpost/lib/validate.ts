@@ -1,0 +1,164 @@
+/**
+ * The whole-guide rules: they need every file's nodes at once, so they run after extraction,
+ * over the graph. Each reports at the place the writer has to change.
+ */
+import { relative } from 'node:path';
+import { isOutcome, waysOn, type Edge, type Guide, type GuideNode } from './model.ts';
+import { problem, type Problem } from './problems.ts';
+import { closest } from './suggest.ts';
+
+/** Runs every graph rule over a guide whose files have been extracted. */
+export function validateGuide(guide: Guide, indexFile: string): Problem[] {
+  const problems: Problem[] = [];
+  const where = (node: GuideNode): string =>
+    `${relative(guide.dir, node.file)}:${node.position.start.line}:${node.position.start.column}`;
+
+  // duplicate-id: every occurrence is reported, each naming the other places.
+  const byId = new Map<string, GuideNode[]>();
+  for (const node of guide.nodes) {
+    if (!node.id) continue;
+    byId.set(node.id, [...(byId.get(node.id) ?? []), node]);
+  }
+  for (const [id, nodes] of byId) {
+    if (nodes.length < 2) continue;
+    for (const node of nodes) {
+      const others = nodes.filter((other) => other !== node).map(where).join(', ');
+      problems.push(
+        problem(node.file, 'duplicate-id', `Duplicate id \`${id}\`, also used at ${others}; ids must be unique in a guide, rename one`, node.position),
+      );
+    }
+  }
+
+  const ids = [...guide.byId.keys()];
+  const exists = (edge: Edge): boolean => guide.byId.has(edge.to);
+
+  // dangling-target: answers, `next` and `:link`s that name no node.
+  for (const node of guide.nodes) {
+    for (const edge of [...waysOn(node), ...node.links]) {
+      if (exists(edge)) continue;
+      const proposal = closest(edge.to, ids);
+      const advice = proposal
+        ? `; did you mean \`${proposal}\`?`
+        : `; add a node with \`{#${edge.to}}\` or name an existing id`;
+      problems.push(problem(node.file, 'dangling-target', `Cannot find node \`${edge.to}\`${advice}`, edge.position));
+    }
+  }
+
+  // dead-end and too-few-options: questions and steps must lead somewhere.
+  for (const node of guide.nodes) {
+    const opening = node.tree.data?.position?.opening ?? node.position;
+    if (node.kind === 'question' && node.options.length === 0) {
+      problems.push(
+        problem(node.file, 'dead-end', `Question \`${node.id}\` has no answers, so readers are stuck; add \`:::option{to="…"}\` answers`, opening),
+      );
+    } else if (node.kind === 'question' && node.options.length === 1) {
+      problems.push(
+        problem(
+          node.file,
+          'too-few-options',
+          `Question \`${node.id}\` has 1 answer; a question needs at least 2 (for a single way on, make it a \`step\` with \`next="${node.options[0]!.to}"\`)`,
+          opening,
+        ),
+      );
+    } else if (node.kind === 'step' && !node.next) {
+      problems.push(
+        problem(node.file, 'dead-end', `Step \`${node.id}\` has no way on; add \`next="…"\` naming the node that follows`, opening),
+      );
+    }
+  }
+
+  // missing-start, then reachability from the start.
+  const start = guide.start;
+  if (start !== undefined && !guide.byId.has(start)) {
+    const proposal = closest(start, ids);
+    const advice = proposal ? `; did you mean \`${proposal}\`?` : '; set `start` to the id of the first node';
+    problems.push(problem(indexFile, 'missing-start', `Start node \`${start}\` does not exist${advice}`, guide.startPosition));
+  }
+  if (start !== undefined && guide.byId.has(start)) {
+    const reached = reachable(guide, [start], (node) => waysOn(node).map((edge) => edge.to));
+    for (const node of guide.nodes) {
+      if (!node.id || reached.has(node.id) || guide.byId.get(node.id) !== node) continue;
+      problems.push(
+        problem(
+          node.file,
+          'unreachable-node',
+          `Node \`${node.id}\` cannot be reached from the start node \`${start}\`; add an answer or \`next\` leading to it, or delete it`,
+          node.tree.data?.position?.opening ?? node.position,
+        ),
+      );
+    }
+  }
+
+  // no-outcome: walk backwards from the outcomes. Nodes already reported as dead ends or with
+  // a dangling target count as leading out, so that one mistake is not reported twice.
+  const leadsOut = guide.nodes
+    .filter((node) => isOutcome(node) || waysOn(node).length === 0 || waysOn(node).some((edge) => !exists(edge)))
+    .map((node) => node.id);
+  const predecessors = new Map<string, string[]>();
+  for (const node of guide.nodes) {
+    for (const edge of waysOn(node)) {
+      predecessors.set(edge.to, [...(predecessors.get(edge.to) ?? []), node.id]);
+    }
+  }
+  const canFinish = reachable(guide, leadsOut, (node) => predecessors.get(node.id) ?? []);
+  for (const node of guide.nodes) {
+    if (!node.id || canFinish.has(node.id) || guide.byId.get(node.id) !== node) continue;
+    problems.push(
+      problem(
+        node.file,
+        'no-outcome',
+        `No outcome can be reached from \`${node.id}\`: its answers only loop back; lead one of them to an error or instructions card`,
+        node.tree.data?.position?.opening ?? node.position,
+      ),
+    );
+  }
+
+  // duplicate-error-message: the same message (or alias) on two cards confuses search.
+  const messages = new Map<string, { node: GuideNode; text: string; position: Edge['position'] }>();
+  for (const node of guide.nodes) {
+    if (node.kind !== 'error' || !node.title) continue;
+    const wordings = [
+      { text: node.title, position: node.tree.data?.position?.attributes?.['title'] ?? node.position },
+      ...node.aliases,
+    ];
+    for (const wording of wordings) {
+      const key = normalize(wording.text);
+      const first = messages.get(key);
+      if (!first) {
+        messages.set(key, { node, ...wording });
+      } else if (first.node !== node) {
+        problems.push(
+          problem(
+            node.file,
+            'duplicate-error-message',
+            `Error card \`${node.id}\` shows the same message as \`${first.node.id}\` (${where(first.node)}): “${wording.text}”; merge the cards or tell the messages apart`,
+            wording.position,
+          ),
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** Messages compare without case, surrounding quotes and repeated spaces. */
+function normalize(message: string): string {
+  return message.toLowerCase().replace(/\s+/g, ' ').replace(/^["'“”\s]+|["'“”\s]+$/g, '');
+}
+
+/** The ids reached from `roots` by following `next` (breadth first). */
+function reachable(guide: Guide, roots: string[], next: (node: GuideNode) => string[]): Set<string> {
+  const seen = new Set(roots);
+  const queue = [...roots];
+  for (let index = 0; index < queue.length; index++) {
+    const node = guide.byId.get(queue[index]!);
+    if (!node) continue;
+    for (const target of next(node)) {
+      if (!seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return seen;
+}
