@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { attributePlace, type Directive } from './directives.ts';
 import { flag } from './problems.ts';
-import { didYouMean } from './suggest.ts';
+import { closest } from './suggest.ts';
 
 type ObjectSchema = z.ZodObject<Record<string, z.ZodType>>;
 
@@ -15,8 +15,10 @@ function list(names: string[]): string {
 }
 
 /** How a writer wrote an attribute: `#id` for the id, `.name` for a class, else the name. */
-function written(name: string): string {
-  return name === 'id' ? '#id' : name === 'class' ? '.class' : name;
+function written(name: string, value?: string | null): string {
+  if (name === 'id') return '#id';
+  if (name === 'class') return `.${value?.split(' ')[0] ?? 'class'}`;
+  return name;
 }
 
 export function readAttributes<S extends ObjectSchema>(
@@ -25,19 +27,27 @@ export function readAttributes<S extends ObjectSchema>(
   file: VFile,
 ): Partial<z.output<S>> {
   const known = Object.keys(schema.shape);
+  const given = directive.attributes ?? {};
   const result: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(directive.attributes ?? {})) {
-    const field = schema.shape[name];
+  for (const [name, value] of Object.entries(given)) {
     const place = attributePlace(directive, name);
+    let field = schema.shape[name];
+    let key = name;
     if (!field) {
-      const advice = didYouMean(name, known, `; \`${directive.name}\` takes ${list(known.map(written))}`);
-      flag(file, 'invalid-attribute', `Unknown attribute \`${written(name)}\` on \`${directive.name}\`${advice}`, place);
-      continue;
+      const proposal = name === 'class' ? undefined : closest(name, known);
+      const advice = proposal
+        ? `; did you mean \`${proposal}\`?`
+        : `; \`${directive.name}\` takes ${list(known.map((k) => written(k)))}`;
+      flag(file, 'invalid-attribute', `Unknown attribute \`${written(name, value)}\` on \`${directive.name}\`${advice}`, place);
+      // Read a misspelt attribute as the one meant, so `tittle` is not also a missing title.
+      if (proposal === undefined || proposal in given) continue;
+      field = schema.shape[proposal]!;
+      key = proposal;
     }
     const parsed = field.safeParse(value ?? undefined);
     if (parsed.success) {
-      result[name] = parsed.data;
-    } else {
+      result[key] = parsed.data;
+    } else if (key === name) {
       const reason = parsed.error.issues[0]?.message ?? 'invalid value';
       flag(file, 'invalid-attribute', `Invalid \`${name}\` on \`${directive.name}\`: ${reason}`, place);
     }

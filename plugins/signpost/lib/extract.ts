@@ -48,6 +48,7 @@ import {
   isNodeDirective,
   isPartDirective,
   PART_PARENTS,
+  type DirectiveName,
   type PartName,
 } from './vocabulary.ts';
 
@@ -249,14 +250,15 @@ function walk(
       if ('children' in child) walk(child, collected, false, file, nodes);
       continue;
     }
-    const name = child.name;
-    if (!isKnownDirective(name)) {
-      if (child.type === 'textDirective' && child.children.length === 0 && Object.keys(child.attributes ?? {}).length === 0) {
-        // `10:30` or `see:this` in a sentence: not a directive, give the text back.
-        parent.children[index] = { type: 'text', value: `:${name}`, ...(child.position ? { position: child.position } : {}) };
-        continue;
-      }
-      unknownDirective(child, file);
+    if (!isKnownDirective(child.name) && isPlainText(child)) {
+      // `10:30` or `see:this` in a sentence: not a directive, give the text back.
+      parent.children[index] = { type: 'text', value: `:${child.name}`, ...(child.position ? { position: child.position } : {}) };
+      continue;
+    }
+    // A misspelt directive is read as the one it was meant to be (`:::reson` as `reason`), so
+    // that it is not reported again as a missing Reason.
+    const name = isKnownDirective(child.name) ? child.name : unknownDirective(child, file);
+    if (name === undefined) {
       walk(child, collected, false, file, nodes);
       continue;
     }
@@ -321,9 +323,9 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
     }
     if (attributes.to === undefined) {
       flag(file, 'invalid-attribute', '`option` needs a `to` attribute naming the node this answer leads to', openingOf(child));
-      return;
     }
-    collected.options.push({ label, to: attributes.to, position: attributePlace(child, 'to') ?? position });
+    // An answer without a target still counts as an answer: `to: ''` is skipped by the graph rules.
+    collected.options.push({ label, to: attributes.to ?? '', position: attributePlace(child, 'to') ?? position });
     return;
   }
   readAttributes(child, NoAttributes, file);
@@ -351,13 +353,24 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
   collected[name] = { text: toString(child).trim(), position };
 }
 
-function unknownDirective(directive: Directive, file: VFile): void {
+/** A text directive with neither label nor attributes: a colon in prose. */
+function isPlainText(directive: Directive): boolean {
+  return (
+    directive.type === 'textDirective' &&
+    directive.children.length === 0 &&
+    Object.keys(directive.attributes ?? {}).length === 0
+  );
+}
+
+/** Reports an unknown directive; returns the directive it was probably meant to be. */
+function unknownDirective(directive: Directive, file: VFile): DirectiveName | undefined {
   const sameForm = DIRECTIVE_NAMES.filter((name) => FORMS[name].forms.includes(directive.type));
-  const proposal = closest(directive.name, DIRECTIVE_NAMES);
+  const proposal = closest(directive.name, sameForm) as DirectiveName | undefined;
   const advice = proposal
     ? `; did you mean \`${proposal}\`?`
-    : `; use one of ${sameForm.map((name) => `\`${name}\``).join(', ')}`;
+    : `; use ${sameForm.length === 1 ? '' : 'one of '}${sameForm.map((name) => `\`${name}\``).join(', ')}`;
   flag(file, 'unknown-directive', `Unknown directive \`${directive.name}\`${advice}`, openingOf(directive));
+  return proposal;
 }
 
 /**

@@ -54,10 +54,12 @@ export function problemsOf(file: VFile): Problem[] {
 /** Builds a problem directly, for places no vfile covers (folders, unreadable files). */
 export function problem(file: string, rule: RuleId, message: string, place?: Place): Problem {
   const start = place && 'start' in place ? place.start : place;
+  const end = place && 'end' in place ? place.end : undefined;
   return {
     file,
     line: start?.line ?? 1,
     column: start?.column ?? 1,
+    ...(end ? { endLine: end.line, endColumn: end.column } : {}),
     severity: RULES[rule].severity,
     rule,
     message,

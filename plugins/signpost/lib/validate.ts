@@ -10,8 +10,11 @@ import { closest } from './suggest.ts';
 /** Runs every graph rule over a guide whose files have been extracted. */
 export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   const problems: Problem[] = [];
-  const where = (node: GuideNode): string =>
-    `${relative(guide.dir, node.file)}:${node.position.start.line}:${node.position.start.column}`;
+  const idPlace = (node: GuideNode) => node.tree.data?.position?.attributes?.['id'] ?? node.position;
+  const where = (node: GuideNode): string => {
+    const { line, column } = idPlace(node).start;
+    return `${relative(guide.dir, node.file)}:${line}:${column}`;
+  };
 
   // duplicate-id: every occurrence is reported, each naming the other places.
   const byId = new Map<string, GuideNode[]>();
@@ -24,7 +27,12 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
     for (const node of nodes) {
       const others = nodes.filter((other) => other !== node).map(where).join(', ');
       problems.push(
-        problem(node.file, 'duplicate-id', `Duplicate id \`${id}\`, also used at ${others}; ids must be unique in a guide, rename one`, node.position),
+        problem(
+          node.file,
+          'duplicate-id',
+          `Duplicate id \`${id}\`, also used at ${others}; ids must be unique in a guide, rename one`,
+          idPlace(node),
+        ),
       );
     }
   }
@@ -35,7 +43,8 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   // dangling-target: answers, `next` and `:link`s that name no node.
   for (const node of guide.nodes) {
     for (const edge of [...waysOn(node), ...node.links]) {
-      if (exists(edge)) continue;
+      // An empty target was already reported as a missing `to`.
+      if (exists(edge) || edge.to === '') continue;
       const proposal = closest(edge.to, ids);
       const advice = proposal
         ? `; did you mean \`${proposal}\`?`
@@ -69,7 +78,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
 
   // missing-start, then reachability from the start.
   const start = guide.start;
-  if (start !== undefined && !guide.byId.has(start)) {
+  if (start !== undefined && !guide.byId.has(start) && guide.nodes.length > 0) {
     const proposal = closest(start, ids);
     const advice = proposal ? `; did you mean \`${proposal}\`?` : '; set `start` to the id of the first node';
     problems.push(problem(indexFile, 'missing-start', `Start node \`${start}\` does not exist${advice}`, guide.startPosition));

@@ -1,0 +1,143 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from './helpers.ts';
+
+const CLI = fileURLToPath(new URL('../../plugins/signpost/cli/check.ts', import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `check` as writers do, from the fixtures folder, without npm's INIT_CWD. */
+function check(...args: string[]): Promise<Run> {
+  const env = { ...process.env, NO_COLOR: '1' };
+  delete env['INIT_CWD'];
+  delete env['npm_lifecycle_event'];
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { cwd: FIXTURES, env }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('npm run check', () => {
+  it('reports a mistyped target, a duplicated id and a missing fix in one run, like a compiler', async () => {
+    const run = await check('combined');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(`combined/index.mdx:7:11: error: Cannot find node \`restart-routr\`; did you mean \`restart-router\`? [dangling-target]
+  7 | :::option{to="restart-routr"}
+    |           ^^^^^^^^^^^^^^^^^^
+  see docs/authoring.md#dangling-target
+
+combined/index.mdx:15:1: error: Node \`restart-router\` cannot be reached from the start node \`start\`; add an answer or \`next\` leading to it, or delete it [unreachable-node]
+  15 | :::instructions{#restart-router title="Restart the router"}
+     | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  see docs/authoring.md#unreachable-node
+
+combined/index.mdx:15:17: error: Duplicate id \`restart-router\`, also used at index.mdx:25:17; ids must be unique in a guide, rename one [duplicate-id]
+  15 | :::instructions{#restart-router title="Restart the router"}
+     |                 ^^^^^^^^^^^^^^^
+  see docs/authoring.md#duplicate-id
+
+combined/index.mdx:19:1: error: Error card \`no-power\` has no How to fix; add a \`:::fix\` saying what the reader does about it [missing-fix]
+  19 | ::::error{#no-power title="No power"}
+     | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  see docs/authoring.md#missing-fix
+
+combined/index.mdx:25:17: error: Duplicate id \`restart-router\`, also used at index.mdx:15:17; ids must be unique in a guide, rename one [duplicate-id]
+  25 | :::instructions{#restart-router title="Restart it again"}
+     |                 ^^^^^^^^^^^^^^^
+  see docs/authoring.md#duplicate-id
+
+✖ 5 errors, 0 warnings (1 guide, 4 nodes checked)
+`);
+  });
+
+  it('prints one JSON array with --format json, paths relative to the working directory', async () => {
+    const run = await check('combined', '--format', 'json');
+    expect(run.code).toBe(1);
+    const problems = JSON.parse(run.stdout) as unknown[];
+    expect(problems).toHaveLength(5);
+    expect(problems[0]).toEqual({
+      file: 'combined/index.mdx',
+      line: 7,
+      column: 11,
+      severity: 'error',
+      rule: 'dangling-target',
+      message: 'Cannot find node `restart-routr`; did you mean `restart-router`?',
+    });
+    expect(problems.map((p) => (p as { rule: string }).rule)).toEqual([
+      'dangling-target',
+      'unreachable-node',
+      'duplicate-id',
+      'missing-fix',
+      'duplicate-id',
+    ]);
+  });
+
+  it('exits 0 on clean guides and says what it checked', async () => {
+    const run = await check('clean');
+    expect(run).toEqual({ code: 0, stdout: '✔ no problems (2 guides, 8 nodes checked)\n', stderr: '' });
+    const json = await check('clean', '--format=json');
+    expect(json).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+  });
+
+  it('lets drafts pass as warnings, and fails them with --strict', async () => {
+    const relaxed = await check('rules/draft', '--format', 'json');
+    expect(relaxed.code).toBe(0);
+    expect(JSON.parse(relaxed.stdout)).toMatchObject([{ rule: 'draft', severity: 'warning', line: 15, column: 53 }]);
+    const strict = await check('rules/draft', '--strict', '--format', 'json');
+    expect(strict.code).toBe(1);
+    expect(JSON.parse(strict.stdout)).toMatchObject([{ rule: 'draft', severity: 'error', line: 15, column: 53 }]);
+    expect((await check('rules/draft', '--strict')).stdout).toMatch(/✖ 1 error, 0 warnings \(1 guide, 3 nodes checked\)\n$/);
+  });
+
+  it('checks several folders in one run', async () => {
+    const run = await check('rules/too-few-options', 'rules/unreachable-node', '--format', 'json');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject([
+      { file: 'rules/too-few-options/index.mdx', rule: 'too-few-options' },
+      { file: 'rules/unreachable-node/index.mdx', rule: 'unreachable-node' },
+    ]);
+  });
+
+  it('exits 2 for a folder that does not exist, and still checks the others', async () => {
+    const run = await check('no-such-folder', 'rules/too-few-options');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(
+      'no-such-folder:1:1: error: Cannot find folder `',
+    );
+    expect(run.stdout).toContain('[missing-folder]');
+    expect(run.stdout).toContain('[too-few-options]');
+    const json = await check('no-such-folder', '--format', 'json');
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject([{ file: 'no-such-folder', rule: 'missing-folder', line: 1, column: 1 }]);
+  });
+
+  it('exits 2 with the usage for an unknown flag or format', async () => {
+    const flag = await check('--strikt');
+    expect(flag.code).toBe(2);
+    expect(flag.stdout).toBe('');
+    expect(flag.stderr).toMatch(/^signpost check: Unknown option '--strikt'/);
+    expect(flag.stderr).toContain('Usage: npm run check -- [DIR ...]');
+    const format = await check('--format', 'xml');
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/^signpost check: unknown format `xml`; use `human` or `json`/);
+  });
+
+  it('prints its usage with --help', async () => {
+    const run = await check('--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: npm run check/);
+  });
+
+  it('never prints a stack trace, even for a file that is not UTF-8', async () => {
+    const run = await check('rules/unreadable-file');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('rules/unreadable-file/index.mdx:7:15: error: This file is not valid UTF-8');
+  });
+});
