@@ -13,7 +13,7 @@ interface Run {
 
 /** Runs `check` as writers do, from the fixtures folder, without npm's INIT_CWD. */
 function check(...args: string[]): Promise<Run> {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env['INIT_CWD'];
   delete env['npm_lifecycle_event'];
   return new Promise((resolve) => {

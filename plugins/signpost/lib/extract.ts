@@ -39,7 +39,7 @@ import {
   StepAttributes,
   TargetAttributes,
 } from './schemas/directives.ts';
-import { SLUG, closest, slugify } from './suggest.ts';
+import { RESERVED_NODE_IDS, SLUG, closest, slugify } from './suggest.ts';
 import {
   DIRECTIVE_NAMES,
   FORMS,
@@ -225,6 +225,13 @@ function checkId(id: string | undefined, directive: ContainerDirective, file: VF
       file,
       'invalid-id',
       `Id \`${id}\` is not a lowercase slug (letters a–z, digits, single hyphens)${advice}`,
+      attributePlace(directive, 'id'),
+    );
+  } else if (RESERVED_NODE_IDS[id]) {
+    flag(
+      file,
+      'invalid-id',
+      `Id \`${id}\` is reserved for the guide's ${RESERVED_NODE_IDS[id]} (\`/<guide>/${id}/\`); choose another id`,
       attributePlace(directive, 'id'),
     );
   }

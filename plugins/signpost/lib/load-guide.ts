@@ -13,7 +13,7 @@ import type { Guide, GuideNode } from './model.ts';
 import { fallbackParser, mdxParser } from './processor.ts';
 import { flag, problem, problemsOf, type Problem } from './problems.ts';
 import { readSource } from './source.ts';
-import { SLUG, slugify } from './suggest.ts';
+import { RESERVED_GUIDE_SLUGS, SLUG, slugify } from './suggest.ts';
 import { validateGuide } from './validate.ts';
 
 export const INDEX_FILE = 'index.mdx';
@@ -153,6 +153,10 @@ export async function loadGuide(dir: string): Promise<LoadedGuide> {
     const proposal = slugify(slug);
     problems.push(
       problem(dir, 'invalid-id', `Guide folder \`${slug}\` is not a lowercase slug, and it becomes the guide's URL${proposal ? `; rename it \`${proposal}\`` : ''}`),
+    );
+  } else if (RESERVED_GUIDE_SLUGS[slug]) {
+    problems.push(
+      problem(dir, 'invalid-id', `Guide folder \`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS[slug]} (\`/${slug}/\`); rename it`),
     );
   }
   const files = await listGuideFiles(dir, problems);
