@@ -30,6 +30,7 @@ import {
   type Directive,
 } from './directives.ts';
 import type { Edge, GuideNode, Located, NodeKind, Option } from './model.ts';
+import { ALLOWED_ELEMENTS, isComment } from './mdx-policy.ts';
 import { flag } from './problems.ts';
 import {
   ErrorAttributes,
@@ -90,7 +91,7 @@ export function extractNodes(tree: Root, file: VFile): GuideNode[] {
   const nodes: GuideNode[] = [];
   checkFences(tree, file);
   for (const child of tree.children) {
-    if (child.type === 'yaml' || child.type === 'mdxjsEsm' || child.type === 'mdxFlowExpression') continue;
+    if (child.type === 'yaml' || checkMdx(child, file)) continue;
     if (child.type === 'containerDirective' && isNodeDirective(child.name)) {
       readNode(child, child.name, file, nodes);
     } else if (isDirective(child) && isKnownDirective(child.name)) {
@@ -254,6 +255,7 @@ function walk(
     const child = parent.children[index] as Nodes;
     if (child === skip) continue;
     if (!isDirective(child)) {
+      checkMdx(child, file);
       if ('children' in child) walk(child, collected, false, file, nodes);
       continue;
     }
@@ -358,6 +360,47 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
   }
   collected.seen.set(name, position.start.line);
   collected[name] = { text: toString(child).trim(), position };
+}
+
+/**
+ * Reports MDX outside the policy of `mdx-policy.ts`; returns whether `node` is MDX syntax
+ * (which never counts as stray content).
+ */
+function checkMdx(node: Nodes, file: VFile): boolean {
+  const elements = Object.keys(ALLOWED_ELEMENTS).map((name) => `\`<${name}>\``).join(', ');
+  switch (node.type) {
+    case 'mdxjsEsm':
+      flag(file, 'unsupported-mdx', '`import` and `export` are not supported in guides; use Markdown, directives and the allowed elements', node.position);
+      return true;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      if (!isComment(node.value)) {
+        flag(file, 'unsupported-mdx', 'Expressions in braces are not supported; write `\\{` for a literal brace, or `{/* … */}` for a comment', node.position);
+      }
+      return true;
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      const allowed = node.name ? ALLOWED_ELEMENTS[node.name] : undefined;
+      if (!node.name || !allowed) {
+        const what = node.name ? `Element \`<${node.name}>\` is` : 'A fragment `<>` is';
+        flag(file, 'unsupported-mdx', `${what} not supported in guides; use Markdown or one of ${elements}`, node.position);
+        return true;
+      }
+      for (const attribute of node.attributes) {
+        if (attribute.type === 'mdxJsxExpressionAttribute') {
+          flag(file, 'unsupported-mdx', `Spread attributes are not supported on \`<${node.name}>\`; write each attribute as \`name="value"\``, node.position);
+        } else if (!allowed.includes(attribute.name)) {
+          const takes = allowed.length ? `it takes ${allowed.map((a) => `\`${a}\``).join(', ')}` : 'it takes no attributes';
+          flag(file, 'unsupported-mdx', `Attribute \`${attribute.name}\` is not allowed on \`<${node.name}>\`; ${takes}`, attribute.position ?? node.position);
+        } else if (attribute.value !== null && typeof attribute.value !== 'string') {
+          flag(file, 'unsupported-mdx', `Attribute \`${attribute.name}\` on \`<${node.name}>\` must be plain text in quotes, not an expression`, attribute.position ?? node.position);
+        }
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 /** A text directive with neither label nor attributes: a colon in prose. */
