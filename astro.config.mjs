@@ -4,9 +4,24 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { remarkSignpostSyntax } from './plugins/signpost/lib/processor.ts';
 
-// Astro 7's default Markdown processor runs no remark plugins: the unified processor does,
-// and MDX inherits it, so guides are parsed with the same directive syntax as `npm run check`.
+// `npm run build` (plugins/signpost/cli/build.ts) checks the guides first and passes `base`
+// and `outDir`; guides are rendered from the tree `check` validated, not compiled as MDX pages.
 export default defineConfig({
+  // The public address of the site, for absolute URLs in sitemap.xml (e.g. https://help.example.com).
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // Styles and scripts as files of their own: cacheable, and allowed by a strict
+    // Content-Security-Policy without hashes.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+  devToolbar: { enabled: false },
+  // Astro 7's default Markdown processor runs no remark plugins: the unified processor does,
+  // and MDX inherits it, so any MDX page in src/ reads directives the way guides are read.
   markdown: {
     processor: unified({ remarkPlugins: [remarkSignpostSyntax] }),
   },

@@ -5,11 +5,10 @@
  * Validates guides without building. Exit codes: 0 no errors (warnings allowed), 1 errors
  * found, 2 a usage or I/O problem (unknown flag, a folder that cannot be read).
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkGuides } from '../lib/check.ts';
-import { formatHuman, formatJson } from '../lib/report.ts';
+import { formatHuman, formatJson, sourceLines } from '../lib/report.ts';
 
 const USAGE = `Usage: npm run check -- [DIR ...] [--format human|json] [--strict]
 
@@ -57,20 +56,9 @@ const result = await checkGuides(dirs, { strict: args.values.strict });
 if (format === 'json') {
   process.stdout.write(formatJson(result.problems, cwd));
 } else {
-  const lines = new Map<string, string[] | undefined>();
-  const sourceLine = (file: string, line: number): string | undefined => {
-    if (!lines.has(file)) {
-      try {
-        lines.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
-      } catch {
-        lines.set(file, undefined);
-      }
-    }
-    return lines.get(file)?.[line - 1];
-  };
   const nodes = result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
   process.stdout.write(
-    formatHuman(result.problems, { guides: result.guides.length, nodes }, { cwd, sourceLine, color: process.stdout.isTTY && !process.env['NO_COLOR'] }),
+    formatHuman(result.problems, { guides: result.guides.length, nodes }, { cwd, sourceLine: sourceLines(), color: process.stdout.isTTY && !process.env['NO_COLOR'] }),
   );
 }
 process.exitCode = result.ioError ? 2 : result.problems.some((p) => p.severity === 'error') ? 1 : 0;

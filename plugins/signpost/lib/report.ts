@@ -2,6 +2,7 @@
  * Prints problems the way compilers do (`file:line:column: severity: message [rule]`, the
  * source line with a caret, the rule's docs) or as JSON for tools.
  */
+import { readFileSync } from 'node:fs';
 import { styleText } from 'node:util';
 import { displayPath } from './load-guide.ts';
 import type { Problem } from './problems.ts';
@@ -70,4 +71,19 @@ function summary(problems: Problem[], totals: Totals, paint: (style: Style, text
   if (errors > 0) return paint(['bold', 'red'], `✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (${scope})`);
   if (warnings > 0) return paint(['bold', 'yellow'], `⚠ 0 errors, ${plural(warnings, 'warning')} (${scope})`);
   return paint(['bold', 'green'], `✔ no problems (${scope})`);
+}
+
+/** Reads source lines for the excerpts, each file once. */
+export function sourceLines(): (file: string, line: number) => string | undefined {
+  const files = new Map<string, string[] | undefined>();
+  return (file, line) => {
+    if (!files.has(file)) {
+      try {
+        files.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
+      } catch {
+        files.set(file, undefined);
+      }
+    }
+    return files.get(file)?.[line - 1];
+  };
 }

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * `npm run build -- [DIR] [--out DIR] [--base PATH] [--strict]`
+ *
+ * Checks the guides first; on any error it prints the same report as `check` and stops, with
+ * the previous site untouched. Otherwise Astro renders the site aside, and the finished site
+ * replaces the previous one in one rename.
+ */
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkGuides } from '../lib/check.ts';
+import { formatHuman, sourceLines } from '../lib/report.ts';
+
+const USAGE = `Usage: npm run build -- [DIR] [--out DIR] [--base PATH] [--strict]
+
+Checks the guides in DIR (default: guide), then builds the site into --out (default: dist).
+
+  --base PATH   serve the site under a sub-path, e.g. /help/
+  --strict      drafts are errors (use it for production)
+  --help        show this help`;
+
+function fail(message: string): never {
+  process.stderr.write(`signpost build: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', default: 'dist' },
+      base: { type: 'string', default: '/' },
+      strict: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  fail((error as Error).message);
+}
+if (args.values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (args.positionals.length > 1) fail('give one folder of guides');
+
+const root = process.cwd();
+const cwd = process.env['npm_lifecycle_event'] === 'build' && process.env['INIT_CWD'] ? process.env['INIT_CWD'] : root;
+const guidesDir = resolve(cwd, args.positionals[0] ?? 'guide');
+const outDir = resolve(cwd, args.values.out);
+const base = `/${args.values.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+
+const result = await checkGuides([guidesDir], { strict: args.values.strict });
+const nodes = result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
+const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
+const errors = result.problems.filter((p) => p.severity === 'error');
+if (result.problems.length > 0 || result.ioError) {
+  process.stdout.write(formatHuman(result.problems, { guides: result.guides.length, nodes }, { cwd, color, sourceLine: sourceLines() }));
+}
+if (errors.length > 0 || result.ioError) {
+  process.stdout.write(`\nBuild stopped: fix the problems above. ${basename(outDir)}/ was left as it was.\n`);
+  process.exit(result.ioError ? 2 : 1);
+}
+
+// Astro empties its outDir first: render into a staging folder, then swap.
+const staging = join(root, 'node_modules', '.cache', 'signpost', `build-${process.pid}`);
+await rm(staging, { recursive: true, force: true });
+await mkdir(dirname(staging), { recursive: true });
+process.env['SIGNPOST_GUIDES'] = guidesDir;
+try {
+  const { build } = await import('astro');
+  await build({ root, outDir: staging, base, logLevel: 'warn' });
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  process.stderr.write(`\nBuild failed while rendering: ${(error as Error).message}\n${basename(outDir)}/ was left as it was.\n`);
+  process.exit(1);
+}
+
+const previous = `${staging}-previous`;
+await rm(previous, { recursive: true, force: true });
+await rename(outDir, previous).catch((error: NodeJS.ErrnoException) => {
+  if (error.code !== 'ENOENT') throw error;
+});
+await mkdir(dirname(outDir), { recursive: true });
+await rename(staging, outDir);
+await rm(previous, { recursive: true, force: true });
+process.stdout.write(`Built ${nodes} node pages of ${result.guides.length} guide(s) into ${basename(outDir)}/ (base ${base}).\n`);

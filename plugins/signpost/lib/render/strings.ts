@@ -1,0 +1,70 @@
+/**
+ * The words of the reader's interface, one table per language. English is built in; a guide
+ * in another language uses its table when there is one, English otherwise.
+ */
+export const UI_STRINGS = {
+  en: {
+    skipToContent: 'Skip to content',
+    guides: 'Guides',
+    guidesIntro: 'Answer a few questions and land on the fix for your problem.',
+    startGuide: 'Start',
+    kind: { question: 'Question', step: 'Step', error: 'Error message', instructions: 'Solution' },
+    draft: 'Draft',
+    reason: 'Reason',
+    fix: 'How to fix',
+    alsoShownAs: 'Also shown as',
+    continue: 'Continue',
+    back: 'Back',
+    startOver: 'Start over',
+    copyLink: 'Copy link',
+    linkCopied: 'Link copied',
+    yourAnswers: 'Your answers',
+    start: 'Start',
+    wasHelpful: 'Did this answer your question?',
+    yes: 'Yes',
+    no: 'No',
+    thanks: 'Thanks for letting us know.',
+    stillStuck: 'Still stuck?',
+    contactSupport: 'Contact support',
+    otherSolutions: 'Other solutions to try',
+    pathReport: 'Share your path with support',
+    pathReportHelp: 'Paste this into your message so support can see the answers you gave.',
+    copy: 'Copy',
+    copied: 'Copied',
+    guide: 'Guide',
+    page: 'Page',
+    answers: 'Answers',
+    lastUpdated: 'Last updated',
+    writtenBy: 'Written by',
+    outOfDate: 'If you find this information to be out of date, please contact',
+    onePage: 'All steps on one page',
+    errorIndex: 'Error messages',
+    errorIndexIntro: 'Every error message this guide explains. Pick the one on your screen.',
+    onePageIntro: 'The whole guide on one page, for printing or searching with Ctrl+F.',
+    leadsTo: 'Leads to',
+    notFound: 'Page not found',
+    notFoundText: 'This page does not exist, or it has moved.',
+    goToGuides: 'Go to the guides',
+    supportSubject: 'Help with',
+    callout: { note: 'Note', tip: 'Tip', caution: 'Caution', danger: 'Danger' },
+  },
+} as const;
+
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type UiStrings = Widen<(typeof UI_STRINGS)['en']>;
+
+/** The strings for a language tag: an exact table, its base language's, or English. */
+export function stringsFor(lang: string): UiStrings {
+  const tables: Record<string, UiStrings> = UI_STRINGS;
+  return tables[lang] ?? tables[lang.split('-')[0]!.toLowerCase()] ?? UI_STRINGS.en;
+}
+
+/** `2024-03` → `March 2024`, `2024-03-15` → `15 March 2024` (in the guide's language). */
+export function formatDate(date: string, lang: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const value = new Date(Date.UTC(year!, month! - 1, day ?? 1));
+  const options: Intl.DateTimeFormatOptions = day
+    ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
+    : { year: 'numeric', month: 'long', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(lang, options).format(value);
+}

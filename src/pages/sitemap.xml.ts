@@ -1,0 +1,30 @@
+/**
+ * `/sitemap.xml`: every page. Absolute when the site's URL is known (`site` in the Astro
+ * config, from `SITE_URL`), else paths from the root, which crawlers resolve against the
+ * sitemap's own address.
+ */
+import type { APIRoute } from 'astro';
+import { getGuides, paths } from '../lib/site.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const guides = await getGuides();
+  const pages = [
+    paths.home(),
+    ...guides.flatMap((guide) => [
+      paths.guide(guide.slug),
+      ...guide.nodes.filter((page) => page.node.id !== guide.meta.start).map((page) => paths.node(guide.slug, page.node.id)),
+      paths.all(guide.slug),
+      paths.errors(guide.slug),
+    ]),
+  ];
+  const loc = (path: string) => (site ? new URL(path, site).href : path);
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const body = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...pages.map((path) => `  <url><loc>${escape(loc(path))}</loc></url>`),
+    '</urlset>',
+    '',
+  ].join('\n');
+  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};

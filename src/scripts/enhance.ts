@@ -1,0 +1,172 @@
+/**
+ * Enhancements for readers with JavaScript. Every page works without them: the trail then
+ * shows the shortest way from the start, Back follows it, and feedback uses plain links.
+ *
+ * - The trail, Back and the path report follow the answers this reader actually gave, kept in
+ *   sessionStorage per guide.
+ * - Copy link and Copy for the path report.
+ * - Feedback: a `signpost:feedback` DOM event, and a beacon to the endpoint the site names in
+ *   `<body data-feedback-endpoint>`, if any.
+ */
+
+interface Step {
+  /** The node the answer was given on, and where it leads. */
+  id: string;
+  to: string;
+  question: string;
+  answer: string;
+  href: string;
+}
+
+interface Feedback {
+  guide: string;
+  node: string;
+  answer: 'yes' | 'no';
+  path: Step[];
+}
+
+const body = document.body;
+const guide = body.dataset['guide'];
+const node = body.dataset['node'];
+
+if (guide && node) enhanceNodePage(guide, node);
+
+function enhanceNodePage(guide: string, node: string): void {
+  const key = `signpost:path:${guide}`;
+  const stored = read(key);
+  const path = takenPath(stored, node) ?? shortestPath();
+  write(key, path);
+
+  // Record the answer when the reader follows one, for the next page's trail.
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-to]');
+    if (!link) return;
+    const prompt = document.querySelector('.prompt, .node h1');
+    const step: Step = {
+      id: node,
+      to: link.dataset['to'] ?? '',
+      question: (prompt?.textContent ?? '').trim(),
+      answer: (link.textContent ?? '').trim(),
+      href: location.pathname,
+    };
+    write(key, [...path, step]);
+  });
+  document.querySelector('[data-action="start-over"]')?.addEventListener('click', () => sessionStorage.removeItem(key));
+
+  renderTrail(path);
+  const back = document.querySelector<HTMLAnchorElement>('[data-action="back"]');
+  const previous = path.at(-1);
+  if (back && previous) back.href = previous.href;
+
+  const report = pathReport(path);
+  const pre = document.querySelector<HTMLElement>('[data-report]');
+  if (pre) pre.textContent = report;
+  for (const mail of document.querySelectorAll<HTMLAnchorElement>('a[data-mailto]')) {
+    const url = new URL(mail.href);
+    url.search = `?subject=${encodeURIComponent(new URLSearchParams(url.search).get('subject') ?? '')}&body=${encodeURIComponent(report)}`;
+    mail.href = url.href;
+  }
+
+  copyButton('[data-action="copy-link"]', () => location.href.split('#')[0]!);
+  copyButton('[data-action="copy-report"]', () => report);
+
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-feedback]')) {
+    link.addEventListener('click', () => {
+      const answer = link.dataset['feedback'] === 'yes' ? 'yes' : 'no';
+      for (const panel of document.querySelectorAll('.feedback-panel')) {
+        panel.classList.toggle('is-open', panel.id === `feedback-${answer}`);
+      }
+      sendFeedback({ guide, node, answer, path });
+    });
+  }
+}
+
+/**
+ * The answers that led here: the stored path when its last answer leads to this node, or cut
+ * at this node when the reader went back to it; otherwise nothing (a link from elsewhere).
+ */
+function takenPath(stored: Step[], node: string): Step[] | undefined {
+  if (stored.at(-1)?.to === node) return stored;
+  const again = stored.findIndex((step) => step.id === node);
+  return again >= 0 ? stored.slice(0, again) : undefined;
+}
+
+/** The trail the page was built with: the shortest way from the start. */
+function shortestPath(): Step[] {
+  const items = [...document.querySelectorAll<HTMLElement>('.trail li')];
+  return items.map((item, index) => ({
+    id: item.dataset['id'] ?? '',
+    to: items[index + 1]?.dataset['id'] ?? body.dataset['node'] ?? '',
+    question: item.querySelector('a')?.textContent?.trim() ?? '',
+    answer: item.querySelector('.trail-answer')?.textContent?.trim() ?? '',
+    href: item.querySelector('a')?.getAttribute('href') ?? '',
+  }));
+}
+
+function renderTrail(path: Step[]): void {
+  const list = document.querySelector('.trail ol');
+  if (!list) return;
+  list.replaceChildren(
+    ...path.map((step) => {
+      const item = document.createElement('li');
+      item.dataset['id'] = step.id;
+      const link = document.createElement('a');
+      link.href = step.href;
+      link.textContent = step.question;
+      const answer = document.createElement('span');
+      answer.className = 'trail-answer';
+      answer.textContent = step.answer;
+      item.append(link, ' ', answer);
+      return item;
+    }),
+  );
+}
+
+function pathReport(path: Step[]): string {
+  const lines = (document.querySelector<HTMLElement>('[data-report]')?.textContent ?? '').split('\n');
+  const [guideLine = '', pageLine = '', answersLine = ''] = lines;
+  return [
+    guideLine,
+    pageLine.replace(/\([^()]*\)$/, `(${location.href.split('#')[0]})`),
+    answersLine,
+    ...path.map((step, index) => `${index + 1}. ${step.question} → ${step.answer}`),
+  ].join('\n');
+}
+
+function copyButton(selector: string, text: () => string): void {
+  const button = document.querySelector<HTMLButtonElement>(selector);
+  if (!button || !navigator.clipboard) return;
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    const status = document.querySelector('.action-status');
+    try {
+      await navigator.clipboard.writeText(text());
+      if (status) status.textContent = button.dataset['done'] ?? '';
+    } catch {
+      if (status) status.textContent = '';
+    }
+  });
+}
+
+function sendFeedback(feedback: Feedback): void {
+  document.dispatchEvent(new CustomEvent('signpost:feedback', { detail: feedback }));
+  const endpoint = body.dataset['feedbackEndpoint'];
+  if (endpoint) navigator.sendBeacon(endpoint, new Blob([JSON.stringify(feedback)], { type: 'application/json' }));
+}
+
+function read(key: string): Step[] {
+  try {
+    const value: unknown = JSON.parse(sessionStorage.getItem(key) ?? '[]');
+    return Array.isArray(value) ? (value as Step[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function write(key: string, path: Step[]): void {
+  try {
+    sessionStorage.setItem(key, JSON.stringify(path));
+  } catch {
+    // Storage can be full or disabled; the trail then falls back to the shortest path.
+  }
+}

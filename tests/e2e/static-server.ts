@@ -1,0 +1,56 @@
+/**
+ * A static file server for the built site, as a CDN serves it: files under `base`, folders
+ * by their index.html, 404.html for anything else. Listens on a free loopback port.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+};
+
+export interface StaticSite {
+  url: string;
+  /** Every path requested, for asserting what the browser fetched. */
+  requests: string[];
+  close: () => Promise<void>;
+}
+
+export async function serve(root: string, base = '/', headers: Record<string, string> = {}): Promise<StaticSite> {
+  const requests: string[] = [];
+  const server: Server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    requests.push(path);
+    const send = async (file: string, status: number) => {
+      response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      createReadStream(file).pipe(response);
+    };
+    if (!path.startsWith(base)) return send(join(root, '404.html'), 404);
+    const file = normalize(join(root, path.slice(base.length)));
+    if (!file.startsWith(root)) return send(join(root, '404.html'), 404);
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isFile()) return send(file, 200);
+    if (info?.isDirectory() && path.endsWith('/')) {
+      const index = join(file, 'index.html');
+      if (await stat(index).catch(() => undefined)) return send(index, 200);
+    }
+    return send(join(root, '404.html'), 404);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
