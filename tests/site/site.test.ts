@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile, mkdir, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkGuides, type Guide } from '../../plugins/signpost/index.ts';
+import { build, listFiles, ROOT } from './build-site.ts';
+
+const FIXTURE_GUIDES = join(ROOT, 'tests/site/fixtures/guides');
+let work: string;
+let shipped: string;
+let fixture: string;
+let guides: Guide[];
+let fixtureGuides: Guide[];
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'signpost-site-'));
+  shipped = join(work, 'shipped');
+  fixture = join(work, 'fixture');
+  const first = await build('guide', '--out', shipped);
+  expect(first.code, first.stderr).toBe(0);
+  const second = await build(FIXTURE_GUIDES, '--out', fixture, '--base', '/help/');
+  expect(second.code, second.stderr).toBe(0);
+  guides = (await checkGuides([join(ROOT, 'guide')])).guides;
+  fixtureGuides = (await checkGuides([FIXTURE_GUIDES])).guides;
+}, 120_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function page(dist: string, path: string): Promise<HTMLElement> {
+  return parse(await readFile(join(dist, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8'));
+}
+
+const text = (element: HTMLElement | null | undefined) => element?.text.replace(/\s+/g, ' ').trim() ?? '';
+
+describe('the built site', () => {
+  it('has one page per node, and the guide pages, list, 404 and sitemap', async () => {
+    const files = await listFiles(shipped);
+    const guide = guides[0]!;
+    const nodePages = files.filter((file) => /^account-connection\/[^/]+\/index\.html$/.test(file));
+    expect(nodePages.toSorted()).toEqual(
+      [...guide.nodes.map((node) => node.id), 'all', 'errors'].map((id) => `account-connection/${id}/index.html`).toSorted(),
+    );
+    for (const file of ['index.html', 'account-connection/index.html', '404.html', 'sitemap.xml']) {
+      expect(files).toContain(file);
+    }
+  });
+
+  it('links each answer to its target’s page, in order, with its text', async () => {
+    for (const [dist, base, list] of [
+      [shipped, '/', guides],
+      [fixture, '/help/', fixtureGuides],
+    ] as const) {
+      for (const guide of list) {
+        for (const node of guide.nodes) {
+          const html = await page(dist, `${guide.slug}/${node.id}/`);
+          const answers = html.querySelectorAll('article .answer').map((a) => [text(a), a.getAttribute('href')]);
+          const expected =
+            node.kind === 'question'
+              ? node.options.map((option) => [option.label, `${base}${guide.slug}/${option.to}/`])
+              : node.kind === 'step' && node.next
+                ? [['Continue', `${base}${guide.slug}/${node.next.to}/`]]
+                : [];
+          expect(answers, `${guide.slug}/${node.id}`).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it('shows every error card’s message as its heading, its Reason and How to fix', async () => {
+    for (const node of guides[0]!.nodes) {
+      if (node.kind !== 'error') continue;
+      const html = await page(shipped, `account-connection/${node.id}/`);
+      expect(text(html.querySelector('h1'))).toBe(node.title);
+      expect(text(html.querySelector('.reason h2'))).toBe('Reason');
+      // The card's words, whatever the spacing between list items.
+      const squash = (value: string) => value.replace(/\s+/g, '');
+      expect(squash(text(html.querySelector('.reason .content')))).toBe(squash(node.reason!.text));
+      expect(text(html.querySelector('.fix h2'))).toBe('How to fix');
+      expect(squash(text(html.querySelector('.fix .content')))).toBe(squash(node.fix!.text));
+      expect(html.querySelector('title')?.textContent).toBe(`${node.title} · Account Connection Guide`);
+    }
+  });
+
+  it('resolves every internal link, with and without a base', async () => {
+    for (const [dist, base] of [
+      [shipped, '/'],
+      [fixture, '/help/'],
+    ] as const) {
+      const files = new Set(await listFiles(dist));
+      const broken: string[] = [];
+      for (const file of files) {
+        if (!file.endsWith('.html')) continue;
+        const html = parse(await readFile(join(dist, file), 'utf8'));
+        const ids = new Set(html.querySelectorAll('[id]').map((element) => element.id));
+        for (const element of html.querySelectorAll('a[href], link[href], script[src], img[src]')) {
+          const url = element.getAttribute('href') ?? element.getAttribute('src')!;
+          if (/^(mailto:|https?:)/.test(url)) continue;
+          if (url.startsWith('#')) {
+            if (!ids.has(url.slice(1))) broken.push(`${file}: ${url}`);
+            continue;
+          }
+          if (!url.startsWith(base)) {
+            broken.push(`${file}: ${url} is outside ${base}`);
+            continue;
+          }
+          const path = url.slice(base.length).split('#')[0]!;
+          const target = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+          if (!files.has(target)) broken.push(`${file}: ${url}`);
+        }
+      }
+      expect(broken).toEqual([]);
+    }
+  });
+
+  it('puts every node on the one-page view, in reading order from the start', async () => {
+    const html = await page(shipped, 'account-connection/all/');
+    const ids = html.querySelectorAll('article.node').map((article) => article.id);
+    expect(ids.toSorted()).toEqual(guides[0]!.nodes.map((node) => node.id).toSorted());
+    expect(ids.slice(0, 4)).toEqual(['start', 'entity', 'agency-requirements', 'account-type']);
+    expect(html.querySelectorAll('article .answer').every((a) => a.getAttribute('href')!.startsWith('#'))).toBe(true);
+  });
+
+  it('links every error card once from the error index, with its message as readers see it', async () => {
+    const html = await page(shipped, 'account-connection/errors/');
+    const links = html.querySelectorAll('.error-link').map((a) => [text(a.querySelector('.error-message')), a.getAttribute('href')]);
+    const cards = guides[0]!.nodes.filter((node) => node.kind === 'error');
+    expect(links.toSorted()).toEqual(cards.map((card) => [card.title, `/account-connection/${card.id}/`]).toSorted());
+  });
+
+  it('takes <html lang> from the guide and lists every guide', async () => {
+    expect((await page(fixture, 'router/')).querySelector('html')?.getAttribute('lang')).toBe('en-GB');
+    const list = await page(fixture, '');
+    expect(list.querySelectorAll('.guide-card').map((a) => a.getAttribute('href'))).toEqual(['/help/printer/', '/help/router/']);
+  });
+
+  it('marks drafts, and fails a --strict build on them without touching the site', async () => {
+    expect(text((await page(fixture, 'printer/slow/')).querySelector('.badge-draft'))).toBe('Draft');
+    const before = await snapshot(fixture);
+    const strict = await build(FIXTURE_GUIDES, '--out', fixture, '--base', '/help/', '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('printer/index.mdx:20:51: error: Instructions card `slow` is a draft');
+    expect(strict.stdout).toContain('Build stopped: fix the problems above. fixture/ was left as it was.');
+    expect(await snapshot(fixture)).toEqual(before);
+  }, 60_000);
+
+  it('leaves the previous site as it was when a guide has errors', async () => {
+    const broken = join(work, 'broken');
+    await cp(FIXTURE_GUIDES, broken, { recursive: true });
+    await writeFile(join(broken, 'router/more.mdx'), ':::step{#dangling title="Dangling" next="nowhere"}\nText.\n:::\n');
+    const before = await snapshot(fixture);
+    const run = await build(broken, '--out', fixture, '--base', '/help/');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/router\/more\.mdx:1:\d+: error: Cannot find node `nowhere`/);
+    expect(await snapshot(fixture)).toEqual(before);
+  }, 60_000);
+
+  it('writes byte-identical output for the same input', async () => {
+    const again = join(work, 'again');
+    await mkdir(again);
+    const run = await build(FIXTURE_GUIDES, '--out', again, '--base', '/help/');
+    expect(run.code, run.stderr).toBe(0);
+    expect(await snapshot(again)).toEqual(await snapshot(fixture));
+  }, 60_000);
+
+  it('ships no framework runtime: one small enhancement script, and plain links to navigate', async () => {
+    const files = await listFiles(shipped);
+    const scripts = files.filter((file) => file.endsWith('.js'));
+    expect(scripts).toHaveLength(1);
+    const script = await readFile(join(shipped, scripts[0]!));
+    expect(script.length).toBeLessThan(6 * 1024);
+    const html = await page(shipped, 'account-connection/entity/');
+    expect(html.querySelectorAll('script').map((s) => [s.getAttribute('type'), s.getAttribute('src')])).toEqual([
+      ['module', `/${scripts[0]}`],
+    ]);
+    expect(html.querySelectorAll('[onclick], form').length).toBe(0);
+  });
+});
+
+/** Every file of a site with a hash of its bytes. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const file of await listFiles(dir)) {
+    result[file] = createHash('sha256').update(await readFile(join(dir, file))).digest('hex');
+  }
+  return result;
+}
