@@ -41,7 +41,7 @@ function enhanceNodePage(guide: string, node: string): void {
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-to]');
     if (!link) return;
-    const prompt = document.querySelector('.prompt, .node h1');
+    const prompt = document.querySelector('.node .prompt') ?? document.querySelector('.node h1');
     const step: Step = {
       id: node,
       to: link.dataset['to'] ?? '',

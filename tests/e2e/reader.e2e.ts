@@ -1,0 +1,226 @@
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkGuides, isOutcome, type Guide } from '../../plugins/signpost/index.ts';
+import { pageGuide, SitePaths } from '../../plugins/signpost/lib/render/site-model.ts';
+import { build, ROOT } from '../site/build-site.ts';
+import { launch } from './browser.ts';
+import { serve, type StaticSite } from './static-server.ts';
+
+const AXE = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let work: string;
+let browser: Browser;
+let site: StaticSite;
+let subSite: StaticSite;
+let guide: Guide;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'signpost-e2e-'));
+  const shipped = await build('guide', '--out', join(work, 'shipped'));
+  expect(shipped.code, shipped.stderr).toBe(0);
+  const sub = await build(join(ROOT, 'tests/site/fixtures/guides'), '--out', join(work, 'sub'), '--base', '/help/');
+  expect(sub.code, sub.stderr).toBe(0);
+  site = await serve(join(work, 'shipped'));
+  subSite = await serve(join(work, 'sub'), '/help/');
+  browser = await launch();
+  guide = (await checkGuides([join(ROOT, 'guide')])).guides[0]!;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await subSite?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+async function open(options: { javaScript?: boolean; width?: number; dark?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScript ?? true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.dark ? 'dark' : 'light',
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** Clicks the answer (or Continue) with this exact text in the node on screen. */
+async function answer(page: Page, label: string): Promise<void> {
+  await Promise.all([page.waitForURL(/.*/), page.locator('article a.answer', { hasText: label }).filter({ hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).click()]);
+  await page.waitForLoadState('domcontentloaded');
+}
+
+/** The trail as [question, answer] pairs. */
+async function trail(page: Page): Promise<string[][]> {
+  return page.locator('.trail li').evaluateAll((items) =>
+    items.map((item) => [item.querySelector('a')!.textContent!.trim(), item.querySelector('.trail-answer')!.textContent!.trim()]),
+  );
+}
+
+async function heading(page: Page): Promise<string> {
+  return (await page.locator('h1').innerText()).trim();
+}
+
+describe('a reader walking the Account Connection Guide', () => {
+  for (const javaScript of [true, false]) {
+    it(`reaches every outcome by clicking from the start, JavaScript ${javaScript ? 'on' : 'off'}`, async () => {
+      const model = pageGuide(guide, new SitePaths('/'));
+      const { context, page } = await open({ javaScript });
+      const outcomes = model.nodes.filter((p) => isOutcome(p.node));
+      expect(outcomes).toHaveLength(11);
+      for (const outcome of outcomes) {
+        await page.goto(`${site.url}account-connection/`);
+        for (const step of outcome.trail) await answer(page, step.answer);
+        expect(await heading(page), outcome.node.id).toBe(outcome.node.title);
+        expect(new URL(page.url()).pathname).toBe(`/account-connection/${outcome.node.id}/`);
+      }
+      await context.close();
+    });
+  }
+
+  it('shows the answers actually given when a node is reachable two ways, and Back follows them', async () => {
+    const { context, page } = await open();
+    await page.goto(`${site.url}account-connection/`);
+    await answer(page, 'Account Connection Procedure');
+    await answer(page, 'Private Owner');
+    await answer(page, 'Continue');
+    expect(await heading(page)).toBe('Account Type');
+    expect(await trail(page)).toEqual([
+      ['What do you need help with?', 'Account Connection Procedure'],
+      ['Under which profile are you connecting your Amazon Account?', 'Private Owner'],
+      ['Private Owner Requirements', 'Continue'],
+    ]);
+    await page.getByRole('link', { name: '← Back' }).click();
+    await page.waitForURL(/private-owner-requirements/);
+    expect(await heading(page)).toBe('Private Owner Requirements');
+    await page.getByRole('link', { name: '↺ Start over' }).click();
+    await page.waitForURL(`${site.url}account-connection/`);
+    expect(await heading(page)).toBe('Account Connection Guide');
+    await answer(page, 'Account Connection Procedure');
+    expect(await page.locator('.trail li').count()).toBe(1);
+    await context.close();
+  });
+
+  it('without JavaScript, shows and follows the shortest way from the start', async () => {
+    const { context, page } = await open({ javaScript: false });
+    await page.goto(`${site.url}account-connection/account-type/`);
+    expect(await trail(page)).toEqual([
+      ['What do you need help with?', 'Account Connection Procedure'],
+      ['Under which profile are you connecting your Amazon Account?', 'Agency'],
+      ['Agency Requirements', 'Continue'],
+    ]);
+    await page.getByRole('link', { name: '← Back' }).click();
+    expect(await heading(page)).toBe('Agency Requirements');
+    await page.getByRole('link', { name: '↺ Start over' }).click();
+    expect(new URL(page.url()).pathname).toBe('/account-connection/');
+    await context.close();
+  });
+
+  it('asks "Did this answer your question?"; No shows support and the other outcomes, and emits an event', async () => {
+    for (const javaScript of [true, false]) {
+      const { context, page } = await open({ javaScript });
+      await page.goto(`${site.url}account-connection/sp-session-expired/`);
+      if (javaScript) {
+        await page.evaluate(() => {
+          document.addEventListener('signpost:feedback', (event) => {
+            (window as unknown as { feedback: unknown }).feedback = (event as CustomEvent).detail;
+          });
+        });
+      }
+      await expect.poll(() => page.locator('#feedback-no').isVisible()).toBe(false);
+      await page.getByRole('link', { name: 'No', exact: true }).click();
+      const panel = page.locator('#feedback-no');
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      expect(await panel.locator('.siblings a').allInnerTexts()).toEqual([
+        'Please Try Again.',
+        'This account is already in use. Please Try Again.',
+        'Failed to retrieve refresh token. Please try again.',
+        'Failed to create geocompany. Please try again.',
+      ]);
+      const mailto = await panel.locator('a[href^="mailto:"]').getAttribute('href');
+      expect(decodeURIComponent(mailto!)).toContain('How does the message you are experiencing continue? → Session has expired. Please try again.');
+      if (javaScript) {
+        expect(await page.evaluate(() => (window as unknown as { feedback: unknown }).feedback)).toMatchObject({
+          guide: 'account-connection',
+          node: 'sp-session-expired',
+          answer: 'no',
+        });
+      }
+      await context.close();
+    }
+  });
+
+  it('copies the card’s link', async () => {
+    const { context, page } = await open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+    await page.goto(`${site.url}account-connection/sp-geocompany/#feedback-yes`);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.locator('.action-status').innerText()).toBe('Link copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}account-connection/sp-geocompany/`);
+    await context.close();
+  });
+});
+
+describe('every page kind', () => {
+  const pages = {
+    list: '',
+    start: 'account-connection/',
+    question: 'account-connection/entity/',
+    step: 'account-connection/agency-requirements/',
+    error: 'account-connection/amazon-advertising-error/',
+    instructions: 'account-connection/seller-first-account/',
+    'one-page view': 'account-connection/all/',
+    'error index': 'account-connection/errors/',
+    'not found': 'no-such-page/',
+  };
+
+  for (const dark of [false, true]) {
+    it(`has no WCAG 2.2 AA violations (axe-core), ${dark ? 'dark' : 'light'}`, async () => {
+      const { context, page } = await open({ dark });
+      const violations: string[] = [];
+      for (const [kind, path] of Object.entries(pages)) {
+        await page.goto(`${site.url}${path}`);
+        if (kind === 'error') await page.getByRole('link', { name: 'No', exact: true }).click();
+        await page.addScriptTag({ content: AXE });
+        const result = await page.evaluate(
+          (tags) => (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+          WCAG,
+        );
+        for (const violation of result.violations) {
+          violations.push(`${kind}: ${violation.id} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        }
+      }
+      expect(violations).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('fits a 375-pixel phone without horizontal scrolling', async () => {
+    const { context, page } = await open({ width: 375 });
+    const overflowing: string[] = [];
+    for (const [kind, path] of Object.entries(pages)) {
+      await page.goto(`${site.url}${path}`);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      if (scroll! > client!) overflowing.push(`${kind}: ${scroll} > ${client}`);
+    }
+    expect(overflowing).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a site built under /help/', () => {
+  it('can be walked with JavaScript off, every link staying under the base', async () => {
+    const { context, page } = await open({ javaScript: false });
+    await page.goto(subSite.url);
+    await page.getByRole('link', { name: /Router help/ }).click();
+    await answer(page, 'No');
+    await answer(page, 'Continue');
+    await answer(page, 'No signal');
+    expect(await heading(page)).toBe('No signal');
+    expect(new URL(page.url()).pathname).toBe('/help/router/no-signal/');
+    expect(subSite.requests.filter((path) => !path.startsWith('/help/'))).toEqual([]);
+    await context.close();
+  });
+});
