@@ -68,6 +68,8 @@ const staging = join(root, 'node_modules', '.cache', 'signpost', `build-${proces
 await rm(staging, { recursive: true, force: true });
 await mkdir(dirname(staging), { recursive: true });
 process.env['SIGNPOST_GUIDES'] = guidesDir;
+// Signpost sends nothing anywhere by default, and that includes Astro's usage telemetry.
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 // Vite lets these variables of the environment override `import.meta.env`, which would send
 // every link to the wrong base (test runners set them, for one).
 for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
