@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { signpost } from './plugins/signpost/integration.ts';
 import { remarkSignpostSyntax } from './plugins/signpost/lib/processor.ts';
 
 // `npm run build` (plugins/signpost/cli/build.ts) checks the guides first and passes `base`
@@ -25,5 +26,9 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [remarkSignpostSyntax] }),
   },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // feedbackEndpoint: where "Did this answer your question?" answers are sent (none by default).
+    signpost({ feedbackEndpoint: process.env.SIGNPOST_FEEDBACK_URL || undefined }),
+  ],
 });

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, isOutcome, type Guide } from '../../plugins/signpost/index.ts';
 import { pageGuide, SitePaths } from '../../plugins/signpost/lib/render/site-model.ts';
-import { build, ROOT } from '../site/build-site.ts';
+import { build, buildWith, ROOT } from '../site/build-site.ts';
 import { launch } from './browser.ts';
 import { serve, type StaticSite } from './static-server.ts';
 
@@ -22,7 +22,14 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'signpost-e2e-'));
   const shipped = await build('guide', '--out', join(work, 'shipped'));
   expect(shipped.code, shipped.stderr).toBe(0);
-  const sub = await build(join(ROOT, 'tests/site/fixtures/guides'), '--out', join(work, 'sub'), '--base', '/help/');
+  const sub = await buildWith(
+    { SIGNPOST_FEEDBACK_URL: '/help/feedback' },
+    join(ROOT, 'tests/site/fixtures/guides'),
+    '--out',
+    join(work, 'sub'),
+    '--base',
+    '/help/',
+  );
   expect(sub.code, sub.stderr).toBe(0);
   site = await serve(join(work, 'shipped'));
   subSite = await serve(join(work, 'sub'), '/help/');
@@ -148,6 +155,8 @@ describe('a reader walking the Account Connection Guide', () => {
           answer: 'no',
         });
       }
+      // No endpoint is configured for this site: nothing is sent anywhere.
+      expect(site.posts).toEqual([]);
       await context.close();
     }
   });
@@ -221,6 +230,28 @@ describe('a site built under /help/', () => {
     expect(await heading(page)).toBe('No signal');
     expect(new URL(page.url()).pathname).toBe('/help/router/no-signal/');
     expect(subSite.requests.filter((path) => !path.startsWith('/help/'))).toEqual([]);
+    await context.close();
+  });
+
+  it('sends feedback to the endpoint the site names, and only there', async () => {
+    const { context, page } = await open();
+    await page.goto(`${subSite.url}router/`);
+    await answer(page, 'No');
+    await answer(page, 'Continue');
+    await answer(page, 'No signal');
+    await page.getByRole('link', { name: 'Yes', exact: true }).click();
+    await expect.poll(() => subSite.posts.length).toBe(1);
+    expect(subSite.posts[0]!.path).toBe('/help/feedback');
+    expect(JSON.parse(subSite.posts[0]!.body)).toMatchObject({
+      guide: 'router',
+      node: 'no-signal',
+      answer: 'yes',
+      path: [
+        { id: 'start', answer: 'No' },
+        { id: 'light-off', answer: 'Continue' },
+        { id: 'what-error', answer: 'No signal' },
+      ],
+    });
     await context.close();
   });
 });

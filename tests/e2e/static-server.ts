@@ -23,14 +23,24 @@ export interface StaticSite {
   url: string;
   /** Every path requested, for asserting what the browser fetched. */
   requests: string[];
+  /** The bodies of POST requests, by path (feedback beacons). */
+  posts: { path: string; body: string }[];
   close: () => Promise<void>;
 }
 
 export async function serve(root: string, base = '/', headers: Record<string, string> = {}): Promise<StaticSite> {
   const requests: string[] = [];
+  const posts: { path: string; body: string }[] = [];
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     requests.push(path);
+    if (request.method === 'POST') {
+      let body = '';
+      for await (const chunk of request) body += String(chunk);
+      posts.push({ path, body });
+      response.writeHead(204).end();
+      return;
+    }
     const send = async (file: string, status: number) => {
       response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       createReadStream(file).pipe(response);
@@ -51,6 +61,7 @@ export async function serve(root: string, base = '/', headers: Record<string, st
   return {
     url: `http://127.0.0.1:${port}${base}`,
     requests,
+    posts,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

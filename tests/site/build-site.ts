@@ -16,7 +16,12 @@ export interface BuildRun {
 }
 
 export function build(...args: string[]): Promise<BuildRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  return buildWith({}, ...args);
+}
+
+/** `build` with extra environment variables, such as `SIGNPOST_FEEDBACK_URL`. */
+export function buildWith(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<BuildRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
   delete env['INIT_CWD'];
   delete env['npm_lifecycle_event'];
   return new Promise((resolve) => {
