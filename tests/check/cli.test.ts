@@ -37,7 +37,7 @@ combined/index.mdx:15:1: error: Node \`restart-router\` cannot be reached from t
      | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   see docs/authoring.md#unreachable-node
 
-combined/index.mdx:15:17: error: Duplicate id \`restart-router\`, also used at index.mdx:25:17; ids must be unique in a guide, rename one [duplicate-id]
+combined/index.mdx:15:17: error: Duplicate id \`restart-router\`, also used at line 25, column 17; ids must be unique in a guide, rename one [duplicate-id]
   15 | :::instructions{#restart-router title="Restart the router"}
      |                 ^^^^^^^^^^^^^^^
   see docs/authoring.md#duplicate-id
@@ -47,7 +47,7 @@ combined/index.mdx:19:1: error: Error card \`no-power\` has no How to fix; add a
      | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   see docs/authoring.md#missing-fix
 
-combined/index.mdx:25:17: error: Duplicate id \`restart-router\`, also used at index.mdx:15:17; ids must be unique in a guide, rename one [duplicate-id]
+combined/index.mdx:25:17: error: Duplicate id \`restart-router\`, also used at line 15, column 17; ids must be unique in a guide, rename one [duplicate-id]
   25 | :::instructions{#restart-router title="Restart it again"}
      |                 ^^^^^^^^^^^^^^^
   see docs/authoring.md#duplicate-id
@@ -108,7 +108,7 @@ combined/index.mdx:25:17: error: Duplicate id \`restart-router\`, also used at i
     const run = await check('no-such-folder', 'rules/too-few-options');
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(
-      'no-such-folder:1:1: error: Cannot find folder `',
+      'no-such-folder:1:1: error: Cannot find this folder; give the folder that holds your guides (default `guide`) [missing-folder]',
     );
     expect(run.stdout).toContain('[missing-folder]');
     expect(run.stdout).toContain('[too-few-options]');

@@ -40,7 +40,8 @@ describe('extracting nodes', () => {
       aliases: [{ text: 'Session expired' }],
       reason: { text: 'Too slow.' },
       fix: { text: 'Retry.' },
-      escalate: true,
+      escalate: { start: { line: 12, column: 1 } },
+      escalateText: '',
       draft: false,
     });
   });

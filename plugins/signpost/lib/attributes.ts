@@ -15,9 +15,9 @@ function list(names: string[]): string {
 }
 
 /** How a writer wrote an attribute: `#id` for the id, `.name` for a class, else the name. */
-function written(name: string, value?: string | null): string {
+function written(name: string, value?: string | null, source?: string): string {
   if (name === 'id') return '#id';
-  if (name === 'class') return `.${value?.split(' ')[0] ?? 'class'}`;
+  if (name === 'class' && source !== 'class') return `.${value?.split(' ')[0] ?? 'class'}`;
   return name;
 }
 
@@ -38,7 +38,9 @@ export function readAttributes<S extends ObjectSchema>(
       const advice = proposal
         ? `; did you mean \`${proposal}\`?`
         : `; \`${directive.name}\` takes ${list(known.map((k) => written(k)))}`;
-      flag(file, 'invalid-attribute', `Unknown attribute \`${written(name, value)}\` on \`${directive.name}\`${advice}`, place);
+      const offset = place?.start.offset;
+      const source = offset === undefined ? undefined : String(file.value).slice(offset, offset + name.length);
+      flag(file, 'invalid-attribute', `Unknown attribute \`${written(name, value, source)}\` on \`${directive.name}\`${advice}`, place);
       // Read a misspelt attribute as the one meant, so `tittle` is not also a missing title.
       if (proposal === undefined || proposal in given) continue;
       field = schema.shape[proposal]!;

@@ -45,5 +45,5 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
   const final = options.strict
     ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p))
     : problems;
-  return { guides, problems: sortProblems(final), ioError };
+  return { guides, problems: sortProblems(final), ioError: ioError || problems.some((p) => p.io) };
 }

@@ -16,6 +16,7 @@
  * into the text they were.
  */
 import type { Nodes, Parent, Root } from 'mdast';
+import type { Position } from 'unist';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
@@ -69,7 +70,8 @@ interface Collected {
   aliases: Located[];
   reason: Located | undefined;
   fix: Located | undefined;
-  escalate: boolean;
+  escalate: Position | undefined;
+  escalateText: string;
   /** First place each single part (reason, fix) was seen, for "already has" messages. */
   seen: Map<PartName, number>;
 }
@@ -100,8 +102,10 @@ export function extractNodes(tree: Root, file: VFile): GuideNode[] {
         : 'inside a node: content outside nodes is never shown';
       flag(file, 'misplaced-directive', `\`${child.name}\` must be ${where}`, openingOf(child));
     } else if (isDirective(child)) {
-      unknownDirective(child, file);
-    } else {
+      // `::::questoin{#x}` is read as the question it was meant to be, so its id still exists.
+      const proposal = unknownDirective(child, file);
+      if (proposal && isNodeDirective(proposal) && child.type === 'containerDirective') readNode(child, proposal, file, nodes);
+    } else if (!brokenDirective(child, file)) {
       flag(
         file,
         'stray-content',
@@ -125,7 +129,8 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
     aliases: [],
     reason: undefined,
     fix: undefined,
-    escalate: false,
+    escalate: undefined,
+    escalateText: '',
     seen: new Map(),
   };
   const label = labelParagraph(directive);
@@ -161,7 +166,9 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
       nodes.push({ ...base, kind, prompt: prompt ?? title, options: collected.options });
       break;
     case 'step': {
-      const next = 'next' in attributes ? attributes.next : undefined;
+      // An invalid `next` was reported already; `to: ''` keeps it from being a dead end too.
+      const written = 'next' in (directive.attributes ?? {});
+      const next = ('next' in attributes ? attributes.next : undefined) ?? (written ? '' : undefined);
       const place = attributePlace(directive, 'next') ?? base.position;
       nodes.push({ ...base, kind, next: next === undefined ? undefined : { to: next, position: place } });
       break;
@@ -177,10 +184,11 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
         reason: collected.reason,
         fix: collected.fix,
         escalate: collected.escalate,
+        escalateText: collected.escalateText,
       });
       break;
     case 'instructions':
-      nodes.push({ ...base, kind, escalate: collected.escalate });
+      nodes.push({ ...base, kind, escalate: collected.escalate, escalateText: collected.escalateText });
       break;
   }
 }
@@ -279,6 +287,10 @@ function walk(
         `\`${name}\` is written as a ${FORM_NAMES[child.type]}; write it as \`${form.example}\``,
         openingOf(child),
       );
+      // `::reason[Why]` is still the card's Reason, so it is not also reported as missing.
+      if (isPartDirective(name) && direct && PART_PARENTS[name].includes(collected.kind)) {
+        readPart(child, name, collected, file, nodes);
+      }
       continue;
     }
     if (isNodeDirective(name)) {
@@ -301,7 +313,7 @@ function walk(
         flag(file, 'misplaced-directive', `\`${name}\` belongs ${where}`, openingOf(child));
         continue;
       }
-      readPart(child, name, collected, file);
+      readPart(child, name, collected, file, nodes);
       continue;
     }
     if (isCalloutDirective(name)) {
@@ -315,22 +327,26 @@ function walk(
       flag(file, 'missing-title', '`link` has no text; write `:link[text]{to="…"}`', openingOf(child));
     }
     if (attributes.to === undefined) {
-      flag(file, 'invalid-attribute', '`link` needs a `to` attribute naming the node it leads to', openingOf(child));
+      if (!('to' in (child.attributes ?? {}))) {
+        flag(file, 'invalid-attribute', '`link` needs a `to` attribute naming the node it leads to', openingOf(child));
+      }
     } else {
       collected.links.push({ to: attributes.to, position: attributePlace(child, 'to') ?? openingOf(child)! });
     }
   }
 }
 
-function readPart(child: Directive, name: PartName, collected: Collected, file: VFile): void {
+function readPart(child: Directive, name: PartName, collected: Collected, file: VFile, nodes: GuideNode[]): void {
   const position = child.position ?? openingOf(child)!;
+  // What a part holds is content like any other: links, callouts, elements to check.
+  walk(child, collected, false, file, nodes);
   if (name === 'option') {
     const attributes = readAttributes(child, TargetAttributes, file);
     const label = child.type === 'containerDirective' ? toString(child).trim() : (labelText(child) ?? '');
     if (!label) {
       flag(file, 'missing-title', '`option` has no answer text; write it as `::option[Answer]{to="…"}`', openingOf(child));
     }
-    if (attributes.to === undefined) {
+    if (attributes.to === undefined && !('to' in (child.attributes ?? {}))) {
       flag(file, 'invalid-attribute', '`option` needs a `to` attribute naming the node this answer leads to', openingOf(child));
     }
     // An answer without a target still counts as an answer: `to: ''` is skipped by the graph rules.
@@ -345,7 +361,8 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
     return;
   }
   if (name === 'escalate') {
-    collected.escalate = true;
+    collected.escalate = openingOf(child) ?? position;
+    collected.escalateText = toString(child).trim();
     return;
   }
   const first = collected.seen.get(name);
@@ -401,6 +418,19 @@ function checkMdx(node: Nodes, file: VFile): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A directive that could not be parsed reads as a paragraph starting with colons; its syntax
+ * error is reported already, so it is not stray content as well.
+ */
+function brokenDirective(node: Nodes, file: VFile): boolean {
+  const line = node.position?.start.line;
+  return (
+    node.type === 'paragraph' &&
+    /^:{2,}[a-z]/i.test(toString(node)) &&
+    file.messages.some((message) => message.ruleId === 'syntax-error' && message.line === line)
+  );
 }
 
 /** A text directive with neither label nor attributes: a colon in prose. */

@@ -28,7 +28,7 @@ export class FolderError extends Error {
   readonly problem: Problem;
   constructor(folder: string, message: string) {
     super(message);
-    this.problem = problem(folder, 'missing-folder', message);
+    this.problem = { ...problem(folder, 'missing-folder', message), io: true };
   }
 }
 
@@ -52,10 +52,10 @@ async function listFolder(dir: string): Promise<Dirent[]> {
     const code = (error as NodeJS.ErrnoException).code;
     const message =
       code === 'ENOENT'
-        ? `Cannot find folder \`${dir}\`; give the folder that holds your guides (default \`guide\`)`
+        ? 'Cannot find this folder; give the folder that holds your guides (default `guide`)'
         : code === 'ENOTDIR'
-          ? `\`${dir}\` is a file; give the folder of a guide, or the folder that holds guides`
-          : `Cannot read folder \`${dir}\` (${code ?? 'unknown error'}); check its permissions`;
+          ? 'This is a file; give the folder of a guide, or the folder that holds guides'
+          : `Cannot read this folder (${code ?? 'unknown error'}); check its permissions`;
     throw new FolderError(dir, message);
   }
 }
@@ -65,16 +65,27 @@ async function listGuideFiles(dir: string, problems: Problem[]): Promise<string[
   const root = await realpath(dir);
   const files: string[] = [];
   const visit = async (folder: string): Promise<void> => {
-    for (const entry of await listFolder(folder)) {
+    let entries: Dirent[];
+    try {
+      entries = await listFolder(folder);
+    } catch (error) {
+      if (!(error instanceof FolderError)) throw error;
+      problems.push(error.problem);
+      return;
+    }
+    for (const entry of entries) {
       const path = join(folder, entry.name);
       if (entry.name.startsWith('.')) continue;
       if (entry.isDirectory()) {
         await visit(path);
       } else if (entry.name.endsWith('.mdx') && (entry.isFile() || entry.isSymbolicLink())) {
-        if (entry.isSymbolicLink() && !(await insideFolder(path, root))) {
-          problems.push(
-            problem(path, 'unreadable-file', 'This symbolic link points outside the guide folder; copy the file into the guide instead'),
-          );
+        const target = entry.isSymbolicLink() ? await linkTarget(path, root) : 'inside';
+        if (target !== 'inside') {
+          const message =
+            target === 'missing'
+              ? 'This symbolic link points to a file that does not exist; fix or delete the link'
+              : 'This symbolic link points outside the guide folder; copy the file into the guide instead';
+          problems.push(problem(path, 'unreadable-file', message));
           continue;
         }
         files.push(path);
@@ -86,12 +97,13 @@ async function listGuideFiles(dir: string, problems: Problem[]): Promise<string[
   return files.sort((a, b) => (a === index ? -1 : b === index ? 1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function insideFolder(path: string, root: string): Promise<boolean> {
+/** Where a symbolic link leads: inside the guide folder, outside it, or nowhere. */
+async function linkTarget(path: string, root: string): Promise<'inside' | 'outside' | 'missing'> {
   try {
     const target = await realpath(path);
-    return target === root || target.startsWith(root + sep);
+    return target === root || target.startsWith(root + sep) ? 'inside' : 'outside';
   } catch {
-    return false;
+    return 'missing';
   }
 }
 
@@ -104,14 +116,17 @@ interface ParsedFile {
 async function parseFile(path: string, isIndex: boolean, problems: Problem[]): Promise<ParsedFile> {
   const source = await readSource(path);
   if ('error' in source) {
-    problems.push(problem(path, 'unreadable-file', `Cannot read this file (${source.error.code ?? source.error.message}); check its permissions`));
+    problems.push({
+      ...problem(path, 'unreadable-file', `Cannot read this file (${source.error.code ?? source.error.message}); check its permissions`),
+      io: true,
+    });
     return { nodes: [], meta: undefined };
   }
-  if ('invalidAt' in source) {
+  if (source.invalidAt) {
+    // Reported, then read on with the bad bytes replaced, so the file's nodes still count.
     problems.push(
       problem(path, 'unreadable-file', 'This file is not valid UTF-8 from here on; save it with UTF-8 encoding', source.invalidAt),
     );
-    return { nodes: [], meta: undefined };
   }
   const file = new VFile({ path, value: source.text });
   let tree: Root;
@@ -138,9 +153,12 @@ async function parseFile(path: string, isIndex: boolean, problems: Problem[]): P
 function reportSyntaxError(error: unknown, file: VFile): void {
   const cause = error as { reason?: string; message?: string; line?: number; column?: number; source?: string };
   const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
-  const hint = /mdx/.test(cause.source ?? '')
-    ? ' (MDX reads `<` as a tag and `{` as code: write `\\<` or `\\{` for the characters themselves)'
-    : '';
+  const line = cause.line ? String(file.value).split('\n')[cause.line - 1] ?? '' : '';
+  const hint = /^\s*:+[a-z]/i.test(line)
+    ? ' (the attributes of this directive cannot be read: quote each value, and put a value that contains `"` in single quotes, as in `title=\'Press "Resume"\'`)'
+    : /mdx/.test(cause.source ?? '')
+      ? ' (MDX reads `<` as a tag and `{` as code: write `\\<` or `\\{` for the characters themselves)'
+      : '';
   const place = cause.line ? { line: cause.line, column: cause.column ?? 1 } : undefined;
   flag(file, 'syntax-error', `Cannot parse MDX: ${reason}${hint}`, place);
 }

@@ -47,11 +47,17 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
       end: { line: firstLine + start.line - 1, column: start.col },
     };
   };
+  const span = (from: number, to: number): Position => ({ start: at(from).start, end: at(to).start });
   const opening = { start: yaml.position.start, end: yaml.position.start };
 
   if (document.errors.length > 0) {
     for (const error of document.errors) {
-      flag(file, 'syntax-error', `Invalid YAML in frontmatter: ${firstSentence(error.message)}`, at(error.pos[0]));
+      flag(
+        file,
+        'syntax-error',
+        `Invalid YAML in frontmatter: ${firstSentence(error.message)} (put a value in quotes when it contains \`: \` or starts with \`[\`, \`{\`, \`*\`, \`&\`, \`!\`, \`|\`, \`>\`, \`@\` or \`%\`)`,
+        at(error.pos[0]),
+      );
     }
     return { meta: undefined, start: undefined, startPosition: undefined };
   }
@@ -61,7 +67,7 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
     return { meta: undefined, start: undefined, startPosition: undefined };
   }
   const startNode = document.get('start', true) as YamlNode | undefined;
-  const startPosition = startNode?.range ? at(startNode.range[0]) : opening;
+  const startPosition = startNode?.range ? span(startNode.range[0], startNode.range[1]) : opening;
 
   const parsed = GuideMetaSchema.safeParse(data);
   if (parsed.success) return { meta: parsed.data, start: parsed.data.start, startPosition };
@@ -99,7 +105,10 @@ function reportIssue(
   }
   const missing = valueAt(data, path) === undefined;
   const node = document.getIn(path, true) as YamlNode | undefined;
-  const place = node?.range ? at(node.range[0]) : opening;
+  // A field whose value is a map (`support:`) is pointed at by its key, not its first entry.
+  const key = isMap(node) ? findKey(document, path.slice(0, -1), path.at(-1)!) : undefined;
+  const target = key ?? node;
+  const place = target?.range ? at(target.range[0]) : opening;
   if (field === 'title') {
     const message = missing ? 'The guide has no `title`; add `title: …` to the frontmatter' : `Invalid \`title\`: ${issue.message}`;
     flag(file, 'missing-title', message, place);

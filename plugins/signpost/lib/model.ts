@@ -65,13 +65,18 @@ export interface ErrorNode extends NodeBase {
   aliases: Located[];
   reason: Located | undefined;
   fix: Located | undefined;
-  /** Whether the card names an escalation to support. */
-  escalate: boolean;
+  /** Where the card escalates to support, if it does. */
+  escalate: Position | undefined;
+  /** The escalation's own words (`''` for a bare `::escalate`). */
+  escalateText: string;
 }
 
 export interface InstructionsNode extends NodeBase {
   kind: 'instructions';
-  escalate: boolean;
+  /** Where the card escalates to support, if it does. */
+  escalate: Position | undefined;
+  /** The escalation's own words (`''` for a bare `::escalate`). */
+  escalateText: string;
 }
 
 export type GuideNode = QuestionNode | StepNode | ErrorNode | InstructionsNode;

@@ -13,6 +13,8 @@ export interface Problem {
   severity: Severity;
   rule: RuleId;
   message: string;
+  /** Something could not be read at all (exit code 2), rather than read and found wrong. */
+  io?: boolean;
 }
 
 /** The source of every vfile message Signpost raises, as unified plugins name theirs. */

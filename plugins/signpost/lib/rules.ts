@@ -26,6 +26,7 @@ export const RULES = {
   'syntax-error': { severity: 'error', summary: 'MDX or YAML that cannot be parsed' },
   'unreadable-file': { severity: 'error', summary: 'a file that cannot be read or is not UTF-8' },
   'empty-guide': { severity: 'error', summary: 'a guide folder with no nodes' },
+  'missing-support': { severity: 'error', summary: 'an escalation with no words of its own in a guide without a support contact' },
   'unsupported-mdx': { severity: 'error', summary: 'an import, export, expression or component outside the allowed set' },
   'missing-folder': { severity: 'error', summary: 'a folder given to `check` that does not exist' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;

@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Point } from 'unist';
 
-export type SourceResult = { text: string } | { invalidAt: Point } | { error: NodeJS.ErrnoException };
+/** The text (bad bytes replaced by U+FFFD) and where the first bad byte is, or why it could not be read. */
+export type SourceResult = { text: string; invalidAt?: Point } | { error: NodeJS.ErrnoException };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -22,7 +23,7 @@ export async function readSource(path: string): Promise<SourceResult> {
     const before = bytes.subarray(0, offset).toString('utf8');
     const lineStart = before.lastIndexOf('\n') + 1;
     const line = before.split('\n').length;
-    return { invalidAt: { line, column: before.length - lineStart + 1, offset } };
+    return { text: bytes.toString('utf8'), invalidAt: { line, column: before.length - lineStart + 1, offset } };
   }
 }
 

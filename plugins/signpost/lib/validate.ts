@@ -11,9 +11,11 @@ import { closest } from './suggest.ts';
 export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   const problems: Problem[] = [];
   const idPlace = (node: GuideNode) => node.tree.data?.position?.attributes?.['id'] ?? node.position;
-  const where = (node: GuideNode): string => {
+  /** Another place, as seen from `from`: `line 12, column 3`, or `more.mdx, line 1, column 1`. */
+  const where = (node: GuideNode, from: GuideNode): string => {
     const { line, column } = idPlace(node).start;
-    return `${relative(guide.dir, node.file)}:${line}:${column}`;
+    const file = node.file === from.file ? '' : `${relative(guide.dir, node.file)}, `;
+    return `${file}line ${line}, column ${column}`;
   };
 
   // duplicate-id: every occurrence is reported, each naming the other places.
@@ -25,7 +27,10 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   for (const [id, nodes] of byId) {
     if (nodes.length < 2) continue;
     for (const node of nodes) {
-      const others = nodes.filter((other) => other !== node).map(where).join(', ');
+      const others = nodes
+        .filter((other) => other !== node)
+        .map((other) => where(other, node))
+        .join('; ');
       problems.push(
         problem(
           node.file,
@@ -116,10 +121,25 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
       problem(
         node.file,
         'no-outcome',
-        `No outcome can be reached from \`${node.id}\`: its answers only loop back; lead one of them to an error or instructions card`,
+        `No outcome can be reached from \`${node.id}\`: every way on from it loops back; lead one to an error or instructions card`,
         node.tree.data?.position?.opening ?? node.position,
       ),
     );
+  }
+
+  // missing-support: an escalation with no words of its own needs the guide's contact.
+  if (guide.meta && !guide.meta.support) {
+    for (const node of guide.nodes) {
+      if ((node.kind !== 'error' && node.kind !== 'instructions') || !node.escalate || node.escalateText) continue;
+      problems.push(
+        problem(
+          node.file,
+          'missing-support',
+          `\`${node.id}\` escalates to support, but the guide names no contact; add \`support:\` with an \`email\` or \`url\` to the frontmatter of index.mdx, or say in the escalation whom to contact`,
+          node.escalate,
+        ),
+      );
+    }
   }
 
   // duplicate-error-message: the same message (or alias) on two cards confuses search.
@@ -140,7 +160,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
           problem(
             node.file,
             'duplicate-error-message',
-            `Error card \`${node.id}\` shows the same message as \`${first.node.id}\` (${where(first.node)}): “${wording.text}”; merge the cards or tell the messages apart`,
+            `Error card \`${node.id}\` shows the same message as \`${first.node.id}\` (${where(first.node, node)}): “${wording.text}”; merge the cards or tell the messages apart`,
             wording.position,
           ),
         );

@@ -68,8 +68,10 @@ export class SitePaths {
 
 function part(node: GuideNode, name: string): ContainerDirective | { children: RootContent[] } | undefined {
   for (const child of node.tree.children) {
-    if ((child.type === 'containerDirective' || child.type === 'leafDirective') && child.name === name) {
-      return child.type === 'containerDirective' ? child : { children: [] };
+    if (child.type === 'containerDirective' && child.name === name) return child;
+    // `::escalate[Call us]`: the label is the text.
+    if (child.type === 'leafDirective' && child.name === name) {
+      return { children: child.children.length > 0 ? [{ type: 'paragraph', children: child.children }] : [] };
     }
   }
   return undefined;

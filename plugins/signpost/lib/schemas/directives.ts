@@ -26,7 +26,7 @@ export const QuestionAttributes = z.strictObject({
 export const StepAttributes = z.strictObject({
   ...nodeAttributes,
   /** The id of the node the reader continues to. */
-  next: z.string().optional(),
+  next: z.string().trim().min(1, 'must name the id of a node').optional(),
 });
 
 export const ErrorAttributes = z.strictObject({
@@ -40,7 +40,7 @@ export const InstructionsAttributes = z.strictObject(nodeAttributes);
 /** `option` and `link`: a target node. */
 export const TargetAttributes = z.strictObject({
   /** The id of the node this answer or link leads to. */
-  to: z.string().optional(),
+  to: z.string().trim().min(1, 'must name the id of a node').optional(),
 });
 
 /** Directives that take no attribute (callouts, reason, fix, alias, escalate). */
