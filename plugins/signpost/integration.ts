@@ -5,6 +5,9 @@
  * integrations: [signpost({ feedbackEndpoint: 'https://example.com/api/feedback' })]
  * ```
  */
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { z } from 'zod';
 
@@ -31,6 +34,9 @@ export function signpost(options: SignpostOptions = {}): AstroIntegration {
   return {
     name: 'signpost',
     hooks: {
+      'astro:build:done': async ({ dir }) => {
+        await indexSite(fileURLToPath(dir));
+      },
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({
           vite: {
@@ -42,4 +48,30 @@ export function signpost(options: SignpostOptions = {}): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Indexes the built site with Pagefind's Node API. Only `data-pagefind-body` content (a node's
+ * own page) is indexed. Pagefind reports problems instead of throwing: any is a failed build.
+ */
+async function indexSite(outDir: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  try {
+    const created = await pagefind.createIndex({});
+    const index = created.index;
+    if (!index || created.errors.length > 0) throw new Error(created.errors.join('; ') || 'no index');
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+    const bundle = join(outDir, 'pagefind');
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+    // The site has its own search box: Pagefind's ready-made interfaces would only be dead weight.
+    for (const file of await readdir(bundle)) {
+      if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file)) await rm(join(bundle, file));
+    }
+  } catch (error) {
+    throw new Error(`Search indexing failed: ${(error as Error).message}`);
+  } finally {
+    await pagefind.close();
+  }
 }

@@ -30,6 +30,35 @@ const guide = body.dataset['guide'];
 const node = body.dataset['node'];
 
 if (guide && node) enhanceNodePage(guide, node);
+enhanceSearch();
+
+/**
+ * Shows the search box; its code, and Pagefind, load when the reader first uses it. The `/`
+ * key focuses it from anywhere but a text field.
+ */
+function enhanceSearch(): void {
+  const root = document.querySelector<HTMLElement>('[data-search]');
+  const input = root?.querySelector<HTMLInputElement>('input[type="search"]');
+  if (!root || !input) return;
+  root.hidden = false;
+  let ready: Promise<void> | undefined;
+  const setUp = () => {
+    ready ??= import('./search.ts').then(({ setUpSearch }) => {
+      setUpSearch(root);
+      // Typed before the code arrived: search for it now.
+      if (input.value) input.dispatchEvent(new Event('input'));
+    });
+  };
+  input.addEventListener('focus', setUp, { once: true });
+  input.addEventListener('input', setUp, { once: true });
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    event.preventDefault();
+    input.focus();
+  });
+}
 
 function enhanceNodePage(guide: string, node: string): void {
   const key = `signpost:path:${guide}`;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { mkdtemp, readFile, rm, writeFile, mkdir, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -166,17 +167,63 @@ describe('the built site', () => {
     expect(await snapshot(again)).toEqual(await snapshot(fixture));
   }, 60_000);
 
-  it('ships no framework runtime: one small enhancement script, and plain links to navigate', async () => {
-    const files = await listFiles(shipped);
-    const scripts = files.filter((file) => file.endsWith('.js'));
-    expect(scripts).toHaveLength(1);
-    const script = await readFile(join(shipped, scripts[0]!));
-    expect(script.length).toBeLessThan(6 * 1024);
+  it('ships no framework runtime: one small enhancement script a page, search code only on use', async () => {
+    const scripts = (await listFiles(shipped)).filter((file) => file.startsWith('_astro/') && file.endsWith('.js'));
+    const enhance = scripts.filter((file) => !file.includes('search'));
+    expect(enhance).toHaveLength(1);
+    expect(scripts.filter((file) => file.includes('search'))).toHaveLength(1);
+    for (const script of scripts) expect((await readFile(join(shipped, script))).length).toBeLessThan(8 * 1024);
     const html = await page(shipped, 'account-connection/entity/');
     expect(html.querySelectorAll('script').map((s) => [s.getAttribute('type'), s.getAttribute('src')])).toEqual([
-      ['module', `/${scripts[0]}`],
+      ['module', `/${enhance[0]}`],
     ]);
-    expect(html.querySelectorAll('[onclick], form').length).toBe(0);
+    // Navigation is plain links: no handlers in the markup, and the only form is the search box.
+    expect(html.querySelectorAll('[onclick]').length).toBe(0);
+    expect(html.querySelectorAll('form').map((form) => form.getAttribute('role'))).toEqual(['search']);
+  });
+});
+
+describe('the search index', () => {
+  interface Fragment {
+    url: string;
+    content: string;
+    filters: Record<string, string[]>;
+    meta: Record<string, string>;
+  }
+
+  async function records(dist: string): Promise<Fragment[]> {
+    const files = (await listFiles(dist)).filter((file) => file.endsWith('.pf_fragment'));
+    return Promise.all(
+      files.map(async (file) => {
+        // Pagefind fragments: gzip, a "pagefind_dcd" signature, then JSON.
+        const bytes = gunzipSync(await readFile(join(dist, file)));
+        return JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as Fragment;
+      }),
+    );
+  }
+
+  it('holds one record per node page, and none for the guide start, the one-page view or lists', async () => {
+    const found = await records(shipped);
+    expect(found.map((record) => record.url).toSorted()).toEqual(
+      guides[0]!.nodes.map((node) => `/account-connection/${node.id}/`).toSorted(),
+    );
+    const sub = await records(fixture);
+    expect(sub.map((record) => record.url).toSorted()).toEqual(
+      fixtureGuides.flatMap((guide) => guide.nodes.map((node) => `/${guide.slug}/${node.id}/`)).toSorted(),
+    );
+  });
+
+  it('indexes a node’s content only, with its kind, guide and title', async () => {
+    const chrome = ['Last updated', 'Written by', 'Copy link', 'Start over', 'Did this answer', 'Share your path', 'If you find this information', 'Search the guides'];
+    for (const record of await records(shipped)) {
+      for (const words of chrome) expect(record.content, `${record.url} indexes "${words}"`).not.toContain(words);
+      const node = guides[0]!.byId.get(record.url.split('/')[2]!)!;
+      expect(record.meta['title']).toBe(node.title);
+      expect(record.filters).toEqual({ kind: [node.kind], guide: ['Account Connection Guide'] });
+    }
+    const card = (await records(shipped)).find((record) => record.url === '/account-connection/sp-refresh-token/')!;
+    expect(card.meta['aliases']).toBe('Failed to retrieve refresh token');
+    expect(card.content).toContain('You are not participating in the marketplace.');
   });
 });
 
