@@ -1,0 +1,203 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkGuides, type ErrorNode } from '../../plugins/signpost/index.ts';
+import { build, ROOT } from '../site/build-site.ts';
+import { launch } from './browser.ts';
+import { serve, type StaticSite } from './static-server.ts';
+
+const AXE = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let work: string;
+let browser: Browser;
+let site: StaticSite;
+let subSite: StaticSite;
+let cards: ErrorNode[];
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'signpost-search-'));
+  const shipped = await build('guide', '--out', join(work, 'shipped'));
+  expect(shipped.code, shipped.stderr).toBe(0);
+  const sub = await build(join(ROOT, 'tests/site/fixtures/guides'), '--out', join(work, 'sub'), '--base', '/help/');
+  expect(sub.code, sub.stderr).toBe(0);
+  site = await serve(join(work, 'shipped'));
+  subSite = await serve(join(work, 'sub'), '/help/');
+  browser = await launch();
+  const { guides } = await checkGuides([join(ROOT, 'guide')]);
+  cards = guides[0]!.nodes.filter((node): node is ErrorNode => node.kind === 'error');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await subSite?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+/** Types a query into the search box and returns the result titles once they settle. */
+async function search(page: Page, query: string): Promise<string[]> {
+  await page.fill('#search-input', query);
+  await expect
+    .poll(async () => {
+      const status = await page.locator('.search-status').innerText();
+      return /result|No results/.test(status) && (await page.locator('#search-input').inputValue()) === query;
+    })
+    .toBe(true);
+  // A later keystroke's results replace earlier ones: wait for the status to name this query.
+  await page.waitForTimeout(300);
+  return page.locator('.search-result-title').allInnerTexts();
+}
+
+describe('searching the Account Connection Guide', () => {
+  it('puts each error card first for its whole message, its aliases and its distinctive fragments', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}account-connection/`);
+    const queries: [string, string][] = [];
+    for (const card of cards) {
+      queries.push([card.title, card.title]);
+      for (const alias of card.aliases) queries.push([alias.text, card.title]);
+    }
+    queries.push(
+      ['refresh token', 'Failed to retrieve refresh token. Please try again.'],
+      ['geocompany', 'Failed to create geocompany. Please try again.'],
+      ['already in use', 'This account is already in use. Please Try Again.'],
+      ['Session has expired', 'Session has expired. Please try again.'],
+    );
+    const wrong: string[] = [];
+    for (const [query, expected] of queries) {
+      const titles = await search(page, query);
+      if (titles[0] !== expected) wrong.push(`"${query}" → ${titles[0] ?? 'nothing'}, not ${expected}`);
+    }
+    expect(wrong).toEqual([]);
+    // The chosen result opens the card in one click.
+    await search(page, 'geocompany');
+    await page.locator('.search-result').first().click();
+    await page.waitForURL(`${site.url}account-connection/sp-geocompany/`);
+    expect(await page.locator('h1').innerText()).toBe('Failed to create geocompany. Please try again.');
+    await page.close();
+  });
+
+  it('shows each result’s title, kind, guide and an excerpt with the match highlighted', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}account-connection/entity/`);
+    await search(page, 'geocompany');
+    const first = page.locator('.search-result').first();
+    expect(await first.locator('.search-result-title').innerText()).toBe('Failed to create geocompany. Please try again.');
+    expect(await first.locator('.search-result-meta').innerText()).toBe('Error message · Account Connection Guide');
+    expect(await first.locator('.search-result-excerpt mark').first().innerText()).toMatch(/geocompany/i);
+    await page.selectOption('select[data-filter="kind"]', 'question');
+    await expect.poll(() => page.locator('.search-result-title').allInnerTexts()).toEqual(['Connect Selling Partners Error']);
+    await page.close();
+  });
+
+  it('says so when nothing matches, with a way back to the start', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}account-connection/sp-geocompany/`);
+    expect(await search(page, 'qwxzv plonk')).toEqual([]);
+    expect(await page.locator('.search-status').innerText()).toBe('No results for “qwxzv plonk”.');
+    const link = page.locator('.search-empty a');
+    expect(await link.getAttribute('href')).toBe('/account-connection/');
+    await page.close();
+  });
+
+  it('works from the keyboard alone: / to focus, arrows to choose, Enter to open', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}account-connection/entity/`);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await page.keyboard.type('Session has expired');
+    await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Session has expired. Please try again.');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${site.url}account-connection/sp-session-expired/`);
+    // Enter in the box opens the first result too; Escape closes the results.
+    await page.keyboard.press('/');
+    await page.keyboard.type('geocompany');
+    await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#search-panel').isHidden()).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${site.url}account-connection/sp-geocompany/`);
+    await page.close();
+  });
+
+  it('has no WCAG 2.2 AA violations with results open, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ colorScheme });
+      await page.goto(`${site.url}account-connection/entity/`);
+      await search(page, 'refresh token');
+      await page.addScriptTag({ content: AXE });
+      const result = await page.evaluate(() =>
+        (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string }[] }> } }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        }),
+      );
+      expect(result.violations.map((violation) => violation.id), colorScheme).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('loads search only when used, and prints the bytes of a first and a second query', async () => {
+    const page = await browser.newPage();
+    const bytes: { url: string; size: number }[] = [];
+    page.on('response', async (response) => {
+      if (!response.url().includes('/pagefind/') && !response.url().includes('search')) return;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      bytes.push({ url: response.url(), size: body.length });
+    });
+    await page.goto(`${site.url}account-connection/`);
+    await page.waitForLoadState('networkidle');
+    expect(bytes).toEqual([]);
+    await search(page, 'refresh token');
+    await page.waitForLoadState('networkidle');
+    const first = bytes.splice(0);
+    await search(page, 'geocompany');
+    await page.waitForLoadState('networkidle');
+    const second = bytes.splice(0);
+    const total = (list: typeof first) => list.reduce((sum, item) => sum + item.size, 0);
+    console.log(
+      `search bytes: first query ${total(first)} B in ${first.length} requests; second query adds ${total(second)} B in ${second.length} requests`,
+    );
+    for (const item of [...first, ...second]) console.log(`  ${item.size} B  ${new URL(item.url).pathname}`);
+    // Pagefind arrives with the first query and not before; a second query reuses it.
+    expect(first.some((item) => item.url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    expect(second.every((item) => !item.url.endsWith('.js') && !item.url.endsWith('.pagefind'))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('searching a site built under /help/', () => {
+  it('loads the index from under the base and links results there', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${subSite.url}router/`);
+    expect(await search(page, 'E42')).toEqual(['E42: Power fault']);
+    expect(await page.locator('.search-result').first().getAttribute('href')).toBe('/help/router/no-power/');
+    await page.locator('.search-result').first().click();
+    await page.waitForURL(`${subSite.url}router/no-power/`);
+    expect(subSite.requests.filter((path) => !path.startsWith('/help/'))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('searching under a strict Content-Security-Policy', () => {
+  it('works with scripts from the site only, plus wasm-unsafe-eval, and breaks no rule', async () => {
+    const policy =
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    const strict = await serve(join(work, 'shipped'), '/', { 'Content-Security-Policy': policy });
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { violations: string[] }).violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    await page.goto(`${strict.url}account-connection/`);
+    expect(await search(page, 'geocompany')).toContain('Failed to create geocompany. Please try again.');
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    await page.close();
+    await strict.close();
+  });
+});
