@@ -141,3 +141,49 @@ combined/index.mdx:25:17: error: Duplicate id \`restart-router\`, also used at l
     expect(run.stdout).toContain('rules/unreadable-file/index.mdx:7:15: error: This file is not valid UTF-8');
   });
 });
+
+describe('npm run check -- --graph', () => {
+  it('prints the graph as Mermaid: kinds as shapes, titles, answers on the edges, drafts marked', async () => {
+    const run = await check('rules/draft', '--graph', 'mermaid');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`%% Router help (draft)
+flowchart TD
+  n_start{"question: Is the light on?"}
+  n_restart(["instructions: Restart the router (draft)"])
+  n_call(["instructions: Call us"])
+  n_start -->|"Yes"| n_restart
+  n_start -->|"No"| n_call
+  classDef draft stroke-dasharray: 5 5
+  class n_restart draft
+`);
+    // The report goes to stderr, so the graph can be piped as it is.
+    expect(run.stderr).toContain('warning: Instructions card `restart` is a draft');
+  });
+
+  it('prints the graph as Graphviz DOT', async () => {
+    const run = await check('clean/one-file', '--graph', 'dot');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(`digraph "one-file" {
+  label="Router help";
+  rankdir=TB;
+  "start" [label="question: Is the light on?", shape=diamond];
+  "check-cable" [label="step: Check the cable", shape=box];
+  "what-error" [label="question: What does the screen say?", shape=diamond];
+  "restart" [label="instructions: Restart the router", shape=box, style="rounded"];
+  "no-signal" [label="error: No signal", shape=hexagon];
+  "start" -> "check-cable" [label="No, it is off"];
+  "start" -> "what-error" [label="Yes"];
+  "check-cable" -> "restart" [label="next"];
+  "what-error" -> "no-signal" [label="No signal"];
+  "what-error" -> "restart" [label="Something else"];
+}
+`);
+  });
+
+  it('rejects an unknown graph format', async () => {
+    const run = await check('clean', '--graph', 'svg');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^signpost check: unknown graph format `svg`; use `mermaid` or `dot`/);
+  });
+});

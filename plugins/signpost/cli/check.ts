@@ -8,15 +8,17 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkGuides } from '../lib/check.ts';
+import { GRAPH_FORMATS, graphText, type GraphFormat } from '../lib/graph-text.ts';
 import { formatHuman, formatJson, sourceLines } from '../lib/report.ts';
 
-const USAGE = `Usage: npm run check -- [DIR ...] [--format human|json] [--strict]
+const USAGE = `Usage: npm run check -- [DIR ...] [--format human|json] [--strict] [--graph mermaid|dot]
 
 Validates the guides in each DIR (default: guide) and reports every problem.
 DIR is a guide folder (it holds .mdx files) or a folder of guide folders.
 
   --format json   one JSON array of problems on stdout
   --strict        drafts are errors, as in production builds
+  --graph FORMAT  print each guide's graph (mermaid or dot) on stdout, problems on stderr
   --help          show this help
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
@@ -33,6 +35,7 @@ try {
     options: {
       format: { type: 'string', default: 'human' },
       strict: { type: 'boolean', default: false },
+      graph: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -45,6 +48,10 @@ if (args.values.help) {
 }
 const format = args.values.format;
 if (format !== 'human' && format !== 'json') fail(`unknown format \`${format}\`; use \`human\` or \`json\``);
+const graph = args.values.graph;
+if (graph !== undefined && !(GRAPH_FORMATS as readonly string[]).includes(graph)) {
+  fail(`unknown graph format \`${graph}\`; use \`mermaid\` or \`dot\``);
+}
 
 // Run through `npm run check`, the command sits in the package root; paths the writer typed
 // are relative to where they typed them (INIT_CWD), and so are the paths we print.
@@ -53,11 +60,14 @@ const dirs = args.positionals.length > 0 ? args.positionals.map((dir) => resolve
 
 const result = await checkGuides(dirs, { strict: args.values.strict });
 
+// With --graph, stdout carries the graph alone, so it can be piped or pasted into a review.
+const report = graph ? process.stderr : process.stdout;
+if (graph) process.stdout.write(graphText(result.guides, graph as GraphFormat));
 if (format === 'json') {
-  process.stdout.write(formatJson(result.problems, cwd));
-} else {
+  report.write(formatJson(result.problems, cwd));
+} else if (!graph || result.problems.length > 0) {
   const nodes = result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
-  process.stdout.write(
+  report.write(
     formatHuman(result.problems, { guides: result.guides.length, nodes }, { cwd, sourceLine: sourceLines(), color: process.stdout.isTTY && !process.env['NO_COLOR'] }),
   );
 }
