@@ -6,9 +6,13 @@
  * ```
  */
 import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
+import { checkGuides } from './lib/check.ts';
+import { storeCheckedGuides } from './lib/guide-store.ts';
+import { formatHuman, sourceLines } from './lib/report.ts';
 import { z } from 'zod';
 
 export const SignpostOptionsSchema = z.strictObject({
@@ -37,9 +41,10 @@ export function signpost(options: SignpostOptions = {}): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         await indexSite(fileURLToPath(dir));
       },
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ command, updateConfig }) => {
         updateConfig({
           vite: {
+            plugins: command === 'dev' ? [watchGuides()] : [],
             define: {
               'import.meta.env.SIGNPOST_FEEDBACK_ENDPOINT': JSON.stringify(parsed.data.feedbackEndpoint ?? ''),
             },
@@ -74,4 +79,50 @@ async function indexSite(outDir: string): Promise<void> {
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * The dev server's loop: when any file under the guides folder is added, changed or removed,
+ * check the whole guide again (only changed files are reparsed), print the report in the
+ * `check` format, and reload the browser, whose page shows the problems or the fixed guide.
+ */
+function watchGuides(): Plugin {
+  const dir = resolve(process.env['SIGNPOST_GUIDES'] ?? 'guide');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = '';
+
+  const check = async (): Promise<void> => {
+    const result = await checkGuides([dir]);
+    storeCheckedGuides(dir, result);
+    const nodes = result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
+    const report = formatHuman(result.problems, { guides: result.guides.length, nodes }, {
+      cwd: process.cwd(),
+      sourceLine: sourceLines(),
+      color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+    });
+    // Say it again only when something changed: an editor saving twice is not news.
+    if (report !== last) process.stdout.write(`\n[signpost] ${relative(process.cwd(), dir) || '.'}\n${report}`);
+    last = report;
+  };
+
+  return {
+    name: 'signpost:watch-guides',
+    async configureServer(server) {
+      await check();
+      server.watcher.add(dir);
+      const changed = (file: string): void => {
+        if (file !== dir && !file.startsWith(dir + sep)) return;
+        clearTimeout(timer);
+        timer = setTimeout(async () => {
+          await check();
+          for (const environment of Object.values(server.environments)) {
+            // Astro clears its cache of getStaticPaths on this, so new and removed nodes show.
+            if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+          }
+          server.environments['client']?.hot.send({ type: 'full-reload', path: '*' });
+        }, 50);
+      };
+      for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, changed);
+    },
+  };
 }

@@ -1,9 +1,10 @@
 /**
- * The guides as the pages see them: checked with the same code as `npm run check`, then
- * turned into page models once per build.
+ * The guides as the pages see them: checked with the same code as `npm run check` (by the
+ * build or dev command when it runs Astro, else here), then turned into page models.
  */
 import { resolve } from 'node:path';
-import { checkGuides } from '../../plugins/signpost/index.ts';
+import { checkGuides, formatHuman } from '../../plugins/signpost/index.ts';
+import { checkedGuides } from '../../plugins/signpost/lib/guide-store.ts';
 import { pageGuide, SitePaths, type PageGuide } from '../../plugins/signpost/lib/render/site-model.ts';
 
 /** Where the guides are: `SIGNPOST_GUIDES` (set by `npm run build -- DIR`), else `guide/`. */
@@ -11,20 +12,37 @@ const GUIDES_DIR = resolve(process.env['SIGNPOST_GUIDES'] ?? 'guide');
 
 export const paths = new SitePaths(import.meta.env.BASE_URL);
 
-let loading: Promise<PageGuide[]> | undefined;
+let cache: { version: number; guides: Promise<PageGuide[]> } | undefined;
 
-/** Every guide, in folder order. Fails the build if a guide has errors. */
+/**
+ * Every guide, in folder order. A guide with errors fails the page with the whole report and
+ * the first problem's place, which Astro's error overlay shows in the dev server.
+ */
 export function getGuides(): Promise<PageGuide[]> {
-  loading ??= (async () => {
-    const { guides, problems } = await checkGuides([GUIDES_DIR]);
-    const errors = problems.filter((p) => p.severity === 'error');
-    if (errors.length > 0) {
-      const first = errors[0]!;
-      throw new Error(
-        `${errors.length} error(s) in the guides, first ${first.file}:${first.line}:${first.column} ${first.message}; run \`npm run check\``,
-      );
-    }
-    return guides.map((guide) => pageGuide(guide, paths));
-  })();
-  return loading;
+  const stored = checkedGuides(GUIDES_DIR);
+  const version = stored?.version ?? 0;
+  if (cache?.version !== version) {
+    cache = {
+      version,
+      guides: (async () => {
+        const result = stored?.result ?? (await checkGuides([GUIDES_DIR]));
+        const errors = result.problems.filter((p) => p.severity === 'error');
+        if (errors.length > 0) {
+          const nodes = result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
+          const report = formatHuman(errors, { guides: result.guides.length, nodes }, { cwd: process.cwd() });
+          const first = errors[0]!;
+          // A writer's mistake, not a crash: the report is the whole story, no stack trace.
+          throw Object.assign(new Error(`The guides have ${errors.length} error(s):\n\n${report}`), {
+            name: 'GuideError',
+            title: 'Problems in the guides',
+            stack: '',
+            loc: { file: first.file, line: first.line, column: first.column },
+            hint: 'Fix the guide and save: the page reloads by itself. `npm run check` prints the same report.',
+          });
+        }
+        return result.guides.map((guide) => pageGuide(guide, paths));
+      })(),
+    };
+  }
+  return cache.guides;
 }

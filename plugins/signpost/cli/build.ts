@@ -10,6 +10,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkGuides } from '../lib/check.ts';
+import { storeCheckedGuides } from '../lib/guide-store.ts';
 import { formatHuman, sourceLines } from '../lib/report.ts';
 
 const USAGE = `Usage: npm run build -- [DIR] [--out DIR] [--base PATH] [--strict]
@@ -68,6 +69,8 @@ const staging = join(root, 'node_modules', '.cache', 'signpost', `build-${proces
 await rm(staging, { recursive: true, force: true });
 await mkdir(dirname(staging), { recursive: true });
 process.env['SIGNPOST_GUIDES'] = guidesDir;
+// The pages use these checked guides rather than parsing every file again.
+storeCheckedGuides(guidesDir, result);
 // Signpost sends nothing anywhere by default, and that includes Astro's usage telemetry.
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 // Vite lets these variables of the environment override `import.meta.env`, which would send

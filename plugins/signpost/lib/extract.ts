@@ -88,8 +88,11 @@ function describe(kind: NodeKind, id: string): string {
   return id ? `${noun} \`${id}\`` : noun;
 }
 
-/** Every node of a file, in source order; problems go to `file.messages`. */
-export function extractNodes(tree: Root, file: VFile): GuideNode[] {
+/**
+ * Every node of a file, in source order; problems go to `file.messages`. A tree `recovered`
+ * without MDX after a syntax error shows MDX comments as text: they are not stray content.
+ */
+export function extractNodes(tree: Root, file: VFile, options: { recovered?: boolean } = {}): GuideNode[] {
   const nodes: GuideNode[] = [];
   checkFences(tree, file);
   for (const child of tree.children) {
@@ -105,7 +108,7 @@ export function extractNodes(tree: Root, file: VFile): GuideNode[] {
       // `::::questoin{#x}` is read as the question it was meant to be, so its id still exists.
       const proposal = unknownDirective(child, file);
       if (proposal && isNodeDirective(proposal) && child.type === 'containerDirective') readNode(child, proposal, file, nodes);
-    } else if (!brokenDirective(child, file)) {
+    } else if (!options.recovered && !brokenDirective(child, file)) {
       flag(
         file,
         'stray-content',

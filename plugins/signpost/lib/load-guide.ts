@@ -6,6 +6,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import type { Root } from 'mdast';
+import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { extractNodes } from './extract.ts';
 import { frontmatterOf, readMetadata, type MetaResult } from './metadata.ts';
@@ -112,9 +113,28 @@ interface ParsedFile {
   meta: MetaResult | undefined;
 }
 
+/**
+ * Parsed files by path, reused while their text is unchanged: a long-lived process (the dev
+ * server) reparses only the files that changed.
+ */
+const parsed = new Map<string, { text: string; isIndex: boolean; result: ParsedFile; problems: Problem[] }>();
+
 /** Parses one file, recovering from MDX syntax errors so the rest of the file still counts. */
 async function parseFile(path: string, isIndex: boolean, problems: Problem[]): Promise<ParsedFile> {
   const source = await readSource(path);
+  if ('text' in source) {
+    const cached = parsed.get(path);
+    if (cached && cached.text === source.text && cached.isIndex === isIndex) {
+      problems.push(...cached.problems);
+      return cached.result;
+    }
+    const own: Problem[] = [];
+    const result = parseText(path, source, isIndex, own);
+    parsed.set(path, { text: source.text, isIndex, result, problems: own });
+    problems.push(...own);
+    return result;
+  }
+  parsed.delete(path);
   if ('error' in source) {
     problems.push({
       ...problem(path, 'unreadable-file', `Cannot read this file (${source.error.code ?? source.error.message}); check its permissions`),
@@ -122,6 +142,10 @@ async function parseFile(path: string, isIndex: boolean, problems: Problem[]): P
     });
     return { nodes: [], meta: undefined };
   }
+  return parseText(path, source, isIndex, problems);
+}
+
+function parseText(path: string, source: { text: string; invalidAt?: Point }, isIndex: boolean, problems: Problem[]): ParsedFile {
   if (source.invalidAt) {
     // Reported, then read on with the bad bytes replaced, so the file's nodes still count.
     problems.push(
@@ -130,11 +154,13 @@ async function parseFile(path: string, isIndex: boolean, problems: Problem[]): P
   }
   const file = new VFile({ path, value: source.text });
   let tree: Root;
+  let recovered = false;
   try {
     tree = mdxParser.parse(file);
   } catch (error) {
     reportSyntaxError(error, file);
     tree = fallbackParser.parse(file);
+    recovered = true;
   }
   const meta = isIndex ? readMetadata(tree, file) : undefined;
   if (!isIndex && frontmatterOf(tree)) {
@@ -145,7 +171,7 @@ async function parseFile(path: string, isIndex: boolean, problems: Problem[]): P
       frontmatterOf(tree)?.position,
     );
   }
-  const nodes = extractNodes(tree, file);
+  const nodes = extractNodes(tree, file, { recovered });
   problems.push(...problemsOf(file));
   return { nodes, meta };
 }

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * `npm run new -- <guide-slug> [--title "Title"] [--dir guide]`
+ *
+ * Creates a new guide that passes `check` and builds: a question with two answers, leading to
+ * an error card and to instructions. Never overwrites anything.
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { RESERVED_GUIDE_SLUGS, SLUG, slugify } from '../lib/suggest.ts';
+
+const USAGE = `Usage: npm run new -- <guide-slug> [--title "Guide title"] [--dir guide]
+
+Creates guide/<guide-slug>/index.mdx: a small guide to start from, that passes check.`;
+
+function fail(message: string): never {
+  process.stderr.write(`signpost new: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    options: {
+      title: { type: 'string' },
+      dir: { type: 'string', default: 'guide' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  fail((error as Error).message);
+}
+if (args.values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const [slug, ...extra] = args.positionals;
+if (!slug || extra.length > 0) fail('give one guide slug, such as `router-help`');
+if (!SLUG.test(slug)) fail(`\`${slug}\` is not a lowercase slug; try \`${slugify(slug) || 'my-guide'}\``);
+if (RESERVED_GUIDE_SLUGS[slug]) fail(`\`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS[slug]}; choose another name`);
+
+const cwd = process.env['npm_lifecycle_event'] === 'new' && process.env['INIT_CWD'] ? process.env['INIT_CWD'] : process.cwd();
+const folder = join(resolve(cwd, args.values.dir), slug);
+if (await stat(folder).catch(() => undefined)) fail(`\`${relative(cwd, folder)}\` already exists; choose another slug`);
+
+const title = args.values.title ?? slug.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
+const today = new Date().toISOString().slice(0, 10);
+// YAML reads a JSON string; a directive attribute is quoted with whichever quote is free.
+const yamlTitle = JSON.stringify(title);
+const attributeTitle = !title.includes('"')
+  ? `"${title}"`
+  : !title.includes("'")
+    ? `'${title}'`
+    : `"${title.replace(/"/g, '&quot;')}"`;
+
+await mkdir(folder, { recursive: true });
+await writeFile(
+  join(folder, 'index.mdx'),
+  `---
+title: ${yamlTitle}
+summary: What this guide helps with, in one sentence.
+start: start
+updated: ${today}
+lang: en
+---
+
+{/* Each node is a directive with an id. Answers name the node they lead to.
+    Run \`npm run check\` after each change; docs/authoring.md has every directive and rule. */}
+
+::::question{#start title=${attributeTitle} prompt="What do you see?"}
+Answer a question to find the fix.
+
+:::option{to="error-message"}
+An error message
+:::
+:::option{to="something-else"}
+Something else
+:::
+::::
+
+::::error{#error-message title="The message exactly as it appears on screen"}
+:::reason
+Why this error happens.
+:::
+
+:::fix
+- The first thing to try.
+- The next thing to try.
+:::
+::::
+
+::::instructions{#something-else title="What to do next"}
+Steps that solve the problem.
+::::
+`,
+  { flag: 'wx' },
+);
+
+const shown = relative(cwd, join(folder, 'index.mdx'));
+process.stdout.write(`Created ${shown}.
+
+Next:
+  npm run check     check it (and after every change)
+  npm run dev       see it at http://localhost:4321/${slug}/ while you write
+  docs/authoring.md every directive, attribute and rule
+`);
