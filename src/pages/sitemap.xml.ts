@@ -15,6 +15,7 @@ export const GET: APIRoute = async ({ site }) => {
       ...guide.nodes.filter((page) => page.node.id !== guide.meta.start).map((page) => paths.node(guide.slug, page.node.id)),
       paths.all(guide.slug),
       paths.errors(guide.slug),
+      paths.map(guide.slug),
     ]),
   ];
   const loc = (path: string) => (site ? new URL(path, site).href : path);

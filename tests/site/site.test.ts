@@ -43,7 +43,7 @@ describe('the built site', () => {
     const guide = guides[0]!;
     const nodePages = files.filter((file) => /^account-connection\/[^/]+\/index\.html$/.test(file));
     expect(nodePages.toSorted()).toEqual(
-      [...guide.nodes.map((node) => node.id), 'all', 'errors'].map((id) => `account-connection/${id}/index.html`).toSorted(),
+      [...guide.nodes.map((node) => node.id), 'all', 'errors', 'map'].map((id) => `account-connection/${id}/index.html`).toSorted(),
     );
     for (const file of ['index.html', 'account-connection/index.html', '404.html', 'sitemap.xml']) {
       expect(files).toContain(file);
@@ -180,6 +180,33 @@ describe('the built site', () => {
     // Navigation is plain links: no handlers in the markup, and the only form is the search box.
     expect(html.querySelectorAll('[onclick]').length).toBe(0);
     expect(html.querySelectorAll('form').map((form) => form.getAttribute('role'))).toEqual(['search']);
+  });
+});
+
+describe('the map', () => {
+  it('draws one link per node and one labelled edge per answer', async () => {
+    for (const [dist, base, list] of [
+      [shipped, '/', guides],
+      [fixture, '/help/', fixtureGuides],
+    ] as const) {
+      for (const guide of list) {
+        const html = await page(dist, `${guide.slug}/map/`);
+        const links = html.querySelectorAll('svg.map a.map-node').map((a) => a.getAttribute('href'));
+        expect(links.toSorted()).toEqual(guide.nodes.map((node) => `${base}${guide.slug}/${node.id}/`).toSorted());
+        const answers = guide.nodes.flatMap((node) =>
+          node.kind === 'question' ? node.options.map((option) => option.label) : node.kind === 'step' ? ['Continue'] : [],
+        );
+        expect(html.querySelectorAll('svg.map path.map-edge')).toHaveLength(answers.length);
+        const labels = html.querySelectorAll('svg.map .map-label').map((label) => label.querySelectorAll('text').map((t) => t.text).join(' '));
+        expect(labels.toSorted()).toEqual(answers.toSorted());
+      }
+    }
+    const map = await page(shipped, 'account-connection/map/');
+    expect(map.querySelectorAll('a.map-draft').map((a) => a.getAttribute('href'))).toEqual(
+      guides[0]!.nodes.filter((node) => node.draft).map((node) => `/account-connection/${node.id}/`),
+    );
+    // Every page of a guide links to its map.
+    expect((await page(shipped, 'account-connection/')).querySelector('a[href="/account-connection/map/"]')).not.toBeNull();
   });
 });
 

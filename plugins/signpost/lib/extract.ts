@@ -364,6 +364,15 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
     return;
   }
   if (name === 'escalate') {
+    if (collected.escalate) {
+      flag(
+        file,
+        'misplaced-directive',
+        `${describe(collected.kind, collected.id)} already has an \`escalate\` (line ${collected.escalate.start.line}); merge the two`,
+        openingOf(child),
+      );
+      return;
+    }
     collected.escalate = openingOf(child) ?? position;
     collected.escalateText = toString(child).trim();
     return;

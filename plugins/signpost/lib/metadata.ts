@@ -55,13 +55,18 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
       flag(
         file,
         'syntax-error',
-        `Invalid YAML in frontmatter: ${firstSentence(error.message)} (put a value in quotes when it contains \`: \` or starts with \`[\`, \`{\`, \`*\`, \`&\`, \`!\`, \`|\`, \`>\`, \`@\` or \`%\`)`,
+        `Invalid YAML in frontmatter: ${firstSentence(error.message)}${error.code === 'DUPLICATE_KEY' ? '; delete one of the two' : ' (put a value in quotes when it contains `: ` or starts with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `@` or `%`)'}`,
         at(error.pos[0]),
       );
     }
     return { meta: undefined, start: undefined, startPosition: undefined };
   }
   const data: unknown = document.toJS() ?? {};
+  // `start: 007` is the id "007", not the number 7: take a number's text as written.
+  const startScalar = document.get('start', true);
+  if (isScalar(startScalar) && typeof startScalar.value === 'number' && startScalar.range && typeof data === 'object' && data) {
+    (data as Record<string, unknown>)['start'] = yaml.value.slice(startScalar.range[0], startScalar.range[1]).trim();
+  }
   if (typeof data !== 'object' || Array.isArray(data)) {
     flag(file, 'invalid-attribute', 'Frontmatter must be `field: value` lines, such as `title: My guide`', at(0));
     return { meta: undefined, start: undefined, startPosition: undefined };

@@ -61,6 +61,9 @@ export class SitePaths {
   errors(slug: string): string {
     return `${this.base}${slug}/errors/`;
   }
+  map(slug: string): string {
+    return `${this.base}${slug}/map/`;
+  }
   asset(path: string): string {
     return `${this.base}${path}`;
   }
