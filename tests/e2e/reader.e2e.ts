@@ -182,6 +182,7 @@ describe('every page kind', () => {
     instructions: 'account-connection/seller-first-account/',
     'one-page view': 'account-connection/all/',
     'error index': 'account-connection/errors/',
+    map: 'account-connection/map/',
     'not found': 'no-such-page/',
   };
 

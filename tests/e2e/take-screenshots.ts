@@ -16,6 +16,7 @@ const PAGES: Record<string, string> = {
   error: 'account-connection/sp-refresh-token/',
   instructions: 'account-connection/seller-first-account/',
   'error-index': 'account-connection/errors/',
+  map: 'account-connection/map/',
 };
 
 const work = await mkdtemp(join(tmpdir(), 'signpost-shots-'));
@@ -32,6 +33,8 @@ for (const [device, width] of [
   for (const scheme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport: { width, height: device === 'phone' ? 812 : 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
     for (const [kind, path] of Object.entries(PAGES)) {
+      // The map is as wide as the graph: show all of it on a desktop.
+      await page.setViewportSize({ width: kind === 'map' && device === 'desktop' ? 1720 : width, height: device === 'phone' ? 812 : 900 });
       await page.goto(`${site.url}${path}`);
       await page.screenshot({ path: join(out, `${kind}-${device}-${scheme}.png`), fullPage: device === 'desktop' });
     }
