@@ -5,13 +5,14 @@
  * integrations: [signpost({ feedbackEndpoint: 'https://example.com/api/feedback' })]
  * ```
  */
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { checkGuides } from './lib/check.ts';
 import { storeCheckedGuides } from './lib/guide-store.ts';
+import { headersFile } from './lib/render/csp.ts';
 import { formatHuman, sourceLines } from './lib/report.ts';
 import { z } from 'zod';
 
@@ -35,11 +36,17 @@ export function signpost(options: SignpostOptions = {}): AstroIntegration {
     const issue = parsed.error.issues[0]!;
     throw new Error(`Invalid Signpost option \`${issue.path.join('.')}\` in astro.config.mjs: ${issue.message}`);
   }
+  let base = '/';
   return {
     name: 'signpost',
     hooks: {
       'astro:build:done': async ({ dir }) => {
-        await indexSite(fileURLToPath(dir));
+        const outDir = fileURLToPath(dir);
+        await indexSite(outDir);
+        await writeFile(join(outDir, '_headers'), headersFile(base, parsed.data.feedbackEndpoint));
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
       },
       'astro:config:setup': ({ command, updateConfig }) => {
         updateConfig({

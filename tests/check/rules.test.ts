@@ -76,6 +76,13 @@ describe('rules', () => {
     ]);
   });
 
+  it('limit-exceeded', async () => {
+    expect(await problemsIn('rules/limit-exceeded')).toEqual([
+      'nesting/index.mdx:24:1 error [limit-exceeded] This line is indented 34 columns; at most 32: nest lists and quotes less deeply',
+      'options/index.mdx:6:1 error [limit-exceeded] Question `start` has 101 answers; at most 100: group them under further questions',
+    ]);
+  });
+
   it('misplaced-directive', async () => {
     expect(await problemsIn('rules/misplaced-directive')).toEqual([
       'index.mdx:7:1 error [misplaced-directive] `option` belongs inside a `question`, not a `step` (a step goes on through its `next` attribute)',
@@ -193,6 +200,15 @@ describe('rules', () => {
   it('unreadable-file', async () => {
     expect(await problemsIn('rules/unreadable-file')).toEqual([
       'index.mdx:7:15 error [unreadable-file] This file is not valid UTF-8 from here on; save it with UTF-8 encoding',
+    ]);
+  });
+
+  it('unsafe-url', async () => {
+    expect(await problemsIn('rules/unsafe-url')).toEqual([
+      'index.mdx:7:6 error [unsafe-url] This link URL `javascript:alert(1)` uses a protocol pages may not carry; use `http:`, `https:`, `mailto:`, `tel:` or a relative URL',
+      'index.mdx:10:1 error [unsafe-url] This image URL `data:image/svg+xml;base64,PHN2Zz4=` uses a protocol pages may not carry; use `http:`, `https:`, `mailto:`, `tel:` or a relative URL',
+      'index.mdx:10:56 error [unsafe-url] This image URL `java\\tscript:alert(1)` uses a protocol pages may not carry; use `http:`, `https:`, `mailto:`, `tel:` or a relative URL',
+      'index.mdx:14:1 error [unsafe-url] This link URL `vbscript:msgbox` uses a protocol pages may not carry; use `http:`, `https:`, `mailto:`, `tel:` or a relative URL',
     ]);
   });
 

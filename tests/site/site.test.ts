@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, type Guide } from '../../plugins/signpost/index.ts';
-import { build, listFiles, ROOT } from './build-site.ts';
+import { build, buildWith, listFiles, ROOT } from './build-site.ts';
 
 const FIXTURE_GUIDES = join(ROOT, 'tests/site/fixtures/guides');
 let work: string;
@@ -158,6 +158,40 @@ describe('the built site', () => {
     expect(run.stdout).toMatch(/router\/more\.mdx:1:\d+: error: Cannot find node `nowhere`/);
     expect(await snapshot(fixture)).toEqual(before);
   }, 60_000);
+
+  it('leaves the previous site as it was when rendering fails after the check', async () => {
+    const before = await snapshot(fixture);
+    // The check passes; Astro then stops on the site's configuration, midway through the build.
+    const run = await buildWith({ SIGNPOST_FEEDBACK_URL: 'javascript:alert(1)' }, FIXTURE_GUIDES, '--out', fixture, '--base', '/help/');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Build failed while rendering: Invalid Signpost option `feedbackEndpoint`');
+    expect(run.stderr).toContain('fixture/ was left as it was.');
+    expect(await snapshot(fixture)).toEqual(before);
+  }, 60_000);
+
+  it('never writes into the guides folder', async () => {
+    const before = await snapshot(FIXTURE_GUIDES);
+    const run = await build(FIXTURE_GUIDES, '--out', join(work, 'elsewhere'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(await snapshot(FIXTURE_GUIDES)).toEqual(before);
+  }, 60_000);
+
+  it('ships its Content-Security-Policy in every page and in a _headers file', async () => {
+    const files = (await listFiles(fixture)).filter((file) => file.endsWith('.html'));
+    for (const file of files) {
+      const html = parse(await readFile(join(fixture, file), 'utf8'));
+      const meta = html.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+      expect(meta, file).toBe(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+      );
+      // Nothing inline that the policy would have to allow.
+      expect(html.querySelectorAll('script:not([src]), style').length, file).toBe(0);
+      expect(html.querySelectorAll('[style]').length, file).toBe(0);
+      expect(html.toString(), file).not.toMatch(/\son[a-z]+=/i);
+    }
+    const headers = await readFile(join(fixture, '_headers'), 'utf8');
+    expect(headers).toMatch(/^\/help\/\*\n  Content-Security-Policy: default-src 'self';.*frame-ancestors 'none'\n/);
+  });
 
   it('writes byte-identical output for the same input', async () => {
     const again = join(work, 'again');

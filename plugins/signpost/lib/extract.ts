@@ -31,7 +31,7 @@ import {
   type Directive,
 } from './directives.ts';
 import type { Edge, GuideNode, Located, NodeKind, Option } from './model.ts';
-import { ALLOWED_ELEMENTS, isComment } from './mdx-policy.ts';
+import { ALLOWED_ELEMENTS, ALLOWED_PROTOCOLS, isComment, isSafeUrl } from './mdx-policy.ts';
 import { flag } from './problems.ts';
 import {
   ErrorAttributes,
@@ -398,6 +398,11 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
 function checkMdx(node: Nodes, file: VFile): boolean {
   const elements = Object.keys(ALLOWED_ELEMENTS).map((name) => `\`<${name}>\``).join(', ');
   switch (node.type) {
+    case 'link':
+    case 'image':
+    case 'definition':
+      checkUrl(node.url, node.type === 'image' ? 'image' : 'link', node.position, file);
+      return false;
     case 'mdxjsEsm':
       flag(file, 'unsupported-mdx', '`import` and `export` are not supported in guides; use Markdown, directives and the allowed elements', node.position);
       return true;
@@ -423,6 +428,8 @@ function checkMdx(node: Nodes, file: VFile): boolean {
           flag(file, 'unsupported-mdx', `Attribute \`${attribute.name}\` is not allowed on \`<${node.name}>\`; ${takes}`, attribute.position ?? node.position);
         } else if (attribute.value !== null && typeof attribute.value !== 'string') {
           flag(file, 'unsupported-mdx', `Attribute \`${attribute.name}\` on \`<${node.name}>\` must be plain text in quotes, not an expression`, attribute.position ?? node.position);
+        } else if (attribute.name === 'src' && typeof attribute.value === 'string') {
+          checkUrl(attribute.value, 'image', attribute.position ?? node.position, file);
         }
       }
       return true;
@@ -442,6 +449,18 @@ function brokenDirective(node: Nodes, file: VFile): boolean {
     node.type === 'paragraph' &&
     /^:{2,}[a-z]/i.test(toString(node)) &&
     file.messages.some((message) => message.ruleId === 'syntax-error' && message.line === line)
+  );
+}
+
+/** Reports a link or image URL whose protocol could run code or load from anywhere. */
+function checkUrl(url: string, what: 'link' | 'image', place: Position | undefined, file: VFile): void {
+  if (isSafeUrl(url)) return;
+  const shown = JSON.stringify(url.length > 40 ? `${url.slice(0, 40)}…` : url).slice(1, -1);
+  flag(
+    file,
+    'unsafe-url',
+    `This ${what} URL \`${shown}\` uses a protocol pages may not carry; use ${ALLOWED_PROTOCOLS.map((p) => `\`${p}:\``).join(', ')} or a relative URL`,
+    place,
   );
 }
 

@@ -9,6 +9,7 @@ import type { Root } from 'mdast';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { extractNodes } from './extract.ts';
+import { scanLimits } from './limits.ts';
 import { frontmatterOf, readMetadata, type MetaResult } from './metadata.ts';
 import type { Guide, GuideNode } from './model.ts';
 import { fallbackParser, mdxParser } from './processor.ts';
@@ -146,6 +147,12 @@ async function parseFile(path: string, isIndex: boolean, problems: Problem[]): P
 }
 
 function parseText(path: string, source: { text: string; invalidAt?: Point }, isIndex: boolean, problems: Problem[]): ParsedFile {
+  const limit = scanLimits(source.text);
+  if (limit) {
+    // Refused before parsing: past these limits parsing itself could take minutes.
+    problems.push(problem(path, 'limit-exceeded', limit.message, limit.place));
+    return { nodes: [], meta: undefined };
+  }
   if (source.invalidAt) {
     // Reported, then read on with the bad bytes replaced, so the file's nodes still count.
     problems.push(
@@ -236,7 +243,7 @@ export async function loadGuide(dir: string): Promise<LoadedGuide> {
   for (const node of guide.nodes) {
     if (node.id && !guide.byId.has(node.id)) guide.byId.set(node.id, node);
   }
-  if (guide.nodes.length === 0 && !problems.some((p) => p.rule === 'syntax-error' || p.rule === 'unreadable-file')) {
+  if (guide.nodes.length === 0 && !problems.some((p) => ['syntax-error', 'unreadable-file', 'limit-exceeded'].includes(p.rule))) {
     problems.push(
       problem(files[0]!, 'empty-guide', `Guide \`${slug}\` has no nodes; add one, such as \`:::step{#start title="…" next="…"}\``),
     );

@@ -26,3 +26,18 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
 export function isComment(expression: string): boolean {
   return /^\s*\/\*[\s\S]*\*\/\s*$/.test(expression);
 }
+
+/** The protocols a link or image may use; anything else (`javascript:`, `data:`, …) is refused. */
+export const ALLOWED_PROTOCOLS = ['http', 'https', 'mailto', 'tel'] as const;
+
+/**
+ * Whether a URL is safe to put in a page: a relative URL, or one of the allowed protocols.
+ * Browsers ignore tabs, newlines and control characters inside a scheme (`java\tscript:`),
+ * so they are removed before looking.
+ */
+export function isSafeUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  const squeezed = url.replace(/[\u0000-\u0020\u007f]+/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(squeezed)?.[1]?.toLowerCase();
+  return scheme === undefined || (ALLOWED_PROTOCOLS as readonly string[]).includes(scheme);
+}

@@ -27,6 +27,8 @@ export const RULES = {
   'unreadable-file': { severity: 'error', summary: 'a file that cannot be read or is not UTF-8' },
   'empty-guide': { severity: 'error', summary: 'a guide folder with no nodes' },
   'missing-support': { severity: 'error', summary: 'an escalation with no words of its own in a guide without a support contact' },
+  'limit-exceeded': { severity: 'error', summary: 'a file, paragraph, nesting or question past the limits that keep checks fast' },
+  'unsafe-url': { severity: 'error', summary: 'a link or image URL with a protocol other than http, https, mailto or tel' },
   'unsupported-mdx': { severity: 'error', summary: 'an import, export, expression or component outside the allowed set' },
   'missing-folder': { severity: 'error', summary: 'a folder given to `check` that does not exist' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;

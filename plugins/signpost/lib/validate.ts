@@ -5,6 +5,7 @@
 import { relative } from 'node:path';
 import { isOutcome, waysOn, type Edge, type Guide, type GuideNode } from './model.ts';
 import { problem, type Problem } from './problems.ts';
+import { LIMITS } from './limits.ts';
 import { closest } from './suggest.ts';
 
 /** Runs every graph rule over a guide whose files have been extracted. */
@@ -71,6 +72,15 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
           node.file,
           'too-few-options',
           `Question \`${node.id}\` has 1 answer; a question needs at least 2 (for a single way on, make it a \`step\` with \`next="${node.options[0]!.to}"\`)`,
+          opening,
+        ),
+      );
+    } else if (node.kind === 'question' && node.options.length > LIMITS.options) {
+      problems.push(
+        problem(
+          node.file,
+          'limit-exceeded',
+          `Question \`${node.id}\` has ${node.options.length} answers; at most ${LIMITS.options}: group them under further questions`,
           opening,
         ),
       );

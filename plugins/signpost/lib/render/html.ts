@@ -5,12 +5,12 @@
  */
 import type { Element, ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { RootContent } from 'mdast';
+import type { Image, Link, RootContent } from 'mdast';
 import type { ContainerDirective, TextDirective } from 'mdast-util-directive';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { toHast, type Handlers, type State } from 'mdast-util-to-hast';
+import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import { labelParagraph } from '../directives.ts';
-import { ALLOWED_ELEMENTS } from '../mdx-policy.ts';
+import { ALLOWED_ELEMENTS, isSafeUrl } from '../mdx-policy.ts';
 import { isCalloutDirective } from '../vocabulary.ts';
 import type { UiStrings } from './strings.ts';
 
@@ -52,6 +52,9 @@ function handlers(context: RenderContext): Handlers {
         children: state.all(node),
       };
     },
+    // `check` refuses unsafe URLs; should one get here anyway, it becomes plain text.
+    link: (state: State, node: Link) => (isSafeUrl(node.url) ? defaultHandlers.link(state, node) : state.all(node)),
+    image: (state: State, node: Image) => (isSafeUrl(node.url) ? defaultHandlers.image(state, node) : undefined),
     mdxJsxFlowElement: jsx,
     mdxJsxTextElement: jsx,
     mdxjsEsm: skip,
@@ -68,6 +71,7 @@ function jsx(state: State, node: MdxJsxFlowElement | MdxJsxTextElement): Element
   const properties: Properties = {};
   for (const attribute of node.attributes) {
     if (attribute.type !== 'mdxJsxAttribute' || !allowed.includes(attribute.name)) continue;
+    if (attribute.name === 'src' && typeof attribute.value === 'string' && !isSafeUrl(attribute.value)) continue;
     if (attribute.value === null) properties[attribute.name] = true;
     else if (typeof attribute.value === 'string') properties[attribute.name] = attribute.value;
   }

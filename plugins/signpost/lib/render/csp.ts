@@ -1,0 +1,53 @@
+/**
+ * The Content-Security-Policy every page is served with: scripts and styles from the site
+ * only, no inline script or handler, plus 'wasm-unsafe-eval' for Pagefind's WebAssembly.
+ * Pages carry it in a <meta> tag; `_headers` carries it for hosts that read one (Netlify,
+ * Cloudflare Pages), with the directives a <meta> tag cannot hold.
+ */
+
+/** The policy's directives. `feedbackEndpoint` on another origin is allowed to receive beacons. */
+export function cspDirectives(feedbackEndpoint?: string): [string, string][] {
+  const connect = ["'self'"];
+  if (feedbackEndpoint && /^https:\/\//.test(feedbackEndpoint)) connect.push(new URL(feedbackEndpoint).origin);
+  return [
+    ['default-src', "'self'"],
+    ['script-src', "'self' 'wasm-unsafe-eval'"],
+    ['style-src', "'self'"],
+    ['img-src', "'self' https:"],
+    ['connect-src', connect.join(' ')],
+    ['worker-src', "'self'"],
+    ['object-src', "'none'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'none'"],
+    ['frame-ancestors', "'none'"],
+  ];
+}
+
+/** The policy for a <meta http-equiv> tag, which browsers refuse `frame-ancestors` in. */
+export function cspForMeta(feedbackEndpoint?: string): string {
+  return cspDirectives(feedbackEndpoint)
+    .filter(([name]) => name !== 'frame-ancestors')
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+}
+
+/** The whole policy, for a response header. */
+export function cspForHeader(feedbackEndpoint?: string): string {
+  return cspDirectives(feedbackEndpoint)
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+}
+
+/** A `_headers` file: the policy and a few safe defaults for every page, long caching for hashed assets. */
+export function headersFile(base: string, feedbackEndpoint?: string): string {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return [
+    `${root}*`,
+    `  Content-Security-Policy: ${cspForHeader(feedbackEndpoint)}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    `${root}_astro/*`,
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,79 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, listFiles } from '../site/build-site.ts';
+import { launch } from './browser.ts';
+import { serve, type StaticSite } from './static-server.ts';
+
+let work: string;
+let browser: Browser;
+let site: StaticSite;
+let pages: string[];
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'signpost-csp-'));
+  const dist = join(work, 'dist');
+  const run = await build('guide', '--out', dist);
+  expect(run.code, run.stderr).toBe(0);
+  // Served as a host that reads _headers would: the policy as a header too.
+  const headers = await readFile(join(dist, '_headers'), 'utf8');
+  const policy = /Content-Security-Policy: (.*)/.exec(headers)![1]!;
+  site = await serve(dist, '/', { 'Content-Security-Policy': policy });
+  pages = (await listFiles(dist)).filter((file) => file.endsWith('.html')).map((file) => file.replace(/index\.html$/, ''));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+/** A page that records every Content-Security-Policy violation and console error. */
+async function watched(): Promise<{ page: Page; violations: () => Promise<string[]> }> {
+  const page = await browser.newPage();
+  const console: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { violations: string[] }).violations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  return {
+    page,
+    violations: async () => [...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)), ...console],
+  };
+}
+
+describe('the Content-Security-Policy', () => {
+  it('holds on every page: no violation, no console error', async () => {
+    const { page, violations } = await watched();
+    const found: string[] = [];
+    expect(pages.length).toBeGreaterThan(20);
+    for (const path of pages) {
+      await page.goto(`${site.url}${path}`);
+      await page.waitForLoadState('networkidle');
+      found.push(...(await violations()).map((violation) => `${path}: ${violation}`));
+    }
+    expect(found).toEqual([]);
+    await page.close();
+  });
+
+  it('holds while searching and answering feedback', async () => {
+    const { page, violations } = await watched();
+    await page.goto(`${site.url}account-connection/sp-geocompany/`);
+    await page.keyboard.press('/');
+    await page.keyboard.type('refresh token');
+    await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'No', exact: true }).click();
+    await page.locator('.path-report summary').click();
+    await page.waitForLoadState('networkidle');
+    expect(await violations()).toEqual([]);
+    await page.close();
+  });
+});
