@@ -2,7 +2,8 @@
  * The guides as the pages see them: checked with the same code as `npm run check` (by the
  * build or dev command when it runs Astro, else here), then turned into page models.
  */
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { checkGuides, formatHuman } from '../../plugins/signpost/index.ts';
 import { checkedGuides } from '../../plugins/signpost/lib/guide-store.ts';
 import { pageGuide, SitePaths, type PageGuide } from '../../plugins/signpost/lib/render/site-model.ts';
@@ -12,15 +13,34 @@ const GUIDES_DIR = resolve(process.env['SIGNPOST_GUIDES'] ?? 'guide');
 
 export const paths = new SitePaths(import.meta.env.BASE_URL);
 
-let cache: { version: number; guides: Promise<PageGuide[]> } | undefined;
+let cache: { version: string; guides: Promise<PageGuide[]> } | undefined;
+
+/** The names, sizes and times of every file under a folder. */
+function fingerprint(dir: string): string {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .map((entry) => {
+        const path = join(entry.parentPath, entry.name);
+        const info = statSync(path, { throwIfNoEntry: false });
+        return `${path}:${info?.size}:${info?.mtimeMs}`;
+      })
+      .sort()
+      .join('|');
+  } catch {
+    return 'unreadable';
+  }
+}
 
 /**
  * Every guide, in folder order. A guide with errors fails the page with the whole report and
  * the first problem's place, which Astro's error overlay shows in the dev server.
  */
 export function getGuides(): Promise<PageGuide[]> {
-  const stored = checkedGuides(GUIDES_DIR);
-  const version = stored?.version ?? 0;
+  // The dev server may reload a page before its watcher has checked a saved file: there the
+  // guides are checked again whenever a file's size or time changed (only changed files are
+  // parsed). A build uses the guides its command checked.
+  const stored = import.meta.env.DEV ? undefined : checkedGuides(GUIDES_DIR);
+  const version = stored ? `build ${stored.version}` : fingerprint(GUIDES_DIR);
   if (cache?.version !== version) {
     cache = {
       version,
@@ -29,7 +49,7 @@ export function getGuides(): Promise<PageGuide[]> {
         const errors = result.problems.filter((p) => p.severity === 'error');
         if (errors.length > 0) {
           const nodes = result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
-          const report = formatHuman(errors, { guides: result.guides.length, nodes }, { cwd: process.cwd() });
+          const report = formatHuman(result.problems, { guides: result.guides.length, nodes }, { cwd: process.cwd() });
           const first = errors[0]!;
           // A writer's mistake, not a crash: the report is the whole story, no stack trace.
           throw Object.assign(new Error(`The guides have ${errors.length} error(s):\n\n${report}`), {

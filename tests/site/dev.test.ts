@@ -71,7 +71,7 @@ describe('npm run dev', () => {
     await until('router/no-signal/', 500);
     const located = 'router/index.mdx:33:15: error: Cannot find node `no-powr`; did you mean `no-power`? [dangling-target]';
     await expect.poll(() => output.slice(before)).toContain(located);
-    expect(output.slice(before)).toContain('  33 | ::option[Red]{to="no-powr"}');
+    await expect.poll(() => output.slice(before)).toContain('  33 | ::option[Red]{to="no-powr"}');
 
     const fixed = output.length;
     await edit(file, 'to="no-powr"', 'to="no-power"');

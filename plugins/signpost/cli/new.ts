@@ -45,7 +45,8 @@ const cwd = process.env['npm_lifecycle_event'] === 'new' && process.env['INIT_CW
 const folder = join(resolve(cwd, args.values.dir), slug);
 if (await stat(folder).catch(() => undefined)) fail(`\`${relative(cwd, folder)}\` already exists; choose another slug`);
 
-const title = args.values.title ?? slug.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
+const title = (args.values.title ?? slug.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase())).trim();
+if (!title || /[\r\n]/.test(title)) fail('give the guide a title on one line, such as `--title "Router help"`');
 const today = new Date().toISOString().slice(0, 10);
 // YAML reads a JSON string; a directive attribute is quoted with whichever quote is free.
 const yamlTitle = JSON.stringify(title);
@@ -99,10 +100,12 @@ Steps that solve the problem.
 );
 
 const shown = relative(cwd, join(folder, 'index.mdx'));
+// Outside guide/, the commands need the folder named.
+const dirArgument = args.values.dir === 'guide' ? '' : ` -- ${args.values.dir}`;
 process.stdout.write(`Created ${shown}.
 
 Next:
-  npm run check     check it (and after every change)
-  npm run dev       see it at http://localhost:4321/${slug}/ while you write
+  npm run check${dirArgument}     check it (and after every change)
+  npm run dev${dirArgument}       see it at http://localhost:4321/${slug}/ while you write
   docs/authoring.md every directive, attribute and rule
 `);

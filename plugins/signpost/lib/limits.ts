@@ -10,9 +10,9 @@ export const LIMITS = {
   /** Bytes in one guide file: a guide that needs more splits it into several files. */
   fileBytes: 256 * 1024,
   /** Characters in one block of lines (a paragraph, a list): split longer ones. */
-  blockChars: 4000,
-  /** `*`, `_`, `[` and `<` in one block of lines. */
-  inlineMarkers: 256,
+  blockChars: 12_000,
+  /** `*`, `_`, `[` and `<` in one block of lines (a list of 200 bold items stays under it). */
+  inlineMarkers: 1000,
   /** Columns of indentation (lists nested about 16 deep). */
   indentColumns: 32,
   /** Blockquotes inside blockquotes. */

@@ -15,6 +15,22 @@ const PADDING = 12;
 const MAX_CHARS = 26;
 const LABEL_CHARS = 22;
 
+/**
+ * ELK's layered layout draws the clearest maps, but its time grows much faster than the graph
+ * (here: 1.5 s for 100 nodes, 180 s for 1,000). Past this size the map uses ELK's tree layout
+ * (1 s for 1,000 nodes, 23 s for 5,000): guides are mostly trees, the other paths are still drawn.
+ */
+export const LAYERED_MAX_NODES = 300;
+
+const TREE_LAYOUT = {
+  'elk.algorithm': 'mrtree',
+  'elk.direction': 'DOWN',
+  'elk.spacing.nodeNode': '28',
+  'elk.mrtree.weighting': 'MODEL_ORDER',
+  'elk.padding': '[top=16,left=16,bottom=16,right=16]',
+  'elk.randomSeed': '1',
+};
+
 /** Breaks text into lines of at most `max` characters, at spaces where possible. */
 export function wrap(text: string, max: number): string[] {
   const lines: string[] = [];
@@ -81,7 +97,7 @@ export async function renderMap(guide: PageGuide, paths: SitePaths): Promise<str
   }
   const graph: ElkNode = {
     id: 'root',
-    layoutOptions: {
+    layoutOptions: guide.nodes.length > LAYERED_MAX_NODES ? TREE_LAYOUT : {
       'elk.algorithm': 'layered',
       'elk.direction': 'DOWN',
       'elk.edgeRouting': 'ORTHOGONAL',
