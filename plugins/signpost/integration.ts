@@ -13,6 +13,7 @@ import type { Plugin } from 'vite';
 import { checkGuides } from './lib/check.ts';
 import { storeCheckedGuides } from './lib/guide-store.ts';
 import { headersFile } from './lib/render/csp.ts';
+import { timed } from './lib/timings.ts';
 import { formatHuman, sourceLines } from './lib/report.ts';
 import { z } from 'zod';
 
@@ -42,7 +43,7 @@ export function signpost(options: SignpostOptions = {}): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir }) => {
         const outDir = fileURLToPath(dir);
-        await indexSite(outDir);
+        await timed('pagefind', () => indexSite(outDir));
         await writeFile(join(outDir, '_headers'), headersFile(base, parsed.data.feedbackEndpoint));
       },
       'astro:config:done': ({ config }) => {

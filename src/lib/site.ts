@@ -66,3 +66,8 @@ export function getGuides(): Promise<PageGuide[]> {
   }
   return cache.guides;
 }
+
+/** `getStaticPaths` of the pages there is one of per guide: `/<guide>/`, `all/`, `errors/`, `map/`. */
+export async function pathsPerGuide(): Promise<{ params: { guide: string }; props: { guide: PageGuide } }[]> {
+  return (await getGuides()).map((guide) => ({ params: { guide: guide.slug }, props: { guide } }));
+}

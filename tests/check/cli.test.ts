@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { writerEnv } from '../site/build-site.ts';
 import { FIXTURES } from './helpers.ts';
 
 const CLI = fileURLToPath(new URL('../../plugins/signpost/cli/check.ts', import.meta.url));
@@ -13,11 +14,8 @@ interface Run {
 
 /** Runs `check` as writers do, from the fixtures folder, without npm's INIT_CWD. */
 function check(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env['INIT_CWD'];
-  delete env['npm_lifecycle_event'];
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: FIXTURES, env }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { cwd: FIXTURES, env: writerEnv() }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../site/build-site.ts';
+import { ROOT, writerEnv } from '../site/build-site.ts';
 import { launch } from './browser.ts';
 
 let work: string;
@@ -23,10 +23,7 @@ beforeAll(async () => {
     });
   });
   url = `http://127.0.0.1:${port}/`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NO_COLOR: '1' };
-  for (const name of Object.keys(env)) {
-    if (/^(INIT_CWD|npm_lifecycle_event|BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(name)) delete env[name];
-  }
+  const env = writerEnv({ PORT: String(port) });
   server = spawn(process.execPath, [join(ROOT, 'plugins/signpost/cli/dev.ts'), join(work, 'guides')], { cwd: ROOT, env, stdio: 'ignore' });
   for (let attempt = 0; attempt < 150; attempt++) {
     const response = await fetch(`${url}router/`).catch(() => undefined);

@@ -20,10 +20,21 @@ export function build(...args: string[]): Promise<BuildRun> {
 }
 
 /** `build` with extra environment variables, such as `SIGNPOST_FEEDBACK_URL`. */
+/**
+ * The environment a writer's shell would give a command: without npm's INIT_CWD and without
+ * the test runner's own variables (NODE_ENV=test, VITEST, BASE_URL, …), which change how
+ * Astro and Vite behave.
+ */
+export function writerEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  for (const name of Object.keys(env)) {
+    if (/^(INIT_CWD|npm_lifecycle_event|BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(name)) delete env[name];
+  }
+  return { ...env, ...extra };
+}
+
 export function buildWith(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<BuildRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
-  delete env['INIT_CWD'];
-  delete env['npm_lifecycle_event'];
+  const env = writerEnv(extra);
   return new Promise((resolve) => {
     execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './build-site.ts';
+import { ROOT, writerEnv } from './build-site.ts';
 
 let work: string;
 let guide: string;
@@ -45,11 +45,7 @@ beforeAll(async () => {
   await cp(join(ROOT, 'tests/site/fixtures/guides'), guide, { recursive: true });
   const port = await freePort();
   url = `http://127.0.0.1:${port}/`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NO_COLOR: '1' };
-  // The test runner's own variables (NODE_ENV=test, VITEST, …) would change how Astro serves.
-  for (const name of Object.keys(env)) {
-    if (/^(INIT_CWD|npm_lifecycle_event|BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(name)) delete env[name];
-  }
+  const env = writerEnv({ PORT: String(port) });
   server = spawn(process.execPath, [join(ROOT, 'plugins/signpost/cli/dev.ts'), guide], { cwd: ROOT, env });
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

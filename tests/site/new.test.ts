@@ -4,16 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides } from '../../plugins/signpost/index.ts';
-import { build, listFiles, ROOT } from './build-site.ts';
+import { build, listFiles, ROOT, writerEnv } from './build-site.ts';
 
 let work: string;
 
 function scaffold(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env['INIT_CWD'];
-  delete env['npm_lifecycle_event'];
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'plugins/signpost/cli/new.ts'), ...args], { cwd: work, env }, (error, stdout, stderr) =>
+    execFile(process.execPath, [join(ROOT, 'plugins/signpost/cli/new.ts'), ...args], { cwd: work, env: writerEnv() }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });

@@ -6,11 +6,12 @@
  * the previous site untouched. Otherwise Astro renders the site aside, and the finished site
  * replaces the previous one in one rename.
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkGuides } from '../lib/check.ts';
+import { clearViteModeVariables, parseCommand, writerCwd } from './common.ts';
 import { storeCheckedGuides } from '../lib/guide-store.ts';
+import { phaseTimes, timed } from '../lib/timings.ts';
 import { formatHuman, sourceLines } from '../lib/report.ts';
 
 const USAGE = `Usage: npm run build -- [DIR] [--out DIR] [--base PATH] [--strict]
@@ -21,38 +22,25 @@ Checks the guides in DIR (default: guide), then builds the site into --out (defa
   --strict      drafts are errors (use it for production)
   --help        show this help`;
 
-function fail(message: string): never {
-  process.stderr.write(`signpost build: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
-let args;
-try {
-  args = parseArgs({
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', default: 'dist' },
-      base: { type: 'string', default: '/' },
-      strict: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-} catch (error) {
-  fail((error as Error).message);
-}
-if (args.values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-if (args.positionals.length > 1) fail('give one folder of guides');
+const command = parseCommand('build', USAGE, {
+  out: { type: 'string', default: 'dist' },
+  base: { type: 'string', default: '/' },
+  strict: { type: 'boolean', default: false },
+});
+const { values, positionals } = command;
+// Declared with its type, so that TypeScript knows the code after a failure does not run.
+const fail: (message: string) => never = command.fail;
+if (positionals.length > 1) fail('give one folder of guides');
 
 const root = process.cwd();
-const cwd = process.env['npm_lifecycle_event'] === 'build' && process.env['INIT_CWD'] ? process.env['INIT_CWD'] : root;
-const guidesDir = resolve(cwd, args.positionals[0] ?? 'guide');
-const outDir = resolve(cwd, args.values.out);
-const base = `/${args.values.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+const cwd = writerCwd('build');
+const guidesDir = resolve(cwd, positionals[0] ?? 'guide');
+const outDir = resolve(cwd, values.out);
+const base = `/${values.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
-const result = await checkGuides([guidesDir], { strict: args.values.strict });
+const started = performance.now();
+const result = await checkGuides([guidesDir], { strict: values.strict });
+const validation = performance.now() - started;
 const nodes = result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
 const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
 const errors = result.problems.filter((p) => p.severity === 'error');
@@ -73,12 +61,10 @@ process.env['SIGNPOST_GUIDES'] = guidesDir;
 storeCheckedGuides(guidesDir, result);
 // Signpost sends nothing anywhere by default, and that includes Astro's usage telemetry.
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
-// Vite lets these variables of the environment override `import.meta.env`, which would send
-// every link to the wrong base (test runners set them, for one).
-for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
+clearViteModeVariables();
 try {
   const { build } = await import('astro');
-  await build({ root, outDir: staging, base, logLevel: 'warn' });
+  await timed('astro', () => build({ root, outDir: staging, base, logLevel: 'warn' }));
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
   process.stderr.write(`\nBuild failed while rendering: ${(error as Error).message}\n${basename(outDir)}/ was left as it was.\n`);
@@ -94,3 +80,9 @@ await mkdir(dirname(outDir), { recursive: true });
 await rename(staging, outDir);
 await rm(previous, { recursive: true, force: true });
 process.stdout.write(`Built ${nodes} node pages of ${result.guides.length} guide(s) into ${basename(outDir)}/ (base ${base}).\n`);
+// For `npm run bench`: where the time went, and the peak memory.
+const timingsFile = process.env['SIGNPOST_TIMINGS'];
+if (timingsFile) {
+  const phases = phaseTimes();
+  await writeFile(timingsFile, JSON.stringify({ validation, ...phases, total: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS }));
+}

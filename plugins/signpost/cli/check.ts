@@ -6,8 +6,8 @@
  * found, 2 a usage or I/O problem (unknown flag, a folder that cannot be read).
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkGuides } from '../lib/check.ts';
+import { parseCommand, writerCwd } from './common.ts';
 import { GRAPH_FORMATS, graphText, type GraphFormat } from '../lib/graph-text.ts';
 import { formatHuman, formatJson, sourceLines } from '../lib/report.ts';
 
@@ -23,42 +23,26 @@ DIR is a guide folder (it holds .mdx files) or a folder of guide folders.
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
 
-function fail(message: string): never {
-  process.stderr.write(`signpost check: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
-let args;
-try {
-  args = parseArgs({
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'human' },
-      strict: { type: 'boolean', default: false },
-      graph: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-} catch (error) {
-  fail((error as Error).message);
-}
-if (args.values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-const format = args.values.format;
+const command = parseCommand('check', USAGE, {
+  format: { type: 'string', default: 'human' },
+  strict: { type: 'boolean', default: false },
+  graph: { type: 'string' },
+});
+const { values, positionals } = command;
+// Declared with its type, so that TypeScript knows the code after a failure does not run.
+const fail: (message: string) => never = command.fail;
+const format = values.format;
 if (format !== 'human' && format !== 'json') fail(`unknown format \`${format}\`; use \`human\` or \`json\``);
-const graph = args.values.graph;
+const graph = values.graph;
 if (graph !== undefined && !(GRAPH_FORMATS as readonly string[]).includes(graph)) {
   fail(`unknown graph format \`${graph}\`; use \`mermaid\` or \`dot\``);
 }
 
-// Run through `npm run check`, the command sits in the package root; paths the writer typed
-// are relative to where they typed them (INIT_CWD), and so are the paths we print.
-const cwd = process.env['npm_lifecycle_event'] === 'check' && process.env['INIT_CWD'] ? process.env['INIT_CWD'] : process.cwd();
-const dirs = args.positionals.length > 0 ? args.positionals.map((dir) => resolve(cwd, dir)) : [resolve('guide')];
+// Paths the writer typed are relative to where they typed them, and so are the paths we print.
+const cwd = writerCwd('check');
+const dirs = positionals.length > 0 ? positionals.map((dir) => resolve(cwd, dir)) : [resolve('guide')];
 
-const result = await checkGuides(dirs, { strict: args.values.strict });
+const result = await checkGuides(dirs, { strict: values.strict });
 
 // With --graph, stdout carries the graph alone, so it can be piped or pasted into a review.
 const report = graph ? process.stderr : process.stdout;

@@ -6,12 +6,13 @@
  */
 import { resolve } from 'node:path';
 import { dev } from 'astro';
+import { clearViteModeVariables, writerCwd } from './common.ts';
 
-const cwd = process.env['npm_lifecycle_event'] === 'dev' && process.env['INIT_CWD'] ? process.env['INIT_CWD'] : process.cwd();
+const cwd = writerCwd('dev');
 const dir = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
 if (dir) process.env['SIGNPOST_GUIDES'] = resolve(cwd, dir);
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
-for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
+clearViteModeVariables();
 
 const port = Number(process.env['PORT'] ?? 4321);
 await dev({ root: process.cwd(), server: { port, host: '127.0.0.1' } });

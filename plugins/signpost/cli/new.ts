@@ -7,45 +7,30 @@
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { RESERVED_GUIDE_SLUGS, SLUG, slugify } from '../lib/suggest.ts';
+import { parseCommand, writerCwd } from './common.ts';
 
 const USAGE = `Usage: npm run new -- <guide-slug> [--title "Guide title"] [--dir guide]
 
 Creates guide/<guide-slug>/index.mdx: a small guide to start from, that passes check.`;
 
-function fail(message: string): never {
-  process.stderr.write(`signpost new: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
-let args;
-try {
-  args = parseArgs({
-    allowPositionals: true,
-    options: {
-      title: { type: 'string' },
-      dir: { type: 'string', default: 'guide' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-} catch (error) {
-  fail((error as Error).message);
-}
-if (args.values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-const [slug, ...extra] = args.positionals;
+const command = parseCommand('new', USAGE, {
+  title: { type: 'string' },
+  dir: { type: 'string', default: 'guide' },
+});
+const { values, positionals } = command;
+// Declared with its type, so that TypeScript knows the code after a failure does not run.
+const fail: (message: string) => never = command.fail;
+const [slug, ...extra] = positionals;
 if (!slug || extra.length > 0) fail('give one guide slug, such as `router-help`');
 if (!SLUG.test(slug)) fail(`\`${slug}\` is not a lowercase slug; try \`${slugify(slug) || 'my-guide'}\``);
 if (RESERVED_GUIDE_SLUGS[slug]) fail(`\`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS[slug]}; choose another name`);
 
-const cwd = process.env['npm_lifecycle_event'] === 'new' && process.env['INIT_CWD'] ? process.env['INIT_CWD'] : process.cwd();
-const folder = join(resolve(cwd, args.values.dir), slug);
+const cwd = writerCwd('new');
+const folder = join(resolve(cwd, values.dir), slug);
 if (await stat(folder).catch(() => undefined)) fail(`\`${relative(cwd, folder)}\` already exists; choose another slug`);
 
-const title = (args.values.title ?? slug.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase())).trim();
+const title = (values.title ?? slug.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase())).trim();
 if (!title || /[\r\n]/.test(title)) fail('give the guide a title on one line, such as `--title "Router help"`');
 const today = new Date().toISOString().slice(0, 10);
 // YAML reads a JSON string; a directive attribute is quoted with whichever quote is free.
@@ -101,7 +86,7 @@ Steps that solve the problem.
 
 const shown = relative(cwd, join(folder, 'index.mdx'));
 // Outside guide/, the commands need the folder named.
-const dirArgument = args.values.dir === 'guide' ? '' : ` -- ${args.values.dir}`;
+const dirArgument = values.dir === 'guide' ? '' : ` -- ${values.dir}`;
 process.stdout.write(`Created ${shown}.
 
 Next:

@@ -6,6 +6,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { waysOn, type GuideNode } from '../model.ts';
+import { timed } from '../timings.ts';
 import type { PageGuide, SitePaths } from './site-model.ts';
 
 /** Rough text metrics of the map's font (system-ui at 13px): enough for layout. */
@@ -115,7 +116,7 @@ export async function renderMap(guide: PageGuide, paths: SitePaths): Promise<str
     children: [...boxes.values()].map(({ node, width, height }) => ({ id: node.id, width, height })),
     edges,
   };
-  const laid = await new ELK().layout(graph);
+  const laid = await timed('map', () => new ELK().layout(graph));
 
   const parts: string[] = [];
   for (const edge of laid.edges ?? []) {

@@ -1,0 +1,371 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--out bench] [--no-browser]`
+ *
+ * What a check, a build and a search cost, and how the cost grows, beside plain Astro MDX
+ * pages of the same words as the baseline. Prints a table and writes results.md and
+ * results.svg (time per node against guide size) to --out.
+ */
+import { execFile } from 'node:child_process';
+import { cpus, freemem, platform, release, totalmem } from 'node:os';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { writeGuide, type Synthetic } from './generate.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const NODE = process.execPath;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,5000' },
+    runs: { type: 'string', default: '3' },
+    out: { type: 'string', default: 'bench' },
+    'no-browser': { type: 'boolean', default: false },
+  },
+});
+const SIZES = values.sizes.split(',').map(Number);
+const RUNS = Number(values.runs);
+const OUT = join(ROOT, values.out);
+const WORK = join(ROOT, 'bench', '.work');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const clean: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...env };
+  for (const name of ['INIT_CWD', 'npm_lifecycle_event', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete clean[name];
+  const start = performance.now();
+  return new Promise((resolve) => {
+    execFile(NODE, args, { cwd: ROOT, env: clean, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr, ms: performance.now() - start });
+    });
+  });
+}
+
+const median = (list: number[]): number => {
+  const sorted = list.toSorted((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+interface Phases {
+  validation: number;
+  astro: number;
+  map: number;
+  pagefind: number;
+  total: number;
+  maxRssKb: number;
+}
+
+interface SizeResult {
+  size: number;
+  checkMs: number;
+  build: Phases;
+  baselineMs: number;
+  baselineRssKb: number;
+  files: number;
+  weight: Weight;
+  search?: SearchBytes;
+}
+
+interface Weight {
+  htmlRaw: number;
+  htmlGzip: number;
+  cssRaw: number;
+  cssGzip: number;
+  jsRaw: number;
+  jsGzip: number;
+  navigationJs: number;
+}
+
+interface SearchBytes {
+  firstBytes: number;
+  firstRequests: number;
+  secondBytes: number;
+  secondRequests: number;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
+
+/** The plain Astro project of the baseline: one MDX page per node, the same words. */
+async function writeBaseline(dir: string, synthetic: Synthetic): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, 'src', 'pages', 'n'), { recursive: true });
+  await writeFile(
+    join(dir, 'astro.config.mjs'),
+    "import mdx from '@astrojs/mdx';\nimport { defineConfig } from 'astro/config';\nexport default defineConfig({ integrations: [mdx()], devToolbar: { enabled: false } });\n",
+  );
+  for (const node of synthetic.nodes) {
+    await writeFile(join(dir, 'src', 'pages', 'n', `${node.id}.mdx`), `# ${node.title}\n\n${node.words}\n`);
+  }
+}
+
+/** Weight of a typical node page (the median by HTML size) and what it loads. */
+async function pageWeight(dist: string): Promise<Weight> {
+  const files = await listFiles(dist);
+  const pages = files.filter((file) => /^bench\/n\d+\/index\.html$/.test(file));
+  const sized = await Promise.all(pages.map(async (file) => ({ file, size: (await stat(join(dist, file))).size })));
+  const typical = sized.toSorted((a, b) => a.size - b.size)[Math.floor(sized.length / 2)]!;
+  const html = await readFile(join(dist, typical.file));
+  const text = html.toString();
+  const linked = async (pattern: RegExp): Promise<Buffer> =>
+    Buffer.concat(await Promise.all([...text.matchAll(pattern)].map((match) => readFile(join(dist, match[1]!.replace(/^\//, ''))))));
+  const css = await linked(/<link rel="stylesheet" href="([^"]+)"/g);
+  const js = await linked(/<script type="module" src="([^"]+)"/g);
+  // Answers are plain links: navigating needs no script at all.
+  const answersArePlainLinks = /class="answer[^"]*" href="\/bench\/n\d+\/"/.test(text) || !text.includes('class="answer');
+  return {
+    htmlRaw: html.length,
+    htmlGzip: gzipSync(html).length,
+    cssRaw: css.length,
+    cssGzip: gzipSync(css).length,
+    jsRaw: js.length,
+    jsGzip: gzipSync(js).length,
+    navigationJs: answersArePlainLinks ? 0 : js.length,
+  };
+}
+
+/** Bytes and requests of a first and a second search query, in headless Chromium. */
+async function searchBytes(dist: string, synthetic: Synthetic): Promise<SearchBytes> {
+  const { launch } = await import('../tests/e2e/browser.ts');
+  const { serve } = await import('../tests/e2e/static-server.ts');
+  const site = await serve(dist);
+  const browser = await launch();
+  const page = await browser.newPage();
+  const seen: { url: string; size: number }[] = [];
+  page.on('response', async (response) => {
+    const url = response.url();
+    if (!url.includes('/pagefind/') && !url.includes('/_astro/search')) return;
+    const headers = await response.allHeaders();
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    // What a CDN sends: compressed, except what is compressed already.
+    const size = headers['content-encoding'] || /\.(pf_\w+|pagefind)$/.test(url) ? body.length : gzipSync(body).length;
+    seen.push({ url, size });
+  });
+  await page.goto(`${site.url}bench/`);
+  await page.waitForLoadState('networkidle');
+  const cards = synthetic.nodes.filter((node) => node.kind === 'error');
+  const query = async (text: string) => {
+    await page.fill('#search-input', text);
+    await page.waitForSelector('.search-result', { timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+  };
+  // Responses are read asynchronously: let the last ones land before counting.
+  const settle = () => page.waitForTimeout(750);
+  await query(cards[0]!.title);
+  await settle();
+  const first = seen.splice(0);
+  await query(cards[Math.floor(cards.length / 2)]!.title);
+  await settle();
+  const second = seen.splice(0);
+  await browser.close();
+  await site.close();
+  const sum = (list: typeof first) => list.reduce((total, item) => total + item.size, 0);
+  return { firstBytes: sum(first), firstRequests: first.length, secondBytes: sum(second), secondRequests: second.length };
+}
+
+async function measure(size: number): Promise<SizeResult> {
+  const dir = join(WORK, String(size));
+  const guides = join(dir, 'guides');
+  const synthetic = await writeGuide(join(guides, 'bench'), size);
+  await writeBaseline(join(dir, 'baseline'), synthetic);
+
+  const check: number[] = [];
+  for (let index = 0; index < RUNS; index++) {
+    const result = await run(['plugins/signpost/cli/check.ts', guides, '--format', 'json']);
+    if (result.code !== 0) throw new Error(`check failed on the ${size}-node guide:\n${result.stdout}${result.stderr}`);
+    check.push(result.ms);
+  }
+
+  const builds: Phases[] = [];
+  const baselines: { ms: number; rssKb: number }[] = [];
+  const dist = join(dir, 'dist');
+  for (let index = 0; index < RUNS; index++) {
+    const timings = join(dir, 'timings.json');
+    const result = await run(['plugins/signpost/cli/build.ts', guides, '--out', dist], { SIGNPOST_TIMINGS: timings });
+    if (result.code !== 0) throw new Error(`build failed on the ${size}-node guide:\n${result.stdout}${result.stderr}`);
+    builds.push(JSON.parse(await readFile(timings, 'utf8')) as Phases);
+    const baseline = await run(['bench/baseline-build.ts', join(dir, 'baseline')]);
+    if (baseline.code !== 0) throw new Error(`baseline build failed:\n${baseline.stdout}${baseline.stderr}`);
+    baselines.push(JSON.parse(baseline.stdout.trim().split('\n').at(-1)!) as { ms: number; rssKb: number });
+  }
+  const phase = (name: keyof Phases) => median(builds.map((build) => build[name]));
+  return {
+    size,
+    checkMs: median(check),
+    build: {
+      validation: phase('validation'),
+      astro: phase('astro'),
+      map: phase('map'),
+      pagefind: phase('pagefind'),
+      total: phase('total'),
+      maxRssKb: Math.max(...builds.map((build) => build.maxRssKb)),
+    },
+    baselineMs: median(baselines.map((baseline) => baseline.ms)),
+    baselineRssKb: Math.max(...baselines.map((baseline) => baseline.rssKb)),
+    files: (await listFiles(dist)).length,
+    weight: await pageWeight(dist),
+    ...(values['no-browser'] ? {} : { search: await searchBytes(dist, synthetic) }),
+  };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function table(results: SizeResult[]): string {
+  const rows: string[][] = [
+    ['nodes', ...results.map((r) => String(r.size))],
+    ['check, wall (median)', ...results.map((r) => s(r.checkMs))],
+    ['check, nodes per second', ...results.map((r) => String(Math.round(r.size / (r.checkMs / 1000))))],
+    ['build: validation', ...results.map((r) => s(r.build.validation))],
+    ['build: Astro render', ...results.map((r) => s(r.build.astro - r.build.map - r.build.pagefind))],
+    ['build: map layout', ...results.map((r) => s(r.build.map))],
+    ['build: Pagefind indexing', ...results.map((r) => s(r.build.pagefind))],
+    ['build: total', ...results.map((r) => s(r.build.total))],
+    ['baseline: plain Astro MDX', ...results.map((r) => s(r.baselineMs))],
+    ['Signpost / baseline', ...results.map((r) => (r.build.total / r.baselineMs).toFixed(2))],
+    ['build, ms per node', ...results.map((r) => (r.build.total / r.size).toFixed(2))],
+    ['peak RSS: Signpost / baseline', ...results.map((r) => `${(r.build.maxRssKb / 1024).toFixed(0)} / ${(r.baselineRssKb / 1024).toFixed(0)} MB`)],
+    ['node page HTML, raw / gzip', ...results.map((r) => `${kb(r.weight.htmlRaw)} / ${kb(r.weight.htmlGzip)}`)],
+    ['CSS, raw / gzip', ...results.map((r) => `${kb(r.weight.cssRaw)} / ${kb(r.weight.cssGzip)}`)],
+    ['JS, raw / gzip', ...results.map((r) => `${kb(r.weight.jsRaw)} / ${kb(r.weight.jsGzip)}`)],
+    ['JS needed to navigate', ...results.map((r) => `${r.weight.navigationJs} B`)],
+    ['files in dist/', ...results.map((r) => String(r.files))],
+  ];
+  if (results.every((r) => r.search)) {
+    rows.push(
+      ['search: first query', ...results.map((r) => `${kb(r.search!.firstBytes)} in ${r.search!.firstRequests} requests`)],
+      ['search: second query adds', ...results.map((r) => `${kb(r.search!.secondBytes)} in ${r.search!.secondRequests} requests`)],
+    );
+  }
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [line(rows[0]!), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.slice(1).map(line)].join('\n');
+}
+
+function growth(results: SizeResult[]): string {
+  const at = (size: number) => results.find((r) => r.size === size);
+  const small = at(1000);
+  const large = at(5000);
+  if (!small || !large) return '';
+  const ratio = large.build.total / large.size / (small.build.total / small.size);
+  const checkRatio = large.checkMs / large.size / (small.checkMs / small.size);
+  return `Growth, ms per node at 5,000 against 1,000: build ${ratio.toFixed(2)}×, check ${checkRatio.toFixed(2)}×.`;
+}
+
+/** Time per node against guide size, as a small SVG line chart. */
+function chart(results: SizeResult[]): string {
+  const series = [
+    { name: 'Signpost build', color: '#1d5fd1', value: (r: SizeResult) => r.build.total / r.size },
+    { name: 'plain Astro MDX build', color: '#067647', value: (r: SizeResult) => r.baselineMs / r.size },
+    { name: 'check', color: '#b42318', value: (r: SizeResult) => r.checkMs / r.size },
+  ];
+  const width = 640;
+  const height = 360;
+  const left = 64;
+  const bottom = 48;
+  const top = 40;
+  const right = 180;
+  const max = Math.max(...results.flatMap((r) => series.map((line) => line.value(r)))) * 1.1;
+  const logs = results.map((r) => Math.log10(r.size));
+  const [low, high] = [Math.min(...logs), Math.max(...logs)];
+  const x = (size: number) => left + ((Math.log10(size) - low) / Math.max(high - low, 1e-9)) * (width - left - right);
+  const y = (value: number) => height - bottom - (value / max) * (height - bottom - top);
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<rect width="${width}" height="${height}" fill="#fff"/>`,
+    `<text x="${left}" y="24" font-size="14" font-weight="bold">Time per node against guide size (ms per node)</text>`,
+    `<line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="#555"/>`,
+    `<line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#555"/>`,
+  ];
+  for (let step = 0; step <= 4; step++) {
+    const value = (max / 4) * step;
+    parts.push(`<text x="${left - 8}" y="${y(value) + 4}" text-anchor="end">${value.toFixed(1)}</text>`);
+    parts.push(`<line x1="${left}" y1="${y(value)}" x2="${width - right}" y2="${y(value)}" stroke="#ddd"/>`);
+  }
+  for (const r of results) {
+    parts.push(`<text x="${x(r.size)}" y="${height - bottom + 18}" text-anchor="middle">${r.size.toLocaleString('en')}</text>`);
+  }
+  parts.push(`<text x="${(left + width - right) / 2}" y="${height - 10}" text-anchor="middle">nodes in the guide (log scale)</text>`);
+  series.forEach((line, index) => {
+    const points = results.map((r) => `${x(r.size).toFixed(1)},${y(line.value(r)).toFixed(1)}`).join(' ');
+    parts.push(`<polyline points="${points}" fill="none" stroke="${line.color}" stroke-width="2.5"/>`);
+    for (const r of results) parts.push(`<circle cx="${x(r.size).toFixed(1)}" cy="${y(line.value(r)).toFixed(1)}" r="3.5" fill="${line.color}"/>`);
+    parts.push(`<rect x="${width - right + 16}" y="${top + index * 22}" width="14" height="4" fill="${line.color}"/>`);
+    parts.push(`<text x="${width - right + 36}" y="${top + index * 22 + 6}">${line.name}</text>`);
+  });
+  parts.push('</svg>');
+  return `${parts.join('\n')}\n`;
+}
+
+/** Each target of the brief, met or not, with the measured figure. */
+function targets(results: SizeResult[]): string {
+  const at = (size: number) => results.find((r) => r.size === size);
+  const rows: [string, string, boolean][] = [];
+  for (const size of [1000, 5000]) {
+    const r = at(size);
+    if (r) rows.push([`build at most 1.1 × baseline at ${size.toLocaleString('en')} nodes`, `${(r.build.total / r.baselineMs).toFixed(2)} ×`, r.build.total / r.baselineMs <= 1.1]);
+  }
+  const thousand = at(1000);
+  if (thousand) rows.push(['check of 1,000 nodes under 0.5 s', s(thousand.checkMs), thousand.checkMs < 500]);
+  const five = at(5000);
+  if (thousand && five) {
+    const ratio = five.build.total / five.size / (thousand.build.total / thousand.size);
+    rows.push(['ms per node at 5,000 within 1.3 × that at 1,000', `${ratio.toFixed(2)} ×`, ratio <= 1.3]);
+  }
+  const any = results.at(-1);
+  if (any) {
+    rows.push(['node page HTML at most 7 KB gzip', kb(any.weight.htmlGzip), any.weight.htmlGzip <= 7 * 1024]);
+    rows.push(['CSS at most 10 KB gzip', kb(any.weight.cssGzip), any.weight.cssGzip <= 10 * 1024]);
+    rows.push(['JS needed to navigate: 0', `${any.weight.navigationJs} B`, any.weight.navigationJs === 0]);
+    if (any.search) rows.push(['first search query at most 150 KB', kb(any.search.firstBytes), any.search.firstBytes <= 150 * 1024]);
+  }
+  return ['| target | measured | met |', '| --- | --- | --- |', ...rows.map(([name, value, met]) => `| ${name} | ${value} | ${met ? 'yes' : '**no**'} |`)].join('\n');
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory (${(freemem() / 2 ** 30).toFixed(0)} GiB free), ${platform()} ${release()}, Node ${process.version}`;
+}
+
+await mkdir(WORK, { recursive: true });
+const results: SizeResult[] = [];
+for (const size of SIZES) {
+  process.stderr.write(`bench: ${size} nodes, ${RUNS} run(s)…\n`);
+  results.push(await measure(size));
+}
+const report = `${table(results)}\n\n${growth(results)}`.trim();
+process.stdout.write(`\n${report}\n\nMachine: ${machine()}\n`);
+await mkdir(OUT, { recursive: true });
+const analysis = await readFile(join(ROOT, 'bench', 'analysis.md'), 'utf8').catch(() => '');
+await writeFile(
+  join(OUT, 'results.md'),
+  [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` (sizes ${SIZES.join(', ')}; the median of ${RUNS} run(s) each).`,
+    `Machine: ${machine()}.`,
+    '',
+    report,
+    '',
+    '## Targets',
+    '',
+    targets(results),
+    '',
+    analysis.trim(),
+    '',
+  ].join('\n'),
+);
+await writeFile(join(OUT, 'results.svg'), chart(results));
+await writeFile(join(OUT, 'results.json'), `${JSON.stringify({ machine: machine(), runs: RUNS, results }, null, 2)}\n`);
+process.stderr.write(`bench: wrote ${relative(ROOT, OUT)}/results.md, results.svg and results.json\n`);

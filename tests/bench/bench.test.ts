@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, writerEnv } from '../site/build-site.ts';
+
+let out: string;
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'signpost-bench-'));
+});
+
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+// The benchmark itself, small (100 nodes, one run, no browser), so that it cannot rot.
+// Its figures are not asserted: speed is measured by `npm run bench`, not by tests.
+describe('npm run bench', () => {
+  it('measures a 100-node guide and writes the table, the chart and the figures', async () => {
+    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['bench/run.ts', '--sizes', '100', '--runs', '1', '--no-browser', '--out', relative(ROOT, out)],
+        { cwd: ROOT, env: writerEnv() },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(run.code, run.stderr).toBe(0);
+    for (const row of ['check, wall (median)', 'build: Astro render', 'baseline: plain Astro MDX', 'Signpost / baseline', 'JS needed to navigate']) {
+      expect(run.stdout).toContain(`| ${row}`);
+    }
+    expect(run.stdout).toMatch(/\| JS needed to navigate\s+\| 0 B/);
+    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as { results: { size: number; files: number }[] };
+    expect(results.results.map((result) => result.size)).toEqual([100]);
+    expect(results.results[0]!.files).toBeGreaterThan(200);
+    expect(await readFile(join(out, 'results.md'), 'utf8')).toMatch(/^# Benchmark results\n[\s\S]*\| target \| measured \| met \|/);
+    expect(await readFile(join(out, 'results.svg'), 'utf8')).toMatch(/^<svg [\s\S]*<polyline/);
+  }, 120_000);
+});
