@@ -32,6 +32,27 @@ const TREE_LAYOUT = {
   'elk.randomSeed': '1',
 };
 
+/** Past this many nodes in one layer from the start, the map is laid out left to right. */
+const WIDE_LAYER = 8;
+
+/** The most nodes at one distance from the start. */
+function widestLayer(guide: PageGuide): number {
+  const depth = new Map<string, number>([[guide.meta.start, 0]]);
+  const queue = [guide.meta.start];
+  for (let index = 0; index < queue.length; index++) {
+    const id = queue[index]!;
+    const node = guide.byId.get(id)?.node;
+    for (const edge of node ? waysOn(node) : []) {
+      if (depth.has(edge.to)) continue;
+      depth.set(edge.to, depth.get(id)! + 1);
+      queue.push(edge.to);
+    }
+  }
+  const counts = new Map<number, number>();
+  for (const level of depth.values()) counts.set(level, (counts.get(level) ?? 0) + 1);
+  return Math.max(...counts.values());
+}
+
 /** Breaks text into lines of at most `max` characters, at spaces where possible. */
 export function wrap(text: string, max: number): string[] {
   const lines: string[] = [];
@@ -96,11 +117,14 @@ export async function renderMap(guide: PageGuide, paths: SitePaths): Promise<str
       });
     });
   }
+  // A guide with many answers side by side reads better left to right: the map then grows
+  // down the page, where readers scroll anyway, instead of thousands of pixels sideways.
+  const direction = widestLayer(guide) > WIDE_LAYER ? 'RIGHT' : 'DOWN';
   const graph: ElkNode = {
     id: 'root',
-    layoutOptions: guide.nodes.length > LAYERED_MAX_NODES ? TREE_LAYOUT : {
+    layoutOptions: guide.nodes.length > LAYERED_MAX_NODES ? { ...TREE_LAYOUT, 'elk.direction': direction } : {
       'elk.algorithm': 'layered',
-      'elk.direction': 'DOWN',
+      'elk.direction': direction,
       'elk.edgeRouting': 'ORTHOGONAL',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
       'elk.layered.spacing.nodeNodeBetweenLayers': '56',
