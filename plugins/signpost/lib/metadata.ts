@@ -27,22 +27,12 @@ export function frontmatterOf(tree: Root): Yaml | undefined {
 /** Reads and validates the frontmatter of `index.mdx`. */
 export function readMetadata(tree: Root, file: VFile): MetaResult {
   const yaml = frontmatterOf(tree);
-  if (!yaml?.position && /^---[ \t]*\r?\n/.test(String(file.value))) {
-    flag(
-      file,
-      'missing-metadata',
-      'The frontmatter opened here is never closed; end it with a line `---`',
-      { line: 1, column: 1 },
-    );
-    return { meta: undefined, start: undefined, startPosition: undefined };
-  }
   if (!yaml?.position) {
-    flag(
-      file,
-      'missing-metadata',
-      '`index.mdx` has no frontmatter; start it with `---`, `title: …`, `start: <first node id>`, `---`',
-      { line: 1, column: 1 },
-    );
+    const unclosed = /^---[ \t]*\r?\n/.test(String(file.value));
+    const message = unclosed
+      ? 'The frontmatter opened here is never closed; end it with a line `---`'
+      : '`index.mdx` has no frontmatter; start it with `---`, `title: …`, `start: <first node id>`, `---`';
+    flag(file, 'missing-metadata', message, { line: 1, column: 1 });
     return { meta: undefined, start: undefined, startPosition: undefined };
   }
   // The YAML text starts on the line after the opening `---`.
