@@ -3,7 +3,7 @@
  */
 import { resolve } from 'node:path';
 import type { Guide } from './model.ts';
-import { FolderError, findGuideDirs, loadGuide } from './load-guide.ts';
+import { findGuideDirs, loadGuide } from './load-guide.ts';
 import { problem, sortProblems, type Problem } from './problems.ts';
 
 export interface CheckOptions {
@@ -22,17 +22,9 @@ export interface CheckResult {
 export async function checkGuides(dirs: string[], options: CheckOptions = {}): Promise<CheckResult> {
   const guides: Guide[] = [];
   const problems: Problem[] = [];
-  let ioError = false;
   for (const dir of dirs.map((d) => resolve(d))) {
-    let guideDirs: string[];
-    try {
-      guideDirs = await findGuideDirs(dir);
-    } catch (error) {
-      if (!(error instanceof FolderError)) throw error;
-      problems.push(error.problem);
-      ioError = true;
-      continue;
-    }
+    const guideDirs = await findGuideDirs(dir, problems);
+    if (!guideDirs) continue;
     if (guideDirs.length === 0) {
       problems.push(problem(dir, 'empty-guide', 'No guide here; create `<guide-slug>/index.mdx` in this folder'));
     }
@@ -45,5 +37,5 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
   const final = options.strict
     ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p))
     : problems;
-  return { guides, problems: sortProblems(final), ioError: ioError || problems.some((p) => p.io) };
+  return { guides, problems: sortProblems(final), ioError: problems.some((p) => p.io) };
 }

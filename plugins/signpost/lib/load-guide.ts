@@ -25,21 +25,14 @@ export interface LoadedGuide {
   problems: Problem[];
 }
 
-/** A folder given to `check` that cannot be read at all: a usage or I/O problem. */
-export class FolderError extends Error {
-  readonly problem: Problem;
-  constructor(folder: string, message: string) {
-    super(message);
-    this.problem = { ...problem(folder, 'missing-folder', message), io: true };
-  }
-}
-
 /**
  * The guide folders in `dir`: `dir` itself when it holds `.mdx` files, else each of its
- * sub-folders (the `guide/<slug>/` layout). Throws `FolderError` when `dir` cannot be read.
+ * sub-folders (the `guide/<slug>/` layout). When `dir` cannot be read, `undefined`, with the
+ * problem added to `problems`.
  */
-export async function findGuideDirs(dir: string): Promise<string[]> {
-  const entries = await listFolder(dir);
+export async function findGuideDirs(dir: string, problems: Problem[]): Promise<string[] | undefined> {
+  const entries = await listFolder(dir, problems);
+  if (!entries) return undefined;
   if (entries.some((entry) => entry.isFile() && entry.name.endsWith('.mdx'))) return [dir];
   return entries
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
@@ -47,7 +40,8 @@ export async function findGuideDirs(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function listFolder(dir: string): Promise<Dirent[]> {
+/** A folder's entries, or `undefined` with an I/O problem (exit code 2) when it cannot be read. */
+async function listFolder(dir: string, problems: Problem[]): Promise<Dirent[] | undefined> {
   try {
     return await readdir(dir, { withFileTypes: true });
   } catch (error) {
@@ -58,7 +52,8 @@ async function listFolder(dir: string): Promise<Dirent[]> {
         : code === 'ENOTDIR'
           ? 'This is a file; give the folder of a guide, or the folder that holds guides'
           : `Cannot read this folder (${code ?? 'unknown error'}); check its permissions`;
-    throw new FolderError(dir, message);
+    problems.push({ ...problem(dir, 'missing-folder', message), io: true });
+    return undefined;
   }
 }
 
@@ -67,15 +62,7 @@ async function listGuideFiles(dir: string, problems: Problem[]): Promise<string[
   const root = await realpath(dir);
   const files: string[] = [];
   const visit = async (folder: string): Promise<void> => {
-    let entries: Dirent[];
-    try {
-      entries = await listFolder(folder);
-    } catch (error) {
-      if (!(error instanceof FolderError)) throw error;
-      problems.push(error.problem);
-      return;
-    }
-    for (const entry of entries) {
+    for (const entry of (await listFolder(folder, problems)) ?? []) {
       const path = join(folder, entry.name);
       if (entry.name.startsWith('.')) continue;
       if (entry.isDirectory()) {
@@ -123,27 +110,24 @@ const parsed = new Map<string, { text: string; isIndex: boolean; result: ParsedF
 /** Parses one file, recovering from MDX syntax errors so the rest of the file still counts. */
 async function parseFile(path: string, isIndex: boolean, problems: Problem[]): Promise<ParsedFile> {
   const source = await readSource(path);
-  if ('text' in source) {
-    const cached = parsed.get(path);
-    if (cached && cached.text === source.text && cached.isIndex === isIndex) {
-      problems.push(...cached.problems);
-      return cached.result;
-    }
-    const own: Problem[] = [];
-    const result = parseText(path, source, isIndex, own);
-    parsed.set(path, { text: source.text, isIndex, result, problems: own });
-    problems.push(...own);
-    return result;
-  }
-  parsed.delete(path);
   if ('error' in source) {
+    parsed.delete(path);
     problems.push({
       ...problem(path, 'unreadable-file', `Cannot read this file (${source.error.code ?? source.error.message}); check its permissions`),
       io: true,
     });
     return { nodes: [], meta: undefined };
   }
-  return parseText(path, source, isIndex, problems);
+  const cached = parsed.get(path);
+  if (cached && cached.text === source.text && cached.isIndex === isIndex) {
+    problems.push(...cached.problems);
+    return cached.result;
+  }
+  const own: Problem[] = [];
+  const result = parseText(path, source, isIndex, own);
+  parsed.set(path, { text: source.text, isIndex, result, problems: own });
+  problems.push(...own);
+  return result;
 }
 
 function parseText(path: string, source: { text: string; invalidAt?: Point }, isIndex: boolean, problems: Problem[]): ParsedFile {
