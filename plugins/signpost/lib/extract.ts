@@ -391,12 +391,16 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
   collected[name] = { text: toString(child).trim(), position };
 }
 
+/** The allowed elements as a message lists them (checkMdx runs for every node of every file). */
+const ELEMENT_LIST = Object.keys(ALLOWED_ELEMENTS)
+  .map((name) => `\`<${name}>\``)
+  .join(', ');
+
 /**
  * Reports MDX outside the policy of `mdx-policy.ts`; returns whether `node` is MDX syntax
  * (which never counts as stray content).
  */
 function checkMdx(node: Nodes, file: VFile): boolean {
-  const elements = Object.keys(ALLOWED_ELEMENTS).map((name) => `\`<${name}>\``).join(', ');
   switch (node.type) {
     case 'link':
     case 'image':
@@ -417,7 +421,7 @@ function checkMdx(node: Nodes, file: VFile): boolean {
       const allowed = node.name ? ALLOWED_ELEMENTS[node.name] : undefined;
       if (!node.name || !allowed) {
         const what = node.name ? `Element \`<${node.name}>\` is` : 'A fragment `<>` is';
-        flag(file, 'unsupported-mdx', `${what} not supported in guides; use Markdown or one of ${elements}`, node.position);
+        flag(file, 'unsupported-mdx', `${what} not supported in guides; use Markdown or one of ${ELEMENT_LIST}`, node.position);
         return true;
       }
       for (const attribute of node.attributes) {

@@ -3,6 +3,7 @@
  * over the graph. Each reports at the place the writer has to change.
  */
 import { relative } from 'node:path';
+import { attributePlace, openingOf } from './directives.ts';
 import { isOutcome, waysOn, type Edge, type Guide, type GuideNode } from './model.ts';
 import { problem, type Problem } from './problems.ts';
 import { LIMITS } from './limits.ts';
@@ -11,7 +12,8 @@ import { closest } from './suggest.ts';
 /** Runs every graph rule over a guide whose files have been extracted. */
 export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   const problems: Problem[] = [];
-  const idPlace = (node: GuideNode) => node.tree.data?.position?.attributes?.['id'] ?? node.position;
+  // Ids are written as `#id`: a node that has one always has its place.
+  const idPlace = (node: GuideNode) => attributePlace(node.tree, 'id') ?? node.position;
   /** Another place, as seen from `from`: `line 12, column 3`, or `more.mdx, line 1, column 1`. */
   const where = (node: GuideNode, from: GuideNode): string => {
     const { line, column } = idPlace(node).start;
@@ -61,7 +63,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
 
   // dead-end and too-few-options: questions and steps must lead somewhere.
   for (const node of guide.nodes) {
-    const opening = node.tree.data?.position?.opening ?? node.position;
+    const opening = openingOf(node.tree);
     if (node.kind === 'question' && node.options.length === 0) {
       problems.push(
         problem(node.file, 'dead-end', `Question \`${node.id}\` has no answers, so readers are stuck; add \`:::option{to="…"}\` answers`, opening),
@@ -107,7 +109,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
           node.file,
           'unreachable-node',
           `Node \`${node.id}\` cannot be reached from the start node \`${start}\`; add an answer or \`next\` leading to it, or delete it`,
-          node.tree.data?.position?.opening ?? node.position,
+          openingOf(node.tree),
         ),
       );
     }
@@ -132,7 +134,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
         node.file,
         'no-outcome',
         `No outcome can be reached from \`${node.id}\`: every way on from it loops back; lead one to an error or instructions card`,
-        node.tree.data?.position?.opening ?? node.position,
+        openingOf(node.tree),
       ),
     );
   }
