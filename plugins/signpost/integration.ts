@@ -11,10 +11,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { checkGuides } from './lib/check.ts';
-import { storeCheckedGuides } from './lib/guide-store.ts';
 import { headersFile } from './lib/render/csp.ts';
 import { timed } from './lib/timings.ts';
-import { formatHuman, sourceLines } from './lib/report.ts';
+import { formatResult, sourceLines, terminalColor } from './lib/report.ts';
 import { z } from 'zod';
 
 export const SignpostOptionsSchema = z.strictObject({
@@ -100,14 +99,9 @@ function watchGuides(): Plugin {
   let last = '';
 
   const check = async (): Promise<void> => {
+    // Only the terminal's report: the dev server's pages check the guides themselves.
     const result = await checkGuides([dir]);
-    storeCheckedGuides(dir, result);
-    const nodes = result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
-    const report = formatHuman(result.problems, { guides: result.guides.length, nodes }, {
-      cwd: process.cwd(),
-      sourceLine: sourceLines(),
-      color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
-    });
+    const report = formatResult(result, { cwd: process.cwd(), sourceLine: sourceLines(), color: terminalColor() });
     // Say it again only when something changed: an editor saving twice is not news.
     if (report !== last) process.stdout.write(`\n[signpost] ${relative(process.cwd(), dir) || '.'}\n${report}`);
     last = report;

@@ -4,7 +4,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkGuides, formatHuman } from '../../plugins/signpost/index.ts';
+import { checkGuides } from '../../plugins/signpost/index.ts';
+import { formatResult } from '../../plugins/signpost/lib/report.ts';
 import { checkedGuides } from '../../plugins/signpost/lib/guide-store.ts';
 import { pageGuide, SitePaths, type PageGuide } from '../../plugins/signpost/lib/render/site-model.ts';
 
@@ -40,7 +41,7 @@ export function getGuides(): Promise<PageGuide[]> {
   // guides are checked again whenever a file's size or time changed (only changed files are
   // parsed). A build uses the guides its command checked.
   const stored = import.meta.env.DEV ? undefined : checkedGuides(GUIDES_DIR);
-  const version = stored ? `build ${stored.version}` : fingerprint(GUIDES_DIR);
+  const version = stored ? 'checked by the build' : fingerprint(GUIDES_DIR);
   if (cache?.version !== version) {
     cache = {
       version,
@@ -48,8 +49,7 @@ export function getGuides(): Promise<PageGuide[]> {
         const result = stored?.result ?? (await checkGuides([GUIDES_DIR]));
         const errors = result.problems.filter((p) => p.severity === 'error');
         if (errors.length > 0) {
-          const nodes = result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
-          const report = formatHuman(result.problems, { guides: result.guides.length, nodes }, { cwd: process.cwd() });
+          const report = formatResult(result, { cwd: process.cwd() });
           const first = errors[0]!;
           // A writer's mistake, not a crash: the report is the whole story, no stack trace.
           throw Object.assign(new Error(`The guides have ${errors.length} error(s):\n\n${report}`), {

@@ -12,7 +12,7 @@ import { checkGuides } from '../lib/check.ts';
 import { clearViteModeVariables, parseCommand, writerCwd } from './common.ts';
 import { storeCheckedGuides } from '../lib/guide-store.ts';
 import { phaseTimes, timed } from '../lib/timings.ts';
-import { formatHuman, sourceLines } from '../lib/report.ts';
+import { countNodes, formatResult, sourceLines, terminalColor } from '../lib/report.ts';
 
 const USAGE = `Usage: npm run build -- [DIR] [--out DIR] [--base PATH] [--strict]
 
@@ -41,11 +41,9 @@ const base = `/${values.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
 const started = performance.now();
 const result = await checkGuides([guidesDir], { strict: values.strict });
 const validation = performance.now() - started;
-const nodes = result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
-const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
 const errors = result.problems.filter((p) => p.severity === 'error');
 if (result.problems.length > 0 || result.ioError) {
-  process.stdout.write(formatHuman(result.problems, { guides: result.guides.length, nodes }, { cwd, color, sourceLine: sourceLines() }));
+  process.stdout.write(formatResult(result, { cwd, color: terminalColor(), sourceLine: sourceLines() }));
 }
 if (errors.length > 0 || result.ioError) {
   process.stdout.write(`\nBuild stopped: fix the problems above. ${basename(outDir)}/ was left as it was.\n`);
@@ -79,7 +77,7 @@ await rename(outDir, previous).catch((error: NodeJS.ErrnoException) => {
 await mkdir(dirname(outDir), { recursive: true });
 await rename(staging, outDir);
 await rm(previous, { recursive: true, force: true });
-process.stdout.write(`Built ${nodes} node pages of ${result.guides.length} guide(s) into ${basename(outDir)}/ (base ${base}).\n`);
+process.stdout.write(`Built ${countNodes(result)} node pages of ${result.guides.length} guide(s) into ${basename(outDir)}/ (base ${base}).\n`);
 // For `npm run bench`: where the time went, and the peak memory.
 const timingsFile = process.env['SIGNPOST_TIMINGS'];
 if (timingsFile) {

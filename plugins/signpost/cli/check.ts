@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { checkGuides } from '../lib/check.ts';
 import { parseCommand, writerCwd } from './common.ts';
 import { GRAPH_FORMATS, graphText, type GraphFormat } from '../lib/graph-text.ts';
-import { formatHuman, formatJson, sourceLines } from '../lib/report.ts';
+import { formatJson, formatResult, sourceLines, terminalColor } from '../lib/report.ts';
 
 const USAGE = `Usage: npm run check -- [DIR ...] [--format human|json] [--strict] [--graph mermaid|dot]
 
@@ -50,9 +50,6 @@ if (graph) process.stdout.write(graphText(result.guides, graph as GraphFormat));
 if (format === 'json') {
   report.write(formatJson(result.problems, cwd));
 } else if (!graph || result.problems.length > 0) {
-  const nodes = result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
-  report.write(
-    formatHuman(result.problems, { guides: result.guides.length, nodes }, { cwd, sourceLine: sourceLines(), color: process.stdout.isTTY && !process.env['NO_COLOR'] }),
-  );
+  report.write(formatResult(result, { cwd, sourceLine: sourceLines(), color: terminalColor() }));
 }
 process.exitCode = result.ioError ? 2 : result.problems.some((p) => p.severity === 'error') ? 1 : 0;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { styleText } from 'node:util';
 import { displayPath } from './load-guide.ts';
+import type { CheckResult } from './check.ts';
 import type { Problem } from './problems.ts';
 import { ruleDocs } from './rules.ts';
 
@@ -35,6 +36,21 @@ export function formatJson(problems: Problem[], cwd: string): string {
     message: p.message,
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+/** How many nodes the checked guides hold. */
+export function countNodes(result: CheckResult): number {
+  return result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
+}
+
+/** The report of a check, its closing line counting the guides and nodes it looked at. */
+export function formatResult(result: CheckResult, options: HumanOptions): string {
+  return formatHuman(result.problems, { guides: result.guides.length, nodes: countNodes(result) }, options);
+}
+
+/** Colours for a terminal that shows them, unless NO_COLOR says otherwise. */
+export function terminalColor(): boolean {
+  return Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
 }
 
 export function formatHuman(problems: Problem[], totals: Totals, options: HumanOptions): string {

@@ -35,21 +35,10 @@ const TREE_LAYOUT = {
 /** Past this many nodes in one layer from the start, the map is laid out left to right. */
 const WIDE_LAYER = 8;
 
-/** The most nodes at one distance from the start. */
+/** The most nodes at one distance from the start (the length of their shortest trail). */
 function widestLayer(guide: PageGuide): number {
-  const depth = new Map<string, number>([[guide.meta.start, 0]]);
-  const queue = [guide.meta.start];
-  for (let index = 0; index < queue.length; index++) {
-    const id = queue[index]!;
-    const node = guide.byId.get(id)?.node;
-    for (const edge of node ? waysOn(node) : []) {
-      if (depth.has(edge.to)) continue;
-      depth.set(edge.to, depth.get(id)! + 1);
-      queue.push(edge.to);
-    }
-  }
   const counts = new Map<number, number>();
-  for (const level of depth.values()) counts.set(level, (counts.get(level) ?? 0) + 1);
+  for (const page of guide.nodes) counts.set(page.trail.length, (counts.get(page.trail.length) ?? 0) + 1);
   return Math.max(...counts.values());
 }
 
