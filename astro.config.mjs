@@ -1,34 +1,23 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { signpost } from './plugins/signpost/integration.ts';
-import { remarkSignpostSyntax } from './plugins/signpost/lib/processor.ts';
+import signpost from 'signpost';
 
-// `npm run build` (plugins/signpost/cli/build.ts) checks the guides first and passes `base`
-// and `outDir`; guides are rendered from the tree `check` validated, not compiled as MDX pages.
+// The Account Connection Guide as a site of its own. To add guides to a site you already have,
+// add `signpost({ prefix: '/help/' })` to its integrations and the `signpost` collection to its
+// src/content.config.ts (see the README).
 export default defineConfig({
   // The public address of the site, for absolute URLs in sitemap.xml (e.g. https://help.example.com).
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   trailingSlash: 'always',
-  build: {
-    format: 'directory',
-    // Styles and scripts as files of their own: cacheable, and allowed by a strict
-    // Content-Security-Policy without hashes.
-    inlineStylesheets: 'never',
-  },
-  vite: {
-    build: { assetsInlineLimit: 0 },
-  },
+  // Signpost sends nothing anywhere by default; the dev toolbar's scripts would also break the
+  // pages' Content-Security-Policy.
   devToolbar: { enabled: false },
-  // Astro 7's default Markdown processor runs no remark plugins: the unified processor does,
-  // and MDX inherits it, so any MDX page in src/ reads directives the way guides are read.
-  markdown: {
-    processor: unified({ remarkPlugins: [remarkSignpostSyntax] }),
-  },
   integrations: [
-    mdx(),
-    // feedbackEndpoint: where "Did this answer your question?" answers are sent (none by default).
-    signpost({ feedbackEndpoint: process.env.SIGNPOST_FEEDBACK_URL || undefined }),
+    signpost({
+      // The folder of guides, one folder per guide.
+      guides: 'guide',
+      // Where "Did this answer your question?" answers are sent (none by default).
+      feedbackEndpoint: process.env.SIGNPOST_FEEDBACK_URL || undefined,
+    }),
   ],
 });

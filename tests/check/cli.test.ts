@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { writerEnv } from '../site/build-site.ts';
 import { FIXTURES } from './helpers.ts';
 
-const CLI = fileURLToPath(new URL('../../plugins/signpost/cli/check.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../plugins/signpost/dist/bin/signpost.js', import.meta.url));
 
 interface Run {
   code: number;
@@ -15,7 +15,7 @@ interface Run {
 /** Runs `check` as writers do, from the fixtures folder, without npm's INIT_CWD. */
 function check(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: FIXTURES, env: writerEnv() }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, 'check', ...args], { cwd: FIXTURES, env: writerEnv() }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RULES, ruleDocs } from '../../plugins/signpost/index.ts';
+import { RULES, ruleDocs } from '../../plugins/signpost/src/core/index.ts';
 import { FIXTURES } from './helpers.ts';
 
 const RULE_IDS = Object.keys(RULES);

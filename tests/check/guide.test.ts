@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkGuides, type ErrorNode } from '../../plugins/signpost/index.ts';
+import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/index.ts';
 import { FIXTURES } from './helpers.ts';
 
 const GUIDE = fileURLToPath(new URL('../../guide/account-connection/', import.meta.url));

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkGuides, type CheckOptions } from '../../plugins/signpost/index.ts';
+import { checkGuides, type CheckOptions } from '../../plugins/signpost/src/core/index.ts';
 
 /** The fixture guides beside these tests. */
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));

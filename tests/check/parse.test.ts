@@ -1,9 +1,9 @@
 import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { extractNodes } from '../../plugins/signpost/lib/extract.ts';
-import { mdxParser } from '../../plugins/signpost/lib/processor.ts';
-import { closest, editDistance, slugify } from '../../plugins/signpost/lib/suggest.ts';
+import { extractNodes } from '../../plugins/signpost/src/core/parse/extract.ts';
+import { mdxParser } from '../../plugins/signpost/src/core/parse/processor.ts';
+import { closest, editDistance, slugify } from '../../plugins/signpost/src/core/suggest.ts';
 
 function parse(source: string) {
   const file = new VFile({ path: '/guide/x/index.mdx', value: source });

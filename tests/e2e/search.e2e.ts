@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGuides, type ErrorNode } from '../../plugins/signpost/index.ts';
+import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/index.ts';
 import { build, ROOT } from '../site/build-site.ts';
 import { launch } from './browser.ts';
 import { serve, type StaticSite } from './static-server.ts';

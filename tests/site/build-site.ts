@@ -7,7 +7,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'plugins/signpost/cli/build.ts');
+/** The package's command line, as `npm install` built it. */
+export const CLI = join(ROOT, 'plugins/signpost/dist/bin/signpost.js');
 
 export interface BuildRun {
   code: number;
@@ -36,7 +37,7 @@ export function writerEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 export function buildWith(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<BuildRun> {
   const env = writerEnv(extra);
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, 'build', ...args], { cwd: ROOT, env, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -3,14 +3,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGuides } from '../../plugins/signpost/index.ts';
-import { build, listFiles, ROOT, writerEnv } from './build-site.ts';
+import { checkGuides } from '../../plugins/signpost/src/core/index.ts';
+import { build, CLI, listFiles, writerEnv } from './build-site.ts';
 
 let work: string;
 
 function scaffold(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'plugins/signpost/cli/new.ts'), ...args], { cwd: work, env: writerEnv() }, (error, stdout, stderr) =>
+    execFile(process.execPath, [CLI, 'new', ...args], { cwd: work, env: writerEnv() }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });

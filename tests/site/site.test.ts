@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGuides, type Guide } from '../../plugins/signpost/index.ts';
+import { checkGuides, type Guide } from '../../plugins/signpost/src/core/index.ts';
 import { build, buildWith, listFiles, ROOT } from './build-site.ts';
 
 const FIXTURE_GUIDES = join(ROOT, 'tests/site/fixtures/guides');

@@ -1,13 +1,10 @@
 /**
- * Signpost: interactive troubleshooting guides written as MDX, validated like code.
- * The code lives in `lib/`; this module is the public surface.
+ * Signpost: interactive troubleshooting guides for Astro, written as MDX in git and checked
+ * like code.
+ *
+ * - `signpost()` (this module's default export): the Astro integration.
+ * - `signpostLoader()` (also from `signpost/loader`): the content loader for src/content.config.ts.
+ * - `signpost/core`: the parser, the rules and the reports, with no Astro import.
  */
-export { checkGuides, type CheckOptions, type CheckResult } from './lib/check.ts';
-export { findGuideDirs, loadGuide, type LoadedGuide } from './lib/load-guide.ts';
-export { formatHuman, formatJson } from './lib/report.ts';
-export { fallbackParser, mdxParser, remarkSignpostSyntax } from './lib/processor.ts';
-export type * from './lib/model.ts';
-export { isOutcome, NODE_KINDS, waysOn } from './lib/model.ts';
-export type { Problem } from './lib/problems.ts';
-export { RULES, ruleDocs, type RuleId, type Severity } from './lib/rules.ts';
-export type { GuideMeta } from './lib/schemas/metadata.ts';
+export { default, default as signpost, type SignpostOptions } from './integration/index.ts';
+export { signpostLoader } from './integration/loader.ts';

@@ -1,17 +1,16 @@
-#!/usr/bin/env node
 /**
- * `npm run check -- [DIR ...] [--format json] [--strict]`
+ * `signpost check [DIR ...] [--format json] [--strict]` (`npm run check -- …` in this repository)
  *
  * Validates guides without building. Exit codes: 0 no errors (warnings allowed), 1 errors
  * found, 2 a usage or I/O problem (unknown flag, a folder that cannot be read).
  */
 import { resolve } from 'node:path';
-import { checkGuides } from '../lib/check.ts';
+import { checkGuides } from '../core/check.ts';
 import { parseCommand, writerCwd } from './common.ts';
-import { GRAPH_FORMATS, graphText, type GraphFormat } from '../lib/graph-text.ts';
-import { formatJson, formatResult, sourceLines, terminalColor } from '../lib/report.ts';
+import { GRAPH_FORMATS, graphText, type GraphFormat } from '../report/graph-text.ts';
+import { formatJson, formatResult, sourceLines, terminalColor } from '../report/human.ts';
 
-const USAGE = `Usage: npm run check -- [DIR ...] [--format human|json] [--strict] [--graph mermaid|dot]
+const USAGE = `Usage: signpost check [DIR ...] [--format human|json] [--strict] [--graph mermaid|dot]
 
 Validates the guides in each DIR (default: guide) and reports every problem.
 DIR is a guide folder (it holds .mdx files) or a folder of guide folders.
@@ -23,33 +22,36 @@ DIR is a guide folder (it holds .mdx files) or a folder of guide folders.
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
 
-const command = parseCommand('check', USAGE, {
-  format: { type: 'string', default: 'human' },
-  strict: { type: 'boolean', default: false },
-  graph: { type: 'string' },
-});
-const { values, positionals } = command;
-// Declared with its type, so that TypeScript knows the code after a failure does not run.
-const fail: (message: string) => never = command.fail;
-const format = values.format;
-if (format !== 'human' && format !== 'json') fail(`unknown format \`${format}\`; use \`human\` or \`json\``);
-const graph = values.graph;
-if (graph !== undefined && !(GRAPH_FORMATS as readonly string[]).includes(graph)) {
-  fail(`unknown graph format \`${graph}\`; use \`mermaid\` or \`dot\``);
+/** Runs the command with its arguments (what follows the command's name). */
+export async function run(argv: string[]): Promise<void> {
+  const command = parseCommand('check', USAGE, {
+    format: { type: 'string', default: 'human' },
+    strict: { type: 'boolean', default: false },
+    graph: { type: 'string' },
+  }, argv);
+  const { values, positionals } = command;
+  // Declared with its type, so that TypeScript knows the code after a failure does not run.
+  const fail: (message: string) => never = command.fail;
+  const format = values.format;
+  if (format !== 'human' && format !== 'json') fail(`unknown format \`${format}\`; use \`human\` or \`json\``);
+  const graph = values.graph;
+  if (graph !== undefined && !(GRAPH_FORMATS as readonly string[]).includes(graph)) {
+    fail(`unknown graph format \`${graph}\`; use \`mermaid\` or \`dot\``);
+  }
+
+  // Paths the writer typed are relative to where they typed them, and so are the paths we print.
+  const cwd = writerCwd('check');
+  const dirs = positionals.length > 0 ? positionals.map((dir) => resolve(cwd, dir)) : [resolve('guide')];
+
+  const result = await checkGuides(dirs, { strict: values.strict });
+
+  // With --graph, stdout carries the graph alone, so it can be piped or pasted into a review.
+  const report = graph ? process.stderr : process.stdout;
+  if (graph) process.stdout.write(graphText(result.guides, graph as GraphFormat));
+  if (format === 'json') {
+    report.write(formatJson(result.problems, cwd));
+  } else if (!graph || result.problems.length > 0) {
+    report.write(formatResult(result, { cwd, sourceLine: sourceLines(), color: terminalColor() }));
+  }
+  process.exitCode = result.ioError ? 2 : result.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
-
-// Paths the writer typed are relative to where they typed them, and so are the paths we print.
-const cwd = writerCwd('check');
-const dirs = positionals.length > 0 ? positionals.map((dir) => resolve(cwd, dir)) : [resolve('guide')];
-
-const result = await checkGuides(dirs, { strict: values.strict });
-
-// With --graph, stdout carries the graph alone, so it can be piped or pasted into a review.
-const report = graph ? process.stderr : process.stdout;
-if (graph) process.stdout.write(graphText(result.guides, graph as GraphFormat));
-if (format === 'json') {
-  report.write(formatJson(result.problems, cwd));
-} else if (!graph || result.problems.length > 0) {
-  report.write(formatResult(result, { cwd, sourceLine: sourceLines(), color: terminalColor() }));
-}
-process.exitCode = result.ioError ? 2 : result.problems.some((p) => p.severity === 'error') ? 1 : 0;

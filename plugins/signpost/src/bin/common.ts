@@ -7,14 +7,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parses the command line; prints the usage and exits 2 on a mistake, 0 on `--help`. */
-export function parseCommand<O extends Options>(command: string, usage: string, options: O) {
+export function parseCommand<O extends Options>(command: string, usage: string, options: O, argv: string[]) {
   const fail = (message: string): never => {
     process.stderr.write(`signpost ${command}: ${message}\n\n${usage}\n`);
     process.exit(2);
   };
   let args;
   try {
-    args = parseArgs({ allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h', default: false } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h', default: false } } });
   } catch (error) {
     fail((error as Error).message);
   }

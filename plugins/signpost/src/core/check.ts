@@ -2,8 +2,8 @@
  * Checks guide folders: the work behind `npm run check` and the build's validation.
  */
 import { resolve } from 'node:path';
-import type { Guide } from './model.ts';
-import { findGuideDirs, loadGuide } from './load-guide.ts';
+import type { Guide } from './graph/model.ts';
+import { findGuideDirs, loadGuide } from './graph/load-guide.ts';
 import { problem, sortProblems, type Problem } from './problems.ts';
 
 export interface CheckOptions {

@@ -1,6 +1,6 @@
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
-import { RULES, type RuleId, type Severity } from './rules.ts';
+import { RULES, type RuleId, type Severity } from './rules/catalogue.ts';
 
 /** One thing wrong with a guide, located in a file. Lines and columns are 1-based. */
 export interface Problem {

@@ -1,130 +1,140 @@
 /**
- * The Astro integration: the site-wide options of Signpost, from `astro.config.mjs`.
+ * The Astro integration: `signpost()` adds the guides to any Astro (or Starlight) site.
  *
  * ```js
- * integrations: [signpost({ feedbackEndpoint: 'https://example.com/api/feedback' })]
+ * // astro.config.mjs
+ * integrations: [signpost({ prefix: '/help/' })]
+ * // src/content.config.ts
+ * export const collections = { signpost: defineCollection({ loader: signpostLoader() }) };
  * ```
+ *
+ * It validates its options, injects every page under `prefix`, hands its configuration to the
+ * pages through virtual modules, and after the build indexes the guides with Pagefind and
+ * writes the Content-Security-Policy for hosts that read `_headers`. The guides themselves are
+ * read and checked by the content loader (`loader.ts`).
  */
-import { readdir, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import type { Plugin } from 'vite';
-import { checkGuides } from './lib/check.ts';
-import { headersFile } from './lib/render/csp.ts';
-import { timed } from './lib/timings.ts';
-import { formatResult, sourceLines, terminalColor } from './lib/report.ts';
-import { z } from 'zod';
+import type { AstroConfig, AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { SignpostOptionsSchema, type SignpostOptions, type SignpostUserOptions } from './options.ts';
+import { commandLineOptions, type CommandLineOptions } from './command-line.ts';
+import { friendlyIssues } from './errors.ts';
+import { indexGuides } from './pagefind.ts';
+import { writeHeaders } from './headers.ts';
+import { virtualModules, VIRTUAL_MODULE_TYPES } from './virtual-modules.ts';
 
-export const SignpostOptionsSchema = z.strictObject({
-  /**
-   * Where readers' answers to "Did this answer your question?" are sent, as a JSON POST
-   * (`{ guide, node, answer, path }`) with `navigator.sendBeacon`. An `https://` URL or a path
-   * on the site. Without it nothing is sent anywhere: the page only emits a DOM event.
-   */
-  feedbackEndpoint: z
-    .string()
-    .refine((value) => value.startsWith('/') || /^https:\/\//.test(value), 'must be an https:// URL or a path starting with /')
-    .optional(),
-});
+export type { SignpostUserOptions as SignpostOptions } from './options.ts';
 
-export type SignpostOptions = z.input<typeof SignpostOptionsSchema>;
+/** The integration's name; the loader finds the integration's options by it. */
+export const INTEGRATION_NAME = 'signpost';
 
-export function signpost(options: SignpostOptions = {}): AstroIntegration {
-  const parsed = SignpostOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`Invalid Signpost option \`${issue.path.join('.')}\` in astro.config.mjs: ${issue.message}`);
-  }
+/** What the loader and the pages need of the configuration, once resolved against the site. */
+export interface ResolvedSignpost extends SignpostOptions {
+  /** Absolute path of the guides folder. */
+  guidesDir: string;
+  /** Absolute path of the project root. */
+  root: string;
+  /** What `signpost build` asked to hear about: phase times, what was checked. */
+  commandLine?: Pick<CommandLineOptions, 'onPhase' | 'onChecked'>;
+}
+
+/** The hook by which the content loader reads the resolved options from `config.integrations`. */
+export const OPTIONS_HOOK = 'signpost:options';
+
+/** Validates the options, listing every problem at once (as Starlight does). */
+export function parseOptions(options: unknown): SignpostOptions {
+  const parsed = SignpostOptionsSchema.safeParse(options ?? {});
+  if (parsed.success) return parsed.data;
+  throw new AstroError(
+    'Invalid options passed to the `signpost()` integration in astro.config.mjs.',
+    `${friendlyIssues(parsed.error.issues)}\n\nEvery option is described in the README: “The options of signpost()”.`,
+  );
+}
+
+export default function signpost(userOptions?: SignpostUserOptions): AstroIntegration {
+  const options = parseOptions(userOptions);
+  let resolved: ResolvedSignpost | undefined;
   let base = '/';
+
   return {
-    name: 'signpost',
+    name: INTEGRATION_NAME,
     hooks: {
-      'astro:build:done': async ({ dir }) => {
-        const outDir = fileURLToPath(dir);
-        await timed('pagefind', () => indexSite(outDir));
-        await writeFile(join(outDir, '_headers'), headersFile(base, parsed.data.feedbackEndpoint));
-      },
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ config, injectRoute, updateConfig, logger }) => {
+        const cli = commandLineOptions(config.integrations);
+        const root = fileURLToPath(config.root);
+        const merged: SignpostOptions = { ...options, ...(cli?.guides ? { guides: cli.guides } : {}), ...(cli?.strict ? { strict: true } : {}) };
+        resolved = { ...merged, root, guidesDir: resolve(root, merged.guides), ...(cli ? { commandLine: cli } : {}) };
+        if (merged.logo && !existsSync(resolve(root, merged.logo.src))) {
+          throw new AstroError(
+            `Cannot find the logo \`${merged.logo.src}\` given to \`signpost()\`.`,
+            'Give `logo.src` as a path from the project root, such as `./src/assets/logo.svg`.',
+          );
+        }
+        for (const route of routes(merged.prefix, config)) {
+          if (route.skipped) {
+            logger.info(route.skipped);
+            continue;
+          }
+          injectRoute({ pattern: route.pattern, entrypoint: `signpost/routes/${route.file}`, prerender: true });
+        }
         updateConfig({
+          // Styles and scripts as files of their own: cacheable, and allowed by a strict
+          // Content-Security-Policy without hashes (an inlined stylesheet would be refused).
+          build: { inlineStylesheets: 'never' },
           vite: {
-            plugins: command === 'dev' ? [watchGuides()] : [],
-            define: {
-              'import.meta.env.SIGNPOST_FEEDBACK_ENDPOINT': JSON.stringify(parsed.data.feedbackEndpoint ?? ''),
-            },
+            plugins: [virtualModules(resolved)],
+            build: { assetsInlineLimit: 0 },
           },
         });
       },
+      'astro:config:done': ({ config, injectTypes }) => {
+        base = config.base;
+        injectTypes({ filename: 'virtual.d.ts', content: VIRTUAL_MODULE_TYPES });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!resolved) return;
+        const outDir = fileURLToPath(dir);
+        const started = performance.now();
+        await indexGuides(outDir, resolved.prefix, logger.fork('signpost:pagefind'));
+        resolved.commandLine?.onPhase?.('pagefind', performance.now() - started);
+        await writeHeaders(outDir, base, resolved.prefix, resolved.feedbackEndpoint);
+      },
+      [OPTIONS_HOOK]: (): ResolvedSignpost | undefined => resolved,
     },
   };
 }
 
+interface PlannedRoute {
+  pattern: string;
+  file: string;
+  /** Why the route is left to the site, if it is. */
+  skipped?: string;
+}
+
 /**
- * Indexes the built site with Pagefind's Node API. Only `data-pagefind-body` content (a node's
- * own page) is indexed. Pagefind reports problems instead of throwing: any is a failed build.
+ * The pages Signpost adds under `prefix`. A site with a home page or a 404 page of its own
+ * keeps them: Signpost's guide list and not-found page are only added where they are free, and
+ * the not-found page only when the guides are the site (`prefix` is `/`).
  */
-async function indexSite(outDir: string): Promise<void> {
-  const pagefind = await import('pagefind');
-  try {
-    const created = await pagefind.createIndex({});
-    const index = created.index;
-    if (!index || created.errors.length > 0) throw new Error(created.errors.join('; ') || 'no index');
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-    const bundle = join(outDir, 'pagefind');
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length > 0) throw new Error(written.errors.join('; '));
-    // The site has its own search box: Pagefind's ready-made interfaces would only be dead weight.
-    for (const file of await readdir(bundle)) {
-      if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file)) await rm(join(bundle, file));
-    }
-  } catch (error) {
-    throw new Error(`Search indexing failed: ${(error as Error).message}`);
-  } finally {
-    await pagefind.close();
+function routes(prefix: string, config: AstroConfig): PlannedRoute[] {
+  const at = (path: string) => `${prefix}${path}`;
+  const ownPage = (name: string) =>
+    ['astro', 'md', 'mdx', 'html', 'ts', 'js'].some((ext) => existsSync(resolve(fileURLToPath(config.srcDir), 'pages', `${name}.${ext}`)));
+  const planned: PlannedRoute[] = [
+    { pattern: at(''), file: 'guide-list.astro' },
+    { pattern: at('[guide]'), file: 'guide-start.astro' },
+    { pattern: at('[guide]/[node]'), file: 'node.astro' },
+    { pattern: at('[guide]/all'), file: 'all.astro' },
+    { pattern: at('[guide]/errors'), file: 'errors.astro' },
+    { pattern: at('[guide]/map'), file: 'map.astro' },
+    { pattern: at('sitemap.xml'), file: 'sitemap.js' },
+  ];
+  if (prefix === '/' && ownPage('index')) {
+    planned[0]!.skipped = 'The site has its own home page: the guide list is not added at `/`; link to each guide at `/<guide>/`.';
   }
-}
-
-/**
- * The dev server's loop: when any file under the guides folder is added, changed or removed,
- * check the whole guide again (only changed files are reparsed), print the report in the
- * `check` format, and reload the browser, whose page shows the problems or the fixed guide.
- */
-function watchGuides(): Plugin {
-  const dir = resolve(process.env['SIGNPOST_GUIDES'] ?? 'guide');
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let last = '';
-
-  const check = async (): Promise<void> => {
-    // Only the terminal's report: the dev server's pages check the guides themselves.
-    const result = await checkGuides([dir]);
-    const report = formatResult(result, { cwd: process.cwd(), sourceLine: sourceLines(), color: terminalColor() });
-    // Say it again only when something changed: an editor saving twice is not news.
-    if (report !== last) process.stdout.write(`\n[signpost] ${relative(process.cwd(), dir) || '.'}\n${report}`);
-    last = report;
-  };
-
-  return {
-    name: 'signpost:watch-guides',
-    async configureServer(server) {
-      await check();
-      server.watcher.add(dir);
-      const changed = (file: string): void => {
-        if (file !== dir && !file.startsWith(dir + sep)) return;
-        clearTimeout(timer);
-        timer = setTimeout(async () => {
-          await check();
-          for (const environment of Object.values(server.environments)) {
-            // Astro clears its cache of getStaticPaths on this, so new and removed nodes show.
-            if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
-          }
-          server.environments['client']?.hot.send({ type: 'full-reload', path: '*' });
-        }, 50);
-      };
-      for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, changed);
-    },
-  };
+  // The not-found page is the whole site's: Signpost adds one only to a site of its own.
+  if (prefix === '/' && !ownPage('404')) planned.push({ pattern: '/404', file: 'not-found.astro' });
+  return planned;
 }

@@ -1,73 +1,68 @@
 /**
- * The guides as the pages see them: checked with the same code as `npm run check` (by the
- * build or dev command when it runs Astro, else here), then turned into page models.
+ * The guides as the pages see them, read from the `signpost` content collection that the
+ * loader filled, with the integration's options from `virtual:signpost/config`.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { checkGuides } from '../../plugins/signpost/index.ts';
-import { formatResult } from '../../plugins/signpost/lib/report.ts';
-import { checkedGuides } from '../../plugins/signpost/lib/guide-store.ts';
-import { pageGuide, SitePaths, type PageGuide } from '../../plugins/signpost/lib/render/site-model.ts';
+import { getCollection } from 'astro:content';
+import { AstroError } from 'astro/errors';
+import config from 'virtual:signpost/config';
+import { SitePaths, type PageGuide, type PageNode } from '../render/site-model.ts';
+import { stringsFor } from '../render/strings.ts';
+import { GUIDE_ENTRY, NODE_ENTRY, type Entry, type GuideEntry, type NodeEntry } from './entries.ts';
 
-/** Where the guides are: `SIGNPOST_GUIDES` (set by `npm run build -- DIR`), else `guide/`. */
-const GUIDES_DIR = resolve(process.env['SIGNPOST_GUIDES'] ?? 'guide');
+/** Links under the site's base and Signpost's prefix: `/base/prefix/<guide>/<node>/`. */
+export const paths = new SitePaths(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${config.prefix.slice(1)}`);
 
-export const paths = new SitePaths(import.meta.env.BASE_URL);
+export { config };
 
-let cache: { version: string; guides: Promise<PageGuide[]> } | undefined;
-
-/** The names, sizes and times of every file under a folder. */
-function fingerprint(dir: string): string {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .map((entry) => {
-        const path = join(entry.parentPath, entry.name);
-        const info = statSync(path, { throwIfNoEntry: false });
-        return `${path}:${info?.size}:${info?.mtimeMs}`;
-      })
-      .sort()
-      .join('|');
-  } catch {
-    return 'unreadable';
-  }
+/** A guide and what only its map page needs. */
+export interface SiteGuide extends PageGuide {
+  map: string;
 }
 
 /**
- * Every guide, in folder order. A guide with errors fails the page with the whole report and
- * the first problem's place, which Astro's error overlay shows in the dev server.
+ * Every guide, in folder order. While the guides have errors (in `astro dev`), every page
+ * fails with the report, which Astro's overlay shows at the first problem's place.
  */
-export function getGuides(): Promise<PageGuide[]> {
-  // The dev server may reload a page before its watcher has checked a saved file: there the
-  // guides are checked again whenever a file's size or time changed (only changed files are
-  // parsed). A build uses the guides its command checked.
-  const stored = import.meta.env.DEV ? undefined : checkedGuides(GUIDES_DIR);
-  const version = stored ? 'checked by the build' : fingerprint(GUIDES_DIR);
-  if (cache?.version !== version) {
-    cache = {
-      version,
-      guides: (async () => {
-        const result = stored?.result ?? (await checkGuides([GUIDES_DIR]));
-        const errors = result.problems.filter((p) => p.severity === 'error');
-        if (errors.length > 0) {
-          const report = formatResult(result, { cwd: process.cwd() });
-          const first = errors[0]!;
-          // A writer's mistake, not a crash: the report is the whole story, no stack trace.
-          throw Object.assign(new Error(`The guides have ${errors.length} error(s):\n\n${report}`), {
-            name: 'GuideError',
-            title: 'Problems in the guides',
-            stack: '',
-            loc: { file: first.file, line: first.line, column: first.column },
-            hint: 'Fix the guide and save: the page reloads by itself. `npm run check` prints the same report.',
-          });
-        }
-        return result.guides.map((guide) => pageGuide(guide, paths));
-      })(),
-    };
+export async function getGuides(): Promise<SiteGuide[]> {
+  // The collection is the site's (its src/content.config.ts names it): its type is not known here.
+  const collection = (await getCollection('signpost' as never)) as { data: unknown }[];
+  const entries = collection.map((entry) => entry.data as Entry);
+  const problems = entries.find((entry) => entry.type === 'problems');
+  if (problems) {
+    const error = new AstroError(
+      `The guides have ${problems.count} error${problems.count === 1 ? '' : 's'}:\n\n${problems.report}`,
+      'Fix the guide and save: the page reloads by itself. `npx signpost check` prints the same report.',
+    );
+    error.name = 'GuideError';
+    error.stack = '';
+    Object.assign(error, { loc: { file: problems.file, line: problems.line, column: problems.column } });
+    throw error;
   }
-  return cache.guides;
+  const guides = entries.filter((entry): entry is GuideEntry => entry.type === GUIDE_ENTRY);
+  if (guides.length === 0 && entries.length === 0) {
+    throw new AstroError(
+      'Signpost found no guides: the `signpost` content collection is empty or missing.',
+      "Add src/content.config.ts with `import { defineCollection } from 'astro:content'; import { signpostLoader } from 'signpost/loader'; export const collections = { signpost: defineCollection({ loader: signpostLoader() }) };`, and a guide folder (`npx signpost new my-guide`).",
+    );
+  }
+  const nodes = new Map<string, PageNode>();
+  for (const entry of entries) {
+    if (entry.type === NODE_ENTRY) nodes.set(`${entry.guide}/${entry.node.id}`, pageNodeOf(entry));
+  }
+  return guides
+    .toSorted((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+    .map((guide) => {
+      const ordered = guide.order.map((id) => nodes.get(`${guide.slug}/${id}`)!);
+      const byId = new Map(ordered.map((page) => [page.node.id, page]));
+      return { slug: guide.slug, meta: guide.meta, strings: stringsFor(guide.meta.lang), start: byId.get(guide.start)!, nodes: ordered, byId, map: guide.map };
+    });
 }
 
-/** `getStaticPaths` of the pages there is one of per guide: `/<guide>/`, `all/`, `errors/`, `map/`. */
-export async function pathsPerGuide(): Promise<{ params: { guide: string }; props: { guide: PageGuide } }[]> {
+function pageNodeOf({ type: _type, guide: _guide, ...page }: NodeEntry): PageNode {
+  return page;
+}
+
+/** `getStaticPaths` of the pages there is one of per guide: `<guide>/`, `all/`, `errors/`, `map/`. */
+export async function pathsPerGuide(): Promise<{ params: { guide: string }; props: { guide: SiteGuide } }[]> {
   return (await getGuides()).map((guide) => ({ params: { guide: guide.slug }, props: { guide } }));
 }

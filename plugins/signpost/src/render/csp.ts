@@ -38,11 +38,14 @@ export function cspForHeader(feedbackEndpoint?: string): string {
     .join('; ');
 }
 
-/** A `_headers` file: the policy and a few safe defaults for every page, long caching for hashed assets. */
-export function headersFile(base: string, feedbackEndpoint?: string): string {
+/**
+ * A `_headers` file: the policy and a few safe defaults for the guides' pages (`base` +
+ * `prefix`), long caching for hashed assets.
+ */
+export function headersFile(base: string, prefix: string, feedbackEndpoint?: string): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   return [
-    `${root}*`,
+    `${root}${prefix.slice(1)}*`,
     `  Content-Security-Policy: ${cspForHeader(feedbackEndpoint)}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',

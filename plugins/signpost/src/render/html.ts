@@ -9,9 +9,9 @@ import type { Image, Link, RootContent } from 'mdast';
 import type { ContainerDirective, TextDirective } from 'mdast-util-directive';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
-import { labelParagraph } from '../directives.ts';
-import { ALLOWED_ELEMENTS, isSafeUrl } from '../mdx-policy.ts';
-import { isCalloutDirective } from '../vocabulary.ts';
+import { labelParagraph } from '../core/parse/directives.ts';
+import { ALLOWED_ELEMENTS, isSafeUrl } from '../core/parse/mdx-policy.ts';
+import { isCalloutDirective } from '../core/parse/vocabulary.ts';
 import type { UiStrings } from './strings.ts';
 
 export interface RenderContext {

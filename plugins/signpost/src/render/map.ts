@@ -5,9 +5,8 @@
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import { waysOn, type GuideNode } from '../model.ts';
-import { timed } from '../timings.ts';
-import type { PageGuide, SitePaths } from './site-model.ts';
+import { waysOn } from '../core/graph/model.ts';
+import type { NodeView, PageGuide, SitePaths } from './site-model.ts';
 
 /** Rough text metrics of the map's font (system-ui at 13px): enough for layout. */
 const CHAR_WIDTH = 7.1;
@@ -70,13 +69,13 @@ function escape(text: string): string {
 }
 
 interface Box {
-  node: GuideNode;
+  node: NodeView;
   lines: string[];
   width: number;
   height: number;
 }
 
-function box(node: GuideNode, kindLabel: string): Box {
+function box(node: NodeView, kindLabel: string): Box {
   const lines = wrap(node.title, MAX_CHARS);
   const longest = Math.max(...lines.map((line) => line.length), kindLabel.length + 6);
   return { node, lines, width: Math.ceil(longest * CHAR_WIDTH + 2 * PADDING), height: (lines.length + 1) * LINE_HEIGHT + 2 * PADDING };
@@ -129,7 +128,7 @@ export async function renderMap(guide: PageGuide, paths: SitePaths): Promise<str
     children: [...boxes.values()].map(({ node, width, height }) => ({ id: node.id, width, height })),
     edges,
   };
-  const laid = await timed('map', () => new ELK().layout(graph));
+  const laid = await new ELK().layout(graph);
 
   const parts: string[] = [];
   for (const edge of laid.edges ?? []) {

@@ -4,8 +4,8 @@
  */
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { RootContent } from 'mdast';
-import { isOutcome, waysOn, type Guide, type GuideNode } from '../model.ts';
-import type { GuideMeta } from '../schemas/metadata.ts';
+import { isOutcome, waysOn, type Guide, type GuideNode } from '../core/graph/model.ts';
+import type { GuideMeta } from '../core/schemas/metadata.ts';
 import { renderBlocks, type RenderContext } from './html.ts';
 import { stringsFor, type UiStrings } from './strings.ts';
 
@@ -16,8 +16,39 @@ export interface TrailStep {
   answer: string;
 }
 
+/**
+ * A node as its page shows it: the graph node without its source tree and positions, so that
+ * it can be stored by the content loader and read by the pages.
+ */
+export type NodeView =
+  | (ViewBase & { kind: 'question'; prompt: string; options: { label: string; to: string }[] })
+  | (ViewBase & { kind: 'step'; next: { to: string } | undefined })
+  | (ViewBase & { kind: 'error'; context: string | undefined; aliases: { text: string }[] })
+  | (ViewBase & { kind: 'instructions' });
+
+interface ViewBase {
+  id: string;
+  title: string;
+  draft: boolean;
+}
+
+/** The view of a checked node. */
+export function toView(node: GuideNode): NodeView {
+  const base = { id: node.id, title: node.title, draft: node.draft };
+  switch (node.kind) {
+    case 'question':
+      return { ...base, kind: node.kind, prompt: node.prompt, options: node.options.map(({ label, to }) => ({ label, to })) };
+    case 'step':
+      return { ...base, kind: node.kind, next: node.next ? { to: node.next.to } : undefined };
+    case 'error':
+      return { ...base, kind: node.kind, context: node.context, aliases: node.aliases.map(({ text }) => ({ text })) };
+    case 'instructions':
+      return { ...base, kind: node.kind };
+  }
+}
+
 export interface PageNode {
-  node: GuideNode;
+  node: NodeView;
   /** The node's own content, without its answers, Reason, fix or escalation. */
   body: string;
   reason: string | undefined;
@@ -27,7 +58,7 @@ export interface PageNode {
   /** The shortest way from the start: what a reader without JavaScript sees as the trail. */
   trail: TrailStep[];
   /** Other outcomes of the questions that lead here (for "did this answer your question?"). */
-  siblings: GuideNode[];
+  siblings: { id: string; title: string }[];
 }
 
 export interface PageGuide {
@@ -140,13 +171,13 @@ export function pageGuide(guide: Guide, paths: SitePaths): PageGuide {
     const label = node.tree.children[0];
     const body = node.tree.children.filter((child) => !(child === label && child.type === 'paragraph' && child.data?.directiveLabel));
     return {
-      node,
+      node: toView(node),
       body: render(body) ?? '',
       reason: render(part(node, 'reason')?.children),
       fix: render(part(node, 'fix')?.children),
       escalate: render(part(node, 'escalate')?.children),
       trail: trailTo(node.id),
-      siblings: isOutcome(node) ? siblingsOf(node) : [],
+      siblings: isOutcome(node) ? siblingsOf(node).map(({ id, title }) => ({ id, title })) : [],
     };
   });
   const byId = new Map(nodes.map((page) => [page.node.id, page]));

@@ -3,8 +3,8 @@
  * Graphviz DOT. Nodes carry their kind and title, edges the answer text, drafts are marked.
  * Nodes and edges keep the guide's reading order, so a change shows as a small diff.
  */
-import type { Guide, GuideNode } from './model.ts';
-import { waysOn } from './model.ts';
+import type { Guide, GuideNode } from '../core/graph/model.ts';
+import { waysOn } from '../core/graph/model.ts';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { styleText } from 'node:util';
-import { displayPath } from './load-guide.ts';
-import type { CheckResult } from './check.ts';
-import type { Problem } from './problems.ts';
-import { ruleDocs } from './rules.ts';
+import { displayPath } from '../core/graph/load-guide.ts';
+import type { CheckResult } from '../core/check.ts';
+import type { Problem } from '../core/problems.ts';
+import { ruleDocs } from '../core/rules/catalogue.ts';
 
 type Style = Parameters<typeof styleText>[0];
 

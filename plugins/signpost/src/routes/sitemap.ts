@@ -4,7 +4,7 @@
  * sitemap's own address.
  */
 import type { APIRoute } from 'astro';
-import { getGuides, paths } from '../lib/site.ts';
+import { getGuides, paths } from '../integration/site-data.js';
 
 export const GET: APIRoute = async ({ site }) => {
   const guides = await getGuides();

@@ -8,15 +8,15 @@ import { basename, join, relative, sep } from 'node:path';
 import type { Root } from 'mdast';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
-import { extractNodes } from './extract.ts';
-import { scanLimits } from './limits.ts';
-import { frontmatterOf, readMetadata, type MetaResult } from './metadata.ts';
+import { extractNodes } from '../parse/extract.ts';
+import { scanLimits } from '../parse/limits.ts';
+import { frontmatterOf, readMetadata, type MetaResult } from '../parse/metadata.ts';
 import type { Guide, GuideNode } from './model.ts';
-import { fallbackParser, mdxParser } from './processor.ts';
-import { flag, problem, problemsOf, type Problem } from './problems.ts';
-import { readSource } from './source.ts';
-import { RESERVED_GUIDE_SLUGS, SLUG, slugify } from './suggest.ts';
-import { validateGuide } from './validate.ts';
+import { fallbackParser, mdxParser } from '../parse/processor.ts';
+import { flag, problem, problemsOf, type Problem } from '../problems.ts';
+import { readSource } from '../parse/source.ts';
+import { RESERVED_GUIDE_SLUGS, SLUG, slugify } from '../suggest.ts';
+import { validateGuide } from '../rules/validate.ts';
 
 export const INDEX_FILE = 'index.mdx';
 

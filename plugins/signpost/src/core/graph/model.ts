@@ -4,7 +4,7 @@
  */
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
-import type { GuideMeta } from './schemas/metadata.ts';
+import type { GuideMeta } from '../schemas/metadata.ts';
 
 export const NODE_KINDS = ['question', 'step', 'error', 'instructions'] as const;
 /** What a node is: a question, a step, or an outcome (an error card or instructions). */
@@ -83,12 +83,15 @@ export type GuideNode = QuestionNode | StepNode | ErrorNode | InstructionsNode;
 export type OutcomeNode = ErrorNode | InstructionsNode;
 
 /** Whether a node ends the reader's walk. */
-export function isOutcome(node: GuideNode): node is OutcomeNode {
+export function isOutcome<N extends { kind: NodeKind }>(node: N): node is Extract<N, { kind: 'error' | 'instructions' }> {
   return node.kind === 'error' || node.kind === 'instructions';
 }
 
+/** Anything shaped like a node: a graph node, or a page's view of one. */
+type WithWays<E> = { kind: 'question'; options: E[] } | { kind: 'step'; next: E | undefined } | { kind: 'error' | 'instructions' };
+
 /** The ways on from a node, in the order the reader sees them. */
-export function waysOn(node: GuideNode): Edge[] {
+export function waysOn<E extends { to: string }>(node: WithWays<E>): E[] {
   if (node.kind === 'question') return node.options;
   if (node.kind === 'step') return node.next ? [node.next] : [];
   return [];

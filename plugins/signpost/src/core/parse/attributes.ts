@@ -5,8 +5,8 @@
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { attributePlace, type Directive } from './directives.ts';
-import { flag } from './problems.ts';
-import { closest } from './suggest.ts';
+import { flag } from '../problems.ts';
+import { closest } from '../suggest.ts';
 
 type ObjectSchema = z.ZodObject<Record<string, z.ZodType>>;
 

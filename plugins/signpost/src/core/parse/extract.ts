@@ -30,9 +30,9 @@ import {
   openingOf,
   type Directive,
 } from './directives.ts';
-import type { Edge, GuideNode, Located, NodeKind, Option } from './model.ts';
+import type { Edge, GuideNode, Located, NodeKind, Option } from '../graph/model.ts';
 import { ALLOWED_ELEMENTS, ALLOWED_PROTOCOLS, isComment, isSafeUrl } from './mdx-policy.ts';
-import { flag } from './problems.ts';
+import { flag } from '../problems.ts';
 import {
   ErrorAttributes,
   InstructionsAttributes,
@@ -40,8 +40,8 @@ import {
   QuestionAttributes,
   StepAttributes,
   TargetAttributes,
-} from './schemas/directives.ts';
-import { RESERVED_NODE_IDS, SLUG, closest, slugify } from './suggest.ts';
+} from '../schemas/directives.ts';
+import { RESERVED_NODE_IDS, SLUG, closest, slugify } from '../suggest.ts';
 import {
   DIRECTIVE_NAMES,
   FORMS,

@@ -7,9 +7,9 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
-import { flag } from './problems.ts';
-import { GuideMetaSchema, META_FIELDS, type GuideMeta } from './schemas/metadata.ts';
-import { didYouMean } from './suggest.ts';
+import { flag } from '../problems.ts';
+import { GuideMetaSchema, META_FIELDS, type GuideMeta } from '../schemas/metadata.ts';
+import { didYouMean } from '../suggest.ts';
 
 export interface MetaResult {
   meta: GuideMeta | undefined;

@@ -2,7 +2,7 @@
  * The directives writers may use, what form each takes and where it may stand.
  * These tuples drive the parser's type guards and the "did you mean" proposals.
  */
-import type { NodeKind } from './model.ts';
+import type { NodeKind } from '../graph/model.ts';
 
 export const NODE_DIRECTIVES = ['question', 'step', 'error', 'instructions'] as const satisfies readonly NodeKind[];
 export const CALLOUT_DIRECTIVES = ['note', 'tip', 'caution', 'danger'] as const;

@@ -3,11 +3,11 @@
  * over the graph. Each reports at the place the writer has to change.
  */
 import { relative } from 'node:path';
-import { attributePlace, openingOf } from './directives.ts';
-import { isOutcome, waysOn, type Edge, type Guide, type GuideNode } from './model.ts';
-import { problem, type Problem } from './problems.ts';
-import { LIMITS } from './limits.ts';
-import { closest } from './suggest.ts';
+import { attributePlace, openingOf } from '../parse/directives.ts';
+import { isOutcome, waysOn, type Edge, type Guide, type GuideNode } from '../graph/model.ts';
+import { problem, type Problem } from '../problems.ts';
+import { LIMITS } from '../parse/limits.ts';
+import { closest } from '../suggest.ts';
 
 /** Runs every graph rule over a guide whose files have been extracted. */
 export function validateGuide(guide: Guide, indexFile: string): Problem[] {

@@ -1,0 +1,42 @@
+/**
+ * What the content loader stores and the pages read: one entry per guide, one per node, and,
+ * in `astro dev` while the guides have errors, one holding the report.
+ */
+import type { GuideMeta } from '../core/schemas/metadata.ts';
+import type { PageNode } from '../render/site-model.ts';
+
+export const GUIDE_ENTRY = 'guide';
+export const NODE_ENTRY = 'node';
+/** The id of the report entry: ids of guides and nodes are slugs, which never start with `_`. */
+export const PROBLEMS_ENTRY = '_problems';
+
+export interface GuideEntry {
+  type: typeof GUIDE_ENTRY;
+  slug: string;
+  meta: GuideMeta;
+  /** The start node's id. */
+  start: string;
+  /** Node ids in reading order. */
+  order: string[];
+  /** The map, laid out when the guide changed: an SVG element. */
+  map: string;
+}
+
+export interface NodeEntry extends PageNode {
+  type: typeof NODE_ENTRY;
+  guide: string;
+}
+
+export interface ProblemsEntry {
+  type: 'problems';
+  /** How many errors. */
+  count: number;
+  /** The report, as `signpost check` prints it. */
+  report: string;
+  /** Where the first error is. */
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Entry = GuideEntry | NodeEntry | ProblemsEntry;

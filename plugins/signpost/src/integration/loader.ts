@@ -1,0 +1,153 @@
+/**
+ * The content loader: reads the guides folder with the same parse and checks as `signpost
+ * check`, and stores what the pages need, one entry per node and one per guide.
+ *
+ * ```ts
+ * // src/content.config.ts
+ * import { defineCollection } from 'astro:content';
+ * import { signpostLoader } from 'signpost/loader';
+ * export const collections = { signpost: defineCollection({ loader: signpostLoader() }) };
+ * ```
+ *
+ * A guide with errors fails `astro build` with the whole report, as an `AstroError` located at
+ * the first problem. In `astro dev` the report is stored instead, and every Signpost page shows
+ * it in Astro's error overlay until the guide is fixed; the loader's own watcher checks the
+ * guide again on every save, reparsing only the files that changed.
+ */
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import { checkGuides, type CheckResult } from '../core/check.ts';
+import { formatResult, sourceLines, terminalColor } from '../report/human.ts';
+import { renderMap } from '../render/map.ts';
+import { pageGuide, SitePaths } from '../render/site-model.ts';
+import { INTEGRATION_NAME, OPTIONS_HOOK, type ResolvedSignpost } from './index.ts';
+import { GUIDE_ENTRY, NODE_ENTRY, PROBLEMS_ENTRY, type GuideEntry, type NodeEntry, type ProblemsEntry } from './entries.ts';
+
+/** The name the collection must have: the pages read it by this name. */
+export const COLLECTION = 'signpost';
+
+export function signpostLoader(): Loader {
+  return {
+    name: 'signpost',
+    load: async (context) => {
+      const options = resolvedOptions(context);
+      if (context.collection !== COLLECTION) {
+        throw new AstroError(
+          `The Signpost loader is used for the collection \`${context.collection}\`; the pages read it as \`${COLLECTION}\`.`,
+          `Name the collection \`${COLLECTION}\` in src/content.config.ts: \`export const collections = { ${COLLECTION}: defineCollection({ loader: signpostLoader() }) };\``,
+        );
+      }
+      const paths = new SitePaths(`${context.config.base.replace(/\/?$/, '/')}${options.prefix.slice(1)}`);
+      let lastReport = '';
+
+      const sync = async (): Promise<void> => {
+        const result = await checkGuides([options.guidesDir], { strict: options.strict });
+        const root = fileURLToPath(context.config.root);
+        const failed = result.ioError || result.problems.some((p) => p.severity === 'error');
+        // A build stops here, with the report as its error.
+        if (failed && !context.watcher) throw guideError(result, root);
+        const report = result.problems.length > 0 ? formatResult(result, { cwd: root, sourceLine: sourceLines(), color: terminalColor() }) : '';
+        // Say it again only when something changed: an editor saving twice is not news.
+        if (report !== lastReport && report) context.logger.warn(`${relative(root, options.guidesDir) || '.'}\n${report}`);
+        if (report !== lastReport && !report && lastReport) context.logger.info('The guides have no problems left.');
+        lastReport = report;
+        options.commandLine?.onChecked?.({ guides: result.guides.length, nodes: result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0) });
+        await store(context, result, failed ? result : undefined, paths, options, root);
+      };
+
+      await sync();
+      const watcher = context.watcher;
+      if (!watcher) return;
+      watcher.add(options.guidesDir);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const changed = (path: string): void => {
+        if (path !== options.guidesDir && !path.startsWith(options.guidesDir + sep)) return;
+        clearTimeout(timer);
+        // Editors write a file in several steps: check once they are done.
+        timer = setTimeout(() => void sync().catch((error: unknown) => context.logger.error(String(error))), 50);
+      };
+      for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, changed);
+    },
+  };
+}
+
+/** The options of the `signpost()` integration, which must be in the site's integrations. */
+function resolvedOptions(context: LoaderContext): ResolvedSignpost {
+  const integration = context.config.integrations.find((candidate) => candidate.name === INTEGRATION_NAME);
+  const hook = integration?.hooks[OPTIONS_HOOK];
+  const options = typeof hook === 'function' ? (hook as () => ResolvedSignpost | undefined)() : undefined;
+  if (!options) {
+    throw new AstroError(
+      'The Signpost loader needs the `signpost()` integration.',
+      "Add it to astro.config.mjs: `import signpost from 'signpost';` and `integrations: [signpost()]`.",
+    );
+  }
+  return options;
+}
+
+/** A writer's mistake, not a crash: the report is the whole story, with no stack trace. */
+function guideError(result: CheckResult, root: string): AstroError {
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  const first = errors[0] ?? result.problems[0];
+  const report = formatResult(result, { cwd: root, sourceLine: sourceLines(), color: terminalColor() });
+  const error = new AstroError(
+    `The guides have ${errors.length} error${errors.length === 1 ? '' : 's'}:\n\n${report}`,
+    'Fix the problems above; `npx signpost check` prints the same report.',
+  );
+  error.name = 'GuideError';
+  error.stack = '';
+  if (first) Object.assign(error, { loc: { file: first.file, line: first.line, column: first.column } });
+  return error;
+}
+
+/**
+ * Stores the guides' entries, or, when the guides have errors in `astro dev`, the report the
+ * pages show instead. Entries whose content did not change keep their digest and are not
+ * written again.
+ */
+async function store(
+  context: LoaderContext,
+  result: CheckResult,
+  failed: CheckResult | undefined,
+  paths: SitePaths,
+  options: ResolvedSignpost,
+  root: string,
+): Promise<void> {
+  const kept = new Set<string>();
+  const put = (entry: { id: string; data: GuideEntry | NodeEntry | ProblemsEntry }): void => {
+    kept.add(entry.id);
+    context.store.set({ id: entry.id, data: entry.data as unknown as Record<string, unknown>, digest: context.generateDigest(entry.data as unknown as Record<string, unknown>) });
+  };
+  if (failed) {
+    const errors = failed.problems.filter((p) => p.severity === 'error');
+    const first = errors[0] ?? failed.problems[0]!;
+    put({
+      id: PROBLEMS_ENTRY,
+      data: {
+        type: 'problems',
+        count: errors.length,
+        report: formatResult(failed, { cwd: root, sourceLine: sourceLines() }),
+        file: first.file,
+        line: first.line,
+        column: first.column,
+      },
+    });
+  } else {
+    for (const guide of result.guides) {
+      const page = pageGuide(guide, paths);
+      const started = performance.now();
+      const map = await renderMap(page, paths);
+      options.commandLine?.onPhase?.('map', performance.now() - started);
+      put({
+        id: guide.slug,
+        data: { type: GUIDE_ENTRY, slug: guide.slug, meta: page.meta, start: page.start.node.id, order: page.nodes.map((node) => node.node.id), map },
+      });
+      for (const node of page.nodes) {
+        put({ id: `${guide.slug}/${node.node.id}`, data: { type: NODE_ENTRY, guide: guide.slug, ...node } });
+      }
+    }
+  }
+  for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
+}

@@ -1,0 +1,143 @@
+/**
+ * The options of the `signpost()` integration, validated with zod before Astro does any work.
+ * Every value here reaches pages, headers or the Content-Security-Policy, so each is checked
+ * against a narrow alphabet rather than escaped later.
+ *
+ * ```js
+ * signpost({ guides: 'guide', prefix: '/help/', siteName: 'Acme Help', accentColor: '#0b6bcb' })
+ * ```
+ */
+import { z } from 'astro/zod';
+import { contrast, lighten, readableOn, type Rgb, parseHex } from './colour.ts';
+
+/** A folder or file path as written in astro.config.mjs: text without control characters. */
+const localPath = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  // eslint-disable-next-line no-control-regex
+  .refine((path) => !/[\u0000-\u001f\u007f]/.test(path), 'must not contain control characters');
+
+/**
+ * A path on the site: `/`, or `/segment/…/` of URL-safe characters. Normalised to start and end
+ * with `/`, so that `help`, `/help` and `/help/` are the same prefix.
+ */
+export const sitePath = z
+  .string()
+  .trim()
+  .transform((path) => `/${path.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'))
+  .refine(
+    (path) => /^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(path) && !/(?:^|\/)\.\.?\//.test(path),
+    'must be a path of letters, digits, `-`, `_`, `.` and `~` segments, such as `/help/`',
+  );
+
+const BAD_URL_CHARACTERS = /[\s"'<>\\^`{|};,\u0000-\u001f\u007f]/;
+
+/**
+ * Where "Did this answer your question?" answers are sent: an `https://` URL, or a path on the
+ * same site (`/api/feedback`). A URL's origin goes into the Content-Security-Policy's
+ * `connect-src`, so anything that could add a directive (`;`, `,`, quotes, spaces) is refused.
+ */
+export const feedbackEndpoint = z
+  .string()
+  .trim()
+  .refine((value) => !BAD_URL_CHARACTERS.test(value), 'must not contain spaces, quotes, `;`, `,` or other characters a URL escapes')
+  .refine((value) => {
+    if (value.startsWith('//')) return false;
+    if (value.startsWith('/')) return true;
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' && url.username === '' && url.password === '' && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be an `https://` URL or a path on this site starting with a single `/`');
+
+/** A colour as `#rrggbb`. */
+const hexColour = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written `#rrggbb`, such as `#1d5fd1`');
+
+const LIGHT_BACKGROUND: Rgb = [255, 255, 255];
+const DARK_BACKGROUND: Rgb = [15, 20, 27];
+
+/**
+ * The accent colour of links and buttons. One colour is used in light mode and lightened for
+ * dark mode; `{ light, dark }` sets both. Each must reach 4.5:1 against its background, so that
+ * links stay readable.
+ */
+const accentColor = z
+  .union([hexColour, z.strictObject({ light: hexColour, dark: hexColour })])
+  .transform((value) => {
+    const light = typeof value === 'string' ? value : value.light;
+    const dark = typeof value === 'string' ? lighten(parseHex(light), DARK_BACKGROUND, 4.5) : value.dark;
+    return { light: light.toLowerCase(), dark: dark.toLowerCase() };
+  })
+  .superRefine((value, context) => {
+    for (const [mode, background] of [
+      ['light', LIGHT_BACKGROUND],
+      ['dark', DARK_BACKGROUND],
+    ] as const) {
+      const ratio = contrast(parseHex(value[mode]), background);
+      if (ratio < 4.5) {
+        context.addIssue({
+          code: 'custom',
+          message: `the ${mode} accent \`${value[mode]}\` has a contrast of ${ratio.toFixed(2)}:1 with the ${mode} background; links need 4.5:1, choose a ${mode === 'light' ? 'darker' : 'lighter'} colour`,
+        });
+      }
+    }
+  });
+
+/** A link on the site or elsewhere, for the header's way back to the main site. */
+const href = z
+  .string()
+  .trim()
+  .refine((value) => !BAD_URL_CHARACTERS.test(value), 'must not contain spaces, quotes or characters a URL escapes')
+  .refine((value) => {
+    if (value.startsWith('/') && !value.startsWith('//')) return true;
+    try {
+      return ['https:', 'http:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be an `https://` URL or a path starting with `/`');
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const SignpostOptionsSchema = z
+  .strictObject({
+    /** The folder that holds the guides (one folder per guide), relative to the project root. */
+    guides: localPath.default('guide'),
+    /** Where the guides live on the site: `/` (the default) or a path such as `/help/`. */
+    prefix: sitePath.default('/'),
+    /** Drafts fail the build instead of being published with a Draft badge. */
+    strict: z.boolean().default(false),
+    /**
+     * Where readers' answers to "Did this answer your question?" are sent, as a JSON POST
+     * (`{ guide, node, answer, path }`) with `navigator.sendBeacon`. Without it nothing is sent
+     * anywhere: the page only emits a `signpost:feedback` DOM event.
+     */
+    feedbackEndpoint: feedbackEndpoint.optional(),
+    /** The name in the header and in page titles, e.g. `Acme Help`. Default: the guide list's title. */
+    siteName: text(60).optional(),
+    /** A logo for the header: an image file in the project (`src` relative to the root) and its text. */
+    logo: z
+      .strictObject({
+        /** The image file, relative to the project root, e.g. `./src/assets/logo.svg`. */
+        src: localPath.refine((path) => /\.(svg|png|jpe?g|webp|avif)$/i.test(path), 'must be an SVG, PNG, JPEG, WebP or AVIF file'),
+        /** What the logo says, for screen readers (the site's name, usually). */
+        alt: text(80),
+      })
+      .optional(),
+    /** The accent colour of links and buttons: `#rrggbb`, or `{ light, dark }`. */
+    accentColor: accentColor.optional(),
+    /** A link back to the main site, shown in the header, e.g. `{ href: '/', label: 'Acme' }`. */
+    home: z.strictObject({ href, label: text(40) }).optional(),
+  })
+  .default({ guides: 'guide', prefix: '/', strict: false });
+
+export type SignpostUserOptions = z.input<typeof SignpostOptionsSchema>;
+export type SignpostOptions = z.output<typeof SignpostOptionsSchema>;
+
+/** The text colour on an accent background: black or white, whichever reads better. */
+export function accentForeground(accent: string): string {
+  return readableOn(parseHex(accent));
+}

@@ -1,0 +1,63 @@
+/**
+ * The integration's configuration as the pages read it: `virtual:signpost/config` (options the
+ * pages use) and `virtual:signpost/branding.css` (the accent colour as CSS variables, a
+ * stylesheet of its own because the Content-Security-Policy refuses inline styles).
+ */
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { accentForeground } from './options.ts';
+import type { ResolvedSignpost } from './index.ts';
+
+const CONFIG = 'virtual:signpost/config';
+const BRANDING = 'virtual:signpost/branding.css';
+const MODULES = [CONFIG, BRANDING];
+
+/** What `virtual:signpost/config` exports. */
+export interface PageConfig {
+  /** Where the guides live on the site: `/` or `/help/`. */
+  prefix: string;
+  feedbackEndpoint: string | undefined;
+  siteName: string | undefined;
+  home: { href: string; label: string } | undefined;
+  /** The logo's URL (processed by Vite) and text. */
+  logo: { src: string; alt: string } | undefined;
+}
+
+export const VIRTUAL_MODULE_TYPES = `declare module '${CONFIG}' {
+  const config: import('signpost/render').PageConfig;
+  export default config;
+}
+declare module '${BRANDING}' {}
+`;
+
+export function virtualModules(options: ResolvedSignpost): Plugin {
+  const config: Omit<PageConfig, 'logo'> = {
+    prefix: options.prefix,
+    feedbackEndpoint: options.feedbackEndpoint,
+    siteName: options.siteName,
+    home: options.home,
+  };
+  const configModule = options.logo
+    ? [
+        `import logo from ${JSON.stringify(`${resolve(options.root, options.logo.src)}?url`)};`,
+        `export default { ...${JSON.stringify(config)}, logo: { src: logo, alt: ${JSON.stringify(options.logo.alt)} } };`,
+      ].join('\n')
+    : `export default { ...${JSON.stringify(config)}, logo: undefined };`;
+  // The colours were validated as `#rrggbb`: nothing else can reach the stylesheet.
+  const accent = options.accentColor;
+  const brandingModule = accent
+    ? `:root{--accent:${accent.light};--accent-fg:${accentForeground(accent.light)};--accent-soft:color-mix(in srgb,${accent.light} 10%,#fff)}` +
+      `@media (prefers-color-scheme:dark){:root{--accent:${accent.dark};--accent-fg:${accentForeground(accent.dark)};--accent-soft:color-mix(in srgb,${accent.dark} 14%,#0f141b)}}`
+    : '';
+  return {
+    name: 'signpost:virtual-modules',
+    resolveId(id) {
+      return MODULES.includes(id) ? `\0${id}` : undefined;
+    },
+    load(id) {
+      if (id === `\0${CONFIG}`) return configModule;
+      if (id === `\0${BRANDING}`) return brandingModule;
+      return undefined;
+    },
+  };
+}
