@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, writerEnv } from '../site/build-site.ts';
+import { ASTRO, fixtureSite, ROOT, writerEnv } from '../site/build-site.ts';
 import { launch } from './browser.ts';
 
 let work: string;
@@ -23,8 +23,8 @@ beforeAll(async () => {
     });
   });
   url = `http://127.0.0.1:${port}/`;
-  const env = writerEnv({ PORT: String(port) });
-  server = spawn(process.execPath, [join(ROOT, 'plugins/signpost/cli/dev.ts'), join(work, 'guides')], { cwd: ROOT, env, stdio: 'ignore' });
+  const env = writerEnv({ FIXTURE_GUIDES: join(work, 'guides'), ASTRO_TELEMETRY_DISABLED: '1' });
+  server = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: fixtureSite('minimal'), env, stdio: 'ignore' });
   for (let attempt = 0; attempt < 150; attempt++) {
     const response = await fetch(`${url}router/`).catch(() => undefined);
     if (response?.ok) break;

@@ -42,6 +42,11 @@ export async function serve(root: string, base = '/', headers: Record<string, st
       return;
     }
     const send = async (file: string, status: number) => {
+      // A site without a 404 page (Signpost inside another site) gets the host's plain answer.
+      if (status === 404 && !(await stat(file).catch(() => undefined))) {
+        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+        return;
+      }
       response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       createReadStream(file).pipe(response);
     };

@@ -2,7 +2,8 @@
  * Builds a site with `npm run build`'s command, as a separate process like a writer runs it.
  */
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { parse } from 'node-html-parser';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,9 +36,14 @@ export function writerEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 export function buildWith(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<BuildRun> {
+  return buildSite(ROOT, extra, ...args);
+}
+
+/** `signpost build` run in a site's folder, as its owner runs it. */
+export function buildSite(site: string, extra: NodeJS.ProcessEnv, ...args: string[]): Promise<BuildRun> {
   const env = writerEnv(extra);
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, 'build', ...args], { cwd: ROOT, env, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, 'build', ...args], { cwd: site, env, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -50,4 +56,42 @@ export async function listFiles(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
     .sort();
+}
+
+/** A fixture site beside these tests: `tests/site/fixtures/sites/<name>/`. */
+export function fixtureSite(name: string): string {
+  return join(ROOT, 'tests/site/fixtures/sites', name);
+}
+
+/** Astro's own command line, as a site owner runs it (`npx astro dev`). */
+export const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+/**
+ * Every link, stylesheet, script and image of a built site that does not resolve: a path under
+ * `base` with no file, a fragment with no element of that id, or a path outside `base`.
+ */
+export async function brokenLinks(dist: string, base: string): Promise<string[]> {
+  const files = new Set(await listFiles(dist));
+  const broken: string[] = [];
+  for (const file of files) {
+    if (!file.endsWith('.html')) continue;
+    const html = parse(await readFile(join(dist, file), 'utf8'));
+    const ids = new Set(html.querySelectorAll('[id]').map((element) => element.id));
+    for (const element of html.querySelectorAll('a[href], link[href], script[src], img[src]')) {
+      const url = element.getAttribute('href') ?? element.getAttribute('src')!;
+      if (/^(mailto:|https?:)/.test(url)) continue;
+      if (url.startsWith('#')) {
+        if (!ids.has(url.slice(1))) broken.push(`${file}: ${url}`);
+        continue;
+      }
+      if (!url.startsWith(base)) {
+        broken.push(`${file}: ${url} is outside ${base}`);
+        continue;
+      }
+      const path = url.slice(base.length).split('#')[0]!;
+      const target = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+      if (!files.has(target)) broken.push(`${file}: ${url}`);
+    }
+  }
+  return broken;
 }

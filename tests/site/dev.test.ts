@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, writerEnv } from './build-site.ts';
+import { ASTRO, fixtureSite, ROOT, writerEnv } from './build-site.ts';
 
 let work: string;
 let guide: string;
@@ -45,8 +45,9 @@ beforeAll(async () => {
   await cp(join(ROOT, 'tests/site/fixtures/guides'), guide, { recursive: true });
   const port = await freePort();
   url = `http://127.0.0.1:${port}/`;
-  const env = writerEnv({ PORT: String(port) });
-  server = spawn(process.execPath, [join(ROOT, 'plugins/signpost/cli/dev.ts'), guide], { cwd: ROOT, env });
+  const env = writerEnv({ FIXTURE_GUIDES: guide, ASTRO_TELEMETRY_DISABLED: '1' });
+  // `astro dev`, as a site owner runs it: the integration's loader watches the guides.
+  server = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: fixtureSite('minimal'), env });
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await until('router/', 200);
@@ -57,7 +58,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-describe('npm run dev', () => {
+describe('astro dev', () => {
   it('reports a mistake at its place in the terminal, fails the page, and clears both once fixed', async () => {
     const file = join(guide, 'router/index.mdx');
     const before = output.length;

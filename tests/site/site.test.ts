@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, type Guide } from '../../plugins/signpost/src/core/index.ts';
-import { build, buildWith, listFiles, ROOT } from './build-site.ts';
+import { brokenLinks, build, buildWith, listFiles, ROOT } from './build-site.ts';
 
 const FIXTURE_GUIDES = join(ROOT, 'tests/site/fixtures/guides');
 let work: string;
@@ -91,28 +91,7 @@ describe('the built site', () => {
       [shipped, '/'],
       [fixture, '/help/'],
     ] as const) {
-      const files = new Set(await listFiles(dist));
-      const broken: string[] = [];
-      for (const file of files) {
-        if (!file.endsWith('.html')) continue;
-        const html = parse(await readFile(join(dist, file), 'utf8'));
-        const ids = new Set(html.querySelectorAll('[id]').map((element) => element.id));
-        for (const element of html.querySelectorAll('a[href], link[href], script[src], img[src]')) {
-          const url = element.getAttribute('href') ?? element.getAttribute('src')!;
-          if (/^(mailto:|https?:)/.test(url)) continue;
-          if (url.startsWith('#')) {
-            if (!ids.has(url.slice(1))) broken.push(`${file}: ${url}`);
-            continue;
-          }
-          if (!url.startsWith(base)) {
-            broken.push(`${file}: ${url} is outside ${base}`);
-            continue;
-          }
-          const path = url.slice(base.length).split('#')[0]!;
-          const target = path === '' || path.endsWith('/') ? `${path}index.html` : path;
-          if (!files.has(target)) broken.push(`${file}: ${url}`);
-        }
-      }
+      const broken = await brokenLinks(dist, base);
       expect(broken).toEqual([]);
     }
   });
