@@ -182,7 +182,7 @@ async function measure(size: number): Promise<SizeResult> {
 
   const check: number[] = [];
   for (let index = 0; index < RUNS; index++) {
-    const result = await run(['plugins/signpost/cli/check.ts', guides, '--format', 'json']);
+    const result = await run(['plugins/signpost/dist/bin/signpost.js', 'check', guides, '--format', 'json']);
     if (result.code !== 0) throw new Error(`check failed on the ${size}-node guide:\n${result.stdout}${result.stderr}`);
     check.push(result.ms);
   }
@@ -192,7 +192,7 @@ async function measure(size: number): Promise<SizeResult> {
   const dist = join(dir, 'dist');
   for (let index = 0; index < RUNS; index++) {
     const timings = join(dir, 'timings.json');
-    const result = await run(['plugins/signpost/cli/build.ts', guides, '--out', dist], { SIGNPOST_TIMINGS: timings });
+    const result = await run(['plugins/signpost/dist/bin/signpost.js', 'build', guides, '--out', dist], { SIGNPOST_TIMINGS: timings });
     if (result.code !== 0) throw new Error(`build failed on the ${size}-node guide:\n${result.stdout}${result.stderr}`);
     builds.push(JSON.parse(await readFile(timings, 'utf8')) as Phases);
     const baseline = await run(['bench/baseline-build.ts', join(dir, 'baseline')]);

@@ -43,7 +43,9 @@ export function signpostLoader(): Loader {
       let lastReport = '';
 
       const sync = async (): Promise<void> => {
+        const started = performance.now();
         const result = await checkGuides([options.guidesDir], { strict: options.strict });
+        options.commandLine?.onPhase?.('validation', performance.now() - started);
         const root = fileURLToPath(context.config.root);
         const failed = result.ioError || result.problems.some((p) => p.severity === 'error');
         // A build stops here, with the report as its error.
