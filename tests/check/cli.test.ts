@@ -120,7 +120,7 @@ combined/index.mdx:25:17: error: Duplicate id \`restart-router\`, also used at l
     expect(flag.code).toBe(2);
     expect(flag.stdout).toBe('');
     expect(flag.stderr).toMatch(/^signpost check: Unknown option '--strikt'/);
-    expect(flag.stderr).toContain('Usage: npm run check -- [DIR ...]');
+    expect(flag.stderr).toContain('Usage: signpost check [DIR ...]');
     const format = await check('--format', 'xml');
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/^signpost check: unknown format `xml`; use `human` or `json`/);
@@ -129,7 +129,7 @@ combined/index.mdx:25:17: error: Duplicate id \`restart-router\`, also used at l
   it('prints its usage with --help', async () => {
     const run = await check('--help');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: npm run check/);
+    expect(run.stdout).toMatch(/^Usage: signpost check/);
   });
 
   it('never prints a stack trace, even for a file that is not UTF-8', async () => {
