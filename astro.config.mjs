@@ -2,14 +2,17 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { signpost } from './plugins/signpost/integration.ts';
+import { signpost, siteUrl } from './plugins/signpost/integration.ts';
 import { remarkSignpostSyntax } from './plugins/signpost/lib/processor.ts';
 
 // `npm run build` (plugins/signpost/cli/build.ts) checks the guides first and passes `base`
 // and `outDir`; guides are rendered from the tree `check` validated, not compiled as MDX pages.
+// SITE_URL and SIGNPOST_FEEDBACK_URL are checked here too (the build command checks them first).
+const site = siteUrl(process.env.SITE_URL);
+
 export default defineConfig({
   // The public address of the site, for absolute URLs in sitemap.xml (e.g. https://help.example.com).
-  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
+  ...(site ? { site } : {}),
   trailingSlash: 'always',
   build: {
     format: 'directory',

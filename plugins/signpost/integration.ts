@@ -9,9 +9,11 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import type { Plugin } from 'vite';
 import { checkGuides } from './lib/check.ts';
 import { headersFile } from './lib/render/csp.ts';
+import { BasePathSchema, FeedbackEndpointSchema, SiteUrlSchema } from './lib/schemas/site-config.ts';
 import { timed } from './lib/timings.ts';
 import { formatResult, sourceLines, terminalColor } from './lib/report.ts';
 import { z } from 'zod';
@@ -20,22 +22,53 @@ export const SignpostOptionsSchema = z.strictObject({
   /**
    * Where readers' answers to "Did this answer your question?" are sent, as a JSON POST
    * (`{ guide, node, answer, path }`) with `navigator.sendBeacon`. An `https://` URL or a path
-   * on the site. Without it nothing is sent anywhere: the page only emits a DOM event.
+   * on the site starting with a single `/`. Without it nothing is sent anywhere: the page only
+   * emits a DOM event.
    */
-  feedbackEndpoint: z
-    .string()
-    .refine((value) => value.startsWith('/') || /^https:\/\//.test(value), 'must be an https:// URL or a path starting with /')
-    .optional(),
+  feedbackEndpoint: FeedbackEndpointSchema.optional(),
 });
 
 export type SignpostOptions = z.input<typeof SignpostOptionsSchema>;
 
+const HINT = 'README.md, "Build and preview the site", lists what each setting accepts.';
+
+/** Every issue of a failed parse, each prefixed with its option path: `**feedbackEndpoint**: …`. */
+export function describeIssues(error: z.ZodError, prefix = ''): string[] {
+  return error.issues.flatMap((issue) => {
+    const at = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const known = Object.keys(SignpostOptionsSchema.shape).join(', ');
+      return issue.keys.map((key) => `**${at([...issue.path, key])}**: not an option of signpost(); its options are ${known}`);
+    }
+    const path = at(issue.path);
+    return [path ? `**${path}**: ${issue.message}` : issue.message];
+  });
+}
+
+/**
+ * Parses configuration with a schema, or throws an `AstroError` listing every issue (Astro
+ * shows it in the terminal and the dev overlay, without a stack trace).
+ */
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string, prefix = ''): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const error = new AstroError(`${what}:\n${describeIssues(parsed.error, prefix).join('\n')}`, HINT);
+  // A configuration mistake, not a crash: the message is the whole story.
+  error.stack = '';
+  throw error;
+}
+
+/**
+ * The site's public address from `SITE_URL`, checked before Astro sees it (Astro would dump
+ * its own schema's JSON on a bad one, and accept `javascript:`): `undefined` when unset.
+ */
+export function siteUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  return parseOrThrow(SiteUrlSchema, value, 'Invalid SITE_URL', 'SITE_URL');
+}
+
 export function signpost(options: SignpostOptions = {}): AstroIntegration {
-  const parsed = SignpostOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`Invalid Signpost option \`${issue.path.join('.')}\` in astro.config.mjs: ${issue.message}`);
-  }
+  const settings = parseOrThrow(SignpostOptionsSchema, options, 'Invalid options passed to signpost() in astro.config.mjs');
   let base = '/';
   return {
     name: 'signpost',
@@ -43,17 +76,22 @@ export function signpost(options: SignpostOptions = {}): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const outDir = fileURLToPath(dir);
         await timed('pagefind', () => indexSite(outDir));
-        await writeFile(join(outDir, '_headers'), headersFile(base, parsed.data.feedbackEndpoint));
+        await writeFile(join(outDir, '_headers'), headersFile(base, settings.feedbackEndpoint));
       },
       'astro:config:done': ({ config }) => {
-        base = config.base;
+        // The base reaches every page's links and the rules of `_headers`: only a safe
+        // alphabet gets through, whoever set it (`--base`, `astro build --base`, the config).
+        base = parseOrThrow(BasePathSchema, config.base, 'Invalid base', 'base');
+        if (config.site) parseOrThrow(SiteUrlSchema, config.site, 'Invalid site', 'site');
       },
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         updateConfig({
           vite: {
             plugins: command === 'dev' ? [watchGuides()] : [],
+            // The built sites beside the output (see cli/site-swap.ts) are no source to watch.
+            server: { watch: { ignored: ['**/.*.builds/**', `${fileURLToPath(config.outDir).replace(/\/$/, '')}/**`] } },
             define: {
-              'import.meta.env.SIGNPOST_FEEDBACK_ENDPOINT': JSON.stringify(parsed.data.feedbackEndpoint ?? ''),
+              'import.meta.env.SIGNPOST_FEEDBACK_ENDPOINT': JSON.stringify(settings.feedbackEndpoint ?? ''),
             },
           },
         });
