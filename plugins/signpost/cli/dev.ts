@@ -6,8 +6,9 @@
  */
 import { resolve } from 'node:path';
 import { dev } from 'astro';
-import { clearViteModeVariables, writerCwd } from './common.ts';
+import { checkEnvironment, clearViteModeVariables, writerCwd } from './common.ts';
 
+checkEnvironment('dev');
 const cwd = writerCwd('dev');
 const dir = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
 if (dir) process.env['SIGNPOST_GUIDES'] = resolve(cwd, dir);
