@@ -12,6 +12,8 @@ import { pageGuide, SitePaths, type PageGuide } from '../../plugins/signpost/lib
 /** Where the guides are: `SIGNPOST_GUIDES` (set by `npm run build -- DIR`), else `guide/`. */
 const GUIDES_DIR = resolve(process.env['SIGNPOST_GUIDES'] ?? 'guide');
 
+// The base is checked by signpost() (BasePathSchema): letters, digits, -, _, . and / only, so
+// links built from it need no escaping.
 export const paths = new SitePaths(import.meta.env.BASE_URL);
 
 let cache: { version: string; guides: Promise<PageGuide[]> } | undefined;
