@@ -105,3 +105,16 @@ export async function writeGuide(dir: string, size: number, seed = 1): Promise<S
   }
   return synthetic;
 }
+
+/**
+ * A chain of `size` steps ending in one instructions card, all in one file: the shape whose
+ * output grew with the square of its length while each page repeated its whole trail.
+ */
+export async function writeChain(dir: string, size: number): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const steps = Array.from({ length: size - 1 }, (_, index) => `:::step{#s${index} title="Step ${index}" next="s${index + 1}"}\nDo step ${index}.\n:::\n`);
+  const last = `:::instructions{#s${size - 1} title="Done"}\nThat was the last step.\n:::\n`;
+  const frontmatter = `---\ntitle: A chain of ${size} steps\nstart: s0\n---\n\n`;
+  await writeFile(join(dir, 'index.mdx'), frontmatter + steps.join('\n') + '\n' + last);
+}

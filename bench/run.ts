@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--out bench] [--no-browser]`
+ * `npm run bench -- [--sizes 100,1000,5000] [--chains 100,2500] [--runs 3] [--out bench] [--no-browser]`
  *
  * What a check, a build and a search cost, and how the cost grows, beside plain Astro MDX
- * pages of the same words as the baseline. Prints a table and writes results.md and
- * results.svg (time per node against guide size) to --out.
+ * pages of the same words as the baseline; and the bytes per page of a long chain of steps,
+ * which stay flat when the output is linear in the guide. Prints a table and writes
+ * results.md and results.svg (time per node against guide size) to --out.
  */
 import { execFile } from 'node:child_process';
 import { cpus, freemem, platform, release, totalmem } from 'node:os';
@@ -13,7 +14,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { writeGuide, type Synthetic } from './generate.ts';
+import { writeChain, writeGuide, type Synthetic } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const NODE = process.execPath;
@@ -21,12 +22,14 @@ const NODE = process.execPath;
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,5000' },
+    chains: { type: 'string', default: '100,2500' },
     runs: { type: 'string', default: '3' },
     out: { type: 'string', default: 'bench' },
     'no-browser': { type: 'boolean', default: false },
   },
 });
 const SIZES = values.sizes.split(',').map(Number);
+const CHAINS = values.chains.split(',').filter(Boolean).map(Number);
 const RUNS = Number(values.runs);
 const OUT = join(ROOT, values.out);
 const WORK = join(ROOT, 'bench', '.work');
@@ -219,6 +222,37 @@ async function measure(size: number): Promise<SizeResult> {
   };
 }
 
+interface ChainResult {
+  size: number;
+  /** Every file of the site, over the number of nodes. */
+  siteBytesPerNode: number;
+  /** The node pages' HTML, over the number of nodes. */
+  pageBytesPerNode: number;
+}
+
+/** Builds a chain of `size` steps and weighs the site: every page used to repeat the whole way to it. */
+async function measureChain(size: number): Promise<ChainResult> {
+  const dir = join(WORK, `chain-${size}`);
+  await writeChain(join(dir, 'guides', 'chain'), size);
+  const dist = join(dir, 'dist');
+  const result = await run(['plugins/signpost/dist/bin/signpost.js', 'build', join(dir, 'guides'), '--out', dist]);
+  if (result.code !== 0) throw new Error(`build failed on the ${size}-step chain:\n${result.stdout}${result.stderr}`);
+  let site = 0;
+  let pages = 0;
+  for (const file of await listFiles(dist)) {
+    const bytes = (await stat(join(dist, file))).size;
+    site += bytes;
+    if (/^chain\/s\d+\/index\.html$/.test(file)) pages += bytes;
+  }
+  return { size, siteBytesPerNode: Math.round(site / size), pageBytesPerNode: Math.round(pages / size) };
+}
+
+function chainLine(chains: ChainResult[]): string {
+  if (chains.length === 0) return '';
+  const each = chains.map((c) => `${c.size.toLocaleString('en')} steps: ${c.pageBytesPerNode.toLocaleString('en')} B per node page (site: ${c.siteBytesPerNode.toLocaleString('en')} B per node)`);
+  return `Output of a chain of steps, ${each.join('; ')}.`;
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -344,7 +378,12 @@ for (const size of SIZES) {
   process.stderr.write(`bench: ${size} nodes, ${RUNS} run(s)…\n`);
   results.push(await measure(size));
 }
-const report = `${table(results)}\n\n${growth(results)}`.trim();
+const chains: ChainResult[] = [];
+for (const size of CHAINS) {
+  process.stderr.write(`bench: a chain of ${size} steps…\n`);
+  chains.push(await measureChain(size));
+}
+const report = `${table(results)}\n\n${growth(results)}\n\n${chainLine(chains)}`.trim();
 process.stdout.write(`\n${report}\n\nMachine: ${machine()}\n`);
 await mkdir(OUT, { recursive: true });
 const analysis = await readFile(join(ROOT, 'bench', 'analysis.md'), 'utf8').catch(() => '');
@@ -367,5 +406,5 @@ await writeFile(
   ].join('\n'),
 );
 await writeFile(join(OUT, 'results.svg'), chart(results));
-await writeFile(join(OUT, 'results.json'), `${JSON.stringify({ machine: machine(), runs: RUNS, results }, null, 2)}\n`);
+await writeFile(join(OUT, 'results.json'), `${JSON.stringify({ machine: machine(), runs: RUNS, results, chains }, null, 2)}\n`);
 process.stderr.write(`bench: wrote ${relative(ROOT, OUT)}/results.md, results.svg and results.json\n`);

@@ -22,7 +22,7 @@ describe('npm run bench', () => {
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        ['bench/run.ts', '--sizes', '100', '--runs', '1', '--no-browser', '--out', relative(ROOT, out)],
+        ['bench/run.ts', '--sizes', '100', '--chains', '100', '--runs', '1', '--no-browser', '--out', relative(ROOT, out)],
         { cwd: ROOT, env: writerEnv() },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
@@ -32,6 +32,7 @@ describe('npm run bench', () => {
       expect(run.stdout).toContain(`| ${row}`);
     }
     expect(run.stdout).toMatch(/\| JS needed to navigate\s+\| 0 B/);
+    expect(run.stdout).toMatch(/^Output of a chain of steps, 100 steps: [\d,]+ B per node page \(site: [\d,]+ B per node\)\.$/m);
     const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as { results: { size: number; files: number }[] };
     expect(results.results.map((result) => result.size)).toEqual([100]);
     expect(results.results[0]!.files).toBeGreaterThan(200);

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGuides, isOutcome, type Guide } from '../../plugins/signpost/src/core/index.ts';
-import { pageGuide, SitePaths } from '../../plugins/signpost/src/render/site-model.ts';
+import { checkGuides, isOutcome, waysOn, type Guide } from '../../plugins/signpost/src/core/index.ts';
 import { build, buildWith, ROOT } from '../site/build-site.ts';
 import { launch } from './browser.ts';
 import { serve, type StaticSite } from './static-server.ts';
@@ -56,16 +55,39 @@ async function open(options: { javaScript?: boolean; width?: number; dark?: bool
   return { context, page: await context.newPage() };
 }
 
+/** The answers (or Continue) to click from the start to each node: the fewest, breadth first. */
+function answersTo(guide: Guide): Map<string, string[]> {
+  const start = guide.meta!.start;
+  const answers = new Map<string, string[]>([[start, []]]);
+  const queue = [start];
+  for (let index = 0; index < queue.length; index++) {
+    const node = guide.byId.get(queue[index]!)!;
+    for (const edge of waysOn(node)) {
+      if (answers.has(edge.to)) continue;
+      answers.set(edge.to, [...answers.get(node.id)!, 'label' in edge ? (edge as { label: string }).label : 'Continue']);
+      queue.push(edge.to);
+    }
+  }
+  return answers;
+}
+
 /** Clicks the answer (or Continue) with this exact text in the node on screen. */
 async function answer(page: Page, label: string): Promise<void> {
   await Promise.all([page.waitForURL(/.*/), page.locator('article a.answer', { hasText: label }).filter({ hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).click()]);
   await page.waitForLoadState('domcontentloaded');
 }
 
-/** The trail as [question, answer] pairs. */
+/** The trail of answers given, as [question, answer] pairs: only when it is shown. */
 async function trail(page: Page): Promise<string[][]> {
-  return page.locator('.trail li').evaluateAll((items) =>
+  return page.locator('nav.trail:not(.reached-from):visible li').evaluateAll((items) =>
     items.map((item) => [item.querySelector('a')!.textContent!.trim(), item.querySelector('.trail-answer')!.textContent!.trim()]),
+  );
+}
+
+/** The ways into the page it was built with, as [question, answer] pairs: only when shown. */
+async function reachedFrom(page: Page): Promise<string[][]> {
+  return page.locator('nav.reached-from:visible li').evaluateAll((items) =>
+    items.map((item) => [item.querySelector('a')!.textContent!.trim(), item.querySelector('.trail-answer')?.textContent?.trim() ?? '']),
   );
 }
 
@@ -76,15 +98,15 @@ async function heading(page: Page): Promise<string> {
 describe('a reader walking the Account Connection Guide', () => {
   for (const javaScript of [true, false]) {
     it(`reaches every outcome by clicking from the start, JavaScript ${javaScript ? 'on' : 'off'}`, async () => {
-      const model = pageGuide(guide, new SitePaths('/'));
+      const answers = answersTo(guide);
       const { context, page } = await open({ javaScript });
-      const outcomes = model.nodes.filter((p) => isOutcome(p.node));
+      const outcomes = guide.nodes.filter((node) => isOutcome(node));
       expect(outcomes).toHaveLength(11);
       for (const outcome of outcomes) {
         await page.goto(`${site.url}account-connection/`);
-        for (const step of outcome.trail) await answer(page, step.answer);
-        expect(await heading(page), outcome.node.id).toBe(outcome.node.title);
-        expect(new URL(page.url()).pathname).toBe(`/account-connection/${outcome.node.id}/`);
+        for (const label of answers.get(outcome.id)!) await answer(page, label);
+        expect(await heading(page), outcome.id).toBe(outcome.title);
+        expect(new URL(page.url()).pathname).toBe(`/account-connection/${outcome.id}/`);
       }
       await context.close();
     });
@@ -113,25 +135,49 @@ describe('a reader walking the Account Connection Guide', () => {
     await context.close();
   });
 
-  it('without JavaScript, shows and follows the shortest way from the start', async () => {
+  it('without JavaScript, says how a page is reached instead of inventing a trail, and Back goes to its one parent', async () => {
     const { context, page } = await open({ javaScript: false });
+    // Two steps lead to Account Type: both are named, each a link, with the answer that leads here.
     await page.goto(`${site.url}account-connection/account-type/`);
-    expect(await trail(page)).toEqual([
-      ['What do you need help with?', 'Account Connection Procedure'],
-      ['Under which profile are you connecting your Amazon Account?', 'Agency'],
+    expect(await trail(page)).toEqual([]);
+    expect(await reachedFrom(page)).toEqual([
       ['Agency Requirements', 'Continue'],
+      ['Private Owner Requirements', 'Continue'],
     ]);
+    expect(await page.locator('nav.reached-from a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      '/account-connection/agency-requirements/',
+      '/account-connection/private-owner-requirements/',
+    ]);
+    expect(await page.locator('[data-report]').textContent()).toBe('Guide: Account Connection Guide\nPage: Account Type (/account-connection/account-type/)');
+    // With more than one way in, Back cannot know which: it starts over.
     await page.getByRole('link', { name: '← Back' }).click();
-    expect(await heading(page)).toBe('Agency Requirements');
+    expect(new URL(page.url()).pathname).toBe('/account-connection/');
+    // One way in: nothing to say, and Back goes to it.
+    await page.goto(`${site.url}account-connection/agency-requirements/`);
+    expect(await reachedFrom(page)).toEqual([]);
+    await page.getByRole('link', { name: '← Back' }).click();
+    expect(await heading(page)).toBe('Entity Connecting an Account');
     await page.getByRole('link', { name: '↺ Start over' }).click();
     expect(new URL(page.url()).pathname).toBe('/account-connection/');
+    await context.close();
+  });
+
+  it('with JavaScript, shows no trail to a reader who arrived by a link, only the ways in', async () => {
+    const { context, page } = await open();
+    await page.goto(`${site.url}account-connection/account-type/`);
+    expect(await trail(page)).toEqual([]);
+    expect(await reachedFrom(page)).toHaveLength(2);
+    expect(await page.locator('[data-report]').textContent()).toBe(`Guide: Account Connection Guide\nPage: Account Type (${site.url}account-connection/account-type/)`);
+    await answer(page, 'Seller');
+    expect(await trail(page)).toEqual([['What type of Account are you Trying to Connect to Perpetua?', 'Seller']]);
     await context.close();
   });
 
   it('asks "Did this answer your question?"; No shows support and the other outcomes, and emits an event', async () => {
     for (const javaScript of [true, false]) {
       const { context, page } = await open({ javaScript });
-      await page.goto(`${site.url}account-connection/sp-session-expired/`);
+      await page.goto(`${site.url}account-connection/`);
+      for (const label of answersTo(guide).get('sp-session-expired')!) await answer(page, label);
       if (javaScript) {
         await page.evaluate(() => {
           document.addEventListener('signpost:feedback', (event) => {
@@ -149,8 +195,12 @@ describe('a reader walking the Account Connection Guide', () => {
         'Failed to retrieve refresh token. Please try again.',
         'Failed to create geocompany. Please try again.',
       ]);
-      const mailto = await panel.locator('a[href^="mailto:"]').getAttribute('href');
-      expect(decodeURIComponent(mailto!)).toContain('How does the message you are experiencing continue? → Session has expired. Please try again.');
+      const mailto = decodeURIComponent((await panel.locator('a[href^="mailto:"]').getAttribute('href'))!);
+      expect(mailto).toContain('Page: Session has expired. Please try again.');
+      // The answers given reach support only when the reader's browser knows them.
+      const given = 'How does the message you are experiencing continue? → Session has expired. Please try again.';
+      if (javaScript) expect(mailto).toContain(given);
+      else expect(mailto).not.toContain('→');
       if (javaScript) {
         expect(await page.evaluate(() => (window as unknown as { feedback: unknown }).feedback)).toMatchObject({
           guide: 'account-connection',
@@ -180,6 +230,7 @@ describe('every page kind', () => {
     list: '',
     start: 'account-connection/',
     question: 'account-connection/entity/',
+    'reached two ways': 'account-connection/account-type/',
     step: 'account-connection/agency-requirements/',
     error: 'account-connection/amazon-advertising-error/',
     instructions: 'account-connection/seller-first-account/',

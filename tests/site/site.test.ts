@@ -140,11 +140,10 @@ describe('the built site', () => {
 
   it('leaves the previous site as it was when rendering fails after the check', async () => {
     const before = await snapshot(fixture);
-    // The check passes; Astro then stops on the site's configuration, midway through the build.
-    const run = await buildWith({ SIGNPOST_FEEDBACK_URL: 'javascript:alert(1)' }, FIXTURE_GUIDES, '--out', fixture, '--base', '/help/');
+    // The check passes; the build then fails once the site is rendered, before the swap.
+    const run = await buildWith({ SIGNPOST_TEST_HOOK: 'fail@rendered' }, FIXTURE_GUIDES, '--out', fixture, '--base', '/help/');
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('Build failed while rendering: Invalid Signpost option `feedbackEndpoint`');
-    expect(run.stderr).toContain('fixture/ was left as it was.');
+    expect(run.stderr).toBe('\nBuild failed while rendering: injected failure at rendered\nfixture/ was left as it was.\n');
     expect(await snapshot(fixture)).toEqual(before);
   }, 60_000);
 

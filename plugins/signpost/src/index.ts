@@ -6,5 +6,5 @@
  * - `signpostLoader()` (also from `signpost/loader`): the content loader for src/content.config.ts.
  * - `signpost/core`: the parser, the rules and the reports, with no Astro import.
  */
-export { default, default as signpost, type SignpostOptions } from './integration/index.ts';
+export { default, default as signpost, siteUrl, type SignpostOptions } from './integration/index.ts';
 export { signpostLoader } from './integration/loader.ts';

@@ -12,6 +12,11 @@ export interface CommandLineOptions {
   strict?: boolean;
   /** Called with the milliseconds each phase of the build took, for `npm run bench`. */
   onPhase?: (phase: string, milliseconds: number) => void;
+  /**
+   * Called once the integration knows where the guides are, before any work: the command
+   * refuses an output folder that would destroy them.
+   */
+  onResolved?: (places: { guidesDir: string; root: string }) => void | Promise<void>;
   /** Called with what the loader checked, for the command's closing line. */
   onChecked?: (totals: { guides: number; nodes: number }) => void;
 }

@@ -18,9 +18,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { BasePathSchema, SiteUrlSchema } from '../core/schemas/site-config.ts';
 import { SignpostOptionsSchema, type SignpostOptions, type SignpostUserOptions } from './options.ts';
 import { commandLineOptions, type CommandLineOptions } from './command-line.ts';
-import { friendlyIssues } from './errors.ts';
+import { configError, describeIssues } from './errors.ts';
 import { indexGuides } from './pagefind.ts';
 import { writeHeaders } from './headers.ts';
 import { virtualModules, VIRTUAL_MODULE_TYPES } from './virtual-modules.ts';
@@ -43,14 +44,25 @@ export interface ResolvedSignpost extends SignpostOptions {
 /** The hook by which the content loader reads the resolved options from `config.integrations`. */
 export const OPTIONS_HOOK = 'signpost:options';
 
+const OPTION_NAMES = Object.keys(SignpostOptionsSchema.unwrap().shape);
+
 /** Validates the options, listing every problem at once (as Starlight does). */
 export function parseOptions(options: unknown): SignpostOptions {
   const parsed = SignpostOptionsSchema.safeParse(options ?? {});
   if (parsed.success) return parsed.data;
-  throw new AstroError(
-    'Invalid options passed to the `signpost()` integration in astro.config.mjs.',
-    `${friendlyIssues(parsed.error.issues)}\n\nEvery option is described in the README: “The options of signpost()”.`,
-  );
+  throw configError('Invalid options passed to signpost() in astro.config.mjs', describeIssues(parsed.error.issues, OPTION_NAMES));
+}
+
+/**
+ * The site's public address from `SITE_URL`, for astro.config.mjs: checked before Astro sees it
+ * (Astro would accept `javascript:`, and dump its schema's JSON on other mistakes);
+ * `undefined` when unset.
+ */
+export function siteUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const parsed = SiteUrlSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw configError('Invalid SITE_URL', parsed.error.issues.map((issue) => `**SITE_URL**: ${issue.message}`));
 }
 
 export default function signpost(userOptions?: SignpostUserOptions): AstroIntegration {
@@ -61,11 +73,13 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
   return {
     name: INTEGRATION_NAME,
     hooks: {
-      'astro:config:setup': ({ config, injectRoute, updateConfig, logger }) => {
+      'astro:config:setup': async ({ config, injectRoute, updateConfig, logger }) => {
         const cli = commandLineOptions(config.integrations);
         const root = fileURLToPath(config.root);
         const merged: SignpostOptions = { ...options, ...(cli?.guides ? { guides: cli.guides } : {}), ...(cli?.strict ? { strict: true } : {}) };
         resolved = { ...merged, root, guidesDir: resolve(root, merged.guides), ...(cli ? { commandLine: cli } : {}) };
+        // `signpost build` checks its output folder against the guides folder, now known.
+        await cli?.onResolved?.({ guidesDir: resolved.guidesDir, root });
         if (merged.logo && !existsSync(resolve(root, merged.logo.src))) {
           throw new AstroError(
             `Cannot find the logo \`${merged.logo.src}\` given to \`signpost()\`.`,
@@ -86,11 +100,19 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
           vite: {
             plugins: [virtualModules(resolved)],
             build: { assetsInlineLimit: 0 },
+            // The built sites beside the output (see bin/site-swap.ts) are no source to watch.
+            server: { watch: { ignored: ['**/.*.builds/**', `${fileURLToPath(config.outDir).replace(/\/$/, '')}/**`] } },
           },
         });
       },
       'astro:config:done': ({ config, injectTypes }) => {
-        base = config.base;
+        // The base reaches every page's links and the rules of `_headers`: only a safe alphabet
+        // gets through, whoever set it (`--base`, `astro build --base`, the config).
+        const checkedBase = BasePathSchema.safeParse(config.base);
+        if (!checkedBase.success) throw configError('Invalid base', checkedBase.error.issues.map((issue) => `**base**: ${issue.message}`));
+        base = checkedBase.data;
+        const checkedSite = config.site ? SiteUrlSchema.safeParse(config.site) : undefined;
+        if (checkedSite?.error) throw configError('Invalid site', checkedSite.error.issues.map((issue) => `**site**: ${issue.message}`));
         injectTypes({ filename: 'virtual.d.ts', content: VIRTUAL_MODULE_TYPES });
       },
       'astro:build:done': async ({ dir, logger }) => {

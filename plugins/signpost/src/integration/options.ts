@@ -8,6 +8,7 @@
  * ```
  */
 import { z } from 'astro/zod';
+import { BasePathSchema, FeedbackEndpointSchema, parseSetting } from '../core/schemas/site-config.ts';
 import { contrast, lighten, readableOn, type Rgb, parseHex } from './colour.ts';
 
 /** A folder or file path as written in astro.config.mjs: text without control characters. */
@@ -18,40 +19,29 @@ const localPath = z
   // eslint-disable-next-line no-control-regex
   .refine((path) => !/[\u0000-\u001f\u007f]/.test(path), 'must not contain control characters');
 
-/**
- * A path on the site: `/`, or `/segment/…/` of URL-safe characters. Normalised to start and end
- * with `/`, so that `help`, `/help` and `/help/` are the same prefix.
- */
-export const sitePath = z
-  .string()
-  .trim()
-  .transform((path) => `/${path.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'))
-  .refine(
-    (path) => /^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(path) && !/(?:^|\/)\.\.?\//.test(path),
-    'must be a path of letters, digits, `-`, `_`, `.` and `~` segments, such as `/help/`',
-  );
+/** A value checked by one of the site's setting schemas (shared with the command line). */
+function setting<T>(schema: Parameters<typeof parseSetting<T>>[0]) {
+  return z.string().transform((value, context): T => {
+    const parsed = parseSetting(schema, value);
+    if ('value' in parsed) return parsed.value;
+    context.issues.push({ code: 'custom', input: value, message: parsed.message });
+    return z.NEVER;
+  });
+}
 
-const BAD_URL_CHARACTERS = /[\s"'<>\\^`{|};,\u0000-\u001f\u007f]/;
+/**
+ * A path on the site: `/`, or `/segment/…/` of URL-safe characters, normalised to start and end
+ * with `/` (`help`, `/help` and `/help/` are the same prefix).
+ */
+const sitePath = setting(BasePathSchema);
 
 /**
  * Where "Did this answer your question?" answers are sent: an `https://` URL, or a path on the
- * same site (`/api/feedback`). A URL's origin goes into the Content-Security-Policy's
- * `connect-src`, so anything that could add a directive (`;`, `,`, quotes, spaces) is refused.
+ * same site (`/api/feedback`). A URL's origin goes into the Content-Security-Policy.
  */
-export const feedbackEndpoint = z
-  .string()
-  .trim()
-  .refine((value) => !BAD_URL_CHARACTERS.test(value), 'must not contain spaces, quotes, `;`, `,` or other characters a URL escapes')
-  .refine((value) => {
-    if (value.startsWith('//')) return false;
-    if (value.startsWith('/')) return true;
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' && url.username === '' && url.password === '' && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'must be an `https://` URL or a path on this site starting with a single `/`');
+const feedbackEndpoint = setting(FeedbackEndpointSchema);
+
+const BAD_URL_CHARACTERS = /[\s"'<>\\^`{|};,\u0000-\u001f\u007f]/;
 
 /** A colour as `#rrggbb`. */
 const hexColour = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written `#rrggbb`, such as `#1d5fd1`');

@@ -3,12 +3,18 @@
  * only, no inline script or handler, plus 'wasm-unsafe-eval' for Pagefind's WebAssembly.
  * Pages carry it in a <meta> tag; `_headers` carries it for hosts that read one (Netlify,
  * Cloudflare Pages), with the directives a <meta> tag cannot hold.
+ *
+ * Nothing from configuration enters the policy as it was typed: the feedback endpoint adds
+ * its origin rebuilt from a parsed, clean host (`feedbackOrigin`), and the base of the
+ * `_headers` rules is held to letters, digits, `-`, `_`, `.` and `/` (`BasePathSchema`).
  */
+import { BasePathSchema, feedbackOrigin } from '../core/schemas/site-config.ts';
 
 /** The policy's directives. `feedbackEndpoint` on another origin is allowed to receive beacons. */
 export function cspDirectives(feedbackEndpoint?: string): [string, string][] {
   const connect = ["'self'"];
-  if (feedbackEndpoint && /^https:\/\//.test(feedbackEndpoint)) connect.push(new URL(feedbackEndpoint).origin);
+  const origin = feedbackEndpoint ? feedbackOrigin(feedbackEndpoint) : undefined;
+  if (origin) connect.push(origin);
   return [
     ['default-src', "'self'"],
     ['script-src', "'self' 'wasm-unsafe-eval'"],
@@ -43,9 +49,11 @@ export function cspForHeader(feedbackEndpoint?: string): string {
  * `prefix`), long caching for hashed assets.
  */
 export function headersFile(base: string, prefix: string, feedbackEndpoint?: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
+  // Throws on a path outside the safe alphabet: a line break there would add a header.
+  const root = BasePathSchema.parse(base);
+  const pages = `${root}${BasePathSchema.parse(prefix).slice(1)}`;
   return [
-    `${root}${prefix.slice(1)}*`,
+    `${pages}*`,
     `  Content-Security-Policy: ${cspForHeader(feedbackEndpoint)}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',

@@ -34,10 +34,10 @@ const TREE_LAYOUT = {
 /** Past this many nodes in one layer from the start, the map is laid out left to right. */
 const WIDE_LAYER = 8;
 
-/** The most nodes at one distance from the start (the length of their shortest trail). */
+/** The most nodes at one distance from the start (the fewest answers that reach them). */
 function widestLayer(guide: PageGuide): number {
   const counts = new Map<number, number>();
-  for (const page of guide.nodes) counts.set(page.trail.length, (counts.get(page.trail.length) ?? 0) + 1);
+  for (const page of guide.nodes) counts.set(page.depth, (counts.get(page.depth) ?? 0) + 1);
   return Math.max(...counts.values());
 }
 

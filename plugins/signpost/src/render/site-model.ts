@@ -1,6 +1,11 @@
 /**
- * What the pages need of a checked guide: each node's HTML, the way from the start to it,
- * where it can be reached from, the outcomes beside it, and the guide in reading order.
+ * What the pages need of a checked guide: each node's HTML, the ways into it, the outcomes
+ * beside it, and the guide in reading order.
+ *
+ * Each page holds only what is true of the node whatever way the reader came: the nodes that
+ * lead to it (no trail from the start, which would be a path the reader may not have taken,
+ * and would make the site grow with the square of a long chain). The trail of answers the
+ * reader actually gave is the enhancement script's, from sessionStorage.
  */
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { RootContent } from 'mdast';
@@ -9,8 +14,8 @@ import type { GuideMeta } from '../core/schemas/metadata.ts';
 import { renderBlocks, type RenderContext } from './html.ts';
 import { stringsFor, type UiStrings } from './strings.ts';
 
-/** One answer on the way to a node: the node it was given on, its question and the answer. */
-export interface TrailStep {
+/** A way into a node: the node it is reached from, that node's question, and the answer that leads here. */
+export interface WayIn {
   id: string;
   question: string;
   answer: string;
@@ -55,8 +60,12 @@ export interface PageNode {
   fix: string | undefined;
   /** The escalation text; `''` when the card escalates without words of its own. */
   escalate: string | undefined;
-  /** The shortest way from the start: what a reader without JavaScript sees as the trail. */
-  trail: TrailStep[];
+  /** Every way into the node from another one, in reading order (none for the start). */
+  reachedFrom: WayIn[];
+  /** The one node that leads here, when there is exactly one: where Back goes without JavaScript. */
+  parent: string | undefined;
+  /** The fewest answers from the start to the node: its layer on the map. */
+  depth: number;
   /** Other outcomes of the questions that lead here (for "did this answer your question?"). */
   siblings: { id: string; title: string }[];
 }
@@ -120,29 +129,29 @@ export function pageGuide(guide: Guide, paths: SitePaths): PageGuide {
   const render = (children: RootContent[] | undefined): string | undefined =>
     children === undefined ? undefined : renderBlocks(children, context);
 
-  // Shortest ways from the start, answers tried in order: the trail without JavaScript.
-  const via = new Map<string, TrailStep>();
+  // Fewest answers from the start, for the map's layers.
+  const depth = new Map<string, number>([[meta.start, 0]]);
   const queue = [meta.start];
-  const seen = new Set(queue);
   for (let index = 0; index < queue.length; index++) {
     const node = guide.byId.get(queue[index]!)!;
     for (const edge of waysOn(node)) {
-      if (seen.has(edge.to)) continue;
-      seen.add(edge.to);
+      if (depth.has(edge.to)) continue;
+      depth.set(edge.to, depth.get(node.id)! + 1);
       queue.push(edge.to);
-      const answer = 'label' in edge ? (edge as { label: string }).label : strings.continue;
-      via.set(edge.to, { id: node.id, question: node.kind === 'question' ? node.prompt : node.title, answer });
     }
   }
-  const trailTo = (id: string): TrailStep[] => {
-    const steps: TrailStep[] = [];
-    for (let step = via.get(id); step; step = via.get(step.id)) steps.unshift(step);
-    return steps;
-  };
 
-  const parents = new Map<string, GuideNode[]>();
+  const parents = new Map<string, Set<GuideNode>>();
+  const waysIn = new Map<string, WayIn[]>();
   for (const node of guide.nodes) {
-    for (const edge of waysOn(node)) parents.set(edge.to, [...(parents.get(edge.to) ?? []), node]);
+    const question = node.kind === 'question' ? node.prompt : node.title;
+    for (const edge of waysOn(node)) {
+      const answer = 'label' in edge ? (edge as { label: string }).label : strings.continue;
+      const ways = waysIn.get(edge.to) ?? [];
+      ways.push({ id: node.id, question, answer });
+      waysIn.set(edge.to, ways);
+      parents.set(edge.to, (parents.get(edge.to) ?? new Set()).add(node));
+    }
   }
   const siblingsOf = (node: GuideNode): GuideNode[] => {
     const found = new Map<string, GuideNode>();
@@ -156,16 +165,25 @@ export function pageGuide(guide: Guide, paths: SitePaths): PageGuide {
   };
 
   // Reading order: depth first from the start, so each branch reads through to its outcomes.
+  // With a stack of its own, not recursion: a chain of thousands of steps is a valid guide.
   const order: GuideNode[] = [];
   const visited = new Set<string>();
-  const visit = (id: string): void => {
+  const stack: { targets: string[]; next: number }[] = [];
+  const enter = (id: string): void => {
     const node = guide.byId.get(id);
     if (!node || visited.has(id)) return;
     visited.add(id);
     order.push(node);
-    for (const edge of waysOn(node)) visit(edge.to);
+    stack.push({ targets: waysOn(node).map((edge) => edge.to), next: 0 });
   };
-  visit(meta.start);
+  enter(meta.start);
+  while (stack.length > 0) {
+    const top = stack.at(-1)!;
+    if (top.next < top.targets.length) enter(top.targets[top.next++]!);
+    else stack.pop();
+  }
+  const rank = new Map(order.map((node, index) => [node.id, index]));
+  const ordered = (ways: WayIn[]): WayIn[] => ways.toSorted((a, b) => rank.get(a.id)! - rank.get(b.id)!);
 
   const nodes = order.map((node): PageNode => {
     const label = node.tree.children[0];
@@ -176,7 +194,9 @@ export function pageGuide(guide: Guide, paths: SitePaths): PageGuide {
       reason: render(part(node, 'reason')?.children),
       fix: render(part(node, 'fix')?.children),
       escalate: render(part(node, 'escalate')?.children),
-      trail: trailTo(node.id),
+      reachedFrom: node.id === meta.start ? [] : ordered(waysIn.get(node.id) ?? []),
+      parent: node.id !== meta.start && parents.get(node.id)?.size === 1 ? [...parents.get(node.id)!][0]!.id : undefined,
+      depth: depth.get(node.id) ?? 0,
       siblings: isOutcome(node) ? siblingsOf(node).map(({ id, title }) => ({ id, title })) : [],
     };
   });

@@ -19,6 +19,8 @@ export const UI_STRINGS = {
     copyLink: 'Copy link',
     linkCopied: 'Link copied',
     yourAnswers: 'Your answers',
+    reachedFrom: 'Reached from',
+    andMore: 'and {count} more',
     start: 'Start',
     wasHelpful: 'Did this answer your question?',
     yes: 'Yes',

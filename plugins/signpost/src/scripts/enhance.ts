@@ -1,9 +1,11 @@
 /**
- * Enhancements for readers with JavaScript. Every page works without them: the trail then
- * shows the shortest way from the start, Back follows it, and feedback uses plain links.
+ * Enhancements for readers with JavaScript. Every page works without them: a page then says
+ * which questions lead to it, Back goes to the one node that leads here (else the start), and
+ * feedback uses plain links.
  *
- * - The trail, Back and the path report follow the answers this reader actually gave, kept in
- *   sessionStorage per guide.
+ * - The trail, Back, the path report and the support e-mail follow the answers this reader
+ *   actually gave, kept in sessionStorage per guide; never a path the reader did not take.
+ *   A reader who arrived by a link or a search has given none here: the page stays as built.
  * - Copy link and Copy for the path report.
  * - Feedback: a `signpost:feedback` DOM event, and a beacon to the endpoint the site names in
  *   `<body data-feedback-endpoint>`, if any.
@@ -63,7 +65,7 @@ function enhanceSearch(): void {
 function enhanceNodePage(guide: string, node: string): void {
   const key = `signpost:path:${guide}`;
   const stored = read(key);
-  const path = takenPath(stored, node) ?? shortestPath();
+  const path = takenPath(stored, node) ?? [];
   write(key, path);
 
   // Record the answer when the reader follows one, for the next page's trail.
@@ -120,21 +122,11 @@ function takenPath(stored: Step[], node: string): Step[] | undefined {
   return again >= 0 ? stored.slice(0, again) : undefined;
 }
 
-/** The trail the page was built with: the shortest way from the start. */
-function shortestPath(): Step[] {
-  const items = [...document.querySelectorAll<HTMLElement>('.trail li')];
-  return items.map((item, index) => ({
-    id: item.dataset['id'] ?? '',
-    to: items[index + 1]?.dataset['id'] ?? body.dataset['node'] ?? '',
-    question: item.querySelector('a')?.textContent?.trim() ?? '',
-    answer: item.querySelector('.trail-answer')?.textContent?.trim() ?? '',
-    href: item.querySelector('a')?.getAttribute('href') ?? '',
-  }));
-}
-
+/** Shows the answers given on the way here, in place of the ways in the page was built with. */
 function renderTrail(path: Step[]): void {
-  const list = document.querySelector('.trail ol');
-  if (!list) return;
+  const trail = document.querySelector<HTMLElement>('nav.trail:not(.reached-from)');
+  const list = trail?.querySelector('ol');
+  if (!trail || !list || path.length === 0) return;
   list.replaceChildren(
     ...path.map((step) => {
       const item = document.createElement('li');
@@ -149,17 +141,20 @@ function renderTrail(path: Step[]): void {
       return item;
     }),
   );
+  trail.hidden = false;
+  const reachedFrom = document.querySelector<HTMLElement>('nav.reached-from');
+  if (reachedFrom) reachedFrom.hidden = true;
 }
 
+/** The page's report (guide and page, with this page's address), and the answers given, if any. */
 function pathReport(path: Step[]): string {
-  const lines = (document.querySelector<HTMLElement>('[data-report]')?.textContent ?? '').split('\n');
-  const [guideLine = '', pageLine = '', answersLine = ''] = lines;
-  return [
-    guideLine,
-    pageLine.replace(/\([^()]*\)$/, `(${location.href.split('#')[0]})`),
-    answersLine,
-    ...path.map((step, index) => `${index + 1}. ${step.question} → ${step.answer}`),
-  ].join('\n');
+  const pre = document.querySelector<HTMLElement>('[data-report]');
+  const [guideLine = '', pageLine = ''] = (pre?.textContent ?? '').split('\n');
+  const lines = [guideLine, pageLine.replace(/\([^()]*\)$/, `(${location.href.split('#')[0]})`)];
+  if (path.length > 0) {
+    lines.push(`${pre?.dataset['answers'] ?? 'Answers'}:`, ...path.map((step, index) => `${index + 1}. ${step.question} → ${step.answer}`));
+  }
+  return lines.join('\n');
 }
 
 function copyButton(selector: string, text: () => string): void {
@@ -186,7 +181,10 @@ function sendFeedback(feedback: Feedback): void {
 function read(key: string): Step[] {
   try {
     const value: unknown = JSON.parse(sessionStorage.getItem(key) ?? '[]');
-    return Array.isArray(value) ? (value as Step[]) : [];
+    // Only steps this script wrote: text fields, and links to pages of this site.
+    const valid = (step: Partial<Record<keyof Step, unknown>>) =>
+      ['id', 'to', 'question', 'answer', 'href'].every((field) => typeof step[field as keyof Step] === 'string') && /^\/(?![/\\])/.test(step.href as string);
+    return Array.isArray(value) && value.every(valid) ? (value as Step[]) : [];
   } catch {
     return [];
   }
@@ -196,6 +194,6 @@ function write(key: string, path: Step[]): void {
   try {
     sessionStorage.setItem(key, JSON.stringify(path));
   } catch {
-    // Storage can be full or disabled; the trail then falls back to the shortest path.
+    // Storage can be full or disabled; the page then shows the ways in it was built with.
   }
 }

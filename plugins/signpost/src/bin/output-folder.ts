@@ -1,0 +1,131 @@
+/**
+ * Where the build may write: `--out` is refused, before any work, when building there could
+ * destroy something — the guides, the project, the home folder, the file system's root, or a
+ * folder that is not a previous Signpost build.
+ *
+ * Paths are compared after resolving symbolic links (the real path of the nearest existing
+ * ancestor, plus the rest), so a link to the project cannot sneak past. Both where the output
+ * lies (its folder's real path and its name) and where it leads (when it is a link) are checked.
+ */
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { shown as shownPath } from './common.ts';
+import { BUILD_ID, buildsFolderOf, MARKER } from './site-swap.ts';
+
+
+/** The real path of `path`, resolving links in its nearest existing ancestor; `path` need not exist. */
+export function realPath(path: string): string {
+  const absolute = resolve(path);
+  const rest: string[] = [];
+  for (let current = absolute; ; current = dirname(current)) {
+    try {
+      return join(realpathSync(current), ...rest.reverse());
+    } catch {
+      if (dirname(current) === current) return absolute;
+      rest.push(basename(current));
+    }
+  }
+}
+
+/** Whether `path` lies strictly inside `folder`. */
+function inside(path: string, folder: string): boolean {
+  const rest = relative(folder, path);
+  return rest !== '' && rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest);
+}
+
+/** Whether `path` is `folder` or one of its parents. */
+const holds = (path: string, folder: string) => path === folder || inside(folder, path);
+
+export interface OutputPlaces {
+  /** The folder of guides being built, once known (the site's config names it). */
+  guides?: string;
+  /** The project: the folder with astro.config.mjs and package.json. */
+  root: string;
+}
+
+/** The first reason this real path must not be written, if any. */
+function danger(path: string, places: OutputPlaces): string | undefined {
+  const guides = places.guides === undefined ? undefined : realPath(places.guides);
+  const root = realPath(places.root);
+  const home = realPath(homedir());
+  if (path === sep) return 'is the root of the file system: building there would delete everything; choose another folder, such as dist';
+  if (path === root) return 'is the project folder: building there would delete the project; choose a folder inside it, such as dist';
+  if (guides !== undefined && path === guides) return 'is the guides folder: building there would delete the guides; choose another folder, such as dist';
+  if (holds(path, root)) return `holds the project folder ${shownPath(root)}: building there would delete it; choose another folder, such as dist`;
+  if (guides !== undefined && holds(path, guides)) return `holds the guides folder ${shownPath(guides)}: building there would delete it; choose another folder, such as dist`;
+  if (guides !== undefined && inside(path, guides)) return `is inside the guides folder ${shownPath(guides)}: the site would be read as guides; choose a folder outside it, such as dist`;
+  if (path === home) return 'is your home folder: building there would delete it; choose another folder, such as dist';
+  if (holds(path, home)) return `holds your home folder ${shownPath(home)}: building there would delete it; choose another folder, such as dist`;
+  for (const name of ['src', 'public']) {
+    const folder = realPath(join(places.root, name));
+    if (path === folder) return `is the site's ${name}/ folder: building there would delete it; choose another folder, such as dist`;
+    if (inside(path, folder)) {
+      return `is inside the site's ${name}/ folder: Astro would read the built site as part of the next one; choose another folder, such as dist`;
+    }
+  }
+  return undefined;
+}
+
+/** What the output path holds now. */
+export type OutputState =
+  | { kind: 'missing' }
+  | { kind: 'link'; id: string }
+  | { kind: 'folder' };
+
+/**
+ * Whether a folder is a site built by an earlier Signpost, from before the output became a
+ * link: its `_headers` carries Signpost's policy and it has a Pagefind index.
+ */
+function isEarlierBuild(folder: string): boolean {
+  try {
+    const headers = readFileSync(join(folder, '_headers'), 'utf8');
+    return /^\S*\*\n {2}Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/.test(headers) && statSync(join(folder, 'pagefind')).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Throws the reason `--out` (as typed, `value`; resolved, `out`) must not be written, where it
+ * lies or where it leads, when building there could destroy one of `places`.
+ */
+export function refuseDangerous(value: string, out: string, places: OutputPlaces): void {
+  const subject = `--out ${shownPath(value)}`;
+  const location = join(realPath(dirname(out)), basename(out));
+  const locationDanger = danger(location, places);
+  if (locationDanger) throw new Error(`${subject} ${locationDanger}`);
+  const target = realPath(out);
+  const targetDanger = target === location ? undefined : danger(target, places);
+  if (targetDanger) throw new Error(`${subject} (a link to ${shownPath(target)}) ${targetDanger}`);
+}
+
+/**
+ * Checks `--out` (as typed, `value`; resolved, `out`) and says what it holds; throws the reason
+ * it is refused as a message for one line.
+ */
+export function checkOutput(value: string, out: string, places: OutputPlaces): OutputState {
+  refuseDangerous(value, out, places);
+  const subject = `--out ${shownPath(value)}`;
+  const location = join(realPath(dirname(out)), basename(out));
+
+  const builds = buildsFolderOf(location);
+  const ours = existsSync(join(builds, MARKER));
+  if (existsSync(builds) && !ours && readdirSync(builds).length > 0) {
+    throw new Error(`${subject}: ${shownPath(builds)} is not a folder of Signpost builds, and the build would replace what it holds; remove it or choose another folder`);
+  }
+
+  const info = lstatSync(location, { throwIfNoEntry: false });
+  if (!info) return { kind: 'missing' };
+  if (info.isSymbolicLink()) {
+    const link = readlinkSync(location);
+    const id = link.startsWith(`${basename(builds)}/`) ? link.slice(basename(builds).length + 1) : '';
+    if (ours && BUILD_ID.test(id)) return { kind: 'link', id };
+    throw new Error(`${subject} is a link to ${shownPath(link)}, not a Signpost build; remove the link or choose another folder`);
+  }
+  if (!info.isDirectory()) throw new Error(`${subject} is a file, not a folder; remove it or choose another folder`);
+  if (readdirSync(location).length > 0 && !isEarlierBuild(location)) {
+    throw new Error(`${subject} is a folder that is not a Signpost build, and the build would replace what it holds; empty it, remove it, or choose another folder`);
+  }
+  return { kind: 'folder' };
+}

@@ -1,0 +1,105 @@
+/**
+ * "A guide that passes check builds": seeded random guides (random graphs, random allowed
+ * content, Unicode) beside a hub and a long chain, in one folder, built once with the real
+ * build command. Every node gets its page; a page names at most a few ways in; a page's size
+ * does not grow with its distance from the start.
+ */
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parse } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkGuides, type Guide } from '../../plugins/signpost/src/core/index.ts';
+import { writeChain } from '../../bench/generate.ts';
+import { build, type BuildRun } from './build-site.ts';
+import { randomGuide } from './random-guides.ts';
+
+const SEED = Number(process.env['PROPERTY_SEED'] ?? 20261127);
+const GUIDES = 4;
+const CHAIN = 300;
+
+let work: string;
+let dist: string;
+let guides: Guide[];
+let run: BuildRun;
+
+/** A card reached from eight questions. */
+function hub(): string {
+  const questions = Array.from({ length: 8 }, (_, index) => {
+    const next = index < 7 ? `q${index + 1}` : 'other';
+    return `::::question{#q${index} title="Question ${index}"}\n::option[To the card from ${index}]{to="card"}\n::option[Go on]{to="${next}"}\n::::\n`;
+  });
+  return `---\ntitle: Hub\nstart: q0\n---\n\n${questions.join('\n')}\n:::instructions{#card title="The card"}\nDone.\n:::\n\n:::instructions{#other title="Another card"}\nDone too.\n:::\n`;
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'signpost-property-'));
+  const folder = join(work, 'guides');
+  const samples = fc.sample(
+    fc.tuple(...Array.from({ length: GUIDES }, (_, index) => randomGuide(`random-${index}`))),
+    { seed: SEED, numRuns: 1 },
+  )[0]!;
+  for (const guide of samples) {
+    await mkdir(join(folder, guide.slug), { recursive: true });
+    for (const [name, text] of Object.entries(guide.files)) await writeFile(join(folder, guide.slug, name), text);
+  }
+  await mkdir(join(folder, 'hub'));
+  await writeFile(join(folder, 'hub/index.mdx'), hub());
+  await writeChain(join(folder, 'chain'), CHAIN);
+
+  const checked = await checkGuides([folder]);
+  const errors = checked.problems.filter((problem) => problem.severity === 'error');
+  expect(errors.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.rule}]`), `PROPERTY_SEED=${SEED}`).toEqual([]);
+  guides = checked.guides;
+  dist = join(work, 'site');
+  run = await build(folder, '--out', dist);
+}, 180_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('guides that pass check', () => {
+  it('build, with one build of them all', () => {
+    expect(run.code, `PROPERTY_SEED=${SEED}\n${run.stdout}${run.stderr}`).toBe(0);
+    expect(guides.map((guide) => guide.slug).toSorted()).toEqual(['chain', 'hub', 'random-0', 'random-1', 'random-2', 'random-3']);
+  });
+
+  it('give every node its page, with its title and its answers', async () => {
+    for (const guide of guides) {
+      for (const node of guide.nodes) {
+        const html = parse(await readFile(join(dist, guide.slug, node.id, 'index.html'), 'utf8'));
+        expect(html.querySelector('h1')?.text.trim(), `${guide.slug}/${node.id}`).toBe(node.title);
+        const targets = html.querySelectorAll('article .answer').map((a) => a.getAttribute('href'));
+        const expected = node.kind === 'question' ? node.options.map((o) => o.to) : node.kind === 'step' && node.next ? [node.next.to] : [];
+        expect(targets, `${guide.slug}/${node.id}`).toEqual(expected.map((to) => `/${guide.slug}/${to}/`));
+      }
+    }
+  });
+
+  it('name at most five ways into a page, and link the map for the others', async () => {
+    const html = parse(await readFile(join(dist, 'hub/card/index.html'), 'utf8'));
+    const ways = html.querySelectorAll('nav.reached-from li').map((item) => [item.querySelector('a')!.getAttribute('href'), item.text.replace(/\s+/g, ' ').trim()]);
+    expect(ways).toEqual([
+      ['/hub/q0/', 'Question 0 To the card from 0'],
+      ['/hub/q1/', 'Question 1 To the card from 1'],
+      ['/hub/q2/', 'Question 2 To the card from 2'],
+      ['/hub/q3/', 'Question 3 To the card from 3'],
+      ['/hub/q4/', 'Question 4 To the card from 4'],
+      ['/hub/map/', 'and 3 more'],
+    ]);
+    // One way in: nothing to add; Back goes there.
+    const single = parse(await readFile(join(dist, 'hub/q3/index.html'), 'utf8'));
+    expect(single.querySelector('nav.reached-from')).toBeNull();
+    expect(single.querySelector('[data-action="back"]')?.getAttribute('href')).toBe('/hub/q2/');
+  });
+
+  it('keep a page’s size whatever its distance from the start', async () => {
+    const size = async (id: string) => (await stat(join(dist, 'chain', id, 'index.html'))).size;
+    const near = await size('s1');
+    const far = await size(`s${CHAIN - 2}`);
+    // Only the digits of the ids and titles differ.
+    expect(far - near).toBeLessThan(64);
+  });
+});
