@@ -24,6 +24,7 @@ import { readAttributes } from './attributes.ts';
 import {
   attributePlace,
   FORM_NAMES,
+  hasAttribute,
   isDirective,
   labelParagraph,
   labelText,
@@ -170,7 +171,7 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
       break;
     case 'step': {
       // An invalid `next` was reported already; `to: ''` keeps it from being a dead end too.
-      const written = 'next' in (directive.attributes ?? {});
+      const written = hasAttribute(directive, 'next');
       const next = ('next' in attributes ? attributes.next : undefined) ?? (written ? '' : undefined);
       const place = attributePlace(directive, 'next') ?? base.position;
       nodes.push({ ...base, kind, next: next === undefined ? undefined : { to: next, position: place } });
@@ -239,11 +240,11 @@ function checkId(id: string | undefined, directive: ContainerDirective, file: VF
       `Id \`${id}\` is not a lowercase slug (letters a–z, digits, single hyphens)${advice}`,
       attributePlace(directive, 'id'),
     );
-  } else if (RESERVED_NODE_IDS[id]) {
+  } else if (RESERVED_NODE_IDS.has(id)) {
     flag(
       file,
       'invalid-id',
-      `Id \`${id}\` is reserved for the guide's ${RESERVED_NODE_IDS[id]} (\`/<guide>/${id}/\`); choose another id`,
+      `Id \`${id}\` is reserved for the guide's ${RESERVED_NODE_IDS.get(id)} (\`/<guide>/${id}/\`); choose another id`,
       attributePlace(directive, 'id'),
     );
   }
@@ -330,7 +331,7 @@ function walk(
       flag(file, 'missing-title', '`link` has no text; write `:link[text]{to="…"}`', openingOf(child));
     }
     if (attributes.to === undefined) {
-      if (!('to' in (child.attributes ?? {}))) {
+      if (!hasAttribute(child, 'to')) {
         flag(file, 'invalid-attribute', '`link` needs a `to` attribute naming the node it leads to', openingOf(child));
       }
     } else {
@@ -349,7 +350,7 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
     if (!label) {
       flag(file, 'missing-title', '`option` has no answer text; write it as `::option[Answer]{to="…"}`', openingOf(child));
     }
-    if (attributes.to === undefined && !('to' in (child.attributes ?? {}))) {
+    if (attributes.to === undefined && !hasAttribute(child, 'to')) {
       flag(file, 'invalid-attribute', '`option` needs a `to` attribute naming the node this answer leads to', openingOf(child));
     }
     // An answer without a target still counts as an answer: `to: ''` is skipped by the graph rules.
@@ -392,7 +393,7 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
 }
 
 /** The allowed elements as a message lists them (checkMdx runs for every node of every file). */
-const ELEMENT_LIST = Object.keys(ALLOWED_ELEMENTS)
+const ELEMENT_LIST = [...ALLOWED_ELEMENTS.keys()]
   .map((name) => `\`<${name}>\``)
   .join(', ');
 
@@ -418,7 +419,7 @@ function checkMdx(node: Nodes, file: VFile): boolean {
       return true;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
-      const allowed = node.name ? ALLOWED_ELEMENTS[node.name] : undefined;
+      const allowed = node.name ? ALLOWED_ELEMENTS.get(node.name) : undefined;
       if (!node.name || !allowed) {
         const what = node.name ? `Element \`<${node.name}>\` is` : 'A fragment `<>` is';
         flag(file, 'unsupported-mdx', `${what} not supported in guides; use Markdown or one of ${ELEMENT_LIST}`, node.position);

@@ -189,9 +189,9 @@ export async function loadGuide(dir: string): Promise<LoadedGuide> {
     problems.push(
       problem(dir, 'invalid-id', `Guide folder \`${slug}\` is not a lowercase slug, and it becomes the guide's URL${proposal ? `; rename it \`${proposal}\`` : ''}`),
     );
-  } else if (RESERVED_GUIDE_SLUGS[slug]) {
+  } else if (RESERVED_GUIDE_SLUGS.has(slug)) {
     problems.push(
-      problem(dir, 'invalid-id', `Guide folder \`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS[slug]} (\`/${slug}/\`); rename it`),
+      problem(dir, 'invalid-id', `Guide folder \`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS.get(slug)} (\`/${slug}/\`); rename it`),
     );
   }
   const files = await listGuideFiles(dir, problems);

@@ -129,7 +129,7 @@ function reportIssue(
 function valueAt(data: unknown, path: string[]): unknown {
   let value = data;
   for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;

@@ -63,15 +63,15 @@ export function slugify(text: string): string {
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Node ids that would clash with a guide's own pages under `/<guide>/`. */
-export const RESERVED_NODE_IDS: Readonly<Record<string, string>> = {
-  all: 'one-page view',
-  errors: 'error index',
-  map: 'map',
-};
+export const RESERVED_NODE_IDS: ReadonlyMap<string, string> = new Map([
+  ['all', 'one-page view'],
+  ['errors', 'error index'],
+  ['map', 'map'],
+]);
 
 /** Guide folder names that would clash with the site's own paths. */
-export const RESERVED_GUIDE_SLUGS: Readonly<Record<string, string>> = {
-  pagefind: 'search index',
-  '404': 'not-found page',
-  assets: 'assets',
-};
+export const RESERVED_GUIDE_SLUGS: ReadonlyMap<string, string> = new Map([
+  ['pagefind', 'search index'],
+  ['404', 'not-found page'],
+  ['assets', 'assets'],
+]);
