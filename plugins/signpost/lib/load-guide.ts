@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { extractNodes } from './extract.ts';
-import { scanLimits } from './limits.ts';
+import { directiveDepthWithoutMdx, LIMITS, scanLimits, tooDeep } from './limits.ts';
 import { frontmatterOf, readMetadata, type MetaResult } from './metadata.ts';
 import type { Guide, GuideNode } from './model.ts';
 import { fallbackParser, mdxParser } from './processor.ts';
@@ -133,7 +133,7 @@ async function parseFile(path: string, isIndex: boolean, problems: Problem[]): P
 function parseText(path: string, source: { text: string; invalidAt?: Point }, isIndex: boolean, problems: Problem[]): ParsedFile {
   const limit = scanLimits(source.text);
   if (limit) {
-    // Refused before parsing: past these limits parsing itself could take minutes.
+    // Refused before parsing: past these limits parsing itself could take minutes, or overflow.
     problems.push(problem(path, 'limit-exceeded', limit.message, limit.place));
     return { nodes: [], meta: undefined };
   }
@@ -144,14 +144,32 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
     );
   }
   const file = new VFile({ path, value: source.text });
-  let tree: Root;
+  let tree: Root | undefined;
   let recovered = false;
   try {
     tree = mdxParser.parse(file);
   } catch (error) {
-    reportSyntaxError(error, file);
-    tree = fallbackParser.parse(file);
-    recovered = true;
+    reportParseError(error, file);
+    // Without MDX, `:::` lines indented 4 columns are code and close nothing: the recovery
+    // parse is only safe when its own nesting stays within the limit.
+    if (directiveDepthWithoutMdx(source.text) <= LIMITS.directiveDepth) {
+      tree = fallbackParser.parse(file);
+      recovered = true;
+    }
+  }
+  const deep = tree && tooDeep(tree);
+  if (deep) {
+    // Every later step (the checks, the page's HTML) recurses per level of the tree.
+    flag(
+      file,
+      'limit-exceeded',
+      `Content here is nested more than ${LIMITS.treeDepth} levels deep (${deep.deepest} at the deepest): lists, quotes, directives, elements or emphasis inside one another; nest them less deeply`,
+      deep.node.position?.start,
+    );
+  }
+  if (!tree || deep) {
+    problems.push(...problemsOf(file));
+    return { nodes: [], meta: undefined };
   }
   const meta = isIndex ? readMetadata(tree, file) : undefined;
   if (!isIndex && frontmatterOf(tree)) {
@@ -167,7 +185,17 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
   return { nodes, meta };
 }
 
-function reportSyntaxError(error: unknown, file: VFile): void {
+/**
+ * Reports why the parser stopped. MDX and micromark throw a located message for a syntax
+ * error; anything else would be a bug, still reported with a place rather than a stack trace.
+ */
+function reportParseError(error: unknown, file: VFile): void {
+  if (error instanceof RangeError) {
+    // The limits are set so that this does not happen; should it, it is still the writer's
+    // nesting that the parser could not follow.
+    flag(file, 'limit-exceeded', 'This file nests too deeply to parse; nest lists, quotes and directives less deeply', { line: 1, column: 1 });
+    return;
+  }
   const cause = error as { reason?: string; message?: string; line?: number; column?: number; source?: string };
   const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
   const line = cause.line ? String(file.value).split('\n')[cause.line - 1] ?? '' : '';

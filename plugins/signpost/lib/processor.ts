@@ -10,6 +10,11 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import type { Root } from 'mdast';
+import { installLinearEditMap } from './linear-edit-map.ts';
+
+// Every parse below, and Astro's own Markdown in the same process, without micromark's
+// quadratic edit step (see linear-edit-map.ts).
+installLinearEditMap();
 
 /**
  * remark-directive's syntax, with the positions of attributes and closing fences kept
