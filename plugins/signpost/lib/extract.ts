@@ -96,6 +96,8 @@ function describe(kind: NodeKind, id: string): string {
 export function extractNodes(tree: Root, file: VFile, options: { recovered?: boolean } = {}): GuideNode[] {
   const nodes: GuideNode[] = [];
   checkFences(tree, file);
+  // Lines with a syntax error, looked up once per top-level block (not a scan of every message).
+  const syntaxErrorLines = new Set(file.messages.filter((message) => message.ruleId === 'syntax-error').map((message) => message.line));
   for (const child of tree.children) {
     if (child.type === 'yaml' || checkMdx(child, file)) continue;
     if (child.type === 'containerDirective' && isNodeDirective(child.name)) {
@@ -109,7 +111,7 @@ export function extractNodes(tree: Root, file: VFile, options: { recovered?: boo
       // `::::questoin{#x}` is read as the question it was meant to be, so its id still exists.
       const proposal = unknownDirective(child, file);
       if (proposal && isNodeDirective(proposal) && child.type === 'containerDirective') readNode(child, proposal, file, nodes);
-    } else if (!options.recovered && !brokenDirective(child, file)) {
+    } else if (!options.recovered && !brokenDirective(child, syntaxErrorLines)) {
       flag(
         file,
         'stray-content',
@@ -448,13 +450,8 @@ function checkMdx(node: Nodes, file: VFile): boolean {
  * A directive that could not be parsed reads as a paragraph starting with colons; its syntax
  * error is reported already, so it is not stray content as well.
  */
-function brokenDirective(node: Nodes, file: VFile): boolean {
-  const line = node.position?.start.line;
-  return (
-    node.type === 'paragraph' &&
-    /^:{2,}[a-z]/i.test(toString(node)) &&
-    file.messages.some((message) => message.ruleId === 'syntax-error' && message.line === line)
-  );
+function brokenDirective(node: Nodes, syntaxErrorLines: Set<number | undefined>): boolean {
+  return node.type === 'paragraph' && syntaxErrorLines.has(node.position?.start.line) && /^:{2,}[a-z]/i.test(toString(node));
 }
 
 /** Reports a link or image URL whose protocol could run code or load from anywhere. */

@@ -7,7 +7,10 @@ import { attributePlace, openingOf } from './directives.ts';
 import { isOutcome, waysOn, type Edge, type Guide, type GuideNode } from './model.ts';
 import { problem, type Problem } from './problems.ts';
 import { LIMITS } from './limits.ts';
-import { closest } from './suggest.ts';
+import { closest, proposalBudget } from './suggest.ts';
+
+/** Places a `duplicate-id` message lists before it says how many more there are. */
+const DUPLICATES_LISTED = 3;
 
 /** Runs every graph rule over a guide whose files have been extracted. */
 export function validateGuide(guide: Guide, indexFile: string): Problem[] {
@@ -25,20 +28,28 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   const byId = new Map<string, GuideNode[]>();
   for (const node of guide.nodes) {
     if (!node.id) continue;
-    byId.set(node.id, [...(byId.get(node.id) ?? []), node]);
+    const same = byId.get(node.id);
+    if (same) same.push(node);
+    else byId.set(node.id, [node]);
   }
   for (const [id, nodes] of byId) {
     if (nodes.length < 2) continue;
     for (const node of nodes) {
-      const others = nodes
+      // A few places say where to look; all of them would make each message as long as the guide.
+      const listed = nodes
+        .slice(0, DUPLICATES_LISTED + 1)
         .filter((other) => other !== node)
+        .slice(0, DUPLICATES_LISTED)
         .map((other) => where(other, node))
         .join('; ');
+      const others = nodes.length - 1;
+      const more = others > DUPLICATES_LISTED ? ` and ${others - DUPLICATES_LISTED} more places` : '';
+      const othersText = `${listed}${more}`;
       problems.push(
         problem(
           node.file,
           'duplicate-id',
-          `Duplicate id \`${id}\`, also used at ${others}; ids must be unique in a guide, rename one`,
+          `Duplicate id \`${id}\`, also used at ${othersText}; ids must be unique in a guide, rename one`,
           idPlace(node),
         ),
       );
@@ -46,6 +57,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   }
 
   const ids = [...guide.byId.keys()];
+  const budget = proposalBudget();
   const exists = (edge: Edge): boolean => guide.byId.has(edge.to);
 
   // dangling-target: answers, `next` and `:link`s that name no node.
@@ -53,7 +65,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
     for (const edge of [...waysOn(node), ...node.links]) {
       // An empty target was already reported as a missing `to`.
       if (exists(edge) || edge.to === '') continue;
-      const proposal = closest(edge.to, ids);
+      const proposal = closest(edge.to, ids, budget);
       const advice = proposal
         ? `; did you mean \`${proposal}\`?`
         : `; add a node with \`{#${edge.to}}\` or name an existing id`;
@@ -96,7 +108,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   // missing-start, then reachability from the start.
   const start = guide.start;
   if (start !== undefined && !guide.byId.has(start) && guide.nodes.length > 0) {
-    const proposal = closest(start, ids);
+    const proposal = closest(start, ids, budget);
     const advice = proposal ? `; did you mean \`${proposal}\`?` : '; set `start` to the id of the first node';
     problems.push(problem(indexFile, 'missing-start', `Start node \`${start}\` does not exist${advice}`, guide.startPosition));
   }
@@ -123,7 +135,9 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   const predecessors = new Map<string, string[]>();
   for (const node of guide.nodes) {
     for (const edge of waysOn(node)) {
-      predecessors.set(edge.to, [...(predecessors.get(edge.to) ?? []), node.id]);
+      const before = predecessors.get(edge.to);
+      if (before) before.push(node.id);
+      else predecessors.set(edge.to, [node.id]);
     }
   }
   const canFinish = reachable(guide, leadsOut, (node) => predecessors.get(node.id) ?? []);

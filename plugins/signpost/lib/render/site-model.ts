@@ -111,7 +111,11 @@ export function pageGuide(guide: Guide, paths: SitePaths): PageGuide {
 
   const parents = new Map<string, GuideNode[]>();
   for (const node of guide.nodes) {
-    for (const edge of waysOn(node)) parents.set(edge.to, [...(parents.get(edge.to) ?? []), node]);
+    for (const edge of waysOn(node)) {
+      const known = parents.get(edge.to);
+      if (known) known.push(node);
+      else parents.set(edge.to, [node]);
+    }
   }
   const siblingsOf = (node: GuideNode): GuideNode[] => {
     const found = new Map<string, GuideNode>();
