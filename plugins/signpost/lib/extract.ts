@@ -42,7 +42,8 @@ import {
   StepAttributes,
   TargetAttributes,
 } from './schemas/directives.ts';
-import { RESERVED_NODE_IDS, SLUG, closest, slugify } from './suggest.ts';
+import { LIMITS } from './limits.ts';
+import { RESERVED_NODE_IDS, SLUG, closest, shorten, slugify } from './suggest.ts';
 import {
   DIRECTIVE_NAMES,
   FORMS,
@@ -233,7 +234,14 @@ function checkId(id: string | undefined, directive: ContainerDirective, file: VF
     );
     return '';
   }
-  if (!SLUG.test(id)) {
+  if (id.length > LIMITS.idLength) {
+    flag(
+      file,
+      'invalid-id',
+      `Id \`${shorten(id)}\` is ${id.length} characters long, and it becomes the page's URL and a folder name; at most ${LIMITS.idLength}: choose a shorter id`,
+      attributePlace(directive, 'id'),
+    );
+  } else if (!SLUG.test(id)) {
     const proposal = slugify(id);
     const advice = proposal ? `; use \`${proposal}\`` : '; use lowercase letters, digits and single hyphens';
     flag(

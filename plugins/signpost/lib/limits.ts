@@ -38,6 +38,14 @@ export const LIMITS = {
   options: 100,
   /** Characters of a node id or a guide folder name, each a URL segment and a file name. */
   idLength: 100,
+  /** `.mdx` files in one guide. */
+  guideFiles: 1000,
+  /** Bytes of `.mdx` files in one guide (the largest benchmark guide, 5,000 nodes, is 5 MB). */
+  guideBytes: 16 * 1024 * 1024,
+  /** Files and folders a guide folder holds, at any depth: past it, it is no guide folder. */
+  guideEntries: 10_000,
+  /** Folders inside folders within a guide folder. */
+  folderDepth: 8,
   /** `[` and `{` in a guide's frontmatter (YAML's parser recurses per level of them). */
   yamlBrackets: 64,
   /** `- ` and `? ` starting one line of frontmatter (`- - - x` nests a list per `- `). */
@@ -51,18 +59,19 @@ export interface LimitProblem {
   place: Point;
 }
 
+/** The message for a file past `LIMITS.fileBytes` (`bytes` long, or at least that long). */
+export function fileTooLarge(bytes: number): string {
+  const size = bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`;
+  return `This file is ${size}; a guide file may hold at most ${LIMITS.fileBytes / 1024} KB: split it into several files`;
+}
+
 /** Line endings as micromark counts lines: `\r\n`, `\r` and `\n`. */
 const LINE_ENDING = /\r\n|\r|\n/;
 
 /** The first limit a file's text goes past, if any. */
 export function scanLimits(text: string): LimitProblem | undefined {
   const bytes = Buffer.byteLength(text);
-  if (bytes > LIMITS.fileBytes) {
-    return {
-      message: `This file is ${(bytes / 1024).toFixed(0)} KB; a guide file may hold at most ${LIMITS.fileBytes / 1024} KB: split it into several files`,
-      place: { line: 1, column: 1 },
-    };
-  }
+  if (bytes > LIMITS.fileBytes) return { message: fileTooLarge(bytes), place: { line: 1, column: 1 } };
   const lines = text.split(LINE_ENDING);
   const directives = new DirectiveDepth('mdx');
   let blockStart = 0;

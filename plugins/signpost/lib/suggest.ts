@@ -108,3 +108,8 @@ export const RESERVED_GUIDE_SLUGS: ReadonlyMap<string, string> = new Map([
   ['404', 'not-found page'],
   ['assets', 'assets'],
 ]);
+
+/** Writer's text as a message quotes it: at most `max` characters, then `…`. */
+export function shorten(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

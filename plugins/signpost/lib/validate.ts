@@ -7,7 +7,7 @@ import { attributePlace, openingOf } from './directives.ts';
 import { isOutcome, waysOn, type Edge, type Guide, type GuideNode } from './model.ts';
 import { problem, type Problem } from './problems.ts';
 import { LIMITS } from './limits.ts';
-import { closest, proposalBudget } from './suggest.ts';
+import { closest, proposalBudget, shorten } from './suggest.ts';
 
 /** Places a `duplicate-id` message lists before it says how many more there are. */
 const DUPLICATES_LISTED = 3;
@@ -68,8 +68,8 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
       const proposal = closest(edge.to, ids, budget);
       const advice = proposal
         ? `; did you mean \`${proposal}\`?`
-        : `; add a node with \`{#${edge.to}}\` or name an existing id`;
-      problems.push(problem(node.file, 'dangling-target', `Cannot find node \`${edge.to}\`${advice}`, edge.position));
+        : `; add a node with \`{#${shorten(edge.to)}}\` or name an existing id`;
+      problems.push(problem(node.file, 'dangling-target', `Cannot find node \`${shorten(edge.to)}\`${advice}`, edge.position));
     }
   }
 
@@ -110,7 +110,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   if (start !== undefined && !guide.byId.has(start) && guide.nodes.length > 0) {
     const proposal = closest(start, ids, budget);
     const advice = proposal ? `; did you mean \`${proposal}\`?` : '; set `start` to the id of the first node';
-    problems.push(problem(indexFile, 'missing-start', `Start node \`${start}\` does not exist${advice}`, guide.startPosition));
+    problems.push(problem(indexFile, 'missing-start', `Start node \`${shorten(start)}\` does not exist${advice}`, guide.startPosition));
   }
   if (start !== undefined && guide.byId.has(start)) {
     const reached = reachable(guide, [start], (node) => waysOn(node).map((edge) => edge.to));
