@@ -87,7 +87,7 @@ const ARTICLE: Record<NodeKind, string> = {
 
 function describe(kind: NodeKind, id: string): string {
   const noun = kind === 'error' ? 'Error card' : kind === 'instructions' ? 'Instructions card' : kind === 'question' ? 'Question' : 'Step';
-  return id ? `${noun} \`${id}\`` : noun;
+  return id ? `${noun} \`${shorten(id)}\`` : noun;
 }
 
 /**

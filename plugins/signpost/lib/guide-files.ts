@@ -187,7 +187,9 @@ export async function listGuideFiles(dir: string, problems: Problem[]): Promise<
         if (entry.isFile()) files.push(path);
         else problems.push(problem(path, 'unreadable-file', notRegular(kindOf(entry))));
       }
-      if (files.at(-1) === path) bytes += (await statOf(path))?.size ?? 0;
+      // What will be read: a file past the size limit is refused on its own, unread.
+      const size = files.at(-1) === path ? ((await statOf(path))?.size ?? 0) : 0;
+      if (size <= LIMITS.fileBytes) bytes += size;
       if (bytes > LIMITS.guideBytes) {
         problems.push(
           problem(dir, 'limit-exceeded', `Guide \`${basename(dir)}\` holds over ${LIMITS.guideBytes / 1024 ** 2} MB of \`.mdx\` files; split it into several guides`),

@@ -61,7 +61,8 @@ export interface LimitProblem {
 
 /** The message for a file past `LIMITS.fileBytes` (`bytes` long, or at least that long). */
 export function fileTooLarge(bytes: number): string {
-  const size = bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`;
+  // Rounded up: a file one byte over 256 KB says 257 KB, not "256 KB; at most 256 KB".
+  const size = bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
   return `This file is ${size}; a guide file may hold at most ${LIMITS.fileBytes / 1024} KB: split it into several files`;
 }
 

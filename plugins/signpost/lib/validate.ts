@@ -49,7 +49,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
         problem(
           node.file,
           'duplicate-id',
-          `Duplicate id \`${id}\`, also used at ${othersText}; ids must be unique in a guide, rename one`,
+          `Duplicate id \`${shorten(id)}\`, also used at ${othersText}; ids must be unique in a guide, rename one`,
           idPlace(node),
         ),
       );
@@ -78,14 +78,14 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
     const opening = openingOf(node.tree);
     if (node.kind === 'question' && node.options.length === 0) {
       problems.push(
-        problem(node.file, 'dead-end', `Question \`${node.id}\` has no answers, so readers are stuck; add \`:::option{to="…"}\` answers`, opening),
+        problem(node.file, 'dead-end', `Question \`${shorten(node.id)}\` has no answers, so readers are stuck; add \`:::option{to="…"}\` answers`, opening),
       );
     } else if (node.kind === 'question' && node.options.length === 1) {
       problems.push(
         problem(
           node.file,
           'too-few-options',
-          `Question \`${node.id}\` has 1 answer; a question needs at least 2 (for a single way on, make it a \`step\` with \`next="${node.options[0]!.to}"\`)`,
+          `Question \`${shorten(node.id)}\` has 1 answer; a question needs at least 2 (for a single way on, make it a \`step\` with \`next="${node.options[0]!.to}"\`)`,
           opening,
         ),
       );
@@ -94,13 +94,13 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
         problem(
           node.file,
           'limit-exceeded',
-          `Question \`${node.id}\` has ${node.options.length} answers; at most ${LIMITS.options}: group them under further questions`,
+          `Question \`${shorten(node.id)}\` has ${node.options.length} answers; at most ${LIMITS.options}: group them under further questions`,
           opening,
         ),
       );
     } else if (node.kind === 'step' && !node.next) {
       problems.push(
-        problem(node.file, 'dead-end', `Step \`${node.id}\` has no way on; add \`next="…"\` naming the node that follows`, opening),
+        problem(node.file, 'dead-end', `Step \`${shorten(node.id)}\` has no way on; add \`next="…"\` naming the node that follows`, opening),
       );
     }
   }
@@ -120,7 +120,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
         problem(
           node.file,
           'unreachable-node',
-          `Node \`${node.id}\` cannot be reached from the start node \`${start}\`; add an answer or \`next\` leading to it, or delete it`,
+          `Node \`${shorten(node.id)}\` cannot be reached from the start node \`${shorten(start)}\`; add an answer or \`next\` leading to it, or delete it`,
           openingOf(node.tree),
         ),
       );
@@ -147,7 +147,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
       problem(
         node.file,
         'no-outcome',
-        `No outcome can be reached from \`${node.id}\`: every way on from it loops back; lead one to an error or instructions card`,
+        `No outcome can be reached from \`${shorten(node.id)}\`: every way on from it loops back; lead one to an error or instructions card`,
         openingOf(node.tree),
       ),
     );
@@ -161,7 +161,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
         problem(
           node.file,
           'missing-support',
-          `\`${node.id}\` escalates to support, but the guide names no contact; add \`support:\` with an \`email\` or \`url\` to the frontmatter of index.mdx, or say in the escalation whom to contact`,
+          `\`${shorten(node.id)}\` escalates to support, but the guide names no contact; add \`support:\` with an \`email\` or \`url\` to the frontmatter of index.mdx, or say in the escalation whom to contact`,
           node.escalate,
         ),
       );
@@ -186,7 +186,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
           problem(
             node.file,
             'duplicate-error-message',
-            `Error card \`${node.id}\` shows the same message as \`${first.node.id}\` (${where(first.node, node)}): “${wording.text}”; merge the cards or tell the messages apart`,
+            `Error card \`${shorten(node.id)}\` shows the same message as \`${shorten(first.node.id)}\` (${where(first.node, node)}): “${wording.text}”; merge the cards or tell the messages apart`,
             wording.position,
           ),
         );
