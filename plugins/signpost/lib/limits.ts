@@ -31,7 +31,7 @@ export const LIMITS = {
   /**
    * Levels of a file's syntax tree: lists, list items, quotes, directives, elements, emphasis
    * and links inside one another. Parsing, checks and rendering recurse per level; they are
-   * safe to about 1,200 levels, a real guide needs about 20.
+   * safe to about 2,000 levels, a real guide needs about 20.
    */
   treeDepth: 100,
   /** Answers of one question. */
