@@ -85,9 +85,14 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
     reportParseError(error, file);
     // Without MDX, `:::` lines indented 4 columns are code and close nothing: the recovery
     // parse is only safe when its own nesting stays within the limit.
-    if (directiveDepthWithoutMdx(source.text) <= LIMITS.directiveDepth) {
-      tree = fallbackParser.parse(file);
-      recovered = true;
+    if (!(error instanceof RangeError) && directiveDepthWithoutMdx(source.text) <= LIMITS.directiveDepth) {
+      try {
+        tree = fallbackParser.parse(file);
+        recovered = true;
+      } catch (again) {
+        // Markdown without MDX has no syntax errors: this would be a bug, still reported at a place.
+        reportParseError(again, file);
+      }
     }
   }
   const deep = tree && tooDeep(tree);
