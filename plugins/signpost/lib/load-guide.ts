@@ -8,7 +8,8 @@ import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { extractNodes } from './extract.ts';
 import { INDEX_FILE, listGuideFiles, notRegular } from './guide-files.ts';
-import { directiveDepthWithoutMdx, fileTooLarge, LIMITS, scanLimits, tooDeep } from './limits.ts';
+import { fileTooLarge, LIMITS, scanLimits } from './limits.ts';
+import { directiveDepthWithoutMdx, tooDeep } from './nesting.ts';
 import { frontmatterOf, readMetadata, type MetaResult } from './metadata.ts';
 import type { Guide, GuideNode } from './model.ts';
 import { fallbackParser, mdxParser } from './processor.ts';
@@ -85,7 +86,7 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
     reportParseError(error, file);
     // Without MDX, `:::` lines indented 4 columns are code and close nothing: the recovery
     // parse is only safe when its own nesting stays within the limit.
-    if (!(error instanceof RangeError) && directiveDepthWithoutMdx(source.text) <= LIMITS.directiveDepth) {
+    if (!(error instanceof RangeError) && directiveDepthWithoutMdx(source.text, LIMITS.directiveDepth) <= LIMITS.directiveDepth) {
       try {
         tree = fallbackParser.parse(file);
         recovered = true;
@@ -95,7 +96,7 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
       }
     }
   }
-  const deep = tree && tooDeep(tree);
+  const deep = tree && tooDeep(tree, LIMITS.treeDepth);
   if (deep) {
     // Every later step (the checks, the page's HTML) recurses per level of the tree.
     flag(
