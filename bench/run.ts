@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * `npm run bench -- [--sizes 100,1000,5000] [--chains 100,2500] [--runs 3] [--out bench] [--no-browser]`
+ * `npm run bench -- [--sizes 100,1000,5000] [--chains 100,2500] [--runs 3] [--out bench] [--no-browser] [--hostile-kb 64,256]`
  *
  * What a check, a build and a search cost, and how the cost grows, beside plain Astro MDX
- * pages of the same words as the baseline; and the bytes per page of a long chain of steps,
- * which stay flat when the output is linear in the guide. Prints a table and writes
- * results.md and results.svg (time per node against guide size) to --out.
+ * pages of the same words as the baseline; the bytes per page of a long chain of steps, which
+ * stay flat when the output is linear in the guide; and what `check` costs on each case of the
+ * hostile corpus, against its bound, and on valid shapes at growing sizes (--hostile-kb).
+ * Prints the tables and writes results.md and results.svg (time per node against guide size)
+ * to --out.
  */
 import { execFile } from 'node:child_process';
 import { cpus, freemem, platform, release, totalmem } from 'node:os';
@@ -15,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { writeChain, writeGuide, type Synthetic } from './generate.ts';
+import { checkGuides } from '../plugins/signpost/src/core/check.ts';
+import { GROWTH_SHAPES, HOSTILE_CASES } from '../tests/hostile/hostile-inputs.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const NODE = process.execPath;
@@ -26,8 +30,12 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     out: { type: 'string', default: 'bench' },
     'no-browser': { type: 'boolean', default: false },
+    'hostile-kb': { type: 'string', default: '64,256' },
   },
 });
+const HOSTILE_KB = values['hostile-kb'].split(',').map(Number);
+/** What a hostile case may take to check: a writer waits for no more. */
+const HOSTILE_BOUND_MS = 1000;
 const SIZES = values.sizes.split(',').map(Number);
 const CHAINS = values.chains.split(',').filter(Boolean).map(Number);
 const RUNS = Number(values.runs);
@@ -372,6 +380,71 @@ function machine(): string {
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory (${(freemem() / 2 ** 30).toFixed(0)} GiB free), ${platform()} ${release()}, Node ${process.version}`;
 }
 
+interface HostileResult {
+  name: string;
+  kb: number;
+  ms: number;
+  problems: number;
+}
+
+interface GrowthResult {
+  name: string;
+  points: { kb: number; ms: number }[];
+}
+
+let hostileRun = 0;
+
+/** The median wall time of checking `text` as a one-file guide, in-process; each run in a fresh folder (no parse cache). */
+async function timeCheck(text: string): Promise<{ ms: number; problems: number }> {
+  const times: number[] = [];
+  let problems = 0;
+  for (let index = 0; index < RUNS; index++) {
+    const dir = join(WORK, 'hostile', `g${hostileRun++}`);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'index.mdx'), text);
+    const start = performance.now();
+    problems = (await checkGuides([dir])).problems.length;
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), problems };
+}
+
+async function hostile(): Promise<{ cases: HostileResult[]; growth: GrowthResult[] }> {
+  await rm(join(WORK, 'hostile'), { recursive: true, force: true });
+  const cases: HostileResult[] = [];
+  for (const entry of HOSTILE_CASES) {
+    const text = entry.text();
+    cases.push({ name: entry.name, kb: Buffer.byteLength(text) / 1024, ...(await timeCheck(text)) });
+  }
+  const growth: GrowthResult[] = [];
+  for (const shape of GROWTH_SHAPES) {
+    const points = [];
+    for (const size of HOSTILE_KB) points.push({ kb: size, ms: (await timeCheck(shape.text(size * 1024))).ms });
+    growth.push({ name: shape.name, points });
+  }
+  return { cases, growth };
+}
+
+function hostileTable({ cases, growth }: { cases: HostileResult[]; growth: GrowthResult[] }): string {
+  const rows = [
+    `| hostile case | size | check | bound | met |`,
+    '| --- | --- | --- | --- | --- |',
+    ...cases.map((c) => `| ${c.name.replace(/\|/g, '\\|')} | ${c.kb.toFixed(1)} KB | ${c.ms.toFixed(0)} ms, ${c.problems} problem(s) | ${HOSTILE_BOUND_MS} ms | ${c.ms <= HOSTILE_BOUND_MS ? 'yes' : '**no**'} |`),
+  ];
+  const first = HOSTILE_KB[0]!;
+  const last = HOSTILE_KB.at(-1)!;
+  // Linear: the time per KB at the largest size stays within 1.5 × that at the smallest.
+  const growthRows = [
+    `| valid shape | ${HOSTILE_KB.map((size) => `${size} KB`).join(' | ')} | ms per KB, ${last} against ${first} KB | linear |`,
+    `| --- | ${HOSTILE_KB.map(() => '---').join(' | ')} | --- | --- |`,
+    ...growth.map((g) => {
+      const ratio = g.points.at(-1)!.ms / last / (g.points[0]!.ms / first);
+      return `| ${g.name} | ${g.points.map((point) => `${point.ms.toFixed(0)} ms`).join(' | ')} | ${ratio.toFixed(2)} × | ${ratio <= 1.5 ? 'yes' : '**no**'} |`;
+    }),
+  ];
+  return `${rows.join('\n')}\n\n${growthRows.join('\n')}`;
+}
+
 await mkdir(WORK, { recursive: true });
 const results: SizeResult[] = [];
 for (const size of SIZES) {
@@ -383,8 +456,11 @@ for (const size of CHAINS) {
   process.stderr.write(`bench: a chain of ${size} steps…\n`);
   chains.push(await measureChain(size));
 }
+process.stderr.write(`bench: the hostile corpus, ${RUNS} run(s) each…\n`);
+const hostileResults = await hostile();
 const report = `${table(results)}\n\n${growth(results)}\n\n${chainLine(chains)}`.trim();
-process.stdout.write(`\n${report}\n\nMachine: ${machine()}\n`);
+const hostileReport = hostileTable(hostileResults);
+process.stdout.write(`\n${report}\n\n${hostileReport}\n\nMachine: ${machine()}\n`);
 await mkdir(OUT, { recursive: true });
 const analysis = await readFile(join(ROOT, 'bench', 'analysis.md'), 'utf8').catch(() => '');
 await writeFile(
@@ -401,10 +477,16 @@ await writeFile(
     '',
     targets(results),
     '',
+    '## Hostile input',
+    '',
+    `\`check\` on each case of the hostile corpus (tests/hostile/hostile-inputs.ts), in-process, against a bound of ${HOSTILE_BOUND_MS} ms; and on valid shapes at growing sizes, whose time must grow linearly.`,
+    '',
+    hostileReport,
+    '',
     analysis.trim(),
     '',
   ].join('\n'),
 );
 await writeFile(join(OUT, 'results.svg'), chart(results));
-await writeFile(join(OUT, 'results.json'), `${JSON.stringify({ machine: machine(), runs: RUNS, results, chains }, null, 2)}\n`);
+await writeFile(join(OUT, 'results.json'), `${JSON.stringify({ machine: machine(), runs: RUNS, results, chains, hostile: hostileResults }, null, 2)}\n`);
 process.stderr.write(`bench: wrote ${relative(ROOT, OUT)}/results.md, results.svg and results.json\n`);

@@ -22,7 +22,7 @@ describe('npm run bench', () => {
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        ['bench/run.ts', '--sizes', '100', '--chains', '100', '--runs', '1', '--no-browser', '--out', relative(ROOT, out)],
+        ['bench/run.ts', '--sizes', '100', '--chains', '100', '--runs', '1', '--no-browser', '--hostile-kb', '8,32', '--out', relative(ROOT, out)],
         { cwd: ROOT, env: writerEnv() },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
@@ -33,7 +33,15 @@ describe('npm run bench', () => {
     }
     expect(run.stdout).toMatch(/\| JS needed to navigate\s+\| 0 B/);
     expect(run.stdout).toMatch(/^Output of a chain of steps, 100 steps: [\d,]+ B per node page \(site: [\d,]+ B per node\)\.$/m);
-    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as { results: { size: number; files: number }[] };
+    // A figure for every case of the hostile corpus, and for each valid shape at each size.
+    expect(run.stdout).toMatch(/\| hostile case \| size \| check \| bound \| met \|/);
+    expect(run.stdout).toMatch(/\| `<details>` and `:::note` interleaved 2,000 times \(74 KB\) \| 72\.3 KB \| \d+ ms, 1 problem\(s\) \| 1000 ms \|/);
+    expect(run.stdout).toMatch(/\| lists and paragraphs, alternating \| \d+ ms \| \d+ ms \| [\d.]+ × \|/);
+    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as {
+      results: { size: number; files: number }[];
+      hostile: { cases: { name: string; ms: number }[] };
+    };
+    expect(results.hostile.cases.length).toBeGreaterThan(10);
     expect(results.results.map((result) => result.size)).toEqual([100]);
     expect(results.results[0]!.files).toBeGreaterThan(200);
     expect(await readFile(join(out, 'results.md'), 'utf8')).toMatch(/^# Benchmark results\n[\s\S]*\| target \| measured \| met \|/);

@@ -152,6 +152,13 @@ describe('rules', () => {
     ]);
   });
 
+  it('skipped-file', async () => {
+    expect(await problemsIn('rules/skipped-file')).toEqual([
+      '.old:1:1 warning [skipped-file] Folder `.old` is hidden (its name starts with `.`), so its `.mdx` files are not read; rename it without the dot to include them',
+      '.reset.mdx:1:1 warning [skipped-file] File `.reset.mdx` is hidden (its name starts with `.`), so it is not read; rename it without the dot to include it',
+    ]);
+  });
+
   it('stray-content', async () => {
     expect(await problemsIn('rules/stray-content')).toEqual([
       'index.mdx:6:1 error [stray-content] Content outside every node is never shown to readers; move it into a node or delete it',

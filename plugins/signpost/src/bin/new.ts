@@ -25,7 +25,7 @@ export async function run(argv: string[]): Promise<void> {
   const [slug, ...extra] = positionals;
   if (!slug || extra.length > 0) fail('give one guide slug, such as `router-help`');
   if (!SLUG.test(slug)) fail(`\`${slug}\` is not a lowercase slug; try \`${slugify(slug) || 'my-guide'}\``);
-  if (RESERVED_GUIDE_SLUGS[slug]) fail(`\`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS[slug]}; choose another name`);
+  if (RESERVED_GUIDE_SLUGS.has(slug)) fail(`\`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS.get(slug)}; choose another name`);
 
   const cwd = writerCwd('new');
   const folder = join(resolve(cwd, values.dir), slug);

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { Guide } from './graph/model.ts';
 import { findGuideDirs, loadGuide } from './graph/load-guide.ts';
-import { problem, sortProblems, type Problem } from './problems.ts';
+import { append, problem, sortProblems, type Problem } from './problems.ts';
 
 export interface CheckOptions {
   /** Drafts become errors, as in production builds. */
@@ -31,7 +31,7 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
     for (const guideDir of guideDirs) {
       const loaded = await loadGuide(guideDir);
       guides.push(loaded.guide);
-      problems.push(...loaded.problems);
+      append(problems, loaded.problems);
     }
   }
   const final = options.strict

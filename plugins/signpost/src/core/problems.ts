@@ -78,3 +78,8 @@ export function sortProblems(problems: Problem[]): Problem[] {
       a.rule.localeCompare(b.rule),
   );
 }
+
+/** Appends `items` to `list` one by one: a spread (`push(...items)`) overflows the stack past ~100,000 items. */
+export function append<T>(list: T[], items: Iterable<T>): void {
+  for (const item of items) list.push(item);
+}

@@ -9,7 +9,7 @@ import type { Image, Link, RootContent } from 'mdast';
 import type { ContainerDirective, TextDirective } from 'mdast-util-directive';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
-import { labelParagraph } from '../core/parse/directives.ts';
+import { hasAttribute, labelParagraph } from '../core/parse/directives.ts';
 import { ALLOWED_ELEMENTS, isSafeUrl } from '../core/parse/mdx-policy.ts';
 import { isCalloutDirective } from '../core/parse/vocabulary.ts';
 import type { UiStrings } from './strings.ts';
@@ -48,7 +48,7 @@ function handlers(context: RenderContext): Handlers {
       return {
         type: 'element',
         tagName: 'a',
-        properties: { href: context.nodeHref(String(node.attributes?.['to'] ?? '')) },
+        properties: { href: context.nodeHref(hasAttribute(node, 'to') ? String(node.attributes!['to']) : '') },
         children: state.all(node),
       };
     },
@@ -66,7 +66,7 @@ function handlers(context: RenderContext): Handlers {
 
 /** An allowed element with its literal attributes; `check` has reported everything else. */
 function jsx(state: State, node: MdxJsxFlowElement | MdxJsxTextElement): Element | undefined {
-  const allowed = node.name ? ALLOWED_ELEMENTS[node.name] : undefined;
+  const allowed = node.name ? ALLOWED_ELEMENTS.get(node.name) : undefined;
   if (!node.name || !allowed) return undefined;
   const properties: Properties = {};
   for (const attribute of node.attributes) {

@@ -74,7 +74,9 @@ export type UiStrings = Widen<(typeof UI_STRINGS)['en']>;
 /** The strings for a language tag: an exact table, its base language's, or English. */
 export function stringsFor(lang: string): UiStrings {
   const tables: Record<string, UiStrings> = UI_STRINGS;
-  return tables[lang] ?? tables[lang.split('-')[0]!.toLowerCase()] ?? UI_STRINGS.en;
+  // A language tag is the writer's text: `constructor` must not find Object's.
+  const table = (tag: string): UiStrings | undefined => (Object.hasOwn(tables, tag) ? tables[tag] : undefined);
+  return table(lang) ?? table(lang.split('-')[0]!.toLowerCase()) ?? UI_STRINGS.en;
 }
 
 /** `2024-03` → `March 2024`, `2024-03-15` → `15 March 2024` (in the guide's language). */

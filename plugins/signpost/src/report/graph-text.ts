@@ -5,6 +5,7 @@
  */
 import type { Guide, GuideNode } from '../core/graph/model.ts';
 import { waysOn } from '../core/graph/model.ts';
+import { oneLine } from './visible-text.ts';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
@@ -24,17 +25,25 @@ const MERMAID_SHAPES: Record<GuideNode['kind'], [string, string]> = {
   instructions: ['([', '])'],
 };
 
-/** Mermaid ids: letters, digits and underscores only. */
+/**
+ * Mermaid ids: letters, digits and underscores only. A slug's `-` becomes `_`; anything else
+ * (the ids of a guide with `invalid-id` errors are printed too) becomes `_<hex>_`, after a `_`
+ * of its own so that it cannot meet a slug's.
+ */
 function mermaidId(id: string): string {
-  return `n_${id.replace(/-/g, '_')}`;
+  return `n_${id.replace(/-/g, '_').replace(/[^a-z0-9_]/gi, (char) => `__${char.codePointAt(0)!.toString(16)}_`)}`;
 }
 
+/**
+ * A quoted Mermaid label: on one line, controls shown as `\u001b`, and `"` and `#` (which
+ * starts Mermaid's entity codes) as entity codes, so nothing a writer wrote ends the label.
+ */
 function mermaidText(text: string): string {
-  return `"${text.replace(/"/g, '#quot;')}"`;
+  return `"${oneLine(text).replace(/#/g, '#35;').replace(/"/g, '#quot;')}"`;
 }
 
 export function toMermaid(guide: Guide): string {
-  const lines = [`%% ${guide.meta?.title ?? guide.slug} (${guide.slug})`, 'flowchart TD'];
+  const lines = [`%% ${oneLine(guide.meta?.title ?? guide.slug)} (${oneLine(guide.slug)})`, 'flowchart TD'];
   for (const node of guide.nodes) {
     const [open, close] = MERMAID_SHAPES[node.kind];
     lines.push(`  ${mermaidId(node.id)}${open}${mermaidText(label(node))}${close}`);
@@ -60,8 +69,9 @@ const DOT_SHAPES: Record<GuideNode['kind'], [shape: string, style: string[]]> = 
   instructions: ['box', ['rounded']],
 };
 
+/** A quoted DOT string: on one line, controls shown as `\u001b`, and `\` and `"` escaped. */
 function dotText(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${oneLine(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 export function toDot(guide: Guide): string {

@@ -2,12 +2,14 @@
  * Prints problems the way compilers do (`file:line:column: severity: message [rule]`, the
  * source line with a caret, the rule's docs) or as JSON for tools.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { styleText } from 'node:util';
 import { displayPath } from '../core/graph/load-guide.ts';
 import type { CheckResult } from '../core/check.ts';
 import type { Problem } from '../core/problems.ts';
+import { LIMITS } from '../core/parse/limits.ts';
 import { ruleDocs } from '../core/rules/catalogue.ts';
+import { visible } from './visible-text.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -35,7 +37,13 @@ export function formatJson(problems: Problem[], cwd: string): string {
     rule: p.rule,
     message: p.message,
   }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  // JSON.stringify escapes C0 controls; C1 controls and bidirectional overrides are escaped
+  // too, so that printing the report cannot drive or reorder a terminal (same JSON value).
+  const json = JSON.stringify(rows, null, 2).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `${json}\n`;
 }
 
 /** How many nodes the checked guides hold. */
@@ -53,20 +61,28 @@ export function terminalColor(): boolean {
   return Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
 }
 
+/**
+ * The human report. Messages quote the writer's text and excerpts show their lines, so both
+ * (and paths) go through `visible`: a guide cannot send escape sequences to a terminal.
+ */
 export function formatHuman(problems: Problem[], totals: Totals, options: HumanOptions): string {
   const paint = (style: Style, text: string): string => (options.color ? styleText(style, text, { validateStream: false }) : text);
   const out: string[] = [];
   for (const p of problems) {
     const severity = p.severity === 'error' ? paint(['bold', 'red'], 'error') : paint(['bold', 'yellow'], 'warning');
     out.push(
-      `${paint('bold', `${displayPath(p.file, options.cwd)}:${p.line}:${p.column}`)}: ${severity}: ${p.message} ${paint('dim', `[${p.rule}]`)}`,
+      `${paint('bold', `${visible(displayPath(p.file, options.cwd))}:${p.line}:${p.column}`)}: ${severity}: ${visible(p.message)} ${paint('dim', `[${p.rule}]`)}`,
     );
-    const text = options.sourceLine?.(p.file, p.line);
+    const text = options.sourceLine?.(p.file, p.line)?.replace(/\t/g, ' ');
     if (text !== undefined) {
       const gutter = String(p.line).length;
       const width = p.endLine === p.line && p.endColumn !== undefined ? Math.max(1, p.endColumn - p.column) : 1;
-      const marker = ' '.repeat(Math.max(0, p.column - 1)) + '^'.repeat(Math.min(width, Math.max(1, text.length - p.column + 1)));
-      out.push(`  ${paint('dim', `${p.line} |`)} ${text.replace(/\t/g, ' ')}`);
+      // The caret stands under the same characters once escapes have widened the line.
+      const start = Math.min(Math.max(0, p.column - 1), text.length);
+      const end = Math.min(text.length, start + width);
+      const indent = visible(text.slice(0, start)).length;
+      const marker = ' '.repeat(indent) + '^'.repeat(Math.max(1, visible(text.slice(start, end)).length));
+      out.push(`  ${paint('dim', `${p.line} |`)} ${visible(text)}`);
       out.push(`  ${paint('dim', `${' '.repeat(gutter)} |`)} ${paint(p.severity === 'error' ? 'red' : 'yellow', marker)}`);
     }
     out.push(`  ${paint('dim', `see ${ruleDocs(p.rule)}`)}`);
@@ -93,13 +109,33 @@ function summary(problems: Problem[], totals: Totals, paint: (style: Style, text
 export function sourceLines(): (file: string, line: number) => string | undefined {
   const files = new Map<string, string[] | undefined>();
   return (file, line) => {
-    if (!files.has(file)) {
-      try {
-        files.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
-      } catch {
-        files.set(file, undefined);
-      }
-    }
+    if (!files.has(file)) files.set(file, readLines(file));
     return files.get(file)?.[line - 1];
   };
+}
+
+/**
+ * A file's lines, as the parser counts them (`\r\n`, `\r` or `\n`), when it is a regular
+ * file within the size limit: the problem being shown may be that it is a FIFO (reading it
+ * would wait forever) or 3 GB large. Checked on the open handle, like `readSource`.
+ */
+function readLines(file: string): string[] | undefined {
+  let handle: number | undefined;
+  try {
+    handle = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(handle);
+    if (!info.isFile() || info.size > LIMITS.fileBytes) return undefined;
+    const buffer = Buffer.alloc(info.size);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(handle, buffer, length, buffer.length - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length).toString('utf8').split(/\r\n|\r|\n/);
+  } catch {
+    return undefined;
+  } finally {
+    if (handle !== undefined) closeSync(handle);
+  }
 }

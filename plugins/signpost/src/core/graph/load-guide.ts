@@ -2,98 +2,25 @@
  * Reads guide folders into typed graphs: every `.mdx` file parsed with the one pipeline, the
  * metadata of `index.mdx`, the nodes of all files, and every problem found on the way.
  */
-import type { Dirent } from 'node:fs';
-import { readdir, realpath } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { extractNodes } from '../parse/extract.ts';
-import { scanLimits } from '../parse/limits.ts';
+import { INDEX_FILE, listGuideFiles, notRegular } from './guide-files.ts';
+import { fileTooLarge, LIMITS, scanLimits } from '../parse/limits.ts';
+import { directiveDepthWithoutMdx, tooDeep } from '../parse/nesting.ts';
 import { frontmatterOf, readMetadata, type MetaResult } from '../parse/metadata.ts';
 import type { Guide, GuideNode } from './model.ts';
 import { fallbackParser, mdxParser } from '../parse/processor.ts';
-import { flag, problem, problemsOf, type Problem } from '../problems.ts';
+import { append, flag, problem, problemsOf, type Problem } from '../problems.ts';
 import { readSource } from '../parse/source.ts';
-import { RESERVED_GUIDE_SLUGS, SLUG, slugify } from '../suggest.ts';
+import { RESERVED_GUIDE_SLUGS, shorten, SLUG, slugify } from '../suggest.ts';
 import { validateGuide } from '../rules/validate.ts';
-
-export const INDEX_FILE = 'index.mdx';
 
 export interface LoadedGuide {
   guide: Guide;
   problems: Problem[];
-}
-
-/**
- * The guide folders in `dir`: `dir` itself when it holds `.mdx` files, else each of its
- * sub-folders (the `guide/<slug>/` layout). When `dir` cannot be read, `undefined`, with the
- * problem added to `problems`.
- */
-export async function findGuideDirs(dir: string, problems: Problem[]): Promise<string[] | undefined> {
-  const entries = await listFolder(dir, problems);
-  if (!entries) return undefined;
-  if (entries.some((entry) => entry.isFile() && entry.name.endsWith('.mdx'))) return [dir];
-  return entries
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
-    .map((entry) => join(dir, entry.name))
-    .sort();
-}
-
-/** A folder's entries, or `undefined` with an I/O problem (exit code 2) when it cannot be read. */
-async function listFolder(dir: string, problems: Problem[]): Promise<Dirent[] | undefined> {
-  try {
-    return await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT'
-        ? 'Cannot find this folder; give the folder that holds your guides (default `guide`)'
-        : code === 'ENOTDIR'
-          ? 'This is a file; give the folder of a guide, or the folder that holds guides'
-          : `Cannot read this folder (${code ?? 'unknown error'}); check its permissions`;
-    problems.push({ ...problem(dir, 'missing-folder', message), io: true });
-    return undefined;
-  }
-}
-
-/** Every `.mdx` file under a guide folder, `index.mdx` first, then by path. */
-async function listGuideFiles(dir: string, problems: Problem[]): Promise<string[]> {
-  const root = await realpath(dir);
-  const files: string[] = [];
-  const visit = async (folder: string): Promise<void> => {
-    for (const entry of (await listFolder(folder, problems)) ?? []) {
-      const path = join(folder, entry.name);
-      if (entry.name.startsWith('.')) continue;
-      if (entry.isDirectory()) {
-        await visit(path);
-      } else if (entry.name.endsWith('.mdx') && (entry.isFile() || entry.isSymbolicLink())) {
-        const target = entry.isSymbolicLink() ? await linkTarget(path, root) : 'inside';
-        if (target !== 'inside') {
-          const message =
-            target === 'missing'
-              ? 'This symbolic link points to a file that does not exist; fix or delete the link'
-              : 'This symbolic link points outside the guide folder; copy the file into the guide instead';
-          problems.push(problem(path, 'unreadable-file', message));
-          continue;
-        }
-        files.push(path);
-      }
-    }
-  };
-  await visit(dir);
-  const index = join(dir, INDEX_FILE);
-  return files.sort((a, b) => (a === index ? -1 : b === index ? 1 : a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** Where a symbolic link leads: inside the guide folder, outside it, or nowhere. */
-async function linkTarget(path: string, root: string): Promise<'inside' | 'outside' | 'missing'> {
-  try {
-    const target = await realpath(path);
-    return target === root || target.startsWith(root + sep) ? 'inside' : 'outside';
-  } catch {
-    return 'missing';
-  }
 }
 
 interface ParsedFile {
@@ -110,30 +37,37 @@ const parsed = new Map<string, { text: string; isIndex: boolean; result: ParsedF
 /** Parses one file, recovering from MDX syntax errors so the rest of the file still counts. */
 async function parseFile(path: string, isIndex: boolean, problems: Problem[]): Promise<ParsedFile> {
   const source = await readSource(path);
-  if ('error' in source) {
+  if (!('text' in source)) {
     parsed.delete(path);
-    problems.push({
-      ...problem(path, 'unreadable-file', `Cannot read this file (${source.error.code ?? source.error.message}); check its permissions`),
-      io: true,
-    });
+    if ('error' in source) {
+      problems.push({
+        ...problem(path, 'unreadable-file', `Cannot read this file (${source.error.code ?? source.error.message}); check its permissions`),
+        io: true,
+      });
+    } else if ('notRegular' in source) {
+      problems.push(problem(path, 'unreadable-file', notRegular(source.notRegular)));
+    } else {
+      // Refused from its size alone: a 3 GB file is not read into memory to be refused.
+      problems.push(problem(path, 'limit-exceeded', fileTooLarge(source.tooLarge)));
+    }
     return { nodes: [], meta: undefined };
   }
   const cached = parsed.get(path);
   if (cached && cached.text === source.text && cached.isIndex === isIndex) {
-    problems.push(...cached.problems);
+    append(problems, cached.problems);
     return cached.result;
   }
   const own: Problem[] = [];
   const result = parseText(path, source, isIndex, own);
   parsed.set(path, { text: source.text, isIndex, result, problems: own });
-  problems.push(...own);
+  append(problems, own);
   return result;
 }
 
 function parseText(path: string, source: { text: string; invalidAt?: Point }, isIndex: boolean, problems: Problem[]): ParsedFile {
   const limit = scanLimits(source.text);
   if (limit) {
-    // Refused before parsing: past these limits parsing itself could take minutes.
+    // Refused before parsing: past these limits parsing itself could take minutes, or overflow.
     problems.push(problem(path, 'limit-exceeded', limit.message, limit.place));
     return { nodes: [], meta: undefined };
   }
@@ -144,14 +78,37 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
     );
   }
   const file = new VFile({ path, value: source.text });
-  let tree: Root;
+  let tree: Root | undefined;
   let recovered = false;
   try {
     tree = mdxParser.parse(file);
   } catch (error) {
-    reportSyntaxError(error, file);
-    tree = fallbackParser.parse(file);
-    recovered = true;
+    reportParseError(error, file);
+    // Without MDX, `:::` lines indented 4 columns are code and close nothing: the recovery
+    // parse is only safe when its own nesting stays within the limit.
+    if (!(error instanceof RangeError) && directiveDepthWithoutMdx(source.text, LIMITS.directiveDepth) <= LIMITS.directiveDepth) {
+      try {
+        tree = fallbackParser.parse(file);
+        recovered = true;
+      } catch (again) {
+        // Markdown without MDX has no syntax errors: this would be a bug, still reported at a place.
+        reportParseError(again, file);
+      }
+    }
+  }
+  const deep = tree && tooDeep(tree, LIMITS.treeDepth);
+  if (deep) {
+    // Every later step (the checks, the page's HTML) recurses per level of the tree.
+    flag(
+      file,
+      'limit-exceeded',
+      `Content here is nested more than ${LIMITS.treeDepth} levels deep (${deep.deepest} at the deepest): lists, quotes, directives, elements or emphasis inside one another; nest them less deeply`,
+      deep.node.position?.start,
+    );
+  }
+  if (!tree || deep) {
+    append(problems, problemsOf(file));
+    return { nodes: [], meta: undefined };
   }
   const meta = isIndex ? readMetadata(tree, file) : undefined;
   if (!isIndex && frontmatterOf(tree)) {
@@ -163,14 +120,24 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
     );
   }
   const nodes = extractNodes(tree, file, { recovered });
-  problems.push(...problemsOf(file));
+  append(problems, problemsOf(file));
   return { nodes, meta };
 }
 
-function reportSyntaxError(error: unknown, file: VFile): void {
+/**
+ * Reports why the parser stopped. MDX and micromark throw a located message for a syntax
+ * error; anything else would be a bug, still reported with a place rather than a stack trace.
+ */
+function reportParseError(error: unknown, file: VFile): void {
+  if (error instanceof RangeError) {
+    // The limits are set so that this does not happen; should it, it is still the writer's
+    // nesting that the parser could not follow.
+    flag(file, 'limit-exceeded', 'This file nests too deeply to parse; nest lists, quotes and directives less deeply', { line: 1, column: 1 });
+    return;
+  }
   const cause = error as { reason?: string; message?: string; line?: number; column?: number; source?: string };
   const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
-  const line = cause.line ? String(file.value).split('\n')[cause.line - 1] ?? '' : '';
+  const line = cause.line ? String(file.value).split(/\r\n|\r|\n/)[cause.line - 1] ?? '' : '';
   const hint = /^\s*:+[a-z]/i.test(line)
     ? ' (the attributes of this directive cannot be read: quote each value, and put a value that contains `"` in single quotes, as in `title=\'Press "Resume"\'`)'
     : /mdx/.test(cause.source ?? '')
@@ -184,17 +151,22 @@ function reportSyntaxError(error: unknown, file: VFile): void {
 export async function loadGuide(dir: string): Promise<LoadedGuide> {
   const problems: Problem[] = [];
   const slug = basename(dir);
-  if (!SLUG.test(slug)) {
+  if (slug.length > LIMITS.idLength) {
+    problems.push(
+      problem(dir, 'invalid-id', `Guide folder \`${shorten(slug)}\` is ${slug.length} characters long, and it becomes the guide's URL and a folder name; at most ${LIMITS.idLength}: rename it shorter`),
+    );
+  } else if (!SLUG.test(slug)) {
     const proposal = slugify(slug);
     problems.push(
       problem(dir, 'invalid-id', `Guide folder \`${slug}\` is not a lowercase slug, and it becomes the guide's URL${proposal ? `; rename it \`${proposal}\`` : ''}`),
     );
-  } else if (RESERVED_GUIDE_SLUGS[slug]) {
+  } else if (RESERVED_GUIDE_SLUGS.has(slug)) {
     problems.push(
-      problem(dir, 'invalid-id', `Guide folder \`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS[slug]} (\`/${slug}/\`); rename it`),
+      problem(dir, 'invalid-id', `Guide folder \`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS.get(slug)} (\`/${slug}/\`); rename it`),
     );
   }
-  const files = await listGuideFiles(dir, problems);
+  const listed = await listGuideFiles(dir, problems);
+  const files = listed ?? [];
   const guide: Guide = {
     slug,
     dir,
@@ -205,6 +177,7 @@ export async function loadGuide(dir: string): Promise<LoadedGuide> {
     nodes: [],
     byId: new Map(),
   };
+  if (!listed) return { guide, problems };
   if (files.length === 0) {
     problems.push(problem(dir, 'empty-guide', `Guide \`${slug}\` has no \`.mdx\` files; add \`${INDEX_FILE}\` with its metadata and first node`));
     return { guide, problems };
@@ -222,7 +195,7 @@ export async function loadGuide(dir: string): Promise<LoadedGuide> {
       guide.start = parsed.meta.start;
       guide.startPosition = parsed.meta.startPosition;
     }
-    guide.nodes.push(...parsed.nodes);
+    append(guide.nodes, parsed.nodes);
   }
   for (const node of guide.nodes) {
     if (node.id && !guide.byId.has(node.id)) guide.byId.set(node.id, node);
@@ -232,7 +205,7 @@ export async function loadGuide(dir: string): Promise<LoadedGuide> {
       problem(files[0]!, 'empty-guide', `Guide \`${slug}\` has no nodes; add one, such as \`:::step{#start title="…" next="…"}\``),
     );
   }
-  problems.push(...validateGuide(guide, index));
+  append(problems, validateGuide(guide, index));
   return { guide, problems };
 }
 
@@ -241,3 +214,5 @@ export function displayPath(file: string, cwd: string): string {
   const path = relative(cwd, file);
   return path === '' ? '.' : path;
 }
+
+export { findGuideDirs, INDEX_FILE } from './guide-files.ts';

@@ -31,7 +31,8 @@ export function readAttributes<S extends ObjectSchema>(
   const result: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(given)) {
     const place = attributePlace(directive, name);
-    let field = schema.shape[name];
+    // Writers choose attribute names: `constructor` or `toString` must not find Object's.
+    let field = Object.hasOwn(schema.shape, name) ? schema.shape[name] : undefined;
     let key = name;
     if (!field) {
       const proposal = name === 'class' ? undefined : closest(name, known);
@@ -42,7 +43,7 @@ export function readAttributes<S extends ObjectSchema>(
       const source = offset === undefined ? undefined : String(file.value).slice(offset, offset + name.length);
       flag(file, 'invalid-attribute', `Unknown attribute \`${written(name, value, source)}\` on \`${directive.name}\`${advice}`, place);
       // Read a misspelt attribute as the one meant, so `tittle` is not also a missing title.
-      if (proposal === undefined || proposal in given) continue;
+      if (proposal === undefined || Object.hasOwn(given, proposal)) continue;
       field = schema.shape[proposal]!;
       key = proposal;
     }

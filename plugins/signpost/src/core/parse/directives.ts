@@ -20,13 +20,19 @@ export function openingOf(directive: Directive): Position | undefined {
 
 /** Where an attribute is written (`id` for `#id`), falling back to the opening. */
 export function attributePlace(directive: Directive, name: string): Position | undefined {
-  return directive.data?.position?.attributes?.[name] ?? openingOf(directive);
+  const places = directive.data?.position?.attributes;
+  return (places && Object.hasOwn(places, name) ? places[name] : undefined) ?? openingOf(directive);
 }
 
 /** A container's `[label]` paragraph, which remark-directive puts first among its children. */
 export function labelParagraph(directive: ContainerDirective): Paragraph | undefined {
   const first = directive.children[0];
   return first?.type === 'paragraph' && first.data?.directiveLabel ? first : undefined;
+}
+
+/** Whether a directive has an attribute of this name (`{draft}` has `draft`, with value `''`). */
+export function hasAttribute(directive: Directive, name: string): boolean {
+  return directive.attributes != null && Object.hasOwn(directive.attributes, name);
 }
 
 /** The plain text of a directive's label: `Answer` in `::option[Answer]`. */

@@ -24,6 +24,7 @@ import { readAttributes } from './attributes.ts';
 import {
   attributePlace,
   FORM_NAMES,
+  hasAttribute,
   isDirective,
   labelParagraph,
   labelText,
@@ -41,7 +42,8 @@ import {
   StepAttributes,
   TargetAttributes,
 } from '../schemas/directives.ts';
-import { RESERVED_NODE_IDS, SLUG, closest, slugify } from '../suggest.ts';
+import { LIMITS } from './limits.ts';
+import { RESERVED_NODE_IDS, SLUG, closest, shorten, slugify } from '../suggest.ts';
 import {
   DIRECTIVE_NAMES,
   FORMS,
@@ -85,7 +87,7 @@ const ARTICLE: Record<NodeKind, string> = {
 
 function describe(kind: NodeKind, id: string): string {
   const noun = kind === 'error' ? 'Error card' : kind === 'instructions' ? 'Instructions card' : kind === 'question' ? 'Question' : 'Step';
-  return id ? `${noun} \`${id}\`` : noun;
+  return id ? `${noun} \`${shorten(id)}\`` : noun;
 }
 
 /**
@@ -95,6 +97,8 @@ function describe(kind: NodeKind, id: string): string {
 export function extractNodes(tree: Root, file: VFile, options: { recovered?: boolean } = {}): GuideNode[] {
   const nodes: GuideNode[] = [];
   checkFences(tree, file);
+  // Lines with a syntax error, looked up once per top-level block (not a scan of every message).
+  const syntaxErrorLines = new Set(file.messages.filter((message) => message.ruleId === 'syntax-error').map((message) => message.line));
   for (const child of tree.children) {
     if (child.type === 'yaml' || checkMdx(child, file)) continue;
     if (child.type === 'containerDirective' && isNodeDirective(child.name)) {
@@ -108,7 +112,7 @@ export function extractNodes(tree: Root, file: VFile, options: { recovered?: boo
       // `::::questoin{#x}` is read as the question it was meant to be, so its id still exists.
       const proposal = unknownDirective(child, file);
       if (proposal && isNodeDirective(proposal) && child.type === 'containerDirective') readNode(child, proposal, file, nodes);
-    } else if (!options.recovered && !brokenDirective(child, file)) {
+    } else if (!options.recovered && !brokenDirective(child, syntaxErrorLines)) {
       flag(
         file,
         'stray-content',
@@ -170,7 +174,7 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
       break;
     case 'step': {
       // An invalid `next` was reported already; `to: ''` keeps it from being a dead end too.
-      const written = 'next' in (directive.attributes ?? {});
+      const written = hasAttribute(directive, 'next');
       const next = ('next' in attributes ? attributes.next : undefined) ?? (written ? '' : undefined);
       const place = attributePlace(directive, 'next') ?? base.position;
       nodes.push({ ...base, kind, next: next === undefined ? undefined : { to: next, position: place } });
@@ -230,7 +234,14 @@ function checkId(id: string | undefined, directive: ContainerDirective, file: VF
     );
     return '';
   }
-  if (!SLUG.test(id)) {
+  if (id.length > LIMITS.idLength) {
+    flag(
+      file,
+      'invalid-id',
+      `Id \`${shorten(id)}\` is ${id.length} characters long, and it becomes the page's URL and a folder name; at most ${LIMITS.idLength}: choose a shorter id`,
+      attributePlace(directive, 'id'),
+    );
+  } else if (!SLUG.test(id)) {
     const proposal = slugify(id);
     const advice = proposal ? `; use \`${proposal}\`` : '; use lowercase letters, digits and single hyphens';
     flag(
@@ -239,11 +250,11 @@ function checkId(id: string | undefined, directive: ContainerDirective, file: VF
       `Id \`${id}\` is not a lowercase slug (letters a–z, digits, single hyphens)${advice}`,
       attributePlace(directive, 'id'),
     );
-  } else if (RESERVED_NODE_IDS[id]) {
+  } else if (RESERVED_NODE_IDS.has(id)) {
     flag(
       file,
       'invalid-id',
-      `Id \`${id}\` is reserved for the guide's ${RESERVED_NODE_IDS[id]} (\`/<guide>/${id}/\`); choose another id`,
+      `Id \`${id}\` is reserved for the guide's ${RESERVED_NODE_IDS.get(id)} (\`/<guide>/${id}/\`); choose another id`,
       attributePlace(directive, 'id'),
     );
   }
@@ -330,7 +341,7 @@ function walk(
       flag(file, 'missing-title', '`link` has no text; write `:link[text]{to="…"}`', openingOf(child));
     }
     if (attributes.to === undefined) {
-      if (!('to' in (child.attributes ?? {}))) {
+      if (!hasAttribute(child, 'to')) {
         flag(file, 'invalid-attribute', '`link` needs a `to` attribute naming the node it leads to', openingOf(child));
       }
     } else {
@@ -349,7 +360,7 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
     if (!label) {
       flag(file, 'missing-title', '`option` has no answer text; write it as `::option[Answer]{to="…"}`', openingOf(child));
     }
-    if (attributes.to === undefined && !('to' in (child.attributes ?? {}))) {
+    if (attributes.to === undefined && !hasAttribute(child, 'to')) {
       flag(file, 'invalid-attribute', '`option` needs a `to` attribute naming the node this answer leads to', openingOf(child));
     }
     // An answer without a target still counts as an answer: `to: ''` is skipped by the graph rules.
@@ -392,7 +403,7 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
 }
 
 /** The allowed elements as a message lists them (checkMdx runs for every node of every file). */
-const ELEMENT_LIST = Object.keys(ALLOWED_ELEMENTS)
+const ELEMENT_LIST = [...ALLOWED_ELEMENTS.keys()]
   .map((name) => `\`<${name}>\``)
   .join(', ');
 
@@ -418,7 +429,7 @@ function checkMdx(node: Nodes, file: VFile): boolean {
       return true;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
-      const allowed = node.name ? ALLOWED_ELEMENTS[node.name] : undefined;
+      const allowed = node.name ? ALLOWED_ELEMENTS.get(node.name) : undefined;
       if (!node.name || !allowed) {
         const what = node.name ? `Element \`<${node.name}>\` is` : 'A fragment `<>` is';
         flag(file, 'unsupported-mdx', `${what} not supported in guides; use Markdown or one of ${ELEMENT_LIST}`, node.position);
@@ -447,13 +458,8 @@ function checkMdx(node: Nodes, file: VFile): boolean {
  * A directive that could not be parsed reads as a paragraph starting with colons; its syntax
  * error is reported already, so it is not stray content as well.
  */
-function brokenDirective(node: Nodes, file: VFile): boolean {
-  const line = node.position?.start.line;
-  return (
-    node.type === 'paragraph' &&
-    /^:{2,}[a-z]/i.test(toString(node)) &&
-    file.messages.some((message) => message.ruleId === 'syntax-error' && message.line === line)
-  );
+function brokenDirective(node: Nodes, syntaxErrorLines: Set<number | undefined>): boolean {
+  return node.type === 'paragraph' && syntaxErrorLines.has(node.position?.start.line) && /^:{2,}[a-z]/i.test(toString(node));
 }
 
 /** Reports a link or image URL whose protocol could run code or load from anywhere. */

@@ -1,10 +1,15 @@
 /**
- * Limits that keep `check` and the build fast whatever a guide file holds. Markdown parsing
- * slows down sharply on some shapes (deep nesting, thousands of emphasis markers in one
- * paragraph), so a file is scanned for them before it is parsed, and refused with a located
- * problem when it goes past a limit no real guide comes near.
+ * Limits that keep `check` and the build fast and safe whatever a guide file holds.
+ *
+ * Parsing slows down sharply on some shapes (deep nesting, thousands of emphasis markers in
+ * one paragraph), and the parser and every step after it (the checks, the HTML of the pages)
+ * recurse once per level of nesting. So a file is scanned before it is parsed, for what can
+ * make the parser itself slow or deep, and its tree is measured after parsing, for what every
+ * later step must handle; past a limit no real guide comes near, it is refused with a located
+ * problem.
  */
 import type { Point } from 'unist';
+import { DirectiveDepth, LINE_ENDING, lineContainers } from './nesting.ts';
 
 export const LIMITS = {
   /** Bytes in one guide file: a guide that needs more splits it into several files. */
@@ -17,10 +22,36 @@ export const LIMITS = {
   indentColumns: 32,
   /** Blockquotes inside blockquotes. */
   quoteDepth: 8,
-  /** Colons in a directive fence (so directives nest at most 14 deep). */
+  /** Lists and blockquotes one line opens or continues (`- - - x`, `> - > - x`). */
+  lineContainers: 20,
+  /** Colons in a directive fence. */
   fenceColons: 16,
+  /** Container directives inside one another (`:::note` in `:::fix` in `::::error` is 3). */
+  directiveDepth: 14,
+  /**
+   * Levels of a file's syntax tree: lists, list items, quotes, directives, elements, emphasis
+   * and links inside one another. Parsing, checks and rendering recurse per level; they are
+   * safe to about 2,000 levels, a real guide needs about 20.
+   */
+  treeDepth: 100,
   /** Answers of one question. */
   options: 100,
+  /** Characters of a node id or a guide folder name, each a URL segment and a file name. */
+  idLength: 100,
+  /** `.mdx` files in one guide. */
+  guideFiles: 1000,
+  /** Bytes of `.mdx` files in one guide (the largest benchmark guide, 5,000 nodes, is 5 MB). */
+  guideBytes: 16 * 1024 * 1024,
+  /** Files and folders a guide folder holds, at any depth: past it, it is no guide folder. */
+  guideEntries: 10_000,
+  /** Folders inside folders within a guide folder. */
+  folderDepth: 8,
+  /** `[` and `{` in a guide's frontmatter (YAML's parser recurses per level of them). */
+  yamlBrackets: 64,
+  /** `- ` and `? ` starting one line of frontmatter (`- - - x` nests a list per `- `). */
+  yamlLineIndicators: 8,
+  /** Values YAML aliases (`*name`) may expand to: a "billion laughs" stops here. */
+  yamlAliases: 100,
 } as const;
 
 export interface LimitProblem {
@@ -28,16 +59,20 @@ export interface LimitProblem {
   place: Point;
 }
 
+/** The message for a file past `LIMITS.fileBytes` (`bytes` long, or at least that long). */
+export function fileTooLarge(bytes: number): string {
+  // Rounded up: a file one byte over 256 KB says 257 KB, not "256 KB; at most 256 KB".
+  const size = bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  return `This file is ${size}; a guide file may hold at most ${LIMITS.fileBytes / 1024} KB: split it into several files`;
+}
+
+
 /** The first limit a file's text goes past, if any. */
 export function scanLimits(text: string): LimitProblem | undefined {
   const bytes = Buffer.byteLength(text);
-  if (bytes > LIMITS.fileBytes) {
-    return {
-      message: `This file is ${(bytes / 1024).toFixed(0)} KB; a guide file may hold at most ${LIMITS.fileBytes / 1024} KB: split it into several files`,
-      place: { line: 1, column: 1 },
-    };
-  }
-  const lines = text.split('\n');
+  if (bytes > LIMITS.fileBytes) return { message: fileTooLarge(bytes), place: { line: 1, column: 1 } };
+  const lines = text.split(LINE_ENDING);
+  const directives = new DirectiveDepth('mdx');
   let blockStart = 0;
   let blockChars = 0;
   let markers = 0;
@@ -58,9 +93,23 @@ export function scanLimits(text: string): LimitProblem | undefined {
     if (quotes - 1 > LIMITS.quoteDepth) {
       return { message: `Blockquotes nest ${quotes - 1} deep here; at most ${LIMITS.quoteDepth}`, place: at(1) };
     }
+    const containers = lineContainers(line, LIMITS.lineContainers);
+    if (containers.count > LIMITS.lineContainers) {
+      return {
+        message: `This line opens or continues ${containers.count} lists and blockquotes; at most ${LIMITS.lineContainers}: nest them less deeply`,
+        place: at(containers.column),
+      };
+    }
     const fence = /^\s*(:+)/.exec(line)?.[1]?.length ?? 0;
     if (fence > LIMITS.fenceColons) {
       return { message: `This fence has ${fence} colons; at most ${LIMITS.fenceColons}: nest directives less deeply`, place: at(1) };
+    }
+    const depth = directives.line(line);
+    if (depth > LIMITS.directiveDepth) {
+      return {
+        message: `Directives nest ${depth} deep here; at most ${LIMITS.directiveDepth}: close the ones above with a line of colons (\`:::\`) before opening more`,
+        place: at(directives.column),
+      };
     }
     blockChars += line.length + 1;
     if (blockChars > LIMITS.blockChars) {
@@ -75,6 +124,36 @@ export function scanLimits(text: string): LimitProblem | undefined {
         message: `The block of lines starting at line ${blockStart + 1} has over ${LIMITS.inlineMarkers} \`*\`, \`_\`, \`[\` and \`<\`; split it into shorter paragraphs`,
         place: { line: blockStart + 1, column: 1 },
       };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first limit the YAML of a frontmatter goes past, if any, with lines and columns counted
+ * from its first line. YAML's parser and its `toJS` recurse per level of nesting: `[` and `{`
+ * open one anywhere, `- ` and `? ` at the start of a line one each (`- - - x`), and
+ * indentation one (bounded by `scanLimits`).
+ */
+export function scanFrontmatter(yaml: string): LimitProblem | undefined {
+  let brackets = 0;
+  const lines = yaml.split(LINE_ENDING);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const indicators = /^[ \t]*((?:[-?](?:[ \t]+|$))*)/.exec(line)![1]!.replace(/[ \t]/g, '').length;
+    if (indicators > LIMITS.yamlLineIndicators) {
+      return {
+        message: `This frontmatter line nests ${indicators} lists or keys (\`- \`, \`? \`); at most ${LIMITS.yamlLineIndicators}: write one field a line`,
+        place: { line: index + 1, column: 1 },
+      };
+    }
+    for (const match of line.matchAll(/[[{]/g)) {
+      if (++brackets > LIMITS.yamlBrackets) {
+        return {
+          message: `The frontmatter holds over ${LIMITS.yamlBrackets} \`[\` and \`{\`; write each field as \`name: value\`, and put text that holds brackets in quotes`,
+          place: { line: index + 1, column: match.index + 1 },
+        };
+      }
     }
   }
   return undefined;

@@ -4,23 +4,26 @@
  * imports, exports, expressions and other components are reported by `check`.
  */
 
-/** Elements a writer may use in a node, with the attributes each may carry. */
-export const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
-  abbr: ['title'],
-  br: [],
-  code: [],
-  details: ['open'],
-  figcaption: [],
-  figure: [],
-  img: ['src', 'alt', 'width', 'height'],
-  kbd: [],
-  mark: [],
-  samp: [],
-  small: [],
-  sub: [],
-  summary: [],
-  sup: [],
-};
+/**
+ * Elements a writer may use in a node, with the attributes each may carry. A map, not an
+ * object: element names are the writer's (`<toString>` must not find Object's).
+ */
+export const ALLOWED_ELEMENTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['abbr', ['title']],
+  ['br', []],
+  ['code', []],
+  ['details', ['open']],
+  ['figcaption', []],
+  ['figure', []],
+  ['img', ['src', 'alt', 'width', 'height']],
+  ['kbd', []],
+  ['mark', []],
+  ['samp', []],
+  ['small', []],
+  ['sub', []],
+  ['summary', []],
+  ['sup', []],
+]);
 
 /** `{/* a comment *\/}`: the only expression a guide may hold. */
 export function isComment(expression: string): boolean {

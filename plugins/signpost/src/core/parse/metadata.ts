@@ -5,7 +5,8 @@
 import type { Root, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { LIMITS, scanFrontmatter } from './limits.ts';
 import type { $ZodIssue } from 'zod/v4/core';
 import { flag } from '../problems.ts';
 import { GuideMetaSchema, META_FIELDS, type GuideMeta } from '../schemas/metadata.ts';
@@ -37,6 +38,13 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
   }
   // The YAML text starts on the line after the opening `---`.
   const firstLine = yaml.position.start.line + 1;
+  const none = { meta: undefined, start: undefined, startPosition: undefined };
+  const tooDeep = scanFrontmatter(yaml.value);
+  if (tooDeep) {
+    // YAML's parser and `toJS` recurse: nesting is bounded before either runs.
+    flag(file, 'limit-exceeded', tooDeep.message, { line: firstLine + tooDeep.place.line - 1, column: tooDeep.place.column });
+    return none;
+  }
   const lines = new LineCounter();
   const document = parseDocument(yaml.value, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {
@@ -51,6 +59,10 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
 
   if (document.errors.length > 0) {
     for (const error of document.errors) {
+      if (error.code === 'RESOURCE_EXHAUSTION') {
+        flag(file, 'limit-exceeded', `The frontmatter is too large or nests too deeply to read; write each field as \`name: value\``, at(error.pos[0]));
+        continue;
+      }
       flag(
         file,
         'syntax-error',
@@ -58,9 +70,28 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
         at(error.pos[0]),
       );
     }
-    return { meta: undefined, start: undefined, startPosition: undefined };
+    return none;
   }
-  const data: unknown = document.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: LIMITS.yamlAliases }) ?? {};
+  } catch {
+    // `toJS` throws (a ReferenceError) when aliases expand past the limit: a "billion laughs".
+    let alias: YamlNode | undefined;
+    visit(document, {
+      Alias(_, node) {
+        alias = node;
+        return visit.BREAK;
+      },
+    });
+    flag(
+      file,
+      'limit-exceeded',
+      `The aliases (\`*name\`) of this frontmatter expand to more than ${LIMITS.yamlAliases} values; write the values out instead`,
+      alias?.range ? at(alias.range[0]) : opening,
+    );
+    return none;
+  }
   // `start: 007` is the id "007", not the number 7: take a number's text as written.
   const startScalar = document.get('start', true);
   if (isScalar(startScalar) && typeof startScalar.value === 'number' && startScalar.range && typeof data === 'object' && data) {
@@ -129,7 +160,7 @@ function reportIssue(
 function valueAt(data: unknown, path: string[]): unknown {
   let value = data;
   for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;

@@ -2,13 +2,19 @@
  * The one Markdown pipeline every part of Signpost parses guides with: `check`, the build's
  * validation and the pages (through `remarkSignpostSyntax` in the Astro config).
  */
-import { directiveFromMarkdown } from 'mdast-util-directive';
+import { directiveFromMarkdown, type Directives } from 'mdast-util-directive';
+import type { CompileContext, Extension as FromMarkdownExtension, Handle, Token } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import type { Root } from 'mdast';
+import { installLinearEditMap } from './linear-edit-map.ts';
+
+// Every parse below, and Astro's own Markdown in the same process, without micromark's
+// quadratic edit step (see linear-edit-map.ts).
+installLinearEditMap();
 
 /**
  * remark-directive's syntax, with the positions of attributes and closing fences kept
@@ -17,7 +23,39 @@ import type { Root } from 'mdast';
 export function remarkSignpostSyntax(this: Processor): void {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(directive());
-  (data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown({ verbose: true }));
+  (data.fromMarkdownExtensions ??= []).push(directiveFromMarkdownSafe());
+}
+
+/**
+ * remark-directive's mdast handlers, with each directive's attributes and their positions kept
+ * in objects without a prototype: writers name attributes, so `{constructor="x"}` or
+ * `{__proto__="x"}` must be an attribute like any other (on a plain object the first reads as
+ * `Object` and the second vanishes), reported as unknown at its place.
+ */
+function directiveFromMarkdownSafe(): FromMarkdownExtension {
+  const extension = directiveFromMarkdown({ verbose: true });
+  const enter: Record<string, Handle> = { ...extension.enter };
+  const exit: Record<string, Handle> = { ...extension.exit };
+  for (const form of ['Container', 'Leaf', 'Text']) {
+    const key = `directive${form}Attributes`;
+    const enterAttributes = enter[key]!;
+    enter[key] = function (this: CompileContext, token: Token) {
+      enterAttributes.call(this, token);
+      if (this.data.directiveAttributePositions) this.data.directiveAttributePositions = Object.create(null);
+    };
+    const exitAttributes = exit[key]!;
+    exit[key] = function (this: CompileContext, token: Token) {
+      const list = this.data.directiveAttributes ?? [];
+      exitAttributes.call(this, token);
+      // The same merge as mdast-util-directive's (classes add up, a later value wins).
+      const cleaned: Record<string, string> = Object.create(null);
+      for (const [name, value] of list) {
+        cleaned[name] = name === 'class' && cleaned[name] ? `${cleaned[name]} ${value}` : value;
+      }
+      (this.stack.at(-1) as Directives).attributes = cleaned;
+    };
+  }
+  return { ...extension, enter, exit };
 }
 
 /** Parses a guide file: Markdown, YAML frontmatter, MDX and directives. */

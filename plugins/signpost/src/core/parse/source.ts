@@ -1,18 +1,51 @@
 /**
- * Reads a guide file as text, turning bytes that are not UTF-8 into a located problem.
+ * Reads a guide file as text: only a regular file, only up to the size limit, and with bytes
+ * that are not UTF-8 turned into a located problem.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Point } from 'unist';
+import { LIMITS } from './limits.ts';
 
-/** The text (bad bytes replaced by U+FFFD) and where the first bad byte is, or why it could not be read. */
-export type SourceResult = { text: string; invalidAt?: Point } | { error: NodeJS.ErrnoException };
+/**
+ * The text (bad bytes replaced by U+FFFD) and where the first bad byte is; or that the file is
+ * not a regular file, or is larger than a guide file may be (`bytes` is then at least that);
+ * or why it could not be read.
+ */
+export type SourceResult =
+  | { text: string; invalidAt?: Point }
+  | { notRegular: 'FIFO' | 'socket' | 'device' | 'folder' | 'other' }
+  | { tooLarge: number }
+  | { error: NodeJS.ErrnoException };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export async function readSource(path: string): Promise<SourceResult> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // Opened without waiting (a FIFO would block the open until a writer came), then checked
+    // on the open handle, so the file that is read is the file that was checked.
+    const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) {
+        const kind = info.isFIFO() ? 'FIFO' : info.isSocket() ? 'socket' : info.isBlockDevice() || info.isCharacterDevice() ? 'device' : info.isDirectory() ? 'folder' : 'other';
+        return { notRegular: kind };
+      }
+      if (info.size > LIMITS.fileBytes) return { tooLarge: info.size };
+      // One byte more than the limit: a file that grew since `stat` is still caught.
+      const buffer = Buffer.alloc(Math.min(info.size, LIMITS.fileBytes) + 1);
+      let length = 0;
+      while (length < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      if (length > LIMITS.fileBytes) return { tooLarge: length };
+      bytes = buffer.subarray(0, length);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     return { error: error as NodeJS.ErrnoException };
   }
@@ -21,9 +54,9 @@ export async function readSource(path: string): Promise<SourceResult> {
   } catch {
     const offset = firstInvalidByte(bytes);
     const before = bytes.subarray(0, offset).toString('utf8');
-    const lineStart = before.lastIndexOf('\n') + 1;
-    const line = before.split('\n').length;
-    return { text: bytes.toString('utf8'), invalidAt: { line, column: before.length - lineStart + 1, offset } };
+    // Lines end as micromark ends them: `\r\n`, `\r` or `\n`.
+    const lines = before.split(/\r\n|\r|\n/);
+    return { text: bytes.toString('utf8'), invalidAt: { line: lines.length, column: lines.at(-1)!.length + 1, offset } };
   }
 }
 

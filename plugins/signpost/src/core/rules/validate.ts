@@ -7,7 +7,10 @@ import { attributePlace, openingOf } from '../parse/directives.ts';
 import { isOutcome, waysOn, type Edge, type Guide, type GuideNode } from '../graph/model.ts';
 import { problem, type Problem } from '../problems.ts';
 import { LIMITS } from '../parse/limits.ts';
-import { closest } from '../suggest.ts';
+import { closest, proposalBudget, shorten } from '../suggest.ts';
+
+/** Places a `duplicate-id` message lists before it says how many more there are. */
+const DUPLICATES_LISTED = 3;
 
 /** Runs every graph rule over a guide whose files have been extracted. */
 export function validateGuide(guide: Guide, indexFile: string): Problem[] {
@@ -25,20 +28,28 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   const byId = new Map<string, GuideNode[]>();
   for (const node of guide.nodes) {
     if (!node.id) continue;
-    byId.set(node.id, [...(byId.get(node.id) ?? []), node]);
+    const same = byId.get(node.id);
+    if (same) same.push(node);
+    else byId.set(node.id, [node]);
   }
   for (const [id, nodes] of byId) {
     if (nodes.length < 2) continue;
     for (const node of nodes) {
-      const others = nodes
+      // A few places say where to look; all of them would make each message as long as the guide.
+      const listed = nodes
+        .slice(0, DUPLICATES_LISTED + 1)
         .filter((other) => other !== node)
+        .slice(0, DUPLICATES_LISTED)
         .map((other) => where(other, node))
         .join('; ');
+      const others = nodes.length - 1;
+      const more = others > DUPLICATES_LISTED ? ` and ${others - DUPLICATES_LISTED} more places` : '';
+      const othersText = `${listed}${more}`;
       problems.push(
         problem(
           node.file,
           'duplicate-id',
-          `Duplicate id \`${id}\`, also used at ${others}; ids must be unique in a guide, rename one`,
+          `Duplicate id \`${shorten(id)}\`, also used at ${othersText}; ids must be unique in a guide, rename one`,
           idPlace(node),
         ),
       );
@@ -46,6 +57,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   }
 
   const ids = [...guide.byId.keys()];
+  const budget = proposalBudget();
   const exists = (edge: Edge): boolean => guide.byId.has(edge.to);
 
   // dangling-target: answers, `next` and `:link`s that name no node.
@@ -53,11 +65,11 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
     for (const edge of [...waysOn(node), ...node.links]) {
       // An empty target was already reported as a missing `to`.
       if (exists(edge) || edge.to === '') continue;
-      const proposal = closest(edge.to, ids);
+      const proposal = closest(edge.to, ids, budget);
       const advice = proposal
         ? `; did you mean \`${proposal}\`?`
-        : `; add a node with \`{#${edge.to}}\` or name an existing id`;
-      problems.push(problem(node.file, 'dangling-target', `Cannot find node \`${edge.to}\`${advice}`, edge.position));
+        : `; add a node with \`{#${shorten(edge.to)}}\` or name an existing id`;
+      problems.push(problem(node.file, 'dangling-target', `Cannot find node \`${shorten(edge.to)}\`${advice}`, edge.position));
     }
   }
 
@@ -66,14 +78,14 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
     const opening = openingOf(node.tree);
     if (node.kind === 'question' && node.options.length === 0) {
       problems.push(
-        problem(node.file, 'dead-end', `Question \`${node.id}\` has no answers, so readers are stuck; add \`:::option{to="…"}\` answers`, opening),
+        problem(node.file, 'dead-end', `Question \`${shorten(node.id)}\` has no answers, so readers are stuck; add \`:::option{to="…"}\` answers`, opening),
       );
     } else if (node.kind === 'question' && node.options.length === 1) {
       problems.push(
         problem(
           node.file,
           'too-few-options',
-          `Question \`${node.id}\` has 1 answer; a question needs at least 2 (for a single way on, make it a \`step\` with \`next="${node.options[0]!.to}"\`)`,
+          `Question \`${shorten(node.id)}\` has 1 answer; a question needs at least 2 (for a single way on, make it a \`step\` with \`next="${node.options[0]!.to}"\`)`,
           opening,
         ),
       );
@@ -82,13 +94,13 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
         problem(
           node.file,
           'limit-exceeded',
-          `Question \`${node.id}\` has ${node.options.length} answers; at most ${LIMITS.options}: group them under further questions`,
+          `Question \`${shorten(node.id)}\` has ${node.options.length} answers; at most ${LIMITS.options}: group them under further questions`,
           opening,
         ),
       );
     } else if (node.kind === 'step' && !node.next) {
       problems.push(
-        problem(node.file, 'dead-end', `Step \`${node.id}\` has no way on; add \`next="…"\` naming the node that follows`, opening),
+        problem(node.file, 'dead-end', `Step \`${shorten(node.id)}\` has no way on; add \`next="…"\` naming the node that follows`, opening),
       );
     }
   }
@@ -96,9 +108,9 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   // missing-start, then reachability from the start.
   const start = guide.start;
   if (start !== undefined && !guide.byId.has(start) && guide.nodes.length > 0) {
-    const proposal = closest(start, ids);
+    const proposal = closest(start, ids, budget);
     const advice = proposal ? `; did you mean \`${proposal}\`?` : '; set `start` to the id of the first node';
-    problems.push(problem(indexFile, 'missing-start', `Start node \`${start}\` does not exist${advice}`, guide.startPosition));
+    problems.push(problem(indexFile, 'missing-start', `Start node \`${shorten(start)}\` does not exist${advice}`, guide.startPosition));
   }
   if (start !== undefined && guide.byId.has(start)) {
     const reached = reachable(guide, [start], (node) => waysOn(node).map((edge) => edge.to));
@@ -108,7 +120,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
         problem(
           node.file,
           'unreachable-node',
-          `Node \`${node.id}\` cannot be reached from the start node \`${start}\`; add an answer or \`next\` leading to it, or delete it`,
+          `Node \`${shorten(node.id)}\` cannot be reached from the start node \`${shorten(start)}\`; add an answer or \`next\` leading to it, or delete it`,
           openingOf(node.tree),
         ),
       );
@@ -123,7 +135,9 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
   const predecessors = new Map<string, string[]>();
   for (const node of guide.nodes) {
     for (const edge of waysOn(node)) {
-      predecessors.set(edge.to, [...(predecessors.get(edge.to) ?? []), node.id]);
+      const before = predecessors.get(edge.to);
+      if (before) before.push(node.id);
+      else predecessors.set(edge.to, [node.id]);
     }
   }
   const canFinish = reachable(guide, leadsOut, (node) => predecessors.get(node.id) ?? []);
@@ -133,7 +147,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
       problem(
         node.file,
         'no-outcome',
-        `No outcome can be reached from \`${node.id}\`: every way on from it loops back; lead one to an error or instructions card`,
+        `No outcome can be reached from \`${shorten(node.id)}\`: every way on from it loops back; lead one to an error or instructions card`,
         openingOf(node.tree),
       ),
     );
@@ -147,7 +161,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
         problem(
           node.file,
           'missing-support',
-          `\`${node.id}\` escalates to support, but the guide names no contact; add \`support:\` with an \`email\` or \`url\` to the frontmatter of index.mdx, or say in the escalation whom to contact`,
+          `\`${shorten(node.id)}\` escalates to support, but the guide names no contact; add \`support:\` with an \`email\` or \`url\` to the frontmatter of index.mdx, or say in the escalation whom to contact`,
           node.escalate,
         ),
       );
@@ -172,7 +186,7 @@ export function validateGuide(guide: Guide, indexFile: string): Problem[] {
           problem(
             node.file,
             'duplicate-error-message',
-            `Error card \`${node.id}\` shows the same message as \`${first.node.id}\` (${where(first.node, node)}): “${wording.text}”; merge the cards or tell the messages apart`,
+            `Error card \`${shorten(node.id)}\` shows the same message as \`${shorten(first.node.id)}\` (${where(first.node, node)}): “${wording.text}”; merge the cards or tell the messages apart`,
             wording.position,
           ),
         );

@@ -1,0 +1,243 @@
+/**
+ * Finds guide folders and their `.mdx` files, on any file system a writer or an operator may
+ * point `check` at (`check -- /` included): the walk is bounded in depth and in entries, never
+ * crosses into another file system (`/proc`, `/sys`), never follows a link to a folder, and
+ * says what it skips instead of skipping it without a word.
+ */
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, sep } from 'node:path';
+import { LIMITS } from '../parse/limits.ts';
+import { problem, type Problem } from '../problems.ts';
+
+export const INDEX_FILE = 'index.mdx';
+
+const isMdx = (name: string): boolean => name.endsWith('.mdx');
+const isHidden = (name: string): boolean => name.startsWith('.');
+
+/**
+ * The guide folders in `dir`: `dir` itself when it holds `.mdx` files, else each of its
+ * sub-folders that holds `.mdx` files (in it or one folder down) or nothing yet (the
+ * `guide/<slug>/` layout). Other folders (`images/`, or `/usr` when `check -- /`) are no
+ * guides. When `dir` cannot be read, `undefined`, with the problem added to `problems`.
+ */
+export async function findGuideDirs(dir: string, problems: Problem[]): Promise<string[] | undefined> {
+  const entries = await listFolder(dir, problems);
+  if (!entries) return undefined;
+  if (entries.some((entry) => (entry.isFile() || entry.isSymbolicLink()) && isMdx(entry.name))) return [dir];
+  const device = (await statOf(dir))?.dev;
+  const guides: string[] = [];
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.name === 'node_modules') continue;
+    if (isHidden(entry.name)) {
+      if (entry.isDirectory()) await reportHidden(path, problems);
+      continue;
+    }
+    if (entry.isSymbolicLink()) {
+      if ((await statOf(path))?.isDirectory()) problems.push(problem(path, 'unreadable-file', LINKED_FOLDER));
+      continue;
+    }
+    if (!entry.isDirectory()) continue;
+    if (await otherFileSystem(path, device, problems)) continue;
+    if (await mayBeGuide(path)) guides.push(path);
+  }
+  return guides;
+}
+
+/**
+ * Whether a folder is a guide: it holds `.mdx` files, in it or in a folder of it, or nothing
+ * (a guide just created, reported as empty), or it cannot be read (reported by the walk).
+ */
+async function mayBeGuide(path: string): Promise<boolean> {
+  const entries = await readdir(path, { withFileTypes: true }).catch(() => undefined);
+  if (!entries) return true;
+  const visible = entries.filter((entry) => !isHidden(entry.name));
+  if (visible.length === 0 || visible.some((entry) => isMdx(entry.name))) return true;
+  for (const entry of visible.slice(0, 100)) {
+    if (!entry.isDirectory() || entry.name === 'node_modules') continue;
+    if ((await readdir(join(path, entry.name)).catch(() => [])).some(isMdx)) return true;
+  }
+  return false;
+}
+
+const LINKED_FOLDER =
+  'This folder is a symbolic link, and Signpost does not follow links to folders; move the folder here, or delete the link';
+
+/** A folder's entries in name order, or `undefined` with an I/O problem (exit code 2). */
+async function listFolder(dir: string, problems: Problem[]): Promise<Dirent[] | undefined> {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT'
+        ? 'Cannot find this folder; give the folder that holds your guides (default `guide`)'
+        : code === 'ENOTDIR'
+          ? 'This is a file; give the folder of a guide, or the folder that holds guides'
+          : `Cannot read this folder (${code ?? 'unknown error'}); check its permissions`;
+    problems.push({ ...problem(dir, 'missing-folder', message), io: true });
+    return undefined;
+  }
+}
+
+async function statOf(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reports a folder that lies on another file system (`/proc`, a mount) and is not walked. */
+async function otherFileSystem(path: string, device: number | undefined, problems: Problem[]): Promise<boolean> {
+  const info = await lstat(path).catch(() => undefined);
+  if (device === undefined || info === undefined || info.dev === device) return false;
+  problems.push(
+    problem(path, 'unreadable-file', 'This folder is on another file system (a mount point), which Signpost does not walk into; copy the guide here'),
+  );
+  return true;
+}
+
+/**
+ * Reports a hidden folder (`.drafts/`) that holds `.mdx` files, in it or one folder down: check
+ * and the build skip it, and a writer should know. Folders without any (`.git`) pass quietly.
+ */
+async function reportHidden(path: string, problems: Problem[]): Promise<void> {
+  const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+  let holds = entries.some((entry) => isMdx(entry.name));
+  for (const entry of entries.slice(0, 100)) {
+    if (holds) break;
+    if (entry.isDirectory() && !isHidden(entry.name)) {
+      holds = (await readdir(join(path, entry.name)).catch(() => [])).some(isMdx);
+    }
+  }
+  if (holds) {
+    problems.push(
+      problem(
+        path,
+        'skipped-file',
+        `Folder \`${basename(path)}\` is hidden (its name starts with \`.\`), so its \`.mdx\` files are not read; rename it without the dot to include them`,
+      ),
+    );
+  }
+}
+
+/**
+ * Every `.mdx` file under a guide folder, `index.mdx` first, then by path; `undefined` when the
+ * folder is too large to be a guide (reported).
+ */
+export async function listGuideFiles(dir: string, problems: Problem[]): Promise<string[] | undefined> {
+  const root = await realpath(dir).catch(() => dir);
+  const device = (await statOf(dir))?.dev;
+  const files: string[] = [];
+  let entriesSeen = 0;
+  let bytes = 0;
+  const folders: [folder: string, depth: number][] = [[dir, 0]];
+  while (folders.length > 0) {
+    const [folder, depth] = folders.pop()!;
+    const entries = (await listFolder(folder, problems)) ?? [];
+    entriesSeen += entries.length;
+    if (entriesSeen > LIMITS.guideEntries) {
+      problems.push(
+        problem(
+          dir,
+          'limit-exceeded',
+          `Guide folder \`${basename(dir)}\` holds over ${LIMITS.guideEntries.toLocaleString('en')} files and folders; a guide folder holds its \`.mdx\` files and images: check that this is the folder you meant`,
+        ),
+      );
+      return undefined;
+    }
+    const below: string[] = [];
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (isHidden(entry.name)) {
+        if (entry.isDirectory()) await reportHidden(path, problems);
+        else if (isMdx(entry.name)) {
+          problems.push(problem(path, 'skipped-file', `File \`${entry.name}\` is hidden (its name starts with \`.\`), so it is not read; rename it without the dot to include it`));
+        }
+        continue;
+      }
+      if (entry.isDirectory()) {
+        if (entry.name === 'node_modules' || (await otherFileSystem(path, device, problems))) continue;
+        if (depth + 1 > LIMITS.folderDepth) {
+          problems.push(
+            problem(path, 'limit-exceeded', `This folder is ${depth + 1} folders deep in the guide; at most ${LIMITS.folderDepth}: keep a guide's files in fewer levels of folders`),
+          );
+          continue;
+        }
+        below.push(path);
+      } else if (entry.isSymbolicLink()) {
+        const target = await linkTarget(path, root);
+        if (!isMdx(entry.name)) {
+          if (target.kind === 'folder') problems.push(problem(path, 'unreadable-file', LINKED_FOLDER));
+          continue;
+        }
+        const message =
+          target.kind === 'missing'
+            ? 'This symbolic link points to a file that does not exist; fix or delete the link'
+            : target.kind === 'outside'
+              ? 'This symbolic link points outside the guide folder; copy the file into the guide instead'
+              : target.kind === 'file'
+                ? undefined
+                : notRegular(target.kind);
+        if (message) problems.push(problem(path, 'unreadable-file', message));
+        else files.push(path);
+      } else if (isMdx(entry.name)) {
+        if (entry.isFile()) files.push(path);
+        else problems.push(problem(path, 'unreadable-file', notRegular(kindOf(entry))));
+      }
+      // What will be read: a file past the size limit is refused on its own, unread.
+      const size = files.at(-1) === path ? ((await statOf(path))?.size ?? 0) : 0;
+      if (size <= LIMITS.fileBytes) bytes += size;
+      if (bytes > LIMITS.guideBytes) {
+        problems.push(
+          problem(dir, 'limit-exceeded', `Guide \`${basename(dir)}\` holds over ${LIMITS.guideBytes / 1024 ** 2} MB of \`.mdx\` files; split it into several guides`),
+        );
+        return undefined;
+      }
+      if (files.length > LIMITS.guideFiles) {
+        problems.push(
+          problem(dir, 'limit-exceeded', `Guide \`${basename(dir)}\` has over ${LIMITS.guideFiles.toLocaleString('en')} \`.mdx\` files; split it into several guides`),
+        );
+        return undefined;
+      }
+    }
+    // Depth first, in name order.
+    for (const path of below.reverse()) folders.push([path, depth + 1]);
+  }
+  const index = join(dir, INDEX_FILE);
+  return files.sort((a, b) => (a === index ? -1 : b === index ? 1 : a < b ? -1 : a > b ? 1 : 0));
+}
+
+type Kind = 'file' | 'folder' | 'FIFO' | 'socket' | 'device' | 'other';
+
+function kindOf(entry: Dirent | Stats): Kind {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'folder';
+  if (entry.isFIFO()) return 'FIFO';
+  if (entry.isSocket()) return 'socket';
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'device';
+  return 'other';
+}
+
+/** The message for a `.mdx` name that is not a regular file: reading a FIFO would wait forever. */
+export function notRegular(kind: Kind): string {
+  const what = kind === 'FIFO' ? 'a FIFO (named pipe)' : kind === 'socket' ? 'a socket' : kind === 'device' ? 'a device' : kind === 'folder' ? 'a folder' : 'not a regular file';
+  return `This is ${what}, not a regular file, so it is not read; a guide file must be a regular \`.mdx\` file`;
+}
+
+/** Where a symbolic link leads: a file or folder inside the guide folder, outside it, or nowhere. */
+async function linkTarget(path: string, root: string): Promise<{ kind: Kind | 'outside' | 'missing' }> {
+  let target: string;
+  try {
+    target = await realpath(path);
+  } catch {
+    return { kind: 'missing' };
+  }
+  const info = await statOf(target);
+  if (!info) return { kind: 'missing' };
+  if (info.isDirectory()) return { kind: 'folder' };
+  if (!(target === root || target.startsWith(root + sep))) return { kind: 'outside' };
+  return { kind: kindOf(info) };
+}

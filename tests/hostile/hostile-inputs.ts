@@ -1,0 +1,93 @@
+/**
+ * The generated cases of the hostile corpus: guide files a hostile contributor (or a careless
+ * generator) could commit, from the security review of issue 10. `hostile.test.ts` asserts
+ * the exact problems of each; `npm run bench` times `check` on each against its bound.
+ */
+
+/** Frontmatter of a one-file guide whose start node is `start`. */
+export const FRONTMATTER = '---\ntitle: Hostile\nstart: start\n---\n\n';
+
+/** A guide whose start node holds `body` (the body starts on line 7, and may hold `:::` callouts). */
+export function inStart(body: string): string {
+  return `${FRONTMATTER}::::instructions{#start title="Start"}\n${body}\n::::\n`;
+}
+
+/** `open` nested `depth` deep around `x`, closed by `close`, one per line with blank lines between. */
+export function nested(open: string, close: string, depth: number): string {
+  return `${`${open}\n\n`.repeat(depth)}x\n\n${`${close}\n\n`.repeat(depth)}`;
+}
+
+export interface HostileCase {
+  /** What the case is, as the review reported it. */
+  name: string;
+  /** The text of `index.mdx`. */
+  text: () => string;
+}
+
+/** Cases about the content of a file, each checked in well under a second. */
+export const HOSTILE_CASES: HostileCase[] = [
+  {
+    name: 'attributes named `constructor`, `toString`, `hasOwnProperty`, `__proto__`',
+    text: () => inStart(':::note{constructor="a" toString="b" hasOwnProperty="c" __proto__="d"}\nx\n:::'),
+  },
+  { name: 'an element named `<toString>`', text: () => inStart('<toString id="x">a</toString>') },
+  { name: 'a YAML alias bomb in the frontmatter', text: () => aliasBomb() },
+  { name: '`- ` × 1,800 on one line (3.6 KB)', text: () => inStart(`${'- '.repeat(1800)}x`) },
+  { name: '`- ` × 1,000 on one line (2 KB)', text: () => inStart(`${'- '.repeat(1000)}x`) },
+  { name: '`1. ` × 1,800 on one line', text: () => inStart(`${'1. '.repeat(1800)}x`) },
+  { name: '`- > ` × 1,800 on one line', text: () => inStart(`${'- > '.repeat(1800)}x`) },
+  { name: '`<details>` nested 3,000 deep', text: () => inStart(nested('<details>', '</details>', 3000)) },
+  { name: '`<details>` nested 10,000 deep', text: () => inStart(nested('<details>', '</details>', 10_000)) },
+  { name: '`:::note` nested 10,000 deep (equal fences)', text: () => inStart(`${':::note\n\n'.repeat(10_000)}x`) },
+  { name: '`<details>` and `:::note` interleaved 800 times (30 KB)', text: () => inStart(nested('<details>\n\n:::note', ':::\n\n</details>', 800)) },
+  { name: '`<details>` and `:::note` interleaved 2,000 times (74 KB)', text: () => inStart(nested('<details>\n\n:::note', ':::\n\n</details>', 2000)) },
+  { name: 'emphasis nested 490 deep', text: () => inStart(`${'*a _'.repeat(245)}x${'_ a*'.repeat(245)}`) },
+  { name: 'a node id of 300 characters', text: () => `${FRONTMATTER}:::step{#start title="Start" next="${'a'.repeat(300)}"}\n:::\n\n:::instructions{#${'a'.repeat(300)} title="Long"}\nx\n:::\n` },
+  { name: 'indentation past the limit with CR-only line endings', text: () => inStart(Array.from({ length: 40 }, (_, i) => `${' '.repeat(i)}- x`).join('\r')) },
+  { name: '10,000 answers to missing nodes (240 KB)', text: () => danglingTargets(240 * 1024) },
+  { name: '6,000 nodes with one id (240 KB)', text: () => duplicateIds(240 * 1024) },
+];
+
+/** Shapes that are valid Markdown at any size: `check` must take time linear in their size. */
+export const GROWTH_SHAPES: { name: string; text: (bytes: number) => string }[] = [
+  { name: 'lists and paragraphs, alternating', text: (bytes) => inStart(fill('Some words.\n\n- one\n- two\n\n', bytes)) },
+  { name: 'quotes and paragraphs, alternating', text: (bytes) => inStart(fill('> a\n> > b\n\npara\n\n', bytes)) },
+  { name: 'callouts and `<details>`, 14 deep, repeated', text: (bytes) => `${FRONTMATTER}${':'.repeat(16)}instructions{#start title="Start"}\n${fill(deepBlock(), bytes)}${':'.repeat(16)}\n` },
+  { name: 'links, emphasis and `<kbd>`', text: (bytes) => inStart(fill('[a](https://e.com) *b* **c** <kbd>Ctrl</kbd> :link[d]{to="start"}\n\n', bytes)) },
+];
+
+function fill(unit: string, bytes: number): string {
+  return unit.repeat(Math.max(1, Math.floor((bytes - 200) / unit.length)));
+}
+
+/** Callouts and elements nested as deep as the limits allow, for a node fenced with 16 colons. */
+function deepBlock(): string {
+  const fences = Array.from({ length: 13 }, (_, i) => ':'.repeat(15 - i));
+  return `${fences.map((fence) => `${fence}note\n<details>\n\n`).join('')}x\n\n${fences.toReversed().map((fence) => `</details>\n${fence}\n`).join('')}\n`;
+}
+
+/** Each level refers to the level below it nine times: 9^7 values from 70 lines. */
+function aliasBomb(): string {
+  const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  for (let level = 1; level < 7; level++) {
+    const name = String.fromCharCode(97 + level);
+    const below = String.fromCharCode(96 + level);
+    levels.push(`${name}: &${name} [${Array(9).fill(`*${below}`).join(',')}]`);
+  }
+  return `---\ntitle: Hostile\nstart: start\n${levels.join('\n')}\n---\n\n:::instructions{#start title="Start"}\nx\n:::\n`;
+}
+
+/** Questions whose answers all name missing nodes, about `bytes` long. */
+function danglingTargets(bytes: number): string {
+  let text = `${FRONTMATTER}::::question{#start title="Start"}\n`;
+  for (let index = 0; text.length < bytes - 100; index++) {
+    if (index > 0 && index % 100 === 0) text += `::::\n\n::::question{#q${index} title="Q"}\n`;
+    text += `::option[A]{to="missing-${index}"}\n`;
+  }
+  return `${text}::::\n`;
+}
+
+/** Instructions cards that all share one id, about `bytes` long. */
+function duplicateIds(bytes: number): string {
+  return `${FRONTMATTER}:::instructions{#start title="Start"}\nx\n:::\n\n${fill(':::instructions{#same title="Same"}\nx\n:::\n\n', bytes)}`;
+}

@@ -1,0 +1,456 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, open, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkGuides, formatHuman, RULES, type Problem } from '../../plugins/signpost/src/core/index.ts';
+import { graphText } from '../../plugins/signpost/src/report/graph-text.ts';
+import { LIMITS } from '../../plugins/signpost/src/core/parse/limits.ts';
+import { sourceLines } from '../../plugins/signpost/src/report/human.ts';
+import { pageGuide, SitePaths } from '../../plugins/signpost/src/render/site-model.ts';
+import { readSource } from '../../plugins/signpost/src/core/parse/source.ts';
+import { FRONTMATTER as HOSTILE_FRONTMATTER, HOSTILE_CASES, inStart, nested } from './hostile-inputs.ts';
+
+const CORPUS = fileURLToPath(new URL('./fixtures/', import.meta.url));
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'signpost-hostile-'));
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** Checks a folder; every problem must be located in it, with a known rule. */
+async function located(dir: string): Promise<string[]> {
+  const { problems } = await checkGuides([dir]);
+  for (const p of problems) expectLocated(p, dir);
+  return problems.map((p) => `${relative(dir, p.file) || '.'}:${p.line}:${p.column} ${p.rule}`);
+}
+
+function expectLocated(p: Problem, dir: string): void {
+  expect(p.file.startsWith(dir), p.file).toBe(true);
+  expect(p.line).toBeGreaterThanOrEqual(1);
+  expect(p.column).toBeGreaterThanOrEqual(1);
+  expect(Object.keys(RULES)).toContain(p.rule);
+  expect(p.message.length).toBeGreaterThan(10);
+}
+
+/** Writes a one-file guide into a fresh folder and checks it. */
+async function guideOf(name: string, text: string | Buffer): Promise<string[]> {
+  const dir = join(work, name);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'index.mdx'), text);
+  return located(dir);
+}
+
+/** Like `guideOf`, with each problem's message: `line:column rule message`. */
+async function messagesOf(name: string, text: string): Promise<string[]> {
+  const dir = join(work, name);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'index.mdx'), text);
+  const { problems } = await checkGuides([dir]);
+  for (const p of problems) expectLocated(p, dir);
+  return problems.map((p) => `${relative(dir, p.file) || '.'}:${p.line}:${p.column} ${p.rule} ${p.message}`);
+}
+
+/** Checks a one-file guide that must pass, and renders every page of it in-process. */
+async function passesAndRenders(name: string, text: string): Promise<number> {
+  const dir = join(work, name);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'index.mdx'), text);
+  const { problems, guides } = await checkGuides([dir]);
+  expect(problems).toEqual([]);
+  const pages = pageGuide(guides[0]!, new SitePaths('/'));
+  expect(pages.nodes.every((page) => page.body !== undefined)).toBe(true);
+  return pages.nodes.reduce((sum, page) => sum + page.body.length, 0);
+}
+
+const caseText = (name: string): string => HOSTILE_CASES.find((c) => c.name === name)!.text();
+
+const FRONTMATTER = '---\ntitle: Hostile\nstart: start\n---\n\n';
+
+describe('the hostile corpus', () => {
+  for (const name of readdirSync(CORPUS).sort()) {
+    it(`answers ${name} with located problems or a clean pass`, async () => {
+      await located(join(CORPUS, name));
+    });
+  }
+
+  it('refuses a link to javascript:, an event handler and <script>: three located errors', async () => {
+    expect(await located(join(CORPUS, 'hostile-markup'))).toEqual([
+      'index.mdx:7:1 unsafe-url',
+      'index.mdx:9:36 unsupported-mdx',
+      'index.mdx:11:1 unsupported-mdx',
+    ]);
+  });
+
+  it('says where a file stops being UTF-8, and still reads the rest', async () => {
+    expect(await located(join(CORPUS, 'latin1'))).toEqual(['index.mdx:6:34 unreadable-file']);
+  });
+});
+
+describe('files past the limits', () => {
+  it('refuses a 5 MB file before parsing it', async () => {
+    const text = FRONTMATTER + ':::instructions{#start title="Big"}\n' + 'All work and no play.\n\n'.repeat(230_000) + ':::\n';
+    expect(await guideOf('five-mb', text)).toEqual(['index.mdx:1:1 limit-exceeded']);
+  });
+
+  it('refuses a question with 10,000 answers', async () => {
+    const options = Array.from({ length: 10_000 }, (_, i) => `::option[Answer ${i}]{to="end"}`).join('\n\n');
+    const text = `${FRONTMATTER}::::question{#start title="Which?"}\n${options}\n::::\n\n:::instructions{#end title="End"}\nDone.\n:::\n`;
+    expect(await guideOf('ten-thousand-options', text)).toEqual(['index.mdx:1:1 limit-exceeded']);
+  });
+
+  it('refuses directives, lists and quotes nested hundreds deep', async () => {
+    const fences = Array.from({ length: 200 }, (_, i) => ':'.repeat(203 - i) + 'note').join('\n');
+    expect(await guideOf('deep-directives', `${FRONTMATTER}${fences}\n`)).toEqual(['index.mdx:6:1 limit-exceeded']);
+    const lists = Array.from({ length: 200 }, (_, i) => '  '.repeat(i) + '- a').join('\n');
+    expect(await guideOf('deep-lists', `${FRONTMATTER}:::instructions{#start title="x"}\n${lists}\n:::\n`)).toEqual([
+      'index.mdx:24:1 limit-exceeded',
+    ]);
+    expect(await guideOf('deep-quotes', `${FRONTMATTER}${'> '.repeat(5000)}x\n`)).toEqual(['index.mdx:6:1 limit-exceeded']);
+  });
+
+  it('refuses paragraphs that would make inline parsing crawl', async () => {
+    expect(await guideOf('emphasis-bomb', `${FRONTMATTER}:::instructions{#start title="x"}\n${'*a'.repeat(20_000)}\n:::\n`)).toEqual([
+      'index.mdx:6:1 limit-exceeded',
+    ]);
+    expect(await guideOf('bracket-bomb', `${FRONTMATTER}:::instructions{#start title="x"}\n${'[a]('.repeat(1100)}\n:::\n`)).toEqual([
+      'index.mdx:6:1 limit-exceeded',
+    ]);
+  });
+});
+
+describe('the guide folder itself', () => {
+  it('does not follow a symbolic link out of the guide', async () => {
+    const dir = join(work, 'symlinks');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(work, 'outside.mdx'), ':::instructions{#outside title="Outside"}\nSecret.\n:::\n');
+    await writeFile(join(dir, 'index.mdx'), `${FRONTMATTER}:::instructions{#start title="x"}\nIn.\n:::\n`);
+    await symlink(join(work, 'outside.mdx'), join(dir, 'outside.mdx'));
+    await symlink(join(work, 'nowhere.mdx'), join(dir, 'nowhere.mdx'));
+    expect(await located(dir)).toEqual(['nowhere.mdx:1:1 unreadable-file', 'outside.mdx:1:1 unreadable-file']);
+  });
+
+  it('reports an empty folder and an empty file', async () => {
+    const empty = join(work, 'empty');
+    await mkdir(empty);
+    expect(await located(empty)).toEqual(['.:1:1 empty-guide']);
+    expect(await guideOf('empty-file', '')).toEqual(['index.mdx:1:1 empty-guide', 'index.mdx:1:1 missing-metadata']);
+  });
+});
+
+describe('names a writer chooses are never looked up on Object.prototype', () => {
+  it('reports attributes named constructor, toString, hasOwnProperty and __proto__ as unknown, each at its place', async () => {
+    expect(await messagesOf('proto-attributes', caseText('attributes named `constructor`, `toString`, `hasOwnProperty`, `__proto__`'))).toEqual([
+      'index.mdx:7:9 invalid-attribute Unknown attribute `constructor` on `note`; `note` takes no attributes',
+      'index.mdx:7:25 invalid-attribute Unknown attribute `toString` on `note`; `note` takes no attributes',
+      'index.mdx:7:38 invalid-attribute Unknown attribute `hasOwnProperty` on `note`; `note` takes no attributes',
+      'index.mdx:7:57 invalid-attribute Unknown attribute `__proto__` on `note`; `note` takes no attributes',
+    ]);
+    const text = `${HOSTILE_FRONTMATTER}:::step{#start title="x" next="end" valueOf="1"}\n:::\n\n:::instructions{#end title="End"}\n:link[back]{to="start" constructor}\n:::\n`;
+    expect(await messagesOf('proto-node-attributes', text)).toEqual([
+      'index.mdx:6:37 invalid-attribute Unknown attribute `valueOf` on `step`; `step` takes `#id`, `title`, `draft`, `next`',
+      'index.mdx:10:24 invalid-attribute Unknown attribute `constructor` on `link`; `link` takes `to`',
+    ]);
+  });
+
+  it('reports elements named <toString> and <constructor>, and their attributes', async () => {
+    expect(await messagesOf('proto-elements', inStart('<toString id="x">a</toString>\n\n<constructor />\n\nx <kbd constructor="1">y</kbd>'))).toEqual([
+      'index.mdx:7:1 unsupported-mdx Element `<toString>` is not supported in guides; use Markdown or one of `<abbr>`, `<br>`, `<code>`, `<details>`, `<figcaption>`, `<figure>`, `<img>`, `<kbd>`, `<mark>`, `<samp>`, `<small>`, `<sub>`, `<summary>`, `<sup>`',
+      'index.mdx:9:1 unsupported-mdx Element `<constructor>` is not supported in guides; use Markdown or one of `<abbr>`, `<br>`, `<code>`, `<details>`, `<figcaption>`, `<figure>`, `<img>`, `<kbd>`, `<mark>`, `<samp>`, `<small>`, `<sub>`, `<summary>`, `<sup>`',
+      'index.mdx:11:8 unsupported-mdx Attribute `constructor` is not allowed on `<kbd>`; it takes no attributes',
+    ]);
+  });
+
+  it('takes constructor as an id like any other, not as a reserved one', async () => {
+    await passesAndRenders('proto-ids', `${HOSTILE_FRONTMATTER}:::step{#start title="x" next="constructor"}\n:::\n\n:::instructions{#constructor title="C"}\nx\n:::\n`);
+  });
+
+  it('reports frontmatter fields named __proto__, constructor and toString, and a language named constructor', async () => {
+    const text = '---\ntitle: T\nstart: start\n__proto__: x\nconstructor: y\nsupport:\n  toString: 1\n  email: a@example.com\nlang: constructor\n---\n\n:::instructions{#start title="x"}\nx\n:::\n';
+    expect(await messagesOf('proto-frontmatter', text)).toEqual([
+      'index.mdx:4:1 invalid-attribute Unknown field `__proto__`; the fields are `title`, `summary`, `start`, `updated`, `author`, `support`, `lang`',
+      'index.mdx:5:1 invalid-attribute Unknown field `constructor`; the fields are `title`, `summary`, `start`, `updated`, `author`, `support`, `lang`',
+      'index.mdx:7:3 invalid-attribute Unknown field `support.toString`; the fields are `email`, `url`, `label`',
+      'index.mdx:9:7 invalid-attribute Invalid `lang`: expected a language tag like `en` or `pt-BR`',
+    ]);
+  });
+});
+
+describe('nesting, whatever syntax builds it', () => {
+  const lineMessage = (count: number) => `This line opens or continues ${count} lists and blockquotes; at most 20: nest them less deeply`;
+  const treeMessage = (deepest: number) =>
+    `Content here is nested more than 100 levels deep (${deepest} at the deepest): lists, quotes, directives, elements or emphasis inside one another; nest them less deeply`;
+  const directiveMessage = 'Directives nest 15 deep here; at most 14: close the ones above with a line of colons (`:::`) before opening more';
+
+  it('refuses list and quote markers repeated on one line at the marker past the limit, before parsing', async () => {
+    expect(await messagesOf('dashes-1800', caseText('`- ` × 1,800 on one line (3.6 KB)'))).toEqual([`index.mdx:7:41 limit-exceeded ${lineMessage(1800)}`]);
+    expect(await messagesOf('dashes-1000', caseText('`- ` × 1,000 on one line (2 KB)'))).toEqual([`index.mdx:7:41 limit-exceeded ${lineMessage(1000)}`]);
+    expect(await messagesOf('ordered-1800', caseText('`1. ` × 1,800 on one line'))).toEqual([`index.mdx:7:61 limit-exceeded ${lineMessage(1800)}`]);
+    expect(await messagesOf('dash-quote-1800', caseText('`- > ` × 1,800 on one line'))).toEqual([`index.mdx:7:41 limit-exceeded ${lineMessage(3600)}`]);
+    expect(await guideOf('stars', inStart(`${'* '.repeat(30)}x`))).toEqual(['index.mdx:7:41 limit-exceeded']);
+    expect(await guideOf('pluses', inStart(`${'+ '.repeat(30)}x`))).toEqual(['index.mdx:7:41 limit-exceeded']);
+    expect(await guideOf('parens', inStart(`${'1) '.repeat(30)}x`))).toEqual(['index.mdx:7:61 limit-exceeded']);
+    expect(await guideOf('quotes-lists', inStart(`${'> - '.repeat(12)}x`))).toEqual(['index.mdx:7:41 limit-exceeded']);
+  });
+
+  it('keeps a thematic break of many markers, and 20 lists on a line, which render', async () => {
+    await passesAndRenders('thematic-break', inStart(`a\n\n${'* '.repeat(40)}\n\nb`));
+    await passesAndRenders('twenty-lists', inStart(`${'- '.repeat(20)}x`));
+  });
+
+  it('refuses <details> nested thousands deep at the first element past 100 levels', async () => {
+    expect(await messagesOf('details-3000', caseText('`<details>` nested 3,000 deep'))).toEqual([`index.mdx:205:1 limit-exceeded ${treeMessage(3003)}`]);
+    expect(await messagesOf('details-10000', caseText('`<details>` nested 10,000 deep'))).toEqual([`index.mdx:205:1 limit-exceeded ${treeMessage(10003)}`]);
+  });
+
+  it('passes and renders 100 levels, refuses 101', async () => {
+    // instructions (1) > 97 × details > paragraph > text (100)
+    await passesAndRenders('details-97', inStart(nested('<details>', '</details>', 97)));
+    expect(await messagesOf('details-98', inStart(nested('<details>', '</details>', 98)))).toEqual([`index.mdx:203:1 limit-exceeded ${treeMessage(101)}`]);
+  });
+
+  it('measures emphasis, inline elements and quotes inside directives on the tree', async () => {
+    expect(await messagesOf('emphasis-490', caseText('emphasis nested 490 deep'))).toEqual([`index.mdx:7:197 limit-exceeded ${treeMessage(493)}`]);
+    expect(await guideOf('kbd-200', inStart(`${'<kbd>'.repeat(200)}x${'</kbd>'.repeat(200)}`))).toEqual(['index.mdx:7:491 limit-exceeded']);
+  });
+
+  it('refuses container directives nested past 14, with equal fences, inside lists or quotes, or interleaved with <details>', async () => {
+    expect(await messagesOf('notes-10000', caseText('`:::note` nested 10,000 deep (equal fences)'))).toEqual([`index.mdx:33:1 limit-exceeded ${directiveMessage}`]);
+    expect(await messagesOf('interleaved-800', caseText('`<details>` and `:::note` interleaved 800 times (30 KB)'))).toEqual([`index.mdx:61:1 limit-exceeded ${directiveMessage}`]);
+    expect(await messagesOf('interleaved-2000', caseText('`<details>` and `:::note` interleaved 2,000 times (74 KB)'))).toEqual([`index.mdx:61:1 limit-exceeded ${directiveMessage}`]);
+    expect(await guideOf('notes-in-lists', inStart(Array(20).fill('- :::note').join('\n')))).toEqual(['index.mdx:20:3 limit-exceeded']);
+    expect(await guideOf('notes-in-quotes', inStart(Array(20).fill('> :::note').join('\n')))).toEqual(['index.mdx:20:3 limit-exceeded']);
+    // A line of colons inside a quote (`> :::`) closes nothing outside it: still counted.
+    expect(await guideOf('quoted-closers', inStart(Array(20).fill(':::note\n> :::').join('\n')))).toEqual(['index.mdx:33:1 limit-exceeded']);
+    // Without MDX (after a syntax error), `    :::` is code and closes nothing: the recovery
+    // parse, which would nest 20 deep, is skipped and the syntax error stands alone.
+    expect(await guideOf('indented-closers', inStart(`{\n\n${Array(20).fill(':::note\n    :::').join('\n')}`))).toEqual(['index.mdx:49:1 syntax-error']);
+  });
+
+  it('passes and renders directives nested 14 deep, the limit', async () => {
+    const fences = Array.from({ length: 13 }, (_, i) => ':'.repeat(15 - i));
+    const text = `${HOSTILE_FRONTMATTER}${':'.repeat(16)}instructions{#start title="Start"}\n${fences.map((f) => `${f}note\n`).join('')}x\n${fences.toReversed().join('\n')}\n${':'.repeat(16)}\n`;
+    expect(await passesAndRenders('fourteen-directives', text)).toBeGreaterThan(0);
+  });
+
+  it('counts CR-only line endings as line endings for every per-line limit', async () => {
+    expect(await messagesOf('cr-only', caseText('indentation past the limit with CR-only line endings'))).toEqual([
+      'index.mdx:40:1 limit-exceeded This line is indented 33 columns; at most 32: nest lists and quotes less deeply',
+    ]);
+    expect(await guideOf('cr-dashes', inStart(`a\r${'- '.repeat(30)}x`))).toEqual(['index.mdx:8:41 limit-exceeded']);
+  });
+});
+
+describe('the frontmatter', () => {
+  it('refuses a YAML alias bomb at its first alias, without expanding it', async () => {
+    expect(await messagesOf('alias-bomb', caseText('a YAML alias bomb in the frontmatter'))).toEqual([
+      'index.mdx:5:8 limit-exceeded The aliases (`*name`) of this frontmatter expand to more than 100 values; write the values out instead',
+    ]);
+  });
+
+  it('refuses YAML nested past its limits before YAML parses it', async () => {
+    const brackets = `---\ntitle: T\nstart: start\nx: ${'['.repeat(70)}${']'.repeat(70)}\n---\n\n:::instructions{#start title="x"}\nx\n:::\n`;
+    expect(await messagesOf('yaml-brackets', brackets)).toEqual([
+      'index.mdx:4:68 limit-exceeded The frontmatter holds over 64 `[` and `{`; write each field as `name: value`, and put text that holds brackets in quotes',
+    ]);
+    const dashes = `---\ntitle: T\nstart: start\nx:\n  ${'- '.repeat(9)}y\n---\n\n:::instructions{#start title="x"}\nx\n:::\n`;
+    expect(await messagesOf('yaml-dashes', dashes)).toEqual([
+      'index.mdx:5:1 limit-exceeded This frontmatter line nests 9 lists or keys (`- `, `? `); at most 8: write one field a line',
+    ]);
+  });
+});
+
+describe('ids and folder names that become URLs and file names', () => {
+  it('refuses a node id over 100 characters at the id', async () => {
+    expect(await messagesOf('long-id', caseText('a node id of 300 characters'))).toEqual([
+      `index.mdx:9:17 invalid-id Id \`${'a'.repeat(60)}…\` is 300 characters long, and it becomes the page's URL and a folder name; at most 100: choose a shorter id`,
+    ]);
+  });
+
+  it('refuses a guide folder name over 100 characters', async () => {
+    const dir = join(work, 'guides-long', 'g'.repeat(120));
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'index.mdx'), `${HOSTILE_FRONTMATTER}:::instructions{#start title="x"}\nx\n:::\n`);
+    const { problems } = await checkGuides([join(work, 'guides-long')]);
+    expect(problems.map((p) => `${relative(work, p.file)}:${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
+      `guides-long/${'g'.repeat(120)}:1:1 invalid-id Guide folder \`${'g'.repeat(60)}…\` is 120 characters long, and it becomes the guide's URL and a folder name; at most 100: rename it shorter`,
+    ]);
+  });
+});
+
+describe('what check must not read, and how far it walks', () => {
+  const start = `${HOSTILE_FRONTMATTER}:::instructions{#start title="x"}\nx\n:::\n`;
+  const fresh = async (name: string): Promise<string> => {
+    const dir = join(work, name);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'index.mdx'), start);
+    return dir;
+  };
+  const notRegular = (what: string) => `This is ${what}, not a regular file, so it is not read; a guide file must be a regular \`.mdx\` file`;
+
+  it('refuses a FIFO, a link to a FIFO and a socket without opening them for reading', async () => {
+    const dir = await fresh('specials');
+    execFileSync('mkfifo', [join(dir, 'pipe.mdx')]);
+    await symlink('pipe.mdx', join(dir, 'link.mdx'));
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(join(dir, 'socket.mdx'), done));
+    try {
+      const { problems } = await checkGuides([dir]);
+      expect(problems.map((p) => `${relative(dir, p.file)}:${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
+        `link.mdx:1:1 unreadable-file ${notRegular('a FIFO (named pipe)')}`,
+        `pipe.mdx:1:1 unreadable-file ${notRegular('a FIFO (named pipe)')}`,
+        `socket.mdx:1:1 unreadable-file ${notRegular('a socket')}`,
+      ]);
+    } finally {
+      server.close();
+    }
+    // A file swapped for a FIFO after the walk is checked again on the open handle.
+    expect(await readSource(join(dir, 'pipe.mdx'))).toEqual({ notRegular: 'FIFO' });
+  });
+
+  it('refuses files past 256 KB from their size, without reading them', async () => {
+    const dir = await fresh('sizes');
+    for (const [name, size] of [['huge.mdx', 3 * 1024 ** 3], ['large.mdx', 1.1 * 1024 ** 3], ['over.mdx', LIMITS.fileBytes + 1]] as const) {
+      // Sparse files: the sizes cost no disk, and check must not read them into memory.
+      const handle = await open(join(dir, name), 'w');
+      await handle.truncate(Math.round(size));
+      await handle.close();
+    }
+    const before = process.memoryUsage().rss;
+    expect(await messagesOf('sizes', start)).toEqual([
+      'huge.mdx:1:1 limit-exceeded This file is 3.0 GB; a guide file may hold at most 256 KB: split it into several files',
+      'large.mdx:1:1 limit-exceeded This file is 1.1 GB; a guide file may hold at most 256 KB: split it into several files',
+      'over.mdx:1:1 limit-exceeded This file is 257 KB; a guide file may hold at most 256 KB: split it into several files',
+    ]);
+    expect(process.memoryUsage().rss - before).toBeLessThan(256 * 1024 ** 2);
+  });
+
+  it('reports linked guide folders, links to folders, and hidden folders of guides; stays quiet about the rest', async () => {
+    const guides = join(work, 'walk');
+    for (const name of ['real', '.drafts/old', 'other-place/moved', 'real/node_modules/pkg', 'images/icons']) await mkdir(join(guides, name), { recursive: true });
+    for (const name of ['real', '.drafts/old', 'other-place/moved']) await writeFile(join(guides, name, 'index.mdx'), start);
+    await writeFile(join(guides, 'real/node_modules/pkg/readme.mdx'), 'not a guide');
+    await writeFile(join(guides, 'images/icons/a.svg'), '<svg/>');
+    await mkdir(join(guides, '.git'));
+    await symlink(join(guides, 'other-place/moved'), join(guides, 'linked'));
+    await symlink(join(guides, 'images'), join(guides, 'real/pictures'));
+    await rm(join(guides, 'other-place/moved/index.mdx'));
+    await writeFile(join(guides, 'other-place/moved/steps.mdx'), ':::instructions{#x title="x"}\nx\n:::\n');
+    const { problems } = await checkGuides([guides]);
+    expect(problems.map((p) => `${relative(guides, p.file)}:${p.line}:${p.column} ${p.severity} ${p.rule} ${p.message}`)).toEqual([
+      '.drafts:1:1 warning skipped-file Folder `.drafts` is hidden (its name starts with `.`), so its `.mdx` files are not read; rename it without the dot to include them',
+      'linked:1:1 error unreadable-file This folder is a symbolic link, and Signpost does not follow links to folders; move the folder here, or delete the link',
+      'other-place:1:1 error missing-metadata Guide `other-place` has no `index.mdx`; create it with frontmatter `title` and `start`',
+      'real/pictures:1:1 error unreadable-file This folder is a symbolic link, and Signpost does not follow links to folders; move the folder here, or delete the link',
+    ]);
+  });
+
+  it('bounds the walk of a guide: files, entries and depth, each a located limit', async () => {
+    const many = await fresh('many-files');
+    await Promise.all(Array.from({ length: LIMITS.guideFiles }, (_, i) => writeFile(join(many, `n${i}.mdx`), '')));
+    expect(await messagesOf('many-files', start)).toEqual([
+      '.:1:1 limit-exceeded Guide `many-files` has over 1,000 `.mdx` files; split it into several guides',
+    ]);
+    const crowded = await fresh('many-entries');
+    await Promise.all(Array.from({ length: LIMITS.guideEntries }, (_, i) => writeFile(join(crowded, `f${i}.txt`), '')));
+    expect(await messagesOf('many-entries', start)).toEqual([
+      '.:1:1 limit-exceeded Guide folder `many-entries` holds over 10,000 files and folders; a guide folder holds its `.mdx` files and images: check that this is the folder you meant',
+    ]);
+    const deep = await fresh('deep-folders');
+    const path = join(deep, ...Array.from({ length: 9 }, (_, i) => `d${i + 1}`));
+    await mkdir(path, { recursive: true });
+    await writeFile(join(path, 'lost.mdx'), ':::instructions{#lost title="x"}\nx\n:::\n');
+    expect(await messagesOf('deep-folders', start)).toEqual([
+      'd1/d2/d3/d4/d5/d6/d7/d8/d9:1:1 limit-exceeded This folder is 9 folders deep in the guide; at most 8: keep a guide\'s files in fewer levels of folders',
+    ]);
+    const heavy = await fresh('heavy');
+    for (let i = 0; i < 64; i++) {
+      const handle = await open(join(heavy, `part${i}.mdx`), 'w');
+      await handle.truncate(LIMITS.fileBytes);
+      await handle.close();
+    }
+    expect(await messagesOf('heavy', start)).toEqual([
+      '.:1:1 limit-exceeded Guide `heavy` holds over 16 MB of `.mdx` files; split it into several guides',
+    ]);
+  });
+});
+
+describe('terminals and review output', () => {
+  const evil = '\u001b[1A\u001b[2K\u202e';
+  const text =
+    `---\ntitle: "Evil\\u001b[2J\\nline"\nstart: start\n---\n\n::::question{#start title="Pick${evil}"}\n` +
+    `:::option{to="x${evil}"}\nYes\nand more\n:::\n::option[No]{to="end"}\n::::\n\n:::instructions{#end title="E" bad\u0085="1"}\nx\n:::\n`;
+
+  it('shows control and bidi characters of messages and excerpts as escapes, the caret under the same characters', async () => {
+    const dir = join(work, 'escapes');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'index.mdx'), text);
+    const result = await checkGuides([dir]);
+    const report = formatHuman(result.problems, { guides: 1, nodes: 2 }, { cwd: dir, sourceLine: sourceLines() });
+    // eslint-disable-next-line no-control-regex
+    expect(report).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(report.split('\n').slice(0, 8)).toEqual([
+      'index.mdx:7:11: error: Cannot find node `x\\u001b[1A\\u001b[2K\\u202e`; add a node with `{#x\\u001b[1A\\u001b[2K\\u202e}` or name an existing id [dangling-target]',
+      '  7 | :::option{to="x\\u001b[1A\\u001b[2K\\u202e"}',
+      '    |           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+      '  see docs/authoring.md#dangling-target',
+      '',
+      'index.mdx:14:32: error: Unknown attribute `bad\\u0085` on `instructions`; `instructions` takes `#id`, `title`, `draft` [invalid-attribute]',
+      '  14 | :::instructions{#end title="E" bad\\u0085="1"}',
+      '     |                                ^^^^^^^^^^^^^',
+    ]);
+  });
+
+  it('keeps titles, answers and ids on one line of Mermaid and DOT, inside their quotes', async () => {
+    const dir = join(work, 'escapes');
+    const { guides } = await checkGuides([dir]);
+    expect(graphText(guides, 'mermaid').split('\n')).toEqual([
+      '%% Evil\\u001b[2J line (escapes)',
+      'flowchart TD',
+      '  n_start{"question: Pick\\u001b[1A\\u001b[2K\\u202e"}',
+      '  n_end(["instructions: E"])',
+      '  n_start -->|"Yes and more"| n_x__1b___5b_1A__1b___5b_2K__202e_',
+      '  n_start -->|"No"| n_end',
+      '',
+    ]);
+    expect(graphText(guides, 'dot').split('\n')).toEqual([
+      'digraph "escapes" {',
+      '  label="Evil\\\\u001b[2J line";',
+      '  rankdir=TB;',
+      '  "start" [label="question: Pick\\\\u001b[1A\\\\u001b[2K\\\\u202e", shape=diamond];',
+      '  "end" [label="instructions: E", shape=box, style="rounded"];',
+      '  "start" -> "x\\\\u001b[1A\\\\u001b[2K\\\\u202e" [label="Yes and more"];',
+      '  "start" -> "end" [label="No"];',
+      '}',
+      '',
+    ]);
+  });
+});
+
+describe('many mistakes in one file', () => {
+  it('reports 10,000 missing targets, each once', async () => {
+    const problems = await messagesOf('dangling-many', caseText('10,000 answers to missing nodes (240 KB)'));
+    const dangling = problems.filter((p) => p.includes(' dangling-target '));
+    expect(dangling.length).toBeGreaterThan(7500);
+    expect(dangling[0]).toBe('index.mdx:7:13 dangling-target Cannot find node `missing-0`; add a node with `{#missing-0}` or name an existing id');
+    expect(problems.every((p) => / (dangling-target|unreachable-node) /.test(p))).toBe(true);
+  });
+
+  it('lists three other places of a duplicate id and counts the rest', async () => {
+    const text = caseText('6,000 nodes with one id (240 KB)');
+    const problems = await messagesOf('duplicates-many', text);
+    const duplicates = problems.filter((p) => p.includes(' duplicate-id '));
+    expect(duplicates[0]).toMatch(
+      /^index\.mdx:10:17 duplicate-id Duplicate id `same`, also used at line 14, column 17; line 18, column 17; line 22, column 17 and \d+ more places; ids must be unique in a guide, rename one$/,
+    );
+    expect(duplicates.length).toBe(text.match(/\{#same /g)!.length);
+    expect(duplicates[0]).toContain(`and ${duplicates.length - 4} more places`);
+  });
+});
