@@ -1,0 +1,40 @@
+/** `duplicate-id`: every occurrence of an id used twice is reported, each naming the others. */
+import type { GuideNode } from '../graph/model.ts';
+import { problem } from '../problems.ts';
+import { shorten } from '../suggest.ts';
+import type { RuleContext } from './context.ts';
+
+/** Places a `duplicate-id` message lists before it says how many more there are. */
+const DUPLICATES_LISTED = 3;
+
+export function duplicateIds({ guide, idPlace, where, problems }: RuleContext): void {
+  const byId = new Map<string, GuideNode[]>();
+  for (const node of guide.nodes) {
+    if (!node.id) continue;
+    const same = byId.get(node.id);
+    if (same) same.push(node);
+    else byId.set(node.id, [node]);
+  }
+  for (const [id, nodes] of byId) {
+    if (nodes.length < 2) continue;
+    for (const node of nodes) {
+      // A few places say where to look; all of them would make each message as long as the guide.
+      const listed = nodes
+        .slice(0, DUPLICATES_LISTED + 1)
+        .filter((other) => other !== node)
+        .slice(0, DUPLICATES_LISTED)
+        .map((other) => where(other, node))
+        .join('; ');
+      const others = nodes.length - 1;
+      const more = others > DUPLICATES_LISTED ? ` and ${others - DUPLICATES_LISTED} more places` : '';
+      problems.push(
+        problem(
+          node.file,
+          'duplicate-id',
+          `Duplicate id \`${shorten(id)}\`, also used at ${listed}${more}; ids must be unique in a guide, rename one`,
+          idPlace(node),
+        ),
+      );
+    }
+  }
+}
