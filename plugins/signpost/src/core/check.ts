@@ -3,12 +3,18 @@
  */
 import { resolve } from 'node:path';
 import type { Guide } from './graph/model.ts';
-import { findGuideDirs, loadGuide } from './graph/load-guide.ts';
+import { findGuideDirs, loadGuide, type FileParse } from './graph/load-guide.ts';
+import { ParseCache } from './graph/parse-cache.ts';
 import { append, problem, sortProblems, type Problem } from './problems.ts';
 
 export interface CheckOptions {
   /** Drafts become errors, as in production builds. */
   strict?: boolean;
+  /**
+   * A folder to keep parses in between runs (a site's cache folder): unchanged files are not
+   * parsed again by the next build or dev server. Without it nothing is written.
+   */
+  cacheDir?: string;
 }
 
 export interface CheckResult {
@@ -16,26 +22,32 @@ export interface CheckResult {
   problems: Problem[];
   /** Some folder could not be read at all (exit code 2). */
   ioError: boolean;
+  /** How many files were parsed in this run; the others were unchanged since an earlier one. */
+  parsedFiles: number;
 }
 
 /** Loads and validates every guide under `dirs`. Never throws for a writer's mistake. */
 export async function checkGuides(dirs: string[], options: CheckOptions = {}): Promise<CheckResult> {
   const guides: Guide[] = [];
   const problems: Problem[] = [];
+  let parsedFiles = 0;
   for (const dir of dirs.map((d) => resolve(d))) {
     const guideDirs = await findGuideDirs(dir, problems);
     if (!guideDirs) continue;
     if (guideDirs.length === 0) {
       problems.push(problem(dir, 'empty-guide', 'No guide here; create `<guide-slug>/index.mdx` in this folder'));
     }
+    const cache = options.cacheDir ? await ParseCache.open<FileParse>(options.cacheDir, dir) : undefined;
     for (const guideDir of guideDirs) {
-      const loaded = await loadGuide(guideDir);
+      const loaded = await loadGuide(guideDir, { cache });
       guides.push(loaded.guide);
       append(problems, loaded.problems);
+      parsedFiles += loaded.parsedFiles;
     }
+    await cache?.save();
   }
   const final = options.strict
     ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p))
     : problems;
-  return { guides, problems: sortProblems(final), ioError: problems.some((p) => p.io) };
+  return { guides, problems: sortProblems(final), ioError: problems.some((p) => p.io), parsedFiles };
 }

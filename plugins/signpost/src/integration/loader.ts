@@ -14,7 +14,7 @@
  * it in Astro's error overlay until the guide is fixed; the loader's own watcher checks the
  * guide again on every save, reparsing only the files that changed.
  */
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
@@ -41,10 +41,12 @@ export function signpostLoader(): Loader {
       }
       const paths = new SitePaths(`${context.config.base.replace(/\/?$/, '/')}${options.prefix.slice(1)}`);
       let lastReport = '';
+      const cacheDir = join(fileURLToPath(context.config.cacheDir), 'signpost');
 
       const sync = async (): Promise<void> => {
         const started = performance.now();
-        const result = await checkGuides([options.guidesDir], { strict: options.strict });
+        // Parses are kept in Astro's cache folder: the next build reparses only changed files.
+        const result = await checkGuides([options.guidesDir], { strict: options.strict, cacheDir });
         options.commandLine?.onPhase?.('validation', performance.now() - started);
         const root = fileURLToPath(context.config.root);
         const failed = result.ioError || result.problems.some((p) => p.severity === 'error');

@@ -17,10 +17,13 @@ import { append, flag, problem, problemsOf, type Problem } from '../problems.ts'
 import { readSource } from '../parse/source.ts';
 import { RESERVED_GUIDE_SLUGS, shorten, SLUG, slugify } from '../suggest.ts';
 import { validateGuide } from '../rules/validate.ts';
+import { digestOf, type ParseCache } from './parse-cache.ts';
 
 export interface LoadedGuide {
   guide: Guide;
   problems: Problem[];
+  /** How many of its files were parsed in this run (the others were unchanged). */
+  parsedFiles: number;
 }
 
 interface ParsedFile {
@@ -34,8 +37,22 @@ interface ParsedFile {
  */
 const parsed = new Map<string, { text: string; isIndex: boolean; result: ParsedFile; problems: Problem[] }>();
 
+/** What parsing one file gave: its nodes and metadata, and its own problems. */
+export interface FileParse {
+  result: ParsedFile;
+  problems: Problem[];
+}
+
+/** Options of `loadGuide`. */
+export interface LoadOptions {
+  /** Parses kept from earlier runs (see parse-cache.ts): an unchanged file is not parsed again. */
+  cache?: ParseCache<FileParse> | undefined;
+  /** Called for each file that had to be parsed. */
+  onParse?: () => void;
+}
+
 /** Parses one file, recovering from MDX syntax errors so the rest of the file still counts. */
-async function parseFile(path: string, isIndex: boolean, problems: Problem[]): Promise<ParsedFile> {
+async function parseFile(path: string, isIndex: boolean, problems: Problem[], { cache, onParse }: LoadOptions): Promise<ParsedFile> {
   const source = await readSource(path);
   if (!('text' in source)) {
     parsed.delete(path);
@@ -57,8 +74,12 @@ async function parseFile(path: string, isIndex: boolean, problems: Problem[]): P
     append(problems, cached.problems);
     return cached.result;
   }
-  const own: Problem[] = [];
-  const result = parseText(path, source, isIndex, own);
+  const digest = cache ? digestOf(source.text) : '';
+  const stored = cache?.get(path, isIndex, digest);
+  const own: Problem[] = stored?.problems ?? [];
+  if (!stored) onParse?.();
+  const result = stored?.result ?? parseText(path, source, isIndex, own);
+  if (cache && !stored) cache.set(path, isIndex, digest, { result, problems: own });
   parsed.set(path, { text: source.text, isIndex, result, problems: own });
   append(problems, own);
   return result;
@@ -148,7 +169,7 @@ function reportParseError(error: unknown, file: VFile): void {
 }
 
 /** Reads one guide folder into its graph and every problem in it. */
-export async function loadGuide(dir: string): Promise<LoadedGuide> {
+export async function loadGuide(dir: string, options: LoadOptions = {}): Promise<LoadedGuide> {
   const problems: Problem[] = [];
   const slug = basename(dir);
   if (slug.length > LIMITS.idLength) {
@@ -165,6 +186,7 @@ export async function loadGuide(dir: string): Promise<LoadedGuide> {
       problem(dir, 'invalid-id', `Guide folder \`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS.get(slug)} (\`/${slug}/\`); rename it`),
     );
   }
+  let parsedFiles = 0;
   const listed = await listGuideFiles(dir, problems);
   const files = listed ?? [];
   const guide: Guide = {
@@ -177,10 +199,10 @@ export async function loadGuide(dir: string): Promise<LoadedGuide> {
     nodes: [],
     byId: new Map(),
   };
-  if (!listed) return { guide, problems };
+  if (!listed) return { guide, problems, parsedFiles };
   if (files.length === 0) {
     problems.push(problem(dir, 'empty-guide', `Guide \`${slug}\` has no \`.mdx\` files; add \`${INDEX_FILE}\` with its metadata and first node`));
-    return { guide, problems };
+    return { guide, problems, parsedFiles };
   }
   const index = join(dir, INDEX_FILE);
   if (files[0] !== index) {
@@ -189,7 +211,7 @@ export async function loadGuide(dir: string): Promise<LoadedGuide> {
     );
   }
   for (const path of files) {
-    const parsed = await parseFile(path, path === index, problems);
+    const parsed = await parseFile(path, path === index, problems, { ...options, onParse: () => parsedFiles++ });
     if (parsed.meta) {
       guide.meta = parsed.meta.meta;
       guide.start = parsed.meta.start;
@@ -206,7 +228,7 @@ export async function loadGuide(dir: string): Promise<LoadedGuide> {
     );
   }
   append(problems, validateGuide(guide, index));
-  return { guide, problems };
+  return { guide, problems, parsedFiles };
 }
 
 /** The path of a file as the writer typed it: relative to where the command runs. */

@@ -1,0 +1,57 @@
+/**
+ * The parse cache: a later run (a fresh process: here, fresh module instances) does not parse
+ * an unchanged file again, gives the same guides and problems as a fresh parse, and parses a
+ * changed file again.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FIXTURES } from './helpers.ts';
+
+type Core = typeof import('../../plugins/signpost/src/core/index.ts');
+const fresh = async (): Promise<Core> => {
+  vi.resetModules();
+  return import('../../plugins/signpost/src/core/index.ts');
+};
+
+let work: string;
+let guides: string;
+let cacheDir: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'signpost-cache-'));
+  guides = join(work, 'guides');
+  cacheDir = join(work, 'cache');
+  await cp(join(FIXTURES, 'clean'), guides, { recursive: true });
+  // A mistake too, so that cached problems are compared as well.
+  const file = join(guides, 'one-file/index.mdx');
+  await writeFile(file, (await readFile(file, 'utf8')).replace(/to="([a-z-]+)"/, 'to="$1x"'));
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** A result without object identity: what a reader of the guides sees. */
+const plain = (result: Awaited<ReturnType<Core['checkGuides']>>) => JSON.parse(JSON.stringify({ guides: result.guides.map(({ byId: _byId, ...guide }) => guide), problems: result.problems }));
+
+describe('the parse cache', () => {
+  it('parses an unchanged file once, across runs, with the same guides and problems', async () => {
+    const first = await (await fresh()).checkGuides([guides], { cacheDir });
+    expect(first.parsedFiles).toBeGreaterThan(2);
+    expect(first.problems.map((p) => p.rule)).toContain('dangling-target');
+    const second = await (await fresh()).checkGuides([guides], { cacheDir });
+    expect(second.parsedFiles).toBe(0);
+    expect(plain(second)).toEqual(plain(first));
+    const uncached = await (await fresh()).checkGuides([guides]);
+    expect(plain(uncached)).toEqual(plain(first));
+  });
+
+  it('parses a changed file again, and only that one', async () => {
+    const file = join(guides, 'one-file/index.mdx');
+    await writeFile(file, `${await readFile(file, 'utf8')}\n`);
+    const run = await (await fresh()).checkGuides([guides], { cacheDir });
+    expect(run.parsedFiles).toBe(1);
+  });
+});
