@@ -12,14 +12,16 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `check` as writers do, from the fixtures folder, without npm's INIT_CWD. */
-function check(...args: string[]): Promise<Run> {
+/** Runs a `signpost` command as writers do, from the fixtures folder, without npm's INIT_CWD. */
+function signpost(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, 'check', ...args], { cwd: FIXTURES, env: writerEnv() }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { cwd: FIXTURES, env: writerEnv() }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });
 }
+
+const check = (...args: string[]) => signpost('check', ...args);
 
 describe('npm run check', () => {
   it('reports a mistyped target, a duplicated id and a missing fix in one run, like a compiler', async () => {
@@ -183,5 +185,35 @@ flowchart TD
     const run = await check('clean', '--graph', 'svg');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^signpost check: unknown graph format `svg`; use `mermaid` or `dot`/);
+  });
+});
+
+describe('signpost explain', () => {
+  it('prints what a rule catches, the mistake with its report, and the fix', async () => {
+    const run = await signpost('explain', 'dangling-target');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^dangling-target \(error\): an option, `next` or `:link` names a node that does not exist\n\nSeverity: error\. Fires when/);
+    expect(run.stdout).toContain('The mistake: a typo in a link\'s target.');
+    expect(run.stdout).toContain("error: Cannot find node `printer-ofline`; did you mean `printer-offline`? [dangling-target]");
+    expect(run.stdout).toContain('The fix: name an existing id.');
+    // As the report writes it, in brackets, too.
+    expect((await signpost('explain', '[draft]')).stdout).toMatch(/^draft \(warning\)/);
+  });
+
+  it('proposes the closest rule for a typo, and exits 2', async () => {
+    const run = await signpost('explain', 'dangling-targte');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^signpost explain: unknown rule `dangling-targte`; did you mean `dangling-target`\?\n/);
+  });
+});
+
+describe('signpost', () => {
+  it('lists its commands, and says so when one is unknown (exit 2)', async () => {
+    const help = await signpost('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: signpost <command> \[options\]\n\nCommands:\n {2}check /);
+    const unknown = await signpost('chek');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^signpost: unknown command `chek`; did you mean `check`\?\n/);
   });
 });

@@ -14,7 +14,10 @@ The rule is the id in brackets at the end of a problem, such as [dangling-target
 
 Rules: ${Object.keys(RULES).join(', ')}`;
 
-/** The documentation of a rule, as Markdown. */
+/**
+ * The documentation of a rule, as Markdown: what it catches, the mistake with the report it
+ * gives, and the fix. The same text is the rule's section of the writer's guide.
+ */
 export async function ruleDocumentation(rule: RuleId): Promise<string> {
   return readFile(new URL(`../core/rules/docs/${rule}.md`, import.meta.url), 'utf8');
 }
@@ -30,5 +33,6 @@ export async function run(argv: string[]): Promise<void> {
     const proposal = closest(rule, Object.keys(RULES));
     fail(`unknown rule \`${rule}\`${proposal ? `; did you mean \`${proposal}\`?` : ''}`);
   }
-  process.stdout.write(await ruleDocumentation(rule as RuleId));
+  const { severity, summary } = RULES[rule as RuleId];
+  process.stdout.write(`${rule} (${severity}): ${summary}\n\n${await ruleDocumentation(rule as RuleId)}`);
 }

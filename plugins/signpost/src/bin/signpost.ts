@@ -36,7 +36,9 @@ if (name === '--version' || name === '-v') {
   process.exit(0);
 }
 if (!Object.hasOwn(COMMANDS, name)) {
-  process.stderr.write(`signpost: unknown command \`${name}\`\n\n${USAGE}\n`);
+  const { closest } = await import('../core/suggest.ts');
+  const proposal = closest(name, Object.keys(COMMANDS));
+  process.stderr.write(`signpost: unknown command \`${name}\`${proposal ? `; did you mean \`${proposal}\`?` : ''}\n\n${USAGE}\n`);
   process.exit(2);
 }
 const command = await COMMANDS[name as keyof typeof COMMANDS]();
