@@ -62,7 +62,13 @@ export function synthesize(size: number, seed = 1): Synthetic {
       }
       const body = `${paragraph(70)}\n\n${paragraph(60)}`;
       const title = `Question ${id}: ${words(3)}`;
-      nodes.push({ id, kind: 'question', title, words: body, mdx: `::::question{#${id} title="${title}" prompt="${words(6)}?"}\n${body}\n\n${options.join('\n')}\n::::\n` });
+      nodes.push({
+        id,
+        kind: 'question',
+        title,
+        words: body,
+        mdx: `::::question{#${id} title="${title}" prompt="${words(6)}?"}\n${body}\n\n${options.join('\n')}\n::::\n`,
+      });
     } else if (branch) {
       const target = make();
       pending.push(target);
@@ -99,7 +105,10 @@ export async function writeGuide(dir: string, size: number, seed = 1): Promise<S
   await mkdir(dir, { recursive: true });
   const frontmatter = `---\ntitle: Synthetic guide of ${size} nodes\nsummary: Generated for the benchmark.\nstart: n0\nupdated: 2026-01-01\nlang: en\n---\n\n`;
   for (let start = 0, file = 0; start < synthetic.nodes.length; start += 50, file++) {
-    const chunk = synthetic.nodes.slice(start, start + 50).map((node) => node.mdx).join('\n');
+    const chunk = synthetic.nodes
+      .slice(start, start + 50)
+      .map((node) => node.mdx)
+      .join('\n');
     const name = file === 0 ? 'index.mdx' : `part-${String(file).padStart(3, '0')}.mdx`;
     await writeFile(join(dir, name), file === 0 ? frontmatter + chunk : chunk);
   }
@@ -113,7 +122,10 @@ export async function writeGuide(dir: string, size: number, seed = 1): Promise<S
 export async function writeChain(dir: string, size: number): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const steps = Array.from({ length: size - 1 }, (_, index) => `:::step{#s${index} title="Step ${index}" next="s${index + 1}"}\nDo step ${index}.\n:::\n`);
+  const steps = Array.from(
+    { length: size - 1 },
+    (_, index) => `:::step{#s${index} title="Step ${index}" next="s${index + 1}"}\nDo step ${index}.\n:::\n`,
+  );
   const last = `:::instructions{#s${size - 1} title="Done"}\nThat was the last step.\n:::\n`;
   const frontmatter = `---\ntitle: A chain of ${size} steps\nstart: s0\n---\n\n`;
   await writeFile(join(dir, 'index.mdx'), frontmatter + steps.join('\n') + '\n' + last);

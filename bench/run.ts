@@ -257,7 +257,10 @@ async function measureChain(size: number): Promise<ChainResult> {
 
 function chainLine(chains: ChainResult[]): string {
   if (chains.length === 0) return '';
-  const each = chains.map((c) => `${c.size.toLocaleString('en')} steps: ${c.pageBytesPerNode.toLocaleString('en')} B per node page (site: ${c.siteBytesPerNode.toLocaleString('en')} B per node)`);
+  const each = chains.map(
+    (c) =>
+      `${c.size.toLocaleString('en')} steps: ${c.pageBytesPerNode.toLocaleString('en')} B per node page (site: ${c.siteBytesPerNode.toLocaleString('en')} B per node)`,
+  );
   return `Output of a chain of steps, ${each.join('; ')}.`;
 }
 
@@ -277,7 +280,10 @@ function table(results: SizeResult[]): string {
     ['baseline: plain Astro MDX', ...results.map((r) => s(r.baselineMs))],
     ['Signpost / baseline', ...results.map((r) => (r.build.total / r.baselineMs).toFixed(2))],
     ['build, ms per node', ...results.map((r) => (r.build.total / r.size).toFixed(2))],
-    ['peak RSS: Signpost / baseline', ...results.map((r) => `${(r.build.maxRssKb / 1024).toFixed(0)} / ${(r.baselineRssKb / 1024).toFixed(0)} MB`)],
+    [
+      'peak RSS: Signpost / baseline',
+      ...results.map((r) => `${(r.build.maxRssKb / 1024).toFixed(0)} / ${(r.baselineRssKb / 1024).toFixed(0)} MB`),
+    ],
     ['node page HTML, raw / gzip', ...results.map((r) => `${kb(r.weight.htmlRaw)} / ${kb(r.weight.htmlGzip)}`)],
     ['CSS, raw / gzip', ...results.map((r) => `${kb(r.weight.cssRaw)} / ${kb(r.weight.cssGzip)}`)],
     ['JS, raw / gzip', ...results.map((r) => `${kb(r.weight.jsRaw)} / ${kb(r.weight.jsGzip)}`)],
@@ -342,7 +348,8 @@ function chart(results: SizeResult[]): string {
   series.forEach((line, index) => {
     const points = results.map((r) => `${x(r.size).toFixed(1)},${y(line.value(r)).toFixed(1)}`).join(' ');
     parts.push(`<polyline points="${points}" fill="none" stroke="${line.color}" stroke-width="2.5"/>`);
-    for (const r of results) parts.push(`<circle cx="${x(r.size).toFixed(1)}" cy="${y(line.value(r)).toFixed(1)}" r="3.5" fill="${line.color}"/>`);
+    for (const r of results)
+      parts.push(`<circle cx="${x(r.size).toFixed(1)}" cy="${y(line.value(r)).toFixed(1)}" r="3.5" fill="${line.color}"/>`);
     parts.push(`<rect x="${width - right + 16}" y="${top + index * 22}" width="14" height="4" fill="${line.color}"/>`);
     parts.push(`<text x="${width - right + 36}" y="${top + index * 22 + 6}">${line.name}</text>`);
   });
@@ -356,7 +363,12 @@ function targets(results: SizeResult[]): string {
   const rows: [string, string, boolean][] = [];
   for (const size of [1000, 5000]) {
     const r = at(size);
-    if (r) rows.push([`build at most 1.1 × baseline at ${size.toLocaleString('en')} nodes`, `${(r.build.total / r.baselineMs).toFixed(2)} ×`, r.build.total / r.baselineMs <= 1.1]);
+    if (r)
+      rows.push([
+        `build at most 1.1 × baseline at ${size.toLocaleString('en')} nodes`,
+        `${(r.build.total / r.baselineMs).toFixed(2)} ×`,
+        r.build.total / r.baselineMs <= 1.1,
+      ]);
   }
   const thousand = at(1000);
   if (thousand) rows.push(['check of 1,000 nodes under 0.5 s', s(thousand.checkMs), thousand.checkMs < 500]);
@@ -372,7 +384,11 @@ function targets(results: SizeResult[]): string {
     rows.push(['JS needed to navigate: 0', `${any.weight.navigationJs} B`, any.weight.navigationJs === 0]);
     if (any.search) rows.push(['first search query at most 150 KB', kb(any.search.firstBytes), any.search.firstBytes <= 150 * 1024]);
   }
-  return ['| target | measured | met |', '| --- | --- | --- |', ...rows.map(([name, value, met]) => `| ${name} | ${value} | ${met ? 'yes' : '**no**'} |`)].join('\n');
+  return [
+    '| target | measured | met |',
+    '| --- | --- | --- |',
+    ...rows.map(([name, value, met]) => `| ${name} | ${value} | ${met ? 'yes' : '**no**'} |`),
+  ].join('\n');
 }
 
 function machine(): string {
@@ -409,27 +425,30 @@ async function timeCheck(text: string): Promise<{ ms: number; problems: number }
   return { ms: median(times), problems };
 }
 
-async function hostile(): Promise<{ cases: HostileResult[]; growth: GrowthResult[] }> {
+async function hostile(): Promise<{ cases: HostileResult[]; shapes: GrowthResult[] }> {
   await rm(join(WORK, 'hostile'), { recursive: true, force: true });
   const cases: HostileResult[] = [];
   for (const entry of HOSTILE_CASES) {
     const text = entry.text();
     cases.push({ name: entry.name, kb: Buffer.byteLength(text) / 1024, ...(await timeCheck(text)) });
   }
-  const growth: GrowthResult[] = [];
+  const shapes: GrowthResult[] = [];
   for (const shape of GROWTH_SHAPES) {
     const points = [];
     for (const size of HOSTILE_KB) points.push({ kb: size, ms: (await timeCheck(shape.text(size * 1024))).ms });
-    growth.push({ name: shape.name, points });
+    shapes.push({ name: shape.name, points });
   }
-  return { cases, growth };
+  return { cases, shapes };
 }
 
-function hostileTable({ cases, growth }: { cases: HostileResult[]; growth: GrowthResult[] }): string {
+function hostileTable({ cases, shapes }: { cases: HostileResult[]; shapes: GrowthResult[] }): string {
   const rows = [
     `| hostile case | size | check | bound | met |`,
     '| --- | --- | --- | --- | --- |',
-    ...cases.map((c) => `| ${c.name.replace(/\|/g, '\\|')} | ${c.kb.toFixed(1)} KB | ${c.ms.toFixed(0)} ms, ${c.problems} problem(s) | ${HOSTILE_BOUND_MS} ms | ${c.ms <= HOSTILE_BOUND_MS ? 'yes' : '**no**'} |`),
+    ...cases.map(
+      (c) =>
+        `| ${c.name.replace(/\|/g, '\\|')} | ${c.kb.toFixed(1)} KB | ${c.ms.toFixed(0)} ms, ${c.problems} problem(s) | ${HOSTILE_BOUND_MS} ms | ${c.ms <= HOSTILE_BOUND_MS ? 'yes' : '**no**'} |`,
+    ),
   ];
   const first = HOSTILE_KB[0]!;
   const last = HOSTILE_KB.at(-1)!;
@@ -437,7 +456,7 @@ function hostileTable({ cases, growth }: { cases: HostileResult[]; growth: Growt
   const growthRows = [
     `| valid shape | ${HOSTILE_KB.map((size) => `${size} KB`).join(' | ')} | ms per KB, ${last} against ${first} KB | linear |`,
     `| --- | ${HOSTILE_KB.map(() => '---').join(' | ')} | --- | --- |`,
-    ...growth.map((g) => {
+    ...shapes.map((g) => {
       const ratio = g.points.at(-1)!.ms / last / (g.points[0]!.ms / first);
       return `| ${g.name} | ${g.points.map((point) => `${point.ms.toFixed(0)} ms`).join(' | ')} | ${ratio.toFixed(2)} × | ${ratio <= 1.5 ? 'yes' : '**no**'} |`;
     }),
@@ -488,5 +507,8 @@ await writeFile(
   ].join('\n'),
 );
 await writeFile(join(OUT, 'results.svg'), chart(results));
-await writeFile(join(OUT, 'results.json'), `${JSON.stringify({ machine: machine(), runs: RUNS, results, chains, hostile: hostileResults }, null, 2)}\n`);
+await writeFile(
+  join(OUT, 'results.json'),
+  `${JSON.stringify({ machine: machine(), runs: RUNS, results, chains, hostile: hostileResults }, null, 2)}\n`,
+);
 process.stderr.write(`bench: wrote ${relative(ROOT, OUT)}/results.md, results.svg and results.json\n`);

@@ -22,20 +22,41 @@ describe('npm run bench', () => {
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        ['bench/run.ts', '--sizes', '100', '--chains', '100', '--runs', '1', '--no-browser', '--hostile-kb', '8,32', '--out', relative(ROOT, out)],
+        [
+          'bench/run.ts',
+          '--sizes',
+          '100',
+          '--chains',
+          '100',
+          '--runs',
+          '1',
+          '--no-browser',
+          '--hostile-kb',
+          '8,32',
+          '--out',
+          relative(ROOT, out),
+        ],
         { cwd: ROOT, env: writerEnv() },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });
     expect(run.code, run.stderr).toBe(0);
-    for (const row of ['check, wall (median)', 'build: Astro render', 'baseline: plain Astro MDX', 'Signpost / baseline', 'JS needed to navigate']) {
+    for (const row of [
+      'check, wall (median)',
+      'build: Astro render',
+      'baseline: plain Astro MDX',
+      'Signpost / baseline',
+      'JS needed to navigate',
+    ]) {
       expect(run.stdout).toContain(`| ${row}`);
     }
     expect(run.stdout).toMatch(/\| JS needed to navigate\s+\| 0 B/);
     expect(run.stdout).toMatch(/^Output of a chain of steps, 100 steps: [\d,]+ B per node page \(site: [\d,]+ B per node\)\.$/m);
     // A figure for every case of the hostile corpus, and for each valid shape at each size.
     expect(run.stdout).toMatch(/\| hostile case \| size \| check \| bound \| met \|/);
-    expect(run.stdout).toMatch(/\| `<details>` and `:::note` interleaved 2,000 times \(74 KB\) \| 72\.3 KB \| \d+ ms, 1 problem\(s\) \| 1000 ms \|/);
+    expect(run.stdout).toMatch(
+      /\| `<details>` and `:::note` interleaved 2,000 times \(74 KB\) \| 72\.3 KB \| \d+ ms, 1 problem\(s\) \| 1000 ms \|/,
+    );
     expect(run.stdout).toMatch(/\| lists and paragraphs, alternating \| \d+ ms \| \d+ ms \| [\d.]+ × \|/);
     const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as {
       results: { size: number; files: number }[];

@@ -27,7 +27,8 @@ describe('npm run check', () => {
   it('reports a mistyped target, a duplicated id and a missing fix in one run, like a compiler', async () => {
     const run = await check('combined');
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(`combined/index.mdx:7:11: error: Cannot find node \`restart-routr\`; did you mean \`restart-router\`? [dangling-target]
+    expect(run.stdout)
+      .toBe(`combined/index.mdx:7:11: error: Cannot find node \`restart-routr\`; did you mean \`restart-router\`? [dangling-target]
   7 | :::option{to="restart-routr"}
     |           ^^^^^^^^^^^^^^^^^^
   see docs/authoring.md#dangling-target
@@ -192,9 +193,11 @@ describe('signpost explain', () => {
   it('prints what a rule catches, the mistake with its report, and the fix', async () => {
     const run = await signpost('explain', 'dangling-target');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^dangling-target \(error\): an option, `next` or `:link` names a node that does not exist\n\nSeverity: error\. Fires when/);
-    expect(run.stdout).toContain('The mistake: a typo in a link\'s target.');
-    expect(run.stdout).toContain("error: Cannot find node `printer-ofline`; did you mean `printer-offline`? [dangling-target]");
+    expect(run.stdout).toMatch(
+      /^dangling-target \(error\): an option, `next` or `:link` names a node that does not exist\n\nSeverity: error\. Fires when/,
+    );
+    expect(run.stdout).toContain("The mistake: a typo in a link's target.");
+    expect(run.stdout).toContain('error: Cannot find node `printer-ofline`; did you mean `printer-offline`? [dangling-target]');
     expect(run.stdout).toContain('The fix: name an existing id.');
     // As the report writes it, in brackets, too.
     expect((await signpost('explain', '[draft]')).stdout).toMatch(/^draft \(warning\)/);

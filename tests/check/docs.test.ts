@@ -14,7 +14,9 @@ describe('the rule reference', () => {
   it('in docs/authoring.md is the one `signpost explain` prints, rule by rule (UPDATE=1 rewrites it)', async () => {
     const docs = await readFile(AUTHORING, 'utf8');
     expect(docs).toMatch(GENERATED);
-    const sections = await Promise.all(RULE_IDS.map(async (rule) => `\n### ${rule}\n\n${(await readFile(`${RULE_DOCS}${rule}.md`, 'utf8')).trim()}\n`));
+    const sections = await Promise.all(
+      RULE_IDS.map(async (rule) => `\n### ${rule}\n\n${(await readFile(`${RULE_DOCS}${rule}.md`, 'utf8')).trim()}\n`),
+    );
     const expected = docs.replace(GENERATED, (_, marker: string) => marker + sections.join(''));
     if (process.env['UPDATE']) await writeFile(AUTHORING, expected);
     else expect(docs).toBe(expected);

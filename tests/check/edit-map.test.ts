@@ -14,7 +14,11 @@ const edit = fc.record({
   before: fc.boolean(),
 });
 
-function apply(consume: typeof originalConsume, length: number, edits: { at: number; remove: number; add: number[]; before: boolean }[]): unknown[] {
+function apply(
+  consume: typeof originalConsume,
+  length: number,
+  edits: { at: number; remove: number; add: number[]; before: boolean }[],
+): unknown[] {
   const events: unknown[] = Array.from({ length }, (_, i) => `e${i}`);
   const map = new EditMap();
   for (const { at: wanted, remove, add, before } of edits) {

@@ -12,7 +12,5 @@ export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export async function problemsIn(fixture: string, options: CheckOptions = {}): Promise<string[]> {
   const root = `${FIXTURES}${fixture}`;
   const { problems } = await checkGuides([root], options);
-  return problems.map(
-    (p) => `${relative(root, p.file) || '.'}:${p.line}:${p.column} ${p.severity} [${p.rule}] ${p.message}`,
-  );
+  return problems.map((p) => `${relative(root, p.file) || '.'}:${p.line}:${p.column} ${p.severity} [${p.rule}] ${p.message}`);
 }

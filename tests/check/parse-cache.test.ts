@@ -34,7 +34,8 @@ afterAll(async () => {
 });
 
 /** A result without object identity: what a reader of the guides sees. */
-const plain = (result: Awaited<ReturnType<Core['checkGuides']>>) => JSON.parse(JSON.stringify({ guides: result.guides.map(({ byId: _byId, ...guide }) => guide), problems: result.problems }));
+const plain = (result: Awaited<ReturnType<Core['checkGuides']>>) =>
+  JSON.parse(JSON.stringify({ guides: result.guides.map(({ byId: _byId, ...guide }) => guide), problems: result.problems }));
 
 describe('the parse cache', () => {
   it('parses an unchanged file once, across runs, with the same guides and problems', async () => {

@@ -21,7 +21,9 @@ describe('extracting nodes', () => {
   it('reads both forms of option, with the position of each target', () => {
     const { nodes } = parse('::::question{#q title="Q"}\n:::option{to="a"}\nFirst *answer*\n:::\n::option[Second]{to="b"}\n::::\n');
     const question = nodes[0]!;
-    expect(question.kind === 'question' && question.options.map((o) => [o.label, o.to, o.position.start.line, o.position.start.column])).toEqual([
+    expect(
+      question.kind === 'question' && question.options.map((o) => [o.label, o.to, o.position.start.line, o.position.start.column]),
+    ).toEqual([
       ['First answer', 'a', 2, 11],
       ['Second', 'b', 5, 18],
     ]);

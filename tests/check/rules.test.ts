@@ -66,13 +66,13 @@ describe('rules', () => {
 
   it('invalid-id', async () => {
     expect(await problemsIn('rules/invalid-id')).toEqual([
-      'Router_Help:1:1 error [invalid-id] Guide folder `Router_Help` is not a lowercase slug, and it becomes the guide\'s URL; rename it `router-help`',
+      "Router_Help:1:1 error [invalid-id] Guide folder `Router_Help` is not a lowercase slug, and it becomes the guide's URL; rename it `router-help`",
       'Router_Help/index.mdx:6:14 error [invalid-id] Id `Start` is not a lowercase slug (letters a–z, digits, single hyphens); use `start`',
       'Router_Help/index.mdx:10:11 error [dangling-target] Cannot find node `call`; add a node with `{#call}` or name an existing id',
       'Router_Help/index.mdx:15:17 error [invalid-id] Id `restart_router` is not a lowercase slug (letters a–z, digits, single hyphens); use `restart-router`',
       'Router_Help/index.mdx:19:1 error [invalid-id] `instructions` has no id; add one after its name: `instructions{#call-us}`',
-      'pagefind:1:1 error [invalid-id] Guide folder `pagefind` clashes with the site\'s search index (`/pagefind/`); rename it',
-      'pagefind/index.mdx:6:17 error [invalid-id] Id `all` is reserved for the guide\'s one-page view (`/<guide>/all/`); choose another id',
+      "pagefind:1:1 error [invalid-id] Guide folder `pagefind` clashes with the site's search index (`/pagefind/`); rename it",
+      "pagefind/index.mdx:6:17 error [invalid-id] Id `all` is reserved for the guide's one-page view (`/<guide>/all/`); choose another id",
     ]);
   });
 
@@ -229,5 +229,4 @@ describe('rules', () => {
       'index.mdx:15:30 error [unsupported-mdx] Spread attributes are not supported on `<sup>`; write each attribute as `name="value"`',
     ]);
   });
-
 });

@@ -24,7 +24,11 @@ beforeAll(async () => {
   });
   url = `http://127.0.0.1:${port}/`;
   const env = writerEnv({ FIXTURE_GUIDES: join(work, 'guides'), ASTRO_TELEMETRY_DISABLED: '1' });
-  server = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: fixtureSite('minimal'), env, stdio: 'ignore' });
+  server = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: fixtureSite('minimal'),
+    env,
+    stdio: 'ignore',
+  });
   for (let attempt = 0; attempt < 150; attempt++) {
     const response = await fetch(`${url}router/`).catch(() => undefined);
     if (response?.ok) break;
@@ -52,14 +56,21 @@ describe('the dev server in the browser', () => {
     const overlayText = () =>
       page.evaluate(() => {
         const root = document.querySelector('vite-error-overlay')?.shadowRoot;
-        return root ? [...root.children].filter((child) => child.tagName !== 'STYLE').map((child) => (child as HTMLElement).innerText).join('\n') : '';
+        return root
+          ? [...root.children]
+              .filter((child) => child.tagName !== 'STYLE')
+              .map((child) => (child as HTMLElement).innerText)
+              .join('\n')
+          : '';
       });
     await expect.poll(overlayText, { timeout: 20_000 }).toContain(
       // The overlay shows `code` as code, so the backticks are gone from its text.
       'router/index.mdx:33:15: error: Cannot find node no-powr; did you mean no-power? [dangling-target]',
     );
     await writeFile(file, text);
-    await expect.poll(async () => (await page.locator('h1.error-message').count()) > 0 && (await overlay.count()) === 0, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(async () => (await page.locator('h1.error-message').count()) > 0 && (await overlay.count()) === 0, { timeout: 20_000 })
+      .toBe(true);
     expect(await page.locator('h1').innerText()).toBe('No signal');
     await page.close();
   });

@@ -43,7 +43,9 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function open(options: { javaScript?: boolean; width?: number; dark?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function open(
+  options: { javaScript?: boolean; width?: number; dark?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScript ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
@@ -56,12 +58,12 @@ async function open(options: { javaScript?: boolean; width?: number; dark?: bool
 }
 
 /** The answers (or Continue) to click from the start to each node: the fewest, breadth first. */
-function answersTo(guide: Guide): Map<string, string[]> {
-  const start = guide.meta!.start;
+function answersTo(of: Guide): Map<string, string[]> {
+  const start = of.meta!.start;
   const answers = new Map<string, string[]>([[start, []]]);
   const queue = [start];
   for (let index = 0; index < queue.length; index++) {
-    const node = guide.byId.get(queue[index]!)!;
+    const node = of.byId.get(queue[index]!)!;
     for (const edge of waysOn(node)) {
       if (answers.has(edge.to)) continue;
       answers.set(edge.to, [...answers.get(node.id)!, 'label' in edge ? (edge as { label: string }).label : 'Continue']);
@@ -73,22 +75,32 @@ function answersTo(guide: Guide): Map<string, string[]> {
 
 /** Clicks the answer (or Continue) with this exact text in the node on screen. */
 async function answer(page: Page, label: string): Promise<void> {
-  await Promise.all([page.waitForURL(/.*/), page.locator('article a.answer', { hasText: label }).filter({ hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).click()]);
+  await Promise.all([
+    page.waitForURL(/.*/),
+    page
+      .locator('article a.answer', { hasText: label })
+      .filter({ hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+      .click(),
+  ]);
   await page.waitForLoadState('domcontentloaded');
 }
 
 /** The trail of answers given, as [question, answer] pairs: only when it is shown. */
 async function trail(page: Page): Promise<string[][]> {
-  return page.locator('nav.trail:not(.reached-from):visible li').evaluateAll((items) =>
-    items.map((item) => [item.querySelector('a')!.textContent!.trim(), item.querySelector('.trail-answer')!.textContent!.trim()]),
-  );
+  return page
+    .locator('nav.trail:not(.reached-from):visible li')
+    .evaluateAll((items) =>
+      items.map((item) => [item.querySelector('a')!.textContent!.trim(), item.querySelector('.trail-answer')!.textContent!.trim()]),
+    );
 }
 
 /** The ways into the page it was built with, as [question, answer] pairs: only when shown. */
 async function reachedFrom(page: Page): Promise<string[][]> {
-  return page.locator('nav.reached-from:visible li').evaluateAll((items) =>
-    items.map((item) => [item.querySelector('a')!.textContent!.trim(), item.querySelector('.trail-answer')?.textContent?.trim() ?? '']),
-  );
+  return page
+    .locator('nav.reached-from:visible li')
+    .evaluateAll((items) =>
+      items.map((item) => [item.querySelector('a')!.textContent!.trim(), item.querySelector('.trail-answer')?.textContent?.trim() ?? '']),
+    );
 }
 
 async function heading(page: Page): Promise<string> {
@@ -148,7 +160,9 @@ describe('a reader walking the Account Connection Guide', () => {
       '/account-connection/agency-requirements/',
       '/account-connection/private-owner-requirements/',
     ]);
-    expect(await page.locator('[data-report]').textContent()).toBe('Guide: Account Connection Guide\nPage: Account Type (/account-connection/account-type/)');
+    expect(await page.locator('[data-report]').textContent()).toBe(
+      'Guide: Account Connection Guide\nPage: Account Type (/account-connection/account-type/)',
+    );
     // With more than one way in, Back cannot know which: it starts over.
     await page.getByRole('link', { name: '← Back' }).click();
     expect(new URL(page.url()).pathname).toBe('/account-connection/');
@@ -167,7 +181,9 @@ describe('a reader walking the Account Connection Guide', () => {
     await page.goto(`${site.url}account-connection/account-type/`);
     expect(await trail(page)).toEqual([]);
     expect(await reachedFrom(page)).toHaveLength(2);
-    expect(await page.locator('[data-report]').textContent()).toBe(`Guide: Account Connection Guide\nPage: Account Type (${site.url}account-connection/account-type/)`);
+    expect(await page.locator('[data-report]').textContent()).toBe(
+      `Guide: Account Connection Guide\nPage: Account Type (${site.url}account-connection/account-type/)`,
+    );
     await answer(page, 'Seller');
     expect(await trail(page)).toEqual([['What type of Account are you Trying to Connect to Perpetua?', 'Seller']]);
     await context.close();
@@ -249,7 +265,14 @@ describe('every page kind', () => {
         if (kind === 'error') await page.getByRole('link', { name: 'No', exact: true }).click();
         await page.addScriptTag({ content: AXE });
         const result = await page.evaluate(
-          (tags) => (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+          (tags) =>
+            (
+              window as unknown as {
+                axe: {
+                  run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+                };
+              }
+            ).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
           WCAG,
         );
         for (const violation of result.violations) {

@@ -136,7 +136,10 @@ describe('searching the Account Connection Guide', () => {
           runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
         }),
       );
-      expect(result.violations.map((violation) => violation.id), colorScheme).toEqual([]);
+      expect(
+        result.violations.map((violation) => violation.id),
+        colorScheme,
+      ).toEqual([]);
       await page.close();
     }
   });

@@ -31,7 +31,11 @@ for (const [device, width] of [
   ['phone', 375],
 ] as const) {
   for (const scheme of ['light', 'dark'] as const) {
-    const page = await browser.newPage({ viewport: { width, height: device === 'phone' ? 812 : 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
+    const page = await browser.newPage({
+      viewport: { width, height: device === 'phone' ? 812 : 900 },
+      colorScheme: scheme,
+      deviceScaleFactor: 1,
+    });
     for (const [kind, path] of Object.entries(PAGES)) {
       // The map is as wide as the graph: show all of it on a desktop.
       await page.setViewportSize({ width: kind === 'map' && device === 'desktop' ? 1720 : width, height: device === 'phone' ? 812 : 900 });

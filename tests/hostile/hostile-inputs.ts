@@ -39,11 +39,24 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: '`<details>` nested 3,000 deep', text: () => inStart(nested('<details>', '</details>', 3000)) },
   { name: '`<details>` nested 10,000 deep', text: () => inStart(nested('<details>', '</details>', 10_000)) },
   { name: '`:::note` nested 10,000 deep (equal fences)', text: () => inStart(`${':::note\n\n'.repeat(10_000)}x`) },
-  { name: '`<details>` and `:::note` interleaved 800 times (30 KB)', text: () => inStart(nested('<details>\n\n:::note', ':::\n\n</details>', 800)) },
-  { name: '`<details>` and `:::note` interleaved 2,000 times (74 KB)', text: () => inStart(nested('<details>\n\n:::note', ':::\n\n</details>', 2000)) },
+  {
+    name: '`<details>` and `:::note` interleaved 800 times (30 KB)',
+    text: () => inStart(nested('<details>\n\n:::note', ':::\n\n</details>', 800)),
+  },
+  {
+    name: '`<details>` and `:::note` interleaved 2,000 times (74 KB)',
+    text: () => inStart(nested('<details>\n\n:::note', ':::\n\n</details>', 2000)),
+  },
   { name: 'emphasis nested 490 deep', text: () => inStart(`${'*a _'.repeat(245)}x${'_ a*'.repeat(245)}`) },
-  { name: 'a node id of 300 characters', text: () => `${FRONTMATTER}:::step{#start title="Start" next="${'a'.repeat(300)}"}\n:::\n\n:::instructions{#${'a'.repeat(300)} title="Long"}\nx\n:::\n` },
-  { name: 'indentation past the limit with CR-only line endings', text: () => inStart(Array.from({ length: 40 }, (_, i) => `${' '.repeat(i)}- x`).join('\r')) },
+  {
+    name: 'a node id of 300 characters',
+    text: () =>
+      `${FRONTMATTER}:::step{#start title="Start" next="${'a'.repeat(300)}"}\n:::\n\n:::instructions{#${'a'.repeat(300)} title="Long"}\nx\n:::\n`,
+  },
+  {
+    name: 'indentation past the limit with CR-only line endings',
+    text: () => inStart(Array.from({ length: 40 }, (_, i) => `${' '.repeat(i)}- x`).join('\r')),
+  },
   { name: '10,000 answers to missing nodes (240 KB)', text: () => danglingTargets(240 * 1024) },
   { name: '6,000 nodes with one id (240 KB)', text: () => duplicateIds(240 * 1024) },
 ];
@@ -52,8 +65,14 @@ export const HOSTILE_CASES: HostileCase[] = [
 export const GROWTH_SHAPES: { name: string; text: (bytes: number) => string }[] = [
   { name: 'lists and paragraphs, alternating', text: (bytes) => inStart(fill('Some words.\n\n- one\n- two\n\n', bytes)) },
   { name: 'quotes and paragraphs, alternating', text: (bytes) => inStart(fill('> a\n> > b\n\npara\n\n', bytes)) },
-  { name: 'callouts and `<details>`, 14 deep, repeated', text: (bytes) => `${FRONTMATTER}${':'.repeat(16)}instructions{#start title="Start"}\n${fill(deepBlock(), bytes)}${':'.repeat(16)}\n` },
-  { name: 'links, emphasis and `<kbd>`', text: (bytes) => inStart(fill('[a](https://e.com) *b* **c** <kbd>Ctrl</kbd> :link[d]{to="start"}\n\n', bytes)) },
+  {
+    name: 'callouts and `<details>`, 14 deep, repeated',
+    text: (bytes) => `${FRONTMATTER}${':'.repeat(16)}instructions{#start title="Start"}\n${fill(deepBlock(), bytes)}${':'.repeat(16)}\n`,
+  },
+  {
+    name: 'links, emphasis and `<kbd>`',
+    text: (bytes) => inStart(fill('[a](https://e.com) *b* **c** <kbd>Ctrl</kbd> :link[d]{to="start"}\n\n', bytes)),
+  },
 ];
 
 function fill(unit: string, bytes: number): string {
@@ -63,7 +82,10 @@ function fill(unit: string, bytes: number): string {
 /** Callouts and elements nested as deep as the limits allow, for a node fenced with 16 colons. */
 function deepBlock(): string {
   const fences = Array.from({ length: 13 }, (_, i) => ':'.repeat(15 - i));
-  return `${fences.map((fence) => `${fence}note\n<details>\n\n`).join('')}x\n\n${fences.toReversed().map((fence) => `</details>\n${fence}\n`).join('')}\n`;
+  return `${fences.map((fence) => `${fence}note\n<details>\n\n`).join('')}x\n\n${fences
+    .toReversed()
+    .map((fence) => `</details>\n${fence}\n`)
+    .join('')}\n`;
 }
 
 /** Each level refers to the level below it nine times: 9^7 values from 70 lines. */

@@ -147,7 +147,9 @@ describe('the guide folder itself', () => {
 
 describe('names a writer chooses are never looked up on Object.prototype', () => {
   it('reports attributes named constructor, toString, hasOwnProperty and __proto__ as unknown, each at its place', async () => {
-    expect(await messagesOf('proto-attributes', caseText('attributes named `constructor`, `toString`, `hasOwnProperty`, `__proto__`'))).toEqual([
+    expect(
+      await messagesOf('proto-attributes', caseText('attributes named `constructor`, `toString`, `hasOwnProperty`, `__proto__`')),
+    ).toEqual([
       'index.mdx:7:9 invalid-attribute Unknown attribute `constructor` on `note`; `note` takes no attributes',
       'index.mdx:7:25 invalid-attribute Unknown attribute `toString` on `note`; `note` takes no attributes',
       'index.mdx:7:38 invalid-attribute Unknown attribute `hasOwnProperty` on `note`; `note` takes no attributes',
@@ -161,7 +163,9 @@ describe('names a writer chooses are never looked up on Object.prototype', () =>
   });
 
   it('reports elements named <toString> and <constructor>, and their attributes', async () => {
-    expect(await messagesOf('proto-elements', inStart('<toString id="x">a</toString>\n\n<constructor />\n\nx <kbd constructor="1">y</kbd>'))).toEqual([
+    expect(
+      await messagesOf('proto-elements', inStart('<toString id="x">a</toString>\n\n<constructor />\n\nx <kbd constructor="1">y</kbd>')),
+    ).toEqual([
       'index.mdx:7:1 unsupported-mdx Element `<toString>` is not supported in guides; use Markdown or one of `<abbr>`, `<br>`, `<code>`, `<details>`, `<figcaption>`, `<figure>`, `<img>`, `<kbd>`, `<mark>`, `<samp>`, `<small>`, `<sub>`, `<summary>`, `<sup>`',
       'index.mdx:9:1 unsupported-mdx Element `<constructor>` is not supported in guides; use Markdown or one of `<abbr>`, `<br>`, `<code>`, `<details>`, `<figcaption>`, `<figure>`, `<img>`, `<kbd>`, `<mark>`, `<samp>`, `<small>`, `<sub>`, `<summary>`, `<sup>`',
       'index.mdx:11:8 unsupported-mdx Attribute `constructor` is not allowed on `<kbd>`; it takes no attributes',
@@ -169,11 +173,15 @@ describe('names a writer chooses are never looked up on Object.prototype', () =>
   });
 
   it('takes constructor as an id like any other, not as a reserved one', async () => {
-    await passesAndRenders('proto-ids', `${HOSTILE_FRONTMATTER}:::step{#start title="x" next="constructor"}\n:::\n\n:::instructions{#constructor title="C"}\nx\n:::\n`);
+    await passesAndRenders(
+      'proto-ids',
+      `${HOSTILE_FRONTMATTER}:::step{#start title="x" next="constructor"}\n:::\n\n:::instructions{#constructor title="C"}\nx\n:::\n`,
+    );
   });
 
   it('reports frontmatter fields named __proto__, constructor and toString, and a language named constructor', async () => {
-    const text = '---\ntitle: T\nstart: start\n__proto__: x\nconstructor: y\nsupport:\n  toString: 1\n  email: a@example.com\nlang: constructor\n---\n\n:::instructions{#start title="x"}\nx\n:::\n';
+    const text =
+      '---\ntitle: T\nstart: start\n__proto__: x\nconstructor: y\nsupport:\n  toString: 1\n  email: a@example.com\nlang: constructor\n---\n\n:::instructions{#start title="x"}\nx\n:::\n';
     expect(await messagesOf('proto-frontmatter', text)).toEqual([
       'index.mdx:4:1 invalid-attribute Unknown field `__proto__`; the fields are `title`, `summary`, `start`, `updated`, `author`, `support`, `lang`',
       'index.mdx:5:1 invalid-attribute Unknown field `constructor`; the fields are `title`, `summary`, `start`, `updated`, `author`, `support`, `lang`',
@@ -187,13 +195,22 @@ describe('nesting, whatever syntax builds it', () => {
   const lineMessage = (count: number) => `This line opens or continues ${count} lists and blockquotes; at most 20: nest them less deeply`;
   const treeMessage = (deepest: number) =>
     `Content here is nested more than 100 levels deep (${deepest} at the deepest): lists, quotes, directives, elements or emphasis inside one another; nest them less deeply`;
-  const directiveMessage = 'Directives nest 15 deep here; at most 14: close the ones above with a line of colons (`:::`) before opening more';
+  const directiveMessage =
+    'Directives nest 15 deep here; at most 14: close the ones above with a line of colons (`:::`) before opening more';
 
   it('refuses list and quote markers repeated on one line at the marker past the limit, before parsing', async () => {
-    expect(await messagesOf('dashes-1800', caseText('`- ` × 1,800 on one line (3.6 KB)'))).toEqual([`index.mdx:7:41 limit-exceeded ${lineMessage(1800)}`]);
-    expect(await messagesOf('dashes-1000', caseText('`- ` × 1,000 on one line (2 KB)'))).toEqual([`index.mdx:7:41 limit-exceeded ${lineMessage(1000)}`]);
-    expect(await messagesOf('ordered-1800', caseText('`1. ` × 1,800 on one line'))).toEqual([`index.mdx:7:61 limit-exceeded ${lineMessage(1800)}`]);
-    expect(await messagesOf('dash-quote-1800', caseText('`- > ` × 1,800 on one line'))).toEqual([`index.mdx:7:41 limit-exceeded ${lineMessage(3600)}`]);
+    expect(await messagesOf('dashes-1800', caseText('`- ` × 1,800 on one line (3.6 KB)'))).toEqual([
+      `index.mdx:7:41 limit-exceeded ${lineMessage(1800)}`,
+    ]);
+    expect(await messagesOf('dashes-1000', caseText('`- ` × 1,000 on one line (2 KB)'))).toEqual([
+      `index.mdx:7:41 limit-exceeded ${lineMessage(1000)}`,
+    ]);
+    expect(await messagesOf('ordered-1800', caseText('`1. ` × 1,800 on one line'))).toEqual([
+      `index.mdx:7:61 limit-exceeded ${lineMessage(1800)}`,
+    ]);
+    expect(await messagesOf('dash-quote-1800', caseText('`- > ` × 1,800 on one line'))).toEqual([
+      `index.mdx:7:41 limit-exceeded ${lineMessage(3600)}`,
+    ]);
     expect(await guideOf('stars', inStart(`${'* '.repeat(30)}x`))).toEqual(['index.mdx:7:41 limit-exceeded']);
     expect(await guideOf('pluses', inStart(`${'+ '.repeat(30)}x`))).toEqual(['index.mdx:7:41 limit-exceeded']);
     expect(await guideOf('parens', inStart(`${'1) '.repeat(30)}x`))).toEqual(['index.mdx:7:61 limit-exceeded']);
@@ -206,32 +223,50 @@ describe('nesting, whatever syntax builds it', () => {
   });
 
   it('refuses <details> nested thousands deep at the first element past 100 levels', async () => {
-    expect(await messagesOf('details-3000', caseText('`<details>` nested 3,000 deep'))).toEqual([`index.mdx:205:1 limit-exceeded ${treeMessage(3003)}`]);
-    expect(await messagesOf('details-10000', caseText('`<details>` nested 10,000 deep'))).toEqual([`index.mdx:205:1 limit-exceeded ${treeMessage(10003)}`]);
+    expect(await messagesOf('details-3000', caseText('`<details>` nested 3,000 deep'))).toEqual([
+      `index.mdx:205:1 limit-exceeded ${treeMessage(3003)}`,
+    ]);
+    expect(await messagesOf('details-10000', caseText('`<details>` nested 10,000 deep'))).toEqual([
+      `index.mdx:205:1 limit-exceeded ${treeMessage(10003)}`,
+    ]);
   });
 
   it('passes and renders 100 levels, refuses 101', async () => {
     // instructions (1) > 97 × details > paragraph > text (100)
     await passesAndRenders('details-97', inStart(nested('<details>', '</details>', 97)));
-    expect(await messagesOf('details-98', inStart(nested('<details>', '</details>', 98)))).toEqual([`index.mdx:203:1 limit-exceeded ${treeMessage(101)}`]);
+    expect(await messagesOf('details-98', inStart(nested('<details>', '</details>', 98)))).toEqual([
+      `index.mdx:203:1 limit-exceeded ${treeMessage(101)}`,
+    ]);
   });
 
   it('measures emphasis, inline elements and quotes inside directives on the tree', async () => {
-    expect(await messagesOf('emphasis-490', caseText('emphasis nested 490 deep'))).toEqual([`index.mdx:7:197 limit-exceeded ${treeMessage(493)}`]);
+    expect(await messagesOf('emphasis-490', caseText('emphasis nested 490 deep'))).toEqual([
+      `index.mdx:7:197 limit-exceeded ${treeMessage(493)}`,
+    ]);
     expect(await guideOf('kbd-200', inStart(`${'<kbd>'.repeat(200)}x${'</kbd>'.repeat(200)}`))).toEqual(['index.mdx:7:491 limit-exceeded']);
   });
 
   it('refuses container directives nested past 14, with equal fences, inside lists or quotes, or interleaved with <details>', async () => {
-    expect(await messagesOf('notes-10000', caseText('`:::note` nested 10,000 deep (equal fences)'))).toEqual([`index.mdx:33:1 limit-exceeded ${directiveMessage}`]);
-    expect(await messagesOf('interleaved-800', caseText('`<details>` and `:::note` interleaved 800 times (30 KB)'))).toEqual([`index.mdx:61:1 limit-exceeded ${directiveMessage}`]);
-    expect(await messagesOf('interleaved-2000', caseText('`<details>` and `:::note` interleaved 2,000 times (74 KB)'))).toEqual([`index.mdx:61:1 limit-exceeded ${directiveMessage}`]);
+    expect(await messagesOf('notes-10000', caseText('`:::note` nested 10,000 deep (equal fences)'))).toEqual([
+      `index.mdx:33:1 limit-exceeded ${directiveMessage}`,
+    ]);
+    expect(await messagesOf('interleaved-800', caseText('`<details>` and `:::note` interleaved 800 times (30 KB)'))).toEqual([
+      `index.mdx:61:1 limit-exceeded ${directiveMessage}`,
+    ]);
+    expect(await messagesOf('interleaved-2000', caseText('`<details>` and `:::note` interleaved 2,000 times (74 KB)'))).toEqual([
+      `index.mdx:61:1 limit-exceeded ${directiveMessage}`,
+    ]);
     expect(await guideOf('notes-in-lists', inStart(Array(20).fill('- :::note').join('\n')))).toEqual(['index.mdx:20:3 limit-exceeded']);
     expect(await guideOf('notes-in-quotes', inStart(Array(20).fill('> :::note').join('\n')))).toEqual(['index.mdx:20:3 limit-exceeded']);
     // A line of colons inside a quote (`> :::`) closes nothing outside it: still counted.
-    expect(await guideOf('quoted-closers', inStart(Array(20).fill(':::note\n> :::').join('\n')))).toEqual(['index.mdx:33:1 limit-exceeded']);
+    expect(await guideOf('quoted-closers', inStart(Array(20).fill(':::note\n> :::').join('\n')))).toEqual([
+      'index.mdx:33:1 limit-exceeded',
+    ]);
     // Without MDX (after a syntax error), `    :::` is code and closes nothing: the recovery
     // parse, which would nest 20 deep, is skipped and the syntax error stands alone.
-    expect(await guideOf('indented-closers', inStart(`{\n\n${Array(20).fill(':::note\n    :::').join('\n')}`))).toEqual(['index.mdx:49:1 syntax-error']);
+    expect(await guideOf('indented-closers', inStart(`{\n\n${Array(20).fill(':::note\n    :::').join('\n')}`))).toEqual([
+      'index.mdx:49:1 syntax-error',
+    ]);
   });
 
   it('passes and renders directives nested 14 deep, the limit', async () => {
@@ -293,7 +328,8 @@ describe('what check must not read, and how far it walks', () => {
     await writeFile(join(dir, 'index.mdx'), start);
     return dir;
   };
-  const notRegular = (what: string) => `This is ${what}, not a regular file, so it is not read; a guide file must be a regular \`.mdx\` file`;
+  const notRegular = (what: string) =>
+    `This is ${what}, not a regular file, so it is not read; a guide file must be a regular \`.mdx\` file`;
 
   it('refuses a FIFO, a link to a FIFO and a socket without opening them for reading', async () => {
     const dir = await fresh('specials');
@@ -317,7 +353,11 @@ describe('what check must not read, and how far it walks', () => {
 
   it('refuses files past 256 KB from their size, without reading them', async () => {
     const dir = await fresh('sizes');
-    for (const [name, size] of [['huge.mdx', 3 * 1024 ** 3], ['large.mdx', 1.1 * 1024 ** 3], ['over.mdx', LIMITS.fileBytes + 1]] as const) {
+    for (const [name, size] of [
+      ['huge.mdx', 3 * 1024 ** 3],
+      ['large.mdx', 1.1 * 1024 ** 3],
+      ['over.mdx', LIMITS.fileBytes + 1],
+    ] as const) {
       // Sparse files: the sizes cost no disk, and check must not read them into memory.
       const handle = await open(join(dir, name), 'w');
       await handle.truncate(Math.round(size));
@@ -334,7 +374,8 @@ describe('what check must not read, and how far it walks', () => {
 
   it('reports linked guide folders, links to folders, and hidden folders of guides; stays quiet about the rest', async () => {
     const guides = join(work, 'walk');
-    for (const name of ['real', '.drafts/old', 'other-place/moved', 'real/node_modules/pkg', 'images/icons']) await mkdir(join(guides, name), { recursive: true });
+    for (const name of ['real', '.drafts/old', 'other-place/moved', 'real/node_modules/pkg', 'images/icons'])
+      await mkdir(join(guides, name), { recursive: true });
     for (const name of ['real', '.drafts/old', 'other-place/moved']) await writeFile(join(guides, name, 'index.mdx'), start);
     await writeFile(join(guides, 'real/node_modules/pkg/readme.mdx'), 'not a guide');
     await writeFile(join(guides, 'images/icons/a.svg'), '<svg/>');
@@ -368,7 +409,7 @@ describe('what check must not read, and how far it walks', () => {
     await mkdir(path, { recursive: true });
     await writeFile(join(path, 'lost.mdx'), ':::instructions{#lost title="x"}\nx\n:::\n');
     expect(await messagesOf('deep-folders', start)).toEqual([
-      'd1/d2/d3/d4/d5/d6/d7/d8/d9:1:1 limit-exceeded This folder is 9 folders deep in the guide; at most 8: keep a guide\'s files in fewer levels of folders',
+      "d1/d2/d3/d4/d5/d6/d7/d8/d9:1:1 limit-exceeded This folder is 9 folders deep in the guide; at most 8: keep a guide's files in fewer levels of folders",
     ]);
     const heavy = await fresh('heavy');
     for (let i = 0; i < 64; i++) {
@@ -439,7 +480,9 @@ describe('many mistakes in one file', () => {
     const problems = await messagesOf('dangling-many', caseText('10,000 answers to missing nodes (240 KB)'));
     const dangling = problems.filter((p) => p.includes(' dangling-target '));
     expect(dangling.length).toBeGreaterThan(7500);
-    expect(dangling[0]).toBe('index.mdx:7:13 dangling-target Cannot find node `missing-0`; add a node with `{#missing-0}` or name an existing id');
+    expect(dangling[0]).toBe(
+      'index.mdx:7:13 dangling-target Cannot find node `missing-0`; add a node with `{#missing-0}` or name an existing id',
+    );
     expect(problems.every((p) => / (dangling-target|unreachable-node) /.test(p))).toBe(true);
   });
 

@@ -43,7 +43,16 @@ function inline(ids: string[]): fc.Arbitrary<string> {
         words.map((text) => `\`${text}\``),
         words.map((text) => `[${text}](https://example.com/${text.replace(/ /g, '-')})`),
         fc.tuple(words, fc.nat()).map(([text, index]) => `:link[${text}]{to="${ids[index % ids.length]}"}`),
-        fc.constantFrom('<kbd>Ctrl</kbd>', '<abbr title="Wireless">Wi-Fi</abbr>', 'H<sub>2</sub>O', 'x<sup>2</sup>', '<mark>note</mark>', '\\{braces\\}', 'at 10:30', '<br />'),
+        fc.constantFrom(
+          '<kbd>Ctrl</kbd>',
+          '<abbr title="Wireless">Wi-Fi</abbr>',
+          'H<sub>2</sub>O',
+          'x<sup>2</sup>',
+          '<mark>note</mark>',
+          '\\{braces\\}',
+          'at 10:30',
+          '<br />',
+        ),
         fc.constantFrom('![a router](https://example.com/router.png)', '<img src="router.png" alt="A router" width="40" />'),
       ),
       { minLength: 1, maxLength: 6 },
@@ -54,19 +63,20 @@ function inline(ids: string[]): fc.Arbitrary<string> {
 /** Blocks of rich content for a node whose own fence has 5 colons (callouts use 3). */
 function blocks(ids: string[]): fc.Arbitrary<string[]> {
   const text = inline(ids);
-  const list = fc.tuple(fc.constantFrom('-', '*', '1.'), fc.array(text, { minLength: 1, maxLength: 4 }), fc.boolean()).map(
-    ([marker, items, nestedList]) =>
+  const list = fc
+    .tuple(fc.constantFrom('-', '*', '1.'), fc.array(text, { minLength: 1, maxLength: 4 }), fc.boolean())
+    .map(([marker, items, nestedList]) =>
       items.map((item, index) => `${marker} ${item}${nestedList && index === 0 ? `\n\n   - ${item}\n     - ${item}` : ''}`).join('\n'),
-  );
+    );
   return fc.array(
     fc.oneof(
       text,
       list,
       text.map((line) => `> ${line}\n>\n> > ${line}`),
       fc.tuple(fc.constantFrom('sh', 'text', ''), text).map(([lang, code]) => `\`\`\`${lang}\n${code}\n:::not-a-directive\n\`\`\``),
-      fc.tuple(fc.constantFrom('note', 'tip', 'caution', 'danger'), text, fc.boolean()).map(
-        ([name, body, label]) => `:::${name}${label ? '[Heads up]' : ''}\n${body}\n:::`,
-      ),
+      fc
+        .tuple(fc.constantFrom('note', 'tip', 'caution', 'danger'), text, fc.boolean())
+        .map(([name, body, label]) => `:::${name}${label ? '[Heads up]' : ''}\n${body}\n:::`),
       text.map((body) => `<details>\n<summary>More</summary>\n\n${body}\n\n</details>`),
       text.map((body) => `<figure>\n<img src="pic.png" alt="A picture" />\n<figcaption>${body}</figcaption>\n</figure>`),
       text.map((body) => `## ${body.replace(/[*`[\]!<>:{}\\]/g, '')}`),
@@ -134,7 +144,13 @@ function graph(p: Plan): { kinds: Kind[]; targets: number[][] } {
     if (targets[node]!.length === 0) targets[node]!.push(node + 1 + (p.parents[node]! % later));
     if (targets[node]!.length >= 2) kinds[node] = 'question';
     if (kinds[node] === 'question' && targets[node]!.length < 2) {
-      if (later >= 2) targets[node]!.push(...[...Array(later).keys()].map((k) => node + 1 + k).filter((k) => !targets[node]!.includes(k)).slice(0, 1));
+      if (later >= 2)
+        targets[node]!.push(
+          ...[...Array(later).keys()]
+            .map((k) => node + 1 + k)
+            .filter((k) => !targets[node]!.includes(k))
+            .slice(0, 1),
+        );
       else kinds[node] = 'step';
     }
   }
@@ -152,11 +168,18 @@ function write(p: Plan, content: string[][]): Map<string, string> {
     const id = ids[index]!;
     const draft = p.draft[index] ? ' draft' : '';
     const body = (content[index] ?? []).join('\n\n');
-    const escalate = p.escalate[index] === 'text' ? '\n\n::escalate[Call the help desk.]' : p.escalate[index] === 'bare' && p.support ? '\n\n::escalate' : '';
+    const escalate =
+      p.escalate[index] === 'text'
+        ? '\n\n::escalate[Call the help desk.]'
+        : p.escalate[index] === 'bare' && p.support
+          ? '\n\n::escalate'
+          : '';
     let mdx: string;
     if (kind === 'question') {
       const options = targets[index]!.map((target, k) =>
-        p.leafOption[index] || k % 2 ? `::option[Answer ${k}]{to="${ids[target]}"}` : `::::option{to="${ids[target]}"}\nAnswer **${k}**\n::::`,
+        p.leafOption[index] || k % 2
+          ? `::option[Answer ${k}]{to="${ids[target]}"}`
+          : `::::option{to="${ids[target]}"}\nAnswer **${k}**\n::::`,
       );
       const prompt = p.prompt[index] ? ` prompt="Which one, ${index}?"` : '';
       mdx = `:::::question{#${id} title="Question ${index}"${prompt}${draft}}\n${body}\n\n${options.join('\n')}\n:::::`;
@@ -179,10 +202,13 @@ function idsOf(count: number): string[] {
 }
 
 const guide = plan.chain((p) =>
-  fc.tuple(fc.constant(p), fc.array(blocks(idsOf(p.kinds.length)), {
-    minLength: p.kinds.length,
-    maxLength: p.kinds.length,
-  })),
+  fc.tuple(
+    fc.constant(p),
+    fc.array(blocks(idsOf(p.kinds.length)), {
+      minLength: p.kinds.length,
+      maxLength: p.kinds.length,
+    }),
+  ),
 );
 
 let counter = 0;

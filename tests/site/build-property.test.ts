@@ -36,10 +36,10 @@ function hub(): string {
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'signpost-property-'));
   const folder = join(work, 'guides');
-  const samples = fc.sample(
-    fc.tuple(...Array.from({ length: GUIDES }, (_, index) => randomGuide(`random-${index}`))),
-    { seed: SEED, numRuns: 1 },
-  )[0]!;
+  const samples = fc.sample(fc.tuple(...Array.from({ length: GUIDES }, (_, index) => randomGuide(`random-${index}`))), {
+    seed: SEED,
+    numRuns: 1,
+  })[0]!;
   for (const guide of samples) {
     await mkdir(join(folder, guide.slug), { recursive: true });
     for (const [name, text] of Object.entries(guide.files)) await writeFile(join(folder, guide.slug, name), text);
@@ -50,7 +50,10 @@ beforeAll(async () => {
 
   const checked = await checkGuides([folder]);
   const errors = checked.problems.filter((problem) => problem.severity === 'error');
-  expect(errors.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.rule}]`), `PROPERTY_SEED=${SEED}`).toEqual([]);
+  expect(
+    errors.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.rule}]`),
+    `PROPERTY_SEED=${SEED}`,
+  ).toEqual([]);
   guides = checked.guides;
   dist = join(work, 'site');
   run = await build(folder, '--out', dist);
@@ -80,7 +83,9 @@ describe('guides that pass check', () => {
 
   it('name at most five ways into a page, and link the map for the others', async () => {
     const html = parse(await readFile(join(dist, 'hub/card/index.html'), 'utf8'));
-    const ways = html.querySelectorAll('nav.reached-from li').map((item) => [item.querySelector('a')!.getAttribute('href'), item.text.replace(/\s+/g, ' ').trim()]);
+    const ways = html
+      .querySelectorAll('nav.reached-from li')
+      .map((item) => [item.querySelector('a')!.getAttribute('href'), item.text.replace(/\s+/g, ' ').trim()]);
     expect(ways).toEqual([
       ['/hub/q0/', 'Question 0 To the card from 0'],
       ['/hub/q1/', 'Question 1 To the card from 1'],

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import signpost, { siteUrl } from '../../plugins/signpost/src/integration/index.ts';
 import { cspForHeader, headersFile } from '../../plugins/signpost/src/render/csp.ts';
-import { BasePathSchema, FeedbackEndpointSchema, feedbackOrigin, SiteUrlSchema } from '../../plugins/signpost/src/core/schemas/site-config.ts';
+import {
+  BasePathSchema,
+  FeedbackEndpointSchema,
+  feedbackOrigin,
+  SiteUrlSchema,
+} from '../../plugins/signpost/src/core/schemas/site-config.ts';
 
-const message = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((issue) => issue.message);
+const message = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.error?.issues.map((issue) => issue.message);
 
 describe('the base path', () => {
   it('accepts a path of safe URL characters, with or without its slashes', () => {
@@ -25,8 +31,12 @@ describe('the base path', () => {
     ]);
     expect(message(BasePathSchema.safeParse('/help me/'))).toEqual(['"/help me/" is not a path: use letters, digits, -, _, . and / only']);
     expect(message(BasePathSchema.safeParse('/a\nb'))).toEqual(['"/a\\nb" is not a path: use letters, digits, -, _, . and / only']);
-    expect(message(BasePathSchema.safeParse('//evil.example'))).toEqual(['"//evil.example" is not a path: no empty, `.` or `..` parts between slashes']);
-    expect(message(BasePathSchema.safeParse('/a/../b/'))).toEqual(['"/a/../b/" is not a path: no empty, `.` or `..` parts between slashes']);
+    expect(message(BasePathSchema.safeParse('//evil.example'))).toEqual([
+      '"//evil.example" is not a path: no empty, `.` or `..` parts between slashes',
+    ]);
+    expect(message(BasePathSchema.safeParse('/a/../b/'))).toEqual([
+      '"/a/../b/" is not a path: no empty, `.` or `..` parts between slashes',
+    ]);
     expect(BasePathSchema.safeParse('/a?b').success).toBe(false);
     expect(BasePathSchema.safeParse('/%2e%2e/').success).toBe(false);
   });
@@ -40,7 +50,8 @@ describe('the site address (SITE_URL)', () => {
   });
 
   it('refuses other schemes, credentials, queries, fragments and unclean hosts, naming the value', () => {
-    const rule = 'is not a site address: use an http:// or https:// address without user name, password, query or fragment, such as https://help.example.com';
+    const rule =
+      'is not a site address: use an http:// or https:// address without user name, password, query or fragment, such as https://help.example.com';
     for (const value of [
       'javascript:alert(1)',
       'not a url',
@@ -60,7 +71,9 @@ describe('the site address (SITE_URL)', () => {
 
 describe('the feedback endpoint', () => {
   it('accepts an https URL or a path on the site', () => {
-    expect(FeedbackEndpointSchema.parse('https://collect.example.com/api/feedback?site=help')).toBe('https://collect.example.com/api/feedback?site=help');
+    expect(FeedbackEndpointSchema.parse('https://collect.example.com/api/feedback?site=help')).toBe(
+      'https://collect.example.com/api/feedback?site=help',
+    );
     expect(FeedbackEndpointSchema.parse('/api/feedback')).toBe('/api/feedback');
     expect(FeedbackEndpointSchema.parse('/help/feedback')).toBe('/help/feedback');
   });

@@ -80,7 +80,11 @@ describe('astro dev', () => {
   it('picks up new, renamed and deleted files and nodes without a restart', async () => {
     const index = join(guide, 'router/index.mdx');
     await writeFile(join(guide, 'router/extra.mdx'), ':::instructions{#extra title="Call the shop"}\nThey can swap it.\n:::\n');
-    await edit(index, '::option[Something else]{to="restart"}', '::option[Something else]{to="restart"}\n::option[None of these]{to="extra"}');
+    await edit(
+      index,
+      '::option[Something else]{to="restart"}',
+      '::option[Something else]{to="restart"}\n::option[None of these]{to="extra"}',
+    );
     expect(await until('router/extra/', 200)).toContain('Call the shop');
 
     await edit(join(guide, 'router/extra.mdx'), '#extra', '#shop');

@@ -44,7 +44,9 @@ describe.each(['plain-astro', 'starlight'])('Signpost under /help/ in a %s site'
   });
 
   it('indexes the guides for search in /help/pagefind/, with their cards', async () => {
-    const entry = JSON.parse(await read(name, 'help/pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(await read(name, 'help/pagefind/pagefind-entry.json')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     // Every node page of the two fixture guides, and nothing of the host site.
     expect(pages).toBe(10);

@@ -23,7 +23,10 @@ let siteB: Record<string, string>;
 /** Every file under a folder (following the output link) with a hash of its bytes. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
-  for (const file of await listFiles(dir)) result[file] = createHash('sha256').update(await readFile(join(dir, file))).digest('hex');
+  for (const file of await listFiles(dir))
+    result[file] = createHash('sha256')
+      .update(await readFile(join(dir, file)))
+      .digest('hex');
   return result;
 }
 
@@ -56,7 +59,9 @@ function start(args: string[], env: NodeJS.ProcessEnv = {}): Started {
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += String(chunk)));
   child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-  const exited = new Promise<BuildRun>((resolve) => child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : 0), stdout, stderr })));
+  const exited = new Promise<BuildRun>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : 0), stdout, stderr })),
+  );
   return { pid: child.pid!, stderr: () => stderr, exited };
 }
 
@@ -70,7 +75,7 @@ async function kill(started: Started): Promise<void> {
 }
 
 async function until(condition: () => boolean, ms = 60_000): Promise<void> {
-  for (const end = Date.now() + ms; !condition(); ) {
+  for (const end = Date.now() + ms; !condition();) {
     if (Date.now() > end) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -102,10 +107,22 @@ describe('an output folder that could destroy something', () => {
     ['.', () => '--out . is the project folder: building there would delete the project; choose a folder inside it, such as dist'],
     ['..', (root) => `--out .. holds the project folder ${root}: building there would delete it; choose another folder, such as dist`],
     ['/', () => '--out / is the root of the file system: building there would delete everything; choose another folder, such as dist'],
-    ['guide/site', (root) => `--out guide/site is inside the guides folder ${root}/guide: the site would be read as guides; choose a folder outside it, such as dist`],
-    ['public/site', () => "--out public/site is inside the site's public/ folder: Astro would read the built site as part of the next one; choose another folder, such as dist"],
+    [
+      'guide/site',
+      (root) =>
+        `--out guide/site is inside the guides folder ${root}/guide: the site would be read as guides; choose a folder outside it, such as dist`,
+    ],
+    [
+      'public/site',
+      () =>
+        "--out public/site is inside the site's public/ folder: Astro would read the built site as part of the next one; choose another folder, such as dist",
+    ],
     ['package.json', () => '--out package.json is a file, not a folder; remove it or choose another folder'],
-    ['node_modules', () => '--out node_modules is a folder that is not a Signpost build, and the build would replace what it holds; empty it, remove it, or choose another folder'],
+    [
+      'node_modules',
+      () =>
+        '--out node_modules is a folder that is not a Signpost build, and the build would replace what it holds; empty it, remove it, or choose another folder',
+    ],
   ];
 
   it('is refused before any work, with one line and exit 2, the guides untouched', async () => {
@@ -138,7 +155,10 @@ describe('an output folder that could destroy something', () => {
     const elsewhere = join(work, 'elsewhere');
     await symlink(work, elsewhere);
     const link = await build('guide', '--out', elsewhere);
-    expect([link.code, link.stderr]).toEqual([2, `signpost build: --out ${elsewhere} is a link to ${work}, not a Signpost build; remove the link or choose another folder\n`]);
+    expect([link.code, link.stderr]).toEqual([
+      2,
+      `signpost build: --out ${elsewhere} is a link to ${work}, not a Signpost build; remove the link or choose another folder\n`,
+    ]);
     expect(await snapshot(join(ROOT, 'guide'))).toEqual(guides);
   });
 
@@ -157,11 +177,31 @@ describe('an output folder that could destroy something', () => {
 describe('settings', () => {
   it('are checked before any work, each refusal one line naming the value and the rule', async () => {
     const cases: [NodeJS.ProcessEnv, string[], string][] = [
-      [{}, ['--base', '" onerror="alert(document.domain)" x="'], '--base "\\" onerror=\\"alert(document.domain)\\" x=\\"" is not a path: use letters, digits, -, _, . and / only'],
-      [{ SITE_URL: 'javascript:alert(1)' }, [], 'SITE_URL "javascript:alert(1)" is not a site address: use an http:// or https:// address without user name, password, query or fragment, such as https://help.example.com'],
-      [{ SITE_URL: 'help.example.com' }, [], 'SITE_URL "help.example.com" is not a site address: use an http:// or https:// address without user name, password, query or fragment, such as https://help.example.com'],
-      [{ SIGNPOST_FEEDBACK_URL: '//evil.example/collect' }, [], 'SIGNPOST_FEEDBACK_URL "//evil.example/collect" is not a feedback endpoint: use an https:// URL, or a path on this site starting with a single /'],
-      [{ SIGNPOST_FEEDBACK_URL: "https://a;script-src 'unsafe-inline'.example/" }, [], 'SIGNPOST_FEEDBACK_URL "https://a;script-src \'unsafe-inline\'.example/" is not a feedback endpoint: use an https:// URL, or a path on this site starting with a single /'],
+      [
+        {},
+        ['--base', '" onerror="alert(document.domain)" x="'],
+        '--base "\\" onerror=\\"alert(document.domain)\\" x=\\"" is not a path: use letters, digits, -, _, . and / only',
+      ],
+      [
+        { SITE_URL: 'javascript:alert(1)' },
+        [],
+        'SITE_URL "javascript:alert(1)" is not a site address: use an http:// or https:// address without user name, password, query or fragment, such as https://help.example.com',
+      ],
+      [
+        { SITE_URL: 'help.example.com' },
+        [],
+        'SITE_URL "help.example.com" is not a site address: use an http:// or https:// address without user name, password, query or fragment, such as https://help.example.com',
+      ],
+      [
+        { SIGNPOST_FEEDBACK_URL: '//evil.example/collect' },
+        [],
+        'SIGNPOST_FEEDBACK_URL "//evil.example/collect" is not a feedback endpoint: use an https:// URL, or a path on this site starting with a single /',
+      ],
+      [
+        { SIGNPOST_FEEDBACK_URL: "https://a;script-src 'unsafe-inline'.example/" },
+        [],
+        'SIGNPOST_FEEDBACK_URL "https://a;script-src \'unsafe-inline\'.example/" is not a feedback endpoint: use an https:// URL, or a path on this site starting with a single /',
+      ],
     ];
     for (const [env, args, expected] of cases) {
       const run = await buildWith(env, guidesA, '--out', join(work, 'never'), ...args);
@@ -188,7 +228,9 @@ describe('the output swap', () => {
     // At each step of the swap, deterministically…
     for (const step of ['locked', 'rendered', 'complete', 'linked']) {
       const before = await holds(out);
-      const started = start([step === 'linked' && before === 'B' ? guidesA : guidesB, '--out', out], { SIGNPOST_TEST_HOOK: `pause@${step}` });
+      const started = start([step === 'linked' && before === 'B' ? guidesA : guidesB, '--out', out], {
+        SIGNPOST_TEST_HOOK: `pause@${step}`,
+      });
       await until(() => started.stderr().includes(`paused at ${step}`));
       await kill(started);
       const after = await holds(out);
@@ -220,7 +262,9 @@ describe('the output swap', () => {
     // …and the next build links it again first, even when that build then fails.
     const failed = await buildWith({ SIGNPOST_TEST_HOOK: 'fail@rendered' }, guidesA, '--out', out);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain('signpost build: earlier/ was missing after an interrupted build; it now holds the last complete site again\n');
+    expect(failed.stderr).toContain(
+      'signpost build: earlier/ was missing after an interrupted build; it now holds the last complete site again\n',
+    );
     expect(failed.stderr).toContain('Build failed while rendering: injected failure at rendered\nearlier/ was left as it was.\n');
     expect(await holds(out)).toBe('B');
     expect(await builds(out)).toEqual([(await readlink(out)).slice('.earlier.builds/'.length)]);
@@ -272,7 +316,9 @@ describe('the output swap', () => {
     const run = await build(guidesA, '--out', join(locked, 'signpost-site'));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      new RegExp(`^signpost build: cannot write ${locked}/\\.signpost-site\\.builds: (permission denied \\(EACCES\\)|operation not permitted \\(EPERM\\)|read-only file system \\(EROFS\\)); signpost-site/ was left as it was\n$`),
+      new RegExp(
+        `^signpost build: cannot write ${locked}/\\.signpost-site\\.builds: (permission denied \\(EACCES\\)|operation not permitted \\(EPERM\\)|read-only file system \\(EROFS\\)); signpost-site/ was left as it was\n$`,
+      ),
     );
     expect(await lstat(join(locked, 'signpost-site')).catch(() => undefined)).toBeUndefined();
     if (!asRoot) await chmod(locked, 0o755);

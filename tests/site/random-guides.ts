@@ -8,9 +8,45 @@ import fc from 'fast-check';
 
 /** Words of several scripts, with the punctuation Markdown and MDX care about. */
 const WORDS = [
-  'router', 'restart', 'cable', 'signal', 'café', 'naïve', 'Straße', 'smörgåsbord', '日本語', '设置', 'Ελληνικά', 'русский',
-  'עברית', 'العربية', 'हिन्दी', '🚨', '👍🏽', '👩‍💻', 'e\u0301', 'x²', '½', '«quoted»', '“smart”', "it's", 'a_b', 'a*b', '#1', '50%',
-  '10:30', 'Status:ready', 'C:\\Temp', '<tag>', '{braces}', '[brackets]', '|pipe|', '`tick`', '~tilde~', '&amp;', '---',
+  'router',
+  'restart',
+  'cable',
+  'signal',
+  'café',
+  'naïve',
+  'Straße',
+  'smörgåsbord',
+  '日本語',
+  '设置',
+  'Ελληνικά',
+  'русский',
+  'עברית',
+  'العربية',
+  'हिन्दी',
+  '🚨',
+  '👍🏽',
+  '👩‍💻',
+  'e\u0301',
+  'x²',
+  '½',
+  '«quoted»',
+  '“smart”',
+  "it's",
+  'a_b',
+  'a*b',
+  '#1',
+  '50%',
+  '10:30',
+  'Status:ready',
+  'C:\\Temp',
+  '<tag>',
+  '{braces}',
+  '[brackets]',
+  '|pipe|',
+  '`tick`',
+  '~tilde~',
+  '&amp;',
+  '---',
 ];
 
 /** ASCII punctuation, which Markdown lets a backslash escape. */
@@ -18,17 +54,30 @@ const PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 /** Text as it reads, escaped for Markdown and MDX, with no control characters or line breaks. */
 function inline(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(PUNCTUATION, '\\$&').trim() || 'text';
+  return (
+    text
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .replace(PUNCTUATION, '\\$&')
+      .trim() || 'text'
+  );
 }
 
 /** A title for an attribute: letters, digits and spaces of any script. */
 function titleText(text: string): string {
-  return text.replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
-const words = (min: number, max: number) => fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max }).map((list) => list.join(' '));
+const words = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max }).map((list) => list.join(' '));
 /** Random text: the word list, or arbitrary Unicode (escaped). */
-const text = fc.oneof(words(1, 8), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }));
+const text = fc.oneof(
+  words(1, 8),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
+);
 const title = fc.tuple(words(1, 4), fc.string({ unit: 'grapheme', maxLength: 12 })).map(([a, b]) => titleText(`${a} ${b}`) || 'Untitled');
 
 /** One block of a node's content; `ids` are the nodes a `:link` may name. */
@@ -42,34 +91,63 @@ function block(ids: string[]): fc.Arbitrary<string> {
         text.map((t) => `*${inline(t)}*`),
         text.map((t) => `~~${inline(t)}~~`),
         fc.constantFrom('`const x = a < b && {c}`', '`<script>`', '`{1+1}`'),
-        fc.tuple(text, fc.constantFrom('https://example.com/a?b=c&d=e', 'http://example.org/', 'mailto:help@example.com', 'tel:+15550100', '../other/')).map(
-          ([t, url]) => `[${inline(t)}](${url})`,
-        ),
+        fc
+          .tuple(
+            text,
+            fc.constantFrom(
+              'https://example.com/a?b=c&d=e',
+              'http://example.org/',
+              'mailto:help@example.com',
+              'tel:+15550100',
+              '../other/',
+            ),
+          )
+          .map(([t, url]) => `[${inline(t)}](${url})`),
         fc.tuple(text, target).map(([t, id]) => `:link[${inline(t)}]{to="${id}"}`),
-        fc.constantFrom('<kbd>Ctrl</kbd>+<kbd>C</kbd>', '<mark>marked</mark>', 'H<sub>2</sub>O', 'x<sup>2</sup>', '<abbr title="Wireless network">Wi-Fi</abbr>', 'one<br />two', '<small>small</small>', '<samp>OK</samp>', '<code>raw</code>'),
+        fc.constantFrom(
+          '<kbd>Ctrl</kbd>+<kbd>C</kbd>',
+          '<mark>marked</mark>',
+          'H<sub>2</sub>O',
+          'x<sup>2</sup>',
+          '<abbr title="Wireless network">Wi-Fi</abbr>',
+          'one<br />two',
+          '<small>small</small>',
+          '<samp>OK</samp>',
+          '<code>raw</code>',
+        ),
         fc.constantFrom('https://example.com/autolink', '{/* a comment */}', '\\<5 seconds', '\\{name\\}', 'See[^1].'),
       ),
       { minLength: 1, maxLength: 6 },
     )
     .map((parts) => parts.join(' '));
-  const list = fc.tuple(fc.boolean(), fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.option(paragraph, { nil: undefined })).map(
-    ([ordered, items, nested]) =>
-      items.map((item, index) => `${ordered ? `${index + 1}.` : '-'} ${item}`).join('\n') + (nested ? `\n   - ${nested}` : ''),
-  );
-  const tasks = fc.array(fc.tuple(fc.boolean(), paragraph), { minLength: 1, maxLength: 3 }).map((items) => items.map(([done, item]) => `- [${done ? 'x' : ' '}] ${item}`).join('\n'));
-  const code = fc.tuple(fc.constantFrom('', 'js', 'sh', 'json', 'text'), fc.array(fc.string({ unit: 'grapheme', maxLength: 30 }), { minLength: 1, maxLength: 4 })).map(
-    ([lang, lines]) => {
-      const code = lines.map((line) => line.replace(/`/g, "'").replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')).join('\n');
+  const list = fc
+    .tuple(fc.boolean(), fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.option(paragraph, { nil: undefined }))
+    .map(
+      ([ordered, items, nested]) =>
+        items.map((item, index) => `${ordered ? `${index + 1}.` : '-'} ${item}`).join('\n') + (nested ? `\n   - ${nested}` : ''),
+    );
+  const tasks = fc
+    .array(fc.tuple(fc.boolean(), paragraph), { minLength: 1, maxLength: 3 })
+    .map((items) => items.map(([done, item]) => `- [${done ? 'x' : ' '}] ${item}`).join('\n'));
+  const code = fc
+    .tuple(
+      fc.constantFrom('', 'js', 'sh', 'json', 'text'),
+      fc.array(fc.string({ unit: 'grapheme', maxLength: 30 }), { minLength: 1, maxLength: 4 }),
+    )
+    .map(([lang, lines]) => {
+      const body = lines.map((line) => line.replace(/`/g, "'").replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')).join('\n');
       // A block of spaces is no content: a Reason of one would be empty.
-      return `\`\`\`${lang}\n${code.trim() ? code : 'ok'}\n\`\`\``;
-    },
-  );
-  const table = fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 3 }).map(
-    (rows) => `| ${'Key'} | ${'Value'} |\n| --- | --- |\n${rows.map(([a, b]) => `| ${inline(a).replace(/\|/g, '\\|')} | ${inline(b).replace(/\|/g, '\\|')} |`).join('\n')}`,
-  );
-  const callout = fc.tuple(fc.constantFrom('note', 'tip', 'caution', 'danger'), fc.option(text, { nil: undefined }), paragraph).map(
-    ([kind, label, body]) => `:::${kind}${label === undefined ? '' : `[${inline(label)}]`}\n${body}\n:::`,
-  );
+      return `\`\`\`${lang}\n${body.trim() ? body : 'ok'}\n\`\`\``;
+    });
+  const table = fc
+    .array(fc.tuple(text, text), { minLength: 1, maxLength: 3 })
+    .map(
+      (rows) =>
+        `| ${'Key'} | ${'Value'} |\n| --- | --- |\n${rows.map(([a, b]) => `| ${inline(a).replace(/\|/g, '\\|')} | ${inline(b).replace(/\|/g, '\\|')} |`).join('\n')}`,
+    );
+  const callout = fc
+    .tuple(fc.constantFrom('note', 'tip', 'caution', 'danger'), fc.option(text, { nil: undefined }), paragraph)
+    .map(([kind, label, body]) => `:::${kind}${label === undefined ? '' : `[${inline(label)}]`}\n${body}\n:::`);
   const image = text.map((alt) => `![${inline(alt)}](https://example.com/picture.png)`);
   const details = paragraph.map((body) => `<details>\n<summary>More</summary>\n\n${body}\n\n</details>`);
   const quote = paragraph.map((body) => `> ${body}`);
@@ -92,36 +170,41 @@ interface Shape {
  * A graph that passes the graph rules: a random tree from the start whose leaves are outcomes
  * (so every node reaches one), plus answers that lead to any node, including back.
  */
-const shapes = fc.record({ size: fc.integer({ min: 3, max: 18 }), rolls: fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 80, maxLength: 80 }) }).map(({ size, rolls }) => {
-  let r = 0;
-  const roll = () => rolls[r++ % rolls.length]!;
-  const nodes: Shape[] = [];
-  const open: number[] = [0];
-  nodes.push({ kind: 'question', to: [] });
-  // Each open node gets children until the size is reached; what stays open becomes an outcome.
-  while (open.length > 0 && nodes.length < size) {
-    const at = open.shift()!;
-    const room = size - nodes.length;
-    const kind: Kind = at === 0 || (room >= 2 && roll() < 0.6) ? 'question' : 'step';
-    const count = kind === 'question' ? Math.min(2 + Math.floor(roll() * 3), Math.max(room, 1)) : 1;
-    nodes[at]!.kind = kind;
-    for (let index = 0; index < count; index++) {
-      nodes.push({ kind: 'question', to: [] });
-      nodes[at]!.to.push(`n${nodes.length - 1}`);
-      open.push(nodes.length - 1);
+const shapes = fc
+  .record({
+    size: fc.integer({ min: 3, max: 18 }),
+    rolls: fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 80, maxLength: 80 }),
+  })
+  .map(({ size, rolls }) => {
+    let r = 0;
+    const roll = () => rolls[r++ % rolls.length]!;
+    const nodes: Shape[] = [];
+    const open: number[] = [0];
+    nodes.push({ kind: 'question', to: [] });
+    // Each open node gets children until the size is reached; what stays open becomes an outcome.
+    while (open.length > 0 && nodes.length < size) {
+      const at = open.shift()!;
+      const room = size - nodes.length;
+      const kind: Kind = at === 0 || (room >= 2 && roll() < 0.6) ? 'question' : 'step';
+      const count = kind === 'question' ? Math.min(2 + Math.floor(roll() * 3), Math.max(room, 1)) : 1;
+      nodes[at]!.kind = kind;
+      for (let index = 0; index < count; index++) {
+        nodes.push({ kind: 'question', to: [] });
+        nodes[at]!.to.push(`n${nodes.length - 1}`);
+        open.push(nodes.length - 1);
+      }
     }
-  }
-  for (const index of open) nodes[index]!.kind = roll() < 0.5 ? 'error' : 'instructions';
-  const ids = nodes.map((_, index) => `n${index}`);
-  const outcomes = ids.filter((_, index) => nodes[index]!.kind === 'error' || nodes[index]!.kind === 'instructions');
-  for (const node of nodes) {
-    // A question needs two answers: the tree may have given it one.
-    if (node.kind === 'question') while (node.to.length < 2) node.to.push(outcomes[Math.floor(roll() * outcomes.length)]!);
-    // Now and then an answer more, to any node: shared outcomes, and loops back.
-    if (node.kind === 'question' && roll() < 0.4) node.to.push(ids[Math.floor(roll() * ids.length)]!);
-  }
-  return nodes;
-});
+    for (const index of open) nodes[index]!.kind = roll() < 0.5 ? 'error' : 'instructions';
+    const ids = nodes.map((_, index) => `n${index}`);
+    const outcomes = ids.filter((_, index) => nodes[index]!.kind === 'error' || nodes[index]!.kind === 'instructions');
+    for (const node of nodes) {
+      // A question needs two answers: the tree may have given it one.
+      if (node.kind === 'question') while (node.to.length < 2) node.to.push(outcomes[Math.floor(roll() * outcomes.length)]!);
+      // Now and then an answer more, to any node: shared outcomes, and loops back.
+      if (node.kind === 'question' && roll() < 0.4) node.to.push(ids[Math.floor(roll() * ids.length)]!);
+    }
+    return nodes;
+  });
 
 interface GuideFiles {
   slug: string;
@@ -175,15 +258,20 @@ export const randomGuide = (slug: string): fc.Arbitrary<GuideFiles> =>
             if (n.escalate === 'container') parts.push(`::::escalate\n${n.fix || 'Write to us.'}\n::::`);
             if (n.escalate === 'bare') parts.push('::escalate');
           }
-          return { file: index === 0 ? 0 : n.file, text: `:::::${shape.kind}{${attributes.join(' ')}${n.draft ? ' draft' : ''}}\n${parts.join('\n\n')}\n:::::\n` };
+          return {
+            file: index === 0 ? 0 : n.file,
+            text: `:::::${shape.kind}{${attributes.join(' ')}${n.draft ? ' draft' : ''}}\n${parts.join('\n\n')}\n:::::\n`,
+          };
         });
-    return fc.tuple(title, fc.constantFrom('en', 'en-GB', 'fr', 'de', 'pt-BR', 'ja'), ...nodes.map(node)).map(([guideTitle, lang, ...made]) => {
-      const frontmatter = `---\ntitle: ${JSON.stringify(guideTitle)}\nstart: n0\nlang: ${lang}\nsupport:\n  email: help@example.com\n---\n\n`;
-      const files: Record<string, string> = {};
-      for (const { file, text: nodeText } of made) {
-        const name = file === 0 ? 'index.mdx' : `part-${file}.mdx`;
-        files[name] = `${files[name] ?? (file === 0 ? frontmatter : '')}${nodeText}\n`;
-      }
-      return { slug, files, ids };
-    });
+    return fc
+      .tuple(title, fc.constantFrom('en', 'en-GB', 'fr', 'de', 'pt-BR', 'ja'), ...nodes.map(node))
+      .map(([guideTitle, lang, ...made]) => {
+        const frontmatter = `---\ntitle: ${JSON.stringify(guideTitle)}\nstart: n0\nlang: ${lang}\nsupport:\n  email: help@example.com\n---\n\n`;
+        const files: Record<string, string> = {};
+        for (const { file, text: nodeText } of made) {
+          const name = file === 0 ? 'index.mdx' : `part-${file}.mdx`;
+          files[name] = `${files[name] ?? (file === 0 ? frontmatter : '')}${nodeText}\n`;
+        }
+        return { slug, files, ids };
+      });
   });

@@ -209,7 +209,12 @@ describe('the map', () => {
           node.kind === 'question' ? node.options.map((option) => option.label) : node.kind === 'step' ? ['Continue'] : [],
         );
         expect(html.querySelectorAll('svg.map path.map-edge')).toHaveLength(answers.length);
-        const labels = html.querySelectorAll('svg.map .map-label').map((label) => label.querySelectorAll('text').map((t) => t.text).join(' '));
+        const labels = html.querySelectorAll('svg.map .map-label').map((label) =>
+          label
+            .querySelectorAll('text')
+            .map((t) => t.text)
+            .join(' '),
+        );
         expect(labels.toSorted()).toEqual(answers.toSorted());
       }
     }
@@ -253,7 +258,16 @@ describe('the search index', () => {
   });
 
   it('indexes a node’s content only, with its kind, guide and title', async () => {
-    const chrome = ['Last updated', 'Written by', 'Copy link', 'Start over', 'Did this answer', 'Share your path', 'If you find this information', 'Search the guides'];
+    const chrome = [
+      'Last updated',
+      'Written by',
+      'Copy link',
+      'Start over',
+      'Did this answer',
+      'Share your path',
+      'If you find this information',
+      'Search the guides',
+    ];
     for (const record of await records(shipped)) {
       for (const words of chrome) expect(record.content, `${record.url} indexes "${words}"`).not.toContain(words);
       const node = guides[0]!.byId.get(record.url.split('/')[2]!)!;
@@ -270,7 +284,9 @@ describe('the search index', () => {
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const file of await listFiles(dir)) {
-    result[file] = createHash('sha256').update(await readFile(join(dir, file))).digest('hex');
+    result[file] = createHash('sha256')
+      .update(await readFile(join(dir, file)))
+      .digest('hex');
   }
   return result;
 }

@@ -13,7 +13,16 @@ import { basename, join, relative, resolve } from 'node:path';
 import { BasePathSchema } from '../core/schemas/site-config.ts';
 import { commandLineIntegration } from '../integration/command-line.ts';
 import { BuildLock } from './build-lock.ts';
-import { checkEnvironment, clearViteModeVariables, describeFsError, parseCommand, refuse, setting, shown as shownPath, writerCwd } from './common.ts';
+import {
+  checkEnvironment,
+  clearViteModeVariables,
+  describeFsError,
+  parseCommand,
+  refuse,
+  setting,
+  shown as shownPath,
+  writerCwd,
+} from './common.ts';
 import { checkOutput, refuseDangerous } from './output-folder.ts';
 import { SiteSwap } from './site-swap.ts';
 
@@ -58,7 +67,7 @@ export async function run(argv: string[]): Promise<void> {
     try {
       check();
     } catch (error) {
-      throw new Error(describeFsError(error, `cannot read --out ${shownPath(values.out)}`) ?? (error as Error).message);
+      throw new Error(describeFsError(error, `cannot read --out ${shownPath(values.out)}`) ?? (error as Error).message, { cause: error });
     }
   };
   try {
@@ -77,7 +86,9 @@ export async function run(argv: string[]): Promise<void> {
     projectLock.release();
     const { name: kind, message } = error as Error;
     if (kind === 'GuideError') {
-      process.stdout.write(`${message.replace(/^The guides have [^\n]*\n\n/, '')}\nBuild stopped: fix the problems above. ${name} was left as it was.\n`);
+      process.stdout.write(
+        `${message.replace(/^The guides have [^\n]*\n\n/, '')}\nBuild stopped: fix the problems above. ${name} was left as it was.\n`,
+      );
       process.exit(1);
     }
     const problem = describeFsError(error, doing);
@@ -93,7 +104,9 @@ export async function run(argv: string[]): Promise<void> {
     process.on(signal, () => {
       swap.abandon();
       projectLock.release();
-      process.stderr.write(`\nsignpost build: stopped by ${signal}; ${name} ${swap.swapped ? 'holds the new site' : 'was left as it was'}\n`);
+      process.stderr.write(
+        `\nsignpost build: stopped by ${signal}; ${name} ${swap.swapped ? 'holds the new site' : 'was left as it was'}\n`,
+      );
       process.exit(128 + constants.signals[signal]);
     });
   }
@@ -140,7 +153,10 @@ export async function run(argv: string[]): Promise<void> {
               // interrupted build left is repaired before this one writes.
               await swap.lock(waiting);
               const restored = await swap.recover();
-              if (restored) process.stderr.write(`signpost build: ${name} was missing after an interrupted build; it now holds the last complete site again\n`);
+              if (restored)
+                process.stderr.write(
+                  `signpost build: ${name} was missing after an interrupted build; it now holds the last complete site again\n`,
+                );
               await swap.stage();
             } catch (error) {
               failed(error, `cannot write beside ${shownPath(relative(cwd, outDir) || '.')}`);
@@ -168,6 +184,9 @@ export async function run(argv: string[]): Promise<void> {
   // For `npm run bench`: where the time went, and the peak memory.
   const timingsFile = process.env['SIGNPOST_TIMINGS'];
   if (timingsFile) {
-    await writeFile(timingsFile, JSON.stringify({ ...phases, total: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS }));
+    await writeFile(
+      timingsFile,
+      JSON.stringify({ ...phases, total: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS }),
+    );
   }
 }

@@ -24,11 +24,16 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
 
 /** Runs the command with its arguments (what follows the command's name). */
 export async function run(argv: string[]): Promise<void> {
-  const command = parseCommand('check', USAGE, {
-    format: { type: 'string', default: 'human' },
-    strict: { type: 'boolean', default: false },
-    graph: { type: 'string' },
-  }, argv);
+  const command = parseCommand(
+    'check',
+    USAGE,
+    {
+      format: { type: 'string', default: 'human' },
+      strict: { type: 'boolean', default: false },
+      graph: { type: 'string' },
+    },
+    argv,
+  );
   const { values, positionals } = command;
   // Declared with its type, so that TypeScript knows the code after a failure does not run.
   const fail: (message: string) => never = command.fail;

@@ -16,7 +16,11 @@ export function parseCommand<O extends Options>(command: string, usage: string, 
   };
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h', default: false } } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { ...options, help: { type: 'boolean', short: 'h', default: false } },
+    });
   } catch (error) {
     fail((error as Error).message);
   }
@@ -24,7 +28,11 @@ export function parseCommand<O extends Options>(command: string, usage: string, 
     process.stdout.write(`${usage}\n`);
     process.exit(0);
   }
-  return { values: args!.values as ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>['values'], positionals: args!.positionals, fail };
+  return {
+    values: args!.values as ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>['values'],
+    positionals: args!.positionals,
+    fail,
+  };
 }
 
 /**

@@ -15,10 +15,15 @@ Creates guide/<guide-slug>/index.mdx: a small guide to start from, that passes c
 
 /** Runs the command with its arguments (what follows the command's name). */
 export async function run(argv: string[]): Promise<void> {
-  const command = parseCommand('new', USAGE, {
-    title: { type: 'string' },
-    dir: { type: 'string', default: 'guide' },
-  }, argv);
+  const command = parseCommand(
+    'new',
+    USAGE,
+    {
+      title: { type: 'string' },
+      dir: { type: 'string', default: 'guide' },
+    },
+    argv,
+  );
   const { values, positionals } = command;
   // Declared with its type, so that TypeScript knows the code after a failure does not run.
   const fail: (message: string) => never = command.fail;
@@ -36,11 +41,7 @@ export async function run(argv: string[]): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   // YAML reads a JSON string; a directive attribute is quoted with whichever quote is free.
   const yamlTitle = JSON.stringify(title);
-  const attributeTitle = !title.includes('"')
-    ? `"${title}"`
-    : !title.includes("'")
-      ? `'${title}'`
-      : `"${title.replace(/"/g, '&quot;')}"`;
+  const attributeTitle = !title.includes('"') ? `"${title}"` : !title.includes("'") ? `'${title}'` : `"${title.replace(/"/g, '&quot;')}"`;
 
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, 'index.mdx'), starterGuide(yamlTitle, attributeTitle, today), { flag: 'wx' });

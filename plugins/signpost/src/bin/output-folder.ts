@@ -13,7 +13,6 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { shown as shownPath } from './common.ts';
 import { BUILD_ID, buildsFolderOf, MARKER } from './site-swap.ts';
 
-
 /** The real path of `path`, resolving links in its nearest existing ancestor; `path` need not exist. */
 export function realPath(path: string): string {
   const absolute = resolve(path);
@@ -51,12 +50,17 @@ function danger(path: string, places: OutputPlaces): string | undefined {
   const home = realPath(homedir());
   if (path === sep) return 'is the root of the file system: building there would delete everything; choose another folder, such as dist';
   if (path === root) return 'is the project folder: building there would delete the project; choose a folder inside it, such as dist';
-  if (guides !== undefined && path === guides) return 'is the guides folder: building there would delete the guides; choose another folder, such as dist';
-  if (holds(path, root)) return `holds the project folder ${shownPath(root)}: building there would delete it; choose another folder, such as dist`;
-  if (guides !== undefined && holds(path, guides)) return `holds the guides folder ${shownPath(guides)}: building there would delete it; choose another folder, such as dist`;
-  if (guides !== undefined && inside(path, guides)) return `is inside the guides folder ${shownPath(guides)}: the site would be read as guides; choose a folder outside it, such as dist`;
+  if (guides !== undefined && path === guides)
+    return 'is the guides folder: building there would delete the guides; choose another folder, such as dist';
+  if (holds(path, root))
+    return `holds the project folder ${shownPath(root)}: building there would delete it; choose another folder, such as dist`;
+  if (guides !== undefined && holds(path, guides))
+    return `holds the guides folder ${shownPath(guides)}: building there would delete it; choose another folder, such as dist`;
+  if (guides !== undefined && inside(path, guides))
+    return `is inside the guides folder ${shownPath(guides)}: the site would be read as guides; choose a folder outside it, such as dist`;
   if (path === home) return 'is your home folder: building there would delete it; choose another folder, such as dist';
-  if (holds(path, home)) return `holds your home folder ${shownPath(home)}: building there would delete it; choose another folder, such as dist`;
+  if (holds(path, home))
+    return `holds your home folder ${shownPath(home)}: building there would delete it; choose another folder, such as dist`;
   for (const name of ['src', 'public']) {
     const folder = realPath(join(places.root, name));
     if (path === folder) return `is the site's ${name}/ folder: building there would delete it; choose another folder, such as dist`;
@@ -68,10 +72,7 @@ function danger(path: string, places: OutputPlaces): string | undefined {
 }
 
 /** What the output path holds now. */
-export type OutputState =
-  | { kind: 'missing' }
-  | { kind: 'link'; id: string }
-  | { kind: 'folder' };
+export type OutputState = { kind: 'missing' } | { kind: 'link'; id: string } | { kind: 'folder' };
 
 /**
  * Whether a folder is a site built by an earlier Signpost, from before the output became a
@@ -80,7 +81,10 @@ export type OutputState =
 function isEarlierBuild(folder: string): boolean {
   try {
     const headers = readFileSync(join(folder, '_headers'), 'utf8');
-    return /^\S*\*\n {2}Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/.test(headers) && statSync(join(folder, 'pagefind')).isDirectory();
+    return (
+      /^\S*\*\n {2}Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/.test(headers) &&
+      statSync(join(folder, 'pagefind')).isDirectory()
+    );
   } catch {
     return false;
   }
@@ -112,7 +116,9 @@ export function checkOutput(value: string, out: string, places: OutputPlaces): O
   const builds = buildsFolderOf(location);
   const ours = existsSync(join(builds, MARKER));
   if (existsSync(builds) && !ours && readdirSync(builds).length > 0) {
-    throw new Error(`${subject}: ${shownPath(builds)} is not a folder of Signpost builds, and the build would replace what it holds; remove it or choose another folder`);
+    throw new Error(
+      `${subject}: ${shownPath(builds)} is not a folder of Signpost builds, and the build would replace what it holds; remove it or choose another folder`,
+    );
   }
 
   const info = lstatSync(location, { throwIfNoEntry: false });
@@ -125,7 +131,9 @@ export function checkOutput(value: string, out: string, places: OutputPlaces): O
   }
   if (!info.isDirectory()) throw new Error(`${subject} is a file, not a folder; remove it or choose another folder`);
   if (readdirSync(location).length > 0 && !isEarlierBuild(location)) {
-    throw new Error(`${subject} is a folder that is not a Signpost build, and the build would replace what it holds; empty it, remove it, or choose another folder`);
+    throw new Error(
+      `${subject} is a folder that is not a Signpost build, and the build would replace what it holds; empty it, remove it, or choose another folder`,
+    );
   }
   return { kind: 'folder' };
 }

@@ -88,7 +88,10 @@ export class SiteSwap {
    */
   async lock(onWait?: (pid: number) => void): Promise<void> {
     await mkdir(this.builds, { recursive: true });
-    await writeFile(join(this.builds, MARKER), 'Builds of the site made by Signpost: the output is a link to one of them. Signpost manages this folder.\n');
+    await writeFile(
+      join(this.builds, MARKER),
+      'Builds of the site made by Signpost: the output is a link to one of them. Signpost manages this folder.\n',
+    );
     await this.#lock.acquire(onWait);
     await testHook('locked');
   }
@@ -114,7 +117,11 @@ export class SiteSwap {
     if (!lstatSync(this.out, { throwIfNoEntry: false })) {
       const complete = readdirSync(this.builds).filter((name) => BUILD_ID.test(name) && statSync(join(this.builds, name)).isDirectory());
       // The newest build, before an earlier Signpost's migrated site (the ms of the name order them).
-      const newest = (prefix: string) => complete.filter((name) => name.startsWith(prefix)).sort().at(-1);
+      const newest = (prefix: string) =>
+        complete
+          .filter((name) => name.startsWith(prefix))
+          .sort()
+          .at(-1);
       restored = newest('b-') ?? newest('m-');
       if (restored) await this.#link(restored);
     }

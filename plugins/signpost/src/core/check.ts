@@ -46,8 +46,6 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
     }
     await cache?.save();
   }
-  const final = options.strict
-    ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p))
-    : problems;
+  const final = options.strict ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p)) : problems;
   return { guides, problems: sortProblems(final), ioError: problems.some((p) => p.io), parsedFiles };
 }

@@ -71,11 +71,7 @@ export function problem(file: string, rule: RuleId, message: string, place?: Pla
 /** Orders problems as a compiler lists them: by file, then line, then column. */
 export function sortProblems(problems: Problem[]): Problem[] {
   return problems.toSorted(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      a.rule.localeCompare(b.rule),
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
   );
 }
 

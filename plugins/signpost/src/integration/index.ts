@@ -62,7 +62,10 @@ export function siteUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const parsed = SiteUrlSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw configError('Invalid SITE_URL', parsed.error.issues.map((issue) => `**SITE_URL**: ${issue.message}`));
+  throw configError(
+    'Invalid SITE_URL',
+    parsed.error.issues.map((issue) => `**SITE_URL**: ${issue.message}`),
+  );
 }
 
 export default function signpost(userOptions?: SignpostUserOptions): AstroIntegration {
@@ -76,7 +79,11 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
       'astro:config:setup': async ({ config, injectRoute, updateConfig, logger }) => {
         const cli = commandLineOptions(config.integrations);
         const root = fileURLToPath(config.root);
-        const merged: SignpostOptions = { ...options, ...(cli?.guides ? { guides: cli.guides } : {}), ...(cli?.strict ? { strict: true } : {}) };
+        const merged: SignpostOptions = {
+          ...options,
+          ...(cli?.guides ? { guides: cli.guides } : {}),
+          ...(cli?.strict ? { strict: true } : {}),
+        };
         resolved = { ...merged, root, guidesDir: resolve(root, merged.guides), ...(cli ? { commandLine: cli } : {}) };
         // `signpost build` checks its output folder against the guides folder, now known.
         await cli?.onResolved?.({ guidesDir: resolved.guidesDir, root });
@@ -109,10 +116,18 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         // The base reaches every page's links and the rules of `_headers`: only a safe alphabet
         // gets through, whoever set it (`--base`, `astro build --base`, the config).
         const checkedBase = BasePathSchema.safeParse(config.base);
-        if (!checkedBase.success) throw configError('Invalid base', checkedBase.error.issues.map((issue) => `**base**: ${issue.message}`));
+        if (!checkedBase.success)
+          throw configError(
+            'Invalid base',
+            checkedBase.error.issues.map((issue) => `**base**: ${issue.message}`),
+          );
         base = checkedBase.data;
         const checkedSite = config.site ? SiteUrlSchema.safeParse(config.site) : undefined;
-        if (checkedSite?.error) throw configError('Invalid site', checkedSite.error.issues.map((issue) => `**site**: ${issue.message}`));
+        if (checkedSite?.error)
+          throw configError(
+            'Invalid site',
+            checkedSite.error.issues.map((issue) => `**site**: ${issue.message}`),
+          );
         injectTypes({ filename: 'virtual.d.ts', content: VIRTUAL_MODULE_TYPES });
       },
       'astro:build:done': async ({ dir, logger }) => {

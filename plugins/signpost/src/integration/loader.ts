@@ -52,12 +52,16 @@ export function signpostLoader(): Loader {
         const failed = result.ioError || result.problems.some((p) => p.severity === 'error');
         // A build stops here, with the report as its error.
         if (failed && !context.watcher) throw guideError(result, root);
-        const report = result.problems.length > 0 ? formatResult(result, { cwd: root, sourceLine: sourceLines(), color: terminalColor() }) : '';
+        const report =
+          result.problems.length > 0 ? formatResult(result, { cwd: root, sourceLine: sourceLines(), color: terminalColor() }) : '';
         // Say it again only when something changed: an editor saving twice is not news.
         if (report !== lastReport && report) context.logger.warn(`${relative(root, options.guidesDir) || '.'}\n${report}`);
         if (report !== lastReport && !report && lastReport) context.logger.info('The guides have no problems left.');
         lastReport = report;
-        options.commandLine?.onChecked?.({ guides: result.guides.length, nodes: result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0) });
+        options.commandLine?.onChecked?.({
+          guides: result.guides.length,
+          nodes: result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0),
+        });
         await store(context, result, failed ? result : undefined, paths, options, root);
       };
 
@@ -122,7 +126,11 @@ async function store(
   const kept = new Set<string>();
   const put = (entry: { id: string; data: GuideEntry | NodeEntry | ProblemsEntry }): void => {
     kept.add(entry.id);
-    context.store.set({ id: entry.id, data: entry.data as unknown as Record<string, unknown>, digest: context.generateDigest(entry.data as unknown as Record<string, unknown>) });
+    context.store.set({
+      id: entry.id,
+      data: entry.data as unknown as Record<string, unknown>,
+      digest: context.generateDigest(entry.data as unknown as Record<string, unknown>),
+    });
   };
   if (failed) {
     const errors = failed.problems.filter((p) => p.severity === 'error');
@@ -146,7 +154,14 @@ async function store(
       options.commandLine?.onPhase?.('map', performance.now() - started);
       put({
         id: guide.slug,
-        data: { type: GUIDE_ENTRY, slug: guide.slug, meta: page.meta, start: page.start.node.id, order: page.nodes.map((node) => node.node.id), map },
+        data: {
+          type: GUIDE_ENTRY,
+          slug: guide.slug,
+          meta: page.meta,
+          start: page.start.node.id,
+          order: page.nodes.map((node) => node.node.id),
+          map,
+        },
       });
       for (const node of page.nodes) {
         put({ id: `${guide.slug}/${node.node.id}`, data: { type: NODE_ENTRY, guide: guide.slug, ...node } });

@@ -44,7 +44,10 @@ const feedbackEndpoint = setting(FeedbackEndpointSchema);
 const BAD_URL_CHARACTERS = /[\s"'<>\\^`{|};,\u0000-\u001f\u007f]/;
 
 /** A colour as `#rrggbb`. */
-const hexColour = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written `#rrggbb`, such as `#1d5fd1`');
+const hexColour = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written `#rrggbb`, such as `#1d5fd1`');
 
 const LIGHT_BACKGROUND: Rgb = [255, 255, 255];
 const DARK_BACKGROUND: Rgb = [15, 20, 27];

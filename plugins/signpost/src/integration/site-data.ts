@@ -54,7 +54,15 @@ export async function getGuides(): Promise<SiteGuide[]> {
     .map((guide) => {
       const ordered = guide.order.map((id) => nodes.get(`${guide.slug}/${id}`)!);
       const byId = new Map(ordered.map((page) => [page.node.id, page]));
-      return { slug: guide.slug, meta: guide.meta, strings: stringsFor(guide.meta.lang), start: byId.get(guide.start)!, nodes: ordered, byId, map: guide.map };
+      return {
+        slug: guide.slug,
+        meta: guide.meta,
+        strings: stringsFor(guide.meta.lang),
+        start: byId.get(guide.start)!,
+        nodes: ordered,
+        byId,
+        map: guide.map,
+      };
     });
 }
 

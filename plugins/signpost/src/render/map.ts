@@ -46,7 +46,7 @@ export function wrap(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    for (let rest = word; rest.length > 0; ) {
+    for (let rest = word; rest.length > 0;) {
       const room = line ? max - line.length - 1 : max;
       if (rest.length <= room) {
         line = line ? `${line} ${rest}` : rest;
@@ -110,21 +110,24 @@ export async function renderMap(guide: PageGuide, paths: SitePaths): Promise<str
   const direction = widestLayer(guide) > WIDE_LAYER ? 'RIGHT' : 'DOWN';
   const graph: ElkNode = {
     id: 'root',
-    layoutOptions: guide.nodes.length > LAYERED_MAX_NODES ? { ...TREE_LAYOUT, 'elk.direction': direction } : {
-      'elk.algorithm': 'layered',
-      'elk.direction': direction,
-      'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-      'elk.spacing.nodeNode': '28',
-      'elk.spacing.edgeLabel': '4',
-      'elk.edgeLabels.placement': 'CENTER',
-      'elk.layered.edgeLabels.sideSelection': 'ALWAYS_DOWN',
-      'elk.padding': '[top=16,left=16,bottom=16,right=16]',
-      'elk.randomSeed': '1',
-      // Keep answers in the order the writer gave them, left to right.
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-    },
+    layoutOptions:
+      guide.nodes.length > LAYERED_MAX_NODES
+        ? { ...TREE_LAYOUT, 'elk.direction': direction }
+        : {
+            'elk.algorithm': 'layered',
+            'elk.direction': direction,
+            'elk.edgeRouting': 'ORTHOGONAL',
+            'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+            'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+            'elk.spacing.nodeNode': '28',
+            'elk.spacing.edgeLabel': '4',
+            'elk.edgeLabels.placement': 'CENTER',
+            'elk.layered.edgeLabels.sideSelection': 'ALWAYS_DOWN',
+            'elk.padding': '[top=16,left=16,bottom=16,right=16]',
+            'elk.randomSeed': '1',
+            // Keep answers in the order the writer gave them, left to right.
+            'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+          },
     children: [...boxes.values()].map(({ node, width, height }) => ({ id: node.id, width, height })),
     edges,
   };
@@ -134,7 +137,9 @@ export async function renderMap(guide: PageGuide, paths: SitePaths): Promise<str
   for (const edge of laid.edges ?? []) {
     for (const section of edge.sections ?? []) {
       const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
-      parts.push(`<path class="map-edge" d="M${points.map((p) => `${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' L')}" marker-end="url(#map-arrow)"/>`);
+      parts.push(
+        `<path class="map-edge" d="M${points.map((p) => `${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' L')}" marker-end="url(#map-arrow)"/>`,
+      );
     }
     for (const label of edge.labels ?? []) {
       const lines = wrap(label.text ?? '', LABEL_CHARS);
@@ -142,7 +147,10 @@ export async function renderMap(guide: PageGuide, paths: SitePaths): Promise<str
       parts.push(
         `<g class="map-label"><rect x="${(label.x ?? 0).toFixed(1)}" y="${(label.y ?? 0).toFixed(1)}" width="${(label.width ?? 0).toFixed(1)}" height="${(label.height ?? 0).toFixed(1)}" rx="4"/>` +
           lines
-            .map((line, i) => `<text x="${x.toFixed(1)}" y="${((label.y ?? 0) + 2 + (i + 0.75) * LINE_HEIGHT * 0.9).toFixed(1)}">${escape(line)}</text>`)
+            .map(
+              (line, i) =>
+                `<text x="${x.toFixed(1)}" y="${((label.y ?? 0) + 2 + (i + 0.75) * LINE_HEIGHT * 0.9).toFixed(1)}">${escape(line)}</text>`,
+            )
             .join('') +
           '</g>',
       );
@@ -160,7 +168,10 @@ export async function renderMap(guide: PageGuide, paths: SitePaths): Promise<str
         `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${width.toFixed(1)}" height="${height.toFixed(1)}" rx="${node.kind === 'instructions' ? 18 : node.kind === 'question' ? 10 : 3}"/>` +
         `<text class="map-kind" x="${(x + PADDING).toFixed(1)}" y="${(y + PADDING + LINE_HEIGHT * 0.75).toFixed(1)}">${escape(kind)}</text>` +
         lines
-          .map((line, i) => `<text x="${(x + PADDING).toFixed(1)}" y="${(y + PADDING + (i + 1.75) * LINE_HEIGHT).toFixed(1)}">${escape(line)}</text>`)
+          .map(
+            (line, i) =>
+              `<text x="${(x + PADDING).toFixed(1)}" y="${(y + PADDING + (i + 1.75) * LINE_HEIGHT).toFixed(1)}">${escape(line)}</text>`,
+          )
           .join('') +
         '</a>',
     );

@@ -132,7 +132,10 @@ function readLines(file: string): string[] | undefined {
       if (read === 0) break;
       length += read;
     }
-    return buffer.subarray(0, length).toString('utf8').split(/\r\n|\r|\n/);
+    return buffer
+      .subarray(0, length)
+      .toString('utf8')
+      .split(/\r\n|\r|\n/);
   } catch {
     return undefined;
   } finally {

@@ -28,10 +28,10 @@ interface Feedback {
 }
 
 const body = document.body;
-const guide = body.dataset['guide'];
-const node = body.dataset['node'];
+const pageGuide = body.dataset['guide'];
+const pageNode = body.dataset['node'];
 
-if (guide && node) enhanceNodePage(guide, node);
+if (pageGuide && pageNode) enhanceNodePage(pageGuide, pageNode);
 enhanceSearch();
 
 /**
@@ -183,7 +183,8 @@ function read(key: string): Step[] {
     const value: unknown = JSON.parse(sessionStorage.getItem(key) ?? '[]');
     // Only steps this script wrote: text fields, and links to pages of this site.
     const valid = (step: Partial<Record<keyof Step, unknown>>) =>
-      ['id', 'to', 'question', 'answer', 'href'].every((field) => typeof step[field as keyof Step] === 'string') && /^\/(?![/\\])/.test(step.href as string);
+      ['id', 'to', 'question', 'answer', 'href'].every((field) => typeof step[field as keyof Step] === 'string') &&
+      /^\/(?![/\\])/.test(step.href as string);
     return Array.isArray(value) && value.every(valid) ? (value as Step[]) : [];
   } catch {
     return [];

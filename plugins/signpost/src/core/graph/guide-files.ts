@@ -94,7 +94,11 @@ async function otherFileSystem(path: string, device: number | undefined, problem
   const info = await lstat(path).catch(() => undefined);
   if (device === undefined || info === undefined || info.dev === device) return false;
   problems.push(
-    problem(path, 'unreadable-file', 'This folder is on another file system (a mount point), which Signpost does not walk into; copy the guide here'),
+    problem(
+      path,
+      'unreadable-file',
+      'This folder is on another file system (a mount point), which Signpost does not walk into; copy the guide here',
+    ),
   );
   return true;
 }
@@ -154,7 +158,13 @@ export async function listGuideFiles(dir: string, problems: Problem[]): Promise<
       if (isHidden(entry.name)) {
         if (entry.isDirectory()) await reportHidden(path, problems);
         else if (isMdx(entry.name)) {
-          problems.push(problem(path, 'skipped-file', `File \`${entry.name}\` is hidden (its name starts with \`.\`), so it is not read; rename it without the dot to include it`));
+          problems.push(
+            problem(
+              path,
+              'skipped-file',
+              `File \`${entry.name}\` is hidden (its name starts with \`.\`), so it is not read; rename it without the dot to include it`,
+            ),
+          );
         }
         continue;
       }
@@ -162,7 +172,11 @@ export async function listGuideFiles(dir: string, problems: Problem[]): Promise<
         if (entry.name === 'node_modules' || (await otherFileSystem(path, device, problems))) continue;
         if (depth + 1 > LIMITS.folderDepth) {
           problems.push(
-            problem(path, 'limit-exceeded', `This folder is ${depth + 1} folders deep in the guide; at most ${LIMITS.folderDepth}: keep a guide's files in fewer levels of folders`),
+            problem(
+              path,
+              'limit-exceeded',
+              `This folder is ${depth + 1} folders deep in the guide; at most ${LIMITS.folderDepth}: keep a guide's files in fewer levels of folders`,
+            ),
           );
           continue;
         }
@@ -192,13 +206,21 @@ export async function listGuideFiles(dir: string, problems: Problem[]): Promise<
       if (size <= LIMITS.fileBytes) bytes += size;
       if (bytes > LIMITS.guideBytes) {
         problems.push(
-          problem(dir, 'limit-exceeded', `Guide \`${basename(dir)}\` holds over ${LIMITS.guideBytes / 1024 ** 2} MB of \`.mdx\` files; split it into several guides`),
+          problem(
+            dir,
+            'limit-exceeded',
+            `Guide \`${basename(dir)}\` holds over ${LIMITS.guideBytes / 1024 ** 2} MB of \`.mdx\` files; split it into several guides`,
+          ),
         );
         return undefined;
       }
       if (files.length > LIMITS.guideFiles) {
         problems.push(
-          problem(dir, 'limit-exceeded', `Guide \`${basename(dir)}\` has over ${LIMITS.guideFiles.toLocaleString('en')} \`.mdx\` files; split it into several guides`),
+          problem(
+            dir,
+            'limit-exceeded',
+            `Guide \`${basename(dir)}\` has over ${LIMITS.guideFiles.toLocaleString('en')} \`.mdx\` files; split it into several guides`,
+          ),
         );
         return undefined;
       }
@@ -223,7 +245,16 @@ function kindOf(entry: Dirent | Stats): Kind {
 
 /** The message for a `.mdx` name that is not a regular file: reading a FIFO would wait forever. */
 export function notRegular(kind: Kind): string {
-  const what = kind === 'FIFO' ? 'a FIFO (named pipe)' : kind === 'socket' ? 'a socket' : kind === 'device' ? 'a device' : kind === 'folder' ? 'a folder' : 'not a regular file';
+  const what =
+    kind === 'FIFO'
+      ? 'a FIFO (named pipe)'
+      : kind === 'socket'
+        ? 'a socket'
+        : kind === 'device'
+          ? 'a device'
+          : kind === 'folder'
+            ? 'a folder'
+            : 'not a regular file';
   return `This is ${what}, not a regular file, so it is not read; a guide file must be a regular \`.mdx\` file`;
 }
 

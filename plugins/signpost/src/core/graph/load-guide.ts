@@ -153,12 +153,15 @@ function reportParseError(error: unknown, file: VFile): void {
   if (error instanceof RangeError) {
     // The limits are set so that this does not happen; should it, it is still the writer's
     // nesting that the parser could not follow.
-    flag(file, 'limit-exceeded', 'This file nests too deeply to parse; nest lists, quotes and directives less deeply', { line: 1, column: 1 });
+    flag(file, 'limit-exceeded', 'This file nests too deeply to parse; nest lists, quotes and directives less deeply', {
+      line: 1,
+      column: 1,
+    });
     return;
   }
   const cause = error as { reason?: string; message?: string; line?: number; column?: number; source?: string };
   const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
-  const line = cause.line ? String(file.value).split(/\r\n|\r|\n/)[cause.line - 1] ?? '' : '';
+  const line = cause.line ? (String(file.value).split(/\r\n|\r|\n/)[cause.line - 1] ?? '') : '';
   const hint = /^\s*:+[a-z]/i.test(line)
     ? ' (the attributes of this directive cannot be read: quote each value, and put a value that contains `"` in single quotes, as in `title=\'Press "Resume"\'`)'
     : /mdx/.test(cause.source ?? '')
@@ -174,16 +177,28 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   const slug = basename(dir);
   if (slug.length > LIMITS.idLength) {
     problems.push(
-      problem(dir, 'invalid-id', `Guide folder \`${shorten(slug)}\` is ${slug.length} characters long, and it becomes the guide's URL and a folder name; at most ${LIMITS.idLength}: rename it shorter`),
+      problem(
+        dir,
+        'invalid-id',
+        `Guide folder \`${shorten(slug)}\` is ${slug.length} characters long, and it becomes the guide's URL and a folder name; at most ${LIMITS.idLength}: rename it shorter`,
+      ),
     );
   } else if (!SLUG.test(slug)) {
     const proposal = slugify(slug);
     problems.push(
-      problem(dir, 'invalid-id', `Guide folder \`${slug}\` is not a lowercase slug, and it becomes the guide's URL${proposal ? `; rename it \`${proposal}\`` : ''}`),
+      problem(
+        dir,
+        'invalid-id',
+        `Guide folder \`${slug}\` is not a lowercase slug, and it becomes the guide's URL${proposal ? `; rename it \`${proposal}\`` : ''}`,
+      ),
     );
   } else if (RESERVED_GUIDE_SLUGS.has(slug)) {
     problems.push(
-      problem(dir, 'invalid-id', `Guide folder \`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS.get(slug)} (\`/${slug}/\`); rename it`),
+      problem(
+        dir,
+        'invalid-id',
+        `Guide folder \`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS.get(slug)} (\`/${slug}/\`); rename it`,
+      ),
     );
   }
   let parsedFiles = 0;
@@ -201,7 +216,9 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   };
   if (!listed) return { guide, problems, parsedFiles };
   if (files.length === 0) {
-    problems.push(problem(dir, 'empty-guide', `Guide \`${slug}\` has no \`.mdx\` files; add \`${INDEX_FILE}\` with its metadata and first node`));
+    problems.push(
+      problem(dir, 'empty-guide', `Guide \`${slug}\` has no \`.mdx\` files; add \`${INDEX_FILE}\` with its metadata and first node`),
+    );
     return { guide, problems, parsedFiles };
   }
   const index = join(dir, INDEX_FILE);
@@ -211,13 +228,13 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
     );
   }
   for (const path of files) {
-    const parsed = await parseFile(path, path === index, problems, { ...options, onParse: () => parsedFiles++ });
-    if (parsed.meta) {
-      guide.meta = parsed.meta.meta;
-      guide.start = parsed.meta.start;
-      guide.startPosition = parsed.meta.startPosition;
+    const file = await parseFile(path, path === index, problems, { ...options, onParse: () => parsedFiles++ });
+    if (file.meta) {
+      guide.meta = file.meta.meta;
+      guide.start = file.meta.start;
+      guide.startPosition = file.meta.startPosition;
     }
-    append(guide.nodes, parsed.nodes);
+    append(guide.nodes, file.nodes);
   }
   for (const node of guide.nodes) {
     if (node.id && !guide.byId.has(node.id)) guide.byId.set(node.id, node);

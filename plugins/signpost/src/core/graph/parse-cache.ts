@@ -18,7 +18,16 @@ export interface CachedParse<T> {
 }
 
 /** The packages whose versions change what a parse gives. */
-const PARSER_PACKAGES = ['micromark', 'mdast-util-from-markdown', 'micromark-extension-directive', 'mdast-util-directive', 'remark-mdx', 'remark-frontmatter', 'yaml', 'zod'];
+const PARSER_PACKAGES = [
+  'micromark',
+  'mdast-util-from-markdown',
+  'micromark-extension-directive',
+  'mdast-util-directive',
+  'remark-mdx',
+  'remark-frontmatter',
+  'yaml',
+  'zod',
+];
 
 let checkerVersion: Promise<string> | undefined;
 

@@ -21,11 +21,7 @@ function written(name: string, value?: string | null, source?: string): string {
   return name;
 }
 
-export function readAttributes<S extends ObjectSchema>(
-  directive: Directive,
-  schema: S,
-  file: VFile,
-): Partial<z.output<S>> {
+export function readAttributes<S extends ObjectSchema>(directive: Directive, schema: S, file: VFile): Partial<z.output<S>> {
   const known = Object.keys(schema.shape);
   const given = directive.attributes ?? {};
   const result: Record<string, unknown> = {};
@@ -36,9 +32,7 @@ export function readAttributes<S extends ObjectSchema>(
     let key = name;
     if (!field) {
       const proposal = name === 'class' ? undefined : closest(name, known);
-      const advice = proposal
-        ? `; did you mean \`${proposal}\`?`
-        : `; \`${directive.name}\` takes ${list(known.map((k) => written(k)))}`;
+      const advice = proposal ? `; did you mean \`${proposal}\`?` : `; \`${directive.name}\` takes ${list(known.map((k) => written(k)))}`;
       const offset = place?.start.offset;
       const source = offset === undefined ? undefined : String(file.value).slice(offset, offset + name.length);
       flag(file, 'invalid-attribute', `Unknown attribute \`${written(name, value, source)}\` on \`${directive.name}\`${advice}`, place);

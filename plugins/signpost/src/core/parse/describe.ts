@@ -33,4 +33,3 @@ export function unknownDirective(directive: Directive, file: VFile): DirectiveNa
   flag(file, 'unknown-directive', `Unknown directive \`${directive.name}\`${advice}`, openingOf(directive));
   return proposal;
 }
-

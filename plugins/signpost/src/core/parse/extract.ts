@@ -61,12 +61,7 @@ export function extractNodes(tree: Root, file: VFile, options: { recovered?: boo
       const proposal = unknownDirective(child, file);
       if (proposal && isNodeDirective(proposal) && child.type === 'containerDirective') readNode(child, proposal, file, nodes);
     } else if (!options.recovered && !brokenDirective(child, syntaxErrorLines)) {
-      flag(
-        file,
-        'stray-content',
-        'Content outside every node is never shown to readers; move it into a node or delete it',
-        child.position,
-      );
+      flag(file, 'stray-content', 'Content outside every node is never shown to readers; move it into a node or delete it', child.position);
     }
   }
   return nodes;
@@ -104,7 +99,12 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
   }
   const draft = attributes.draft ?? false;
   if (draft) {
-    flag(file, 'draft', `${describe(kind, id)} is a draft; finish it and remove \`draft\` before publishing`, attributePlace(directive, 'draft'));
+    flag(
+      file,
+      'draft',
+      `${describe(kind, id)} is a draft; finish it and remove \`draft\` before publishing`,
+      attributePlace(directive, 'draft'),
+    );
   }
 
   const base = {
@@ -159,12 +159,7 @@ function checkSection(
 ): void {
   const heading = name === 'reason' ? 'Reason' : 'How to fix';
   if (!section) {
-    flag(
-      file,
-      rule,
-      `${describe('error', collected.id)} has no ${heading}; add a \`:::${name}\` saying ${what}`,
-      openingOf(directive),
-    );
+    flag(file, rule, `${describe('error', collected.id)} has no ${heading}; add a \`:::${name}\` saying ${what}`, openingOf(directive));
   } else if (!section.text) {
     flag(file, rule, `The ${heading} of ${describe('error', collected.id).toLowerCase()} is empty; say ${what}`, section.position);
   }

@@ -62,10 +62,14 @@ export interface LimitProblem {
 /** The message for a file past `LIMITS.fileBytes` (`bytes` long, or at least that long). */
 export function fileTooLarge(bytes: number): string {
   // Rounded up: a file one byte over 256 KB says 257 KB, not "256 KB; at most 256 KB".
-  const size = bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  const size =
+    bytes >= 1024 ** 3
+      ? `${(bytes / 1024 ** 3).toFixed(1)} GB`
+      : bytes >= 1024 ** 2
+        ? `${(bytes / 1024 ** 2).toFixed(1)} MB`
+        : `${Math.ceil(bytes / 1024)} KB`;
   return `This file is ${size}; a guide file may hold at most ${LIMITS.fileBytes / 1024} KB: split it into several files`;
 }
-
 
 /** The first limit a file's text goes past, if any. */
 export function scanLimits(text: string): LimitProblem | undefined {
@@ -87,7 +91,10 @@ export function scanLimits(text: string): LimitProblem | undefined {
     const at = (column: number): Point => ({ line: index + 1, column });
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
     if (indent > LIMITS.indentColumns) {
-      return { message: `This line is indented ${indent} columns; at most ${LIMITS.indentColumns}: nest lists and quotes less deeply`, place: at(1) };
+      return {
+        message: `This line is indented ${indent} columns; at most ${LIMITS.indentColumns}: nest lists and quotes less deeply`,
+        place: at(1),
+      };
     }
     const quotes = /^(?:\s*>)+/.exec(line)?.[0].split('>').length ?? 1;
     if (quotes - 1 > LIMITS.quoteDepth) {

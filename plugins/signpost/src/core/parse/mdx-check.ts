@@ -10,9 +10,7 @@ import { flag } from '../problems.ts';
 import { ALLOWED_ELEMENTS, ALLOWED_PROTOCOLS, isComment, isSafeUrl } from './mdx-policy.ts';
 
 /** The allowed elements as a message lists them (checkMdx runs for every node of every file). */
-const ELEMENT_LIST = [...ALLOWED_ELEMENTS.keys()]
-  .map((name) => `\`<${name}>\``)
-  .join(', ');
+const ELEMENT_LIST = [...ALLOWED_ELEMENTS.keys()].map((name) => `\`<${name}>\``).join(', ');
 
 /**
  * Reports MDX outside the policy of `mdx-policy.ts`; returns whether `node` is MDX syntax
@@ -26,12 +24,22 @@ export function checkMdx(node: Nodes, file: VFile): boolean {
       checkUrl(node.url, node.type === 'image' ? 'image' : 'link', node.position, file);
       return false;
     case 'mdxjsEsm':
-      flag(file, 'unsupported-mdx', '`import` and `export` are not supported in guides; use Markdown, directives and the allowed elements', node.position);
+      flag(
+        file,
+        'unsupported-mdx',
+        '`import` and `export` are not supported in guides; use Markdown, directives and the allowed elements',
+        node.position,
+      );
       return true;
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
       if (!isComment(node.value)) {
-        flag(file, 'unsupported-mdx', 'Expressions in braces are not supported; write `\\{` for a literal brace, or `{/* … */}` for a comment', node.position);
+        flag(
+          file,
+          'unsupported-mdx',
+          'Expressions in braces are not supported; write `\\{` for a literal brace, or `{/* … */}` for a comment',
+          node.position,
+        );
       }
       return true;
     case 'mdxJsxFlowElement':
@@ -44,12 +52,27 @@ export function checkMdx(node: Nodes, file: VFile): boolean {
       }
       for (const attribute of node.attributes) {
         if (attribute.type === 'mdxJsxExpressionAttribute') {
-          flag(file, 'unsupported-mdx', `Spread attributes are not supported on \`<${node.name}>\`; write each attribute as \`name="value"\``, node.position);
+          flag(
+            file,
+            'unsupported-mdx',
+            `Spread attributes are not supported on \`<${node.name}>\`; write each attribute as \`name="value"\``,
+            node.position,
+          );
         } else if (!allowed.includes(attribute.name)) {
           const takes = allowed.length ? `it takes ${allowed.map((a) => `\`${a}\``).join(', ')}` : 'it takes no attributes';
-          flag(file, 'unsupported-mdx', `Attribute \`${attribute.name}\` is not allowed on \`<${node.name}>\`; ${takes}`, attribute.position ?? node.position);
+          flag(
+            file,
+            'unsupported-mdx',
+            `Attribute \`${attribute.name}\` is not allowed on \`<${node.name}>\`; ${takes}`,
+            attribute.position ?? node.position,
+          );
         } else if (attribute.value !== null && typeof attribute.value !== 'string') {
-          flag(file, 'unsupported-mdx', `Attribute \`${attribute.name}\` on \`<${node.name}>\` must be plain text in quotes, not an expression`, attribute.position ?? node.position);
+          flag(
+            file,
+            'unsupported-mdx',
+            `Attribute \`${attribute.name}\` on \`<${node.name}>\` must be plain text in quotes, not an expression`,
+            attribute.position ?? node.position,
+          );
         } else if (attribute.name === 'src' && typeof attribute.value === 'string') {
           checkUrl(attribute.value, 'image', attribute.position ?? node.position, file);
         }
@@ -72,4 +95,3 @@ function checkUrl(url: string, what: 'link' | 'image', place: Position | undefin
     place,
   );
 }
-

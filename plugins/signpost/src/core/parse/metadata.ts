@@ -60,7 +60,12 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       if (error.code === 'RESOURCE_EXHAUSTION') {
-        flag(file, 'limit-exceeded', `The frontmatter is too large or nests too deeply to read; write each field as \`name: value\``, at(error.pos[0]));
+        flag(
+          file,
+          'limit-exceeded',
+          `The frontmatter is too large or nests too deeply to read; write each field as \`name: value\``,
+          at(error.pos[0]),
+        );
         continue;
       }
       flag(

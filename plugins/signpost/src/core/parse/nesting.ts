@@ -136,4 +136,3 @@ export function tooDeep(tree: Node, limit: number): { node: Node; deepest: numbe
   }
   return first ? { node: first, deepest } : undefined;
 }
-

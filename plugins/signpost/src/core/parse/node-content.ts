@@ -13,9 +13,26 @@ import { flag } from '../problems.ts';
 import { NoAttributes, TargetAttributes } from '../schemas/directives.ts';
 import { readAttributes } from './attributes.ts';
 import { ARTICLE, describe, unknownDirective } from './describe.ts';
-import { attributePlace, FORM_NAMES, hasAttribute, isDirective, labelParagraph, labelText, openingOf, type Directive } from './directives.ts';
+import {
+  attributePlace,
+  FORM_NAMES,
+  hasAttribute,
+  isDirective,
+  labelParagraph,
+  labelText,
+  openingOf,
+  type Directive,
+} from './directives.ts';
 import { checkMdx } from './mdx-check.ts';
-import { FORMS, isCalloutDirective, isKnownDirective, isNodeDirective, isPartDirective, PART_PARENTS, type PartName } from './vocabulary.ts';
+import {
+  FORMS,
+  isCalloutDirective,
+  isKnownDirective,
+  isNodeDirective,
+  isPartDirective,
+  PART_PARENTS,
+  type PartName,
+} from './vocabulary.ts';
 
 /** What a node's walk collects before the node is built. */
 export interface Collected {
@@ -86,7 +103,9 @@ export function walk(
       flag(
         file,
         'misplaced-directive',
-        `\`${name}\` is inside ${describe(collected.kind, collected.id).toLowerCase().replace(/^(\w+)/, '`$1`')}; nodes cannot nest, close the outer one first`,
+        `\`${name}\` is inside ${describe(collected.kind, collected.id)
+          .toLowerCase()
+          .replace(/^(\w+)/, '`$1`')}; nodes cannot nest, close the outer one first`,
         openingOf(child),
       );
       readNode(child as ContainerDirective, name, file, nodes);
@@ -179,10 +198,5 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
 
 /** A text directive with neither label nor attributes: a colon in prose. */
 function isPlainText(directive: Directive): boolean {
-  return (
-    directive.type === 'textDirective' &&
-    directive.children.length === 0 &&
-    Object.keys(directive.attributes ?? {}).length === 0
-  );
+  return directive.type === 'textDirective' && directive.children.length === 0 && Object.keys(directive.attributes ?? {}).length === 0;
 }
-

@@ -70,8 +70,4 @@ export const mdxParser: Processor<Root> = unified()
  * The same without MDX: after an MDX syntax error it still recovers the file's nodes, so that
  * one typo does not turn every link to them into a `dangling-target` as well.
  */
-export const fallbackParser: Processor<Root> = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter)
-  .use(remarkSignpostSyntax)
-  .freeze();
+export const fallbackParser: Processor<Root> = unified().use(remarkParse).use(remarkFrontmatter).use(remarkSignpostSyntax).freeze();

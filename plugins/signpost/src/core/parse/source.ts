@@ -29,7 +29,15 @@ export async function readSource(path: string): Promise<SourceResult> {
     try {
       const info = await handle.stat();
       if (!info.isFile()) {
-        const kind = info.isFIFO() ? 'FIFO' : info.isSocket() ? 'socket' : info.isBlockDevice() || info.isCharacterDevice() ? 'device' : info.isDirectory() ? 'folder' : 'other';
+        const kind = info.isFIFO()
+          ? 'FIFO'
+          : info.isSocket()
+            ? 'socket'
+            : info.isBlockDevice() || info.isCharacterDevice()
+              ? 'device'
+              : info.isDirectory()
+                ? 'folder'
+                : 'other';
         return { notRegular: kind };
       }
       if (info.size > LIMITS.fileBytes) return { tooLarge: info.size };
@@ -65,7 +73,8 @@ export function firstInvalidByte(bytes: Uint8Array): number {
   let index = 0;
   while (index < bytes.length) {
     const byte = bytes[index]!;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    const length =
+      byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
     if (length === 0) return index;
     for (let next = 1; next < length; next++) {
       const continuation = bytes[index + next];

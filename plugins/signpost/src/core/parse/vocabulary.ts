@@ -12,11 +12,7 @@ export const TEXT_DIRECTIVES = ['link'] as const;
 
 export type CalloutName = (typeof CALLOUT_DIRECTIVES)[number];
 export type PartName = (typeof PART_DIRECTIVES)[number];
-export type DirectiveName =
-  | NodeKind
-  | CalloutName
-  | PartName
-  | (typeof TEXT_DIRECTIVES)[number];
+export type DirectiveName = NodeKind | CalloutName | PartName | (typeof TEXT_DIRECTIVES)[number];
 
 export const DIRECTIVE_NAMES: readonly DirectiveName[] = [
   ...NODE_DIRECTIVES,

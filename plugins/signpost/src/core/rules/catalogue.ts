@@ -31,7 +31,10 @@ export const RULES = {
   'unsafe-url': { severity: 'error', summary: 'a link or image URL with a protocol other than http, https, mailto or tel' },
   'unsupported-mdx': { severity: 'error', summary: 'an import, export, expression or component outside the allowed set' },
   'missing-folder': { severity: 'error', summary: 'a folder given to `check` that does not exist' },
-  'skipped-file': { severity: 'warning', summary: 'a hidden `.mdx` file or folder of them (`.name`), which check and the build do not read' },
+  'skipped-file': {
+    severity: 'warning',
+    summary: 'a hidden `.mdx` file or folder of them (`.name`), which check and the build do not read',
+  },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type Severity = 'error' | 'warning';

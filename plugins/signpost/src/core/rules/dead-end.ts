@@ -13,7 +13,12 @@ export function deadEnds({ guide, problems }: RuleContext): void {
     const opening = openingOf(node.tree);
     if (node.kind === 'question' && node.options.length === 0) {
       problems.push(
-        problem(node.file, 'dead-end', `Question \`${shorten(node.id)}\` has no answers, so readers are stuck; add \`:::option{to="…"}\` answers`, opening),
+        problem(
+          node.file,
+          'dead-end',
+          `Question \`${shorten(node.id)}\` has no answers, so readers are stuck; add \`:::option{to="…"}\` answers`,
+          opening,
+        ),
       );
     } else if (node.kind === 'question' && node.options.length === 1) {
       problems.push(
@@ -34,7 +39,14 @@ export function deadEnds({ guide, problems }: RuleContext): void {
         ),
       );
     } else if (node.kind === 'step' && !node.next) {
-      problems.push(problem(node.file, 'dead-end', `Step \`${shorten(node.id)}\` has no way on; add \`next="…"\` naming the node that follows`, opening));
+      problems.push(
+        problem(
+          node.file,
+          'dead-end',
+          `Step \`${shorten(node.id)}\` has no way on; add \`next="…"\` naming the node that follows`,
+          opening,
+        ),
+      );
     }
   }
 }

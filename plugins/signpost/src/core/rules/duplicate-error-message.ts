@@ -7,7 +7,10 @@ import type { RuleContext } from './context.ts';
 
 /** Messages compare without case, surrounding quotes and repeated spaces. */
 function normalize(message: string): string {
-  return message.toLowerCase().replace(/\s+/g, ' ').replace(/^["'“”\s]+|["'“”\s]+$/g, '');
+  return message
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^["'“”\s]+|["'“”\s]+$/g, '');
 }
 
 export function duplicateErrorMessages({ guide, where, problems }: RuleContext): void {

@@ -14,7 +14,10 @@ import { z } from 'zod';
  * (C0, DEL, C1, bidirectional overrides) cannot rewrite the terminal they are printed to.
  */
 export function quoted(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** One segment of a base path: only these characters, so a base needs no escaping anywhere. */
