@@ -48,15 +48,14 @@ export async function run(argv: string[]): Promise<void> {
 
   const shown = relative(cwd, join(folder, 'index.mdx'));
   // Outside guide/, the commands need the folder named.
-  const dirArgument = values.dir === 'guide' ? '' : ` ${values.dir}`;
-  process.stdout.write(`Created ${shown}.
-
-Next:
-  npx signpost check${dirArgument}   check it (and after every change)
-  npm run dev   see it at http://localhost:4321/${slug}/ while you write
-                (the guides folder is the \`guides\` option of signpost() in astro.config.mjs)
-  npx signpost explain <rule>   what a problem's [rule] means and how to fix it
-`);
+  const check = `npx signpost check${values.dir === 'guide' ? '' : ` ${values.dir}`}`;
+  const rows = [
+    [check, 'check it (and after every change)'],
+    ['npm run dev', `see it at http://localhost:4321/${slug}/ while you write`],
+    ['npx signpost explain <rule>', "what a problem's [rule] means, and how to fix it"],
+  ];
+  const width = Math.max(...rows.map(([line]) => line!.length)) + 3;
+  process.stdout.write(`Created ${shown}.\n\nNext:\n${rows.map(([line, what]) => `  ${line!.padEnd(width)}${what}\n`).join('')}`);
 }
 
 /** The guide `new` writes: a question leading to an error card and to instructions. */
