@@ -39,14 +39,8 @@ afterAll(async () => {
 /** Types a query into the search box and returns the result titles once they settle. */
 async function search(page: Page, query: string): Promise<string[]> {
   await page.fill('#search-input', query);
-  await expect
-    .poll(async () => {
-      const status = await page.locator('.search-status').innerText();
-      return /result|No results/.test(status) && (await page.locator('#search-input').inputValue()) === query;
-    })
-    .toBe(true);
-  // A later keystroke's results replace earlier ones: wait for the status to name this query.
-  await page.waitForTimeout(300);
+  // The list names the query it shows: wait for this one's results, not an earlier keystroke's.
+  await page.waitForFunction((wanted) => document.querySelector<HTMLElement>('.search-list')?.dataset['query'] === wanted, query);
   return page.locator('.search-result-title').allInnerTexts();
 }
 

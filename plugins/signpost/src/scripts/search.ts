@@ -107,6 +107,8 @@ export function setUpSearch(root: HTMLElement): void {
   };
 
   const render = (query: string, results: PagefindResult[]): void => {
+    // Which query the list shows: a later keystroke's results replace an earlier one's.
+    list.dataset['query'] = query;
     if (results.length === 0) {
       status.textContent = strings.noResults.replace('{query}', query);
       const item = document.createElement('li');
