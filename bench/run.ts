@@ -193,7 +193,7 @@ async function measure(size: number): Promise<SizeResult> {
 
   const check: number[] = [];
   for (let index = 0; index < RUNS; index++) {
-    const result = await run(['plugins/signpost/dist/bin/signpost.js', 'check', guides, '--format', 'json']);
+    const result = await run(['plugins/signpost/bin/signpost.js', 'check', guides, '--format', 'json']);
     if (result.code !== 0) throw new Error(`check failed on the ${size}-node guide:\n${result.stdout}${result.stderr}`);
     check.push(result.ms);
   }
@@ -203,7 +203,7 @@ async function measure(size: number): Promise<SizeResult> {
   const dist = join(dir, 'dist');
   for (let index = 0; index < RUNS; index++) {
     const timings = join(dir, 'timings.json');
-    const result = await run(['plugins/signpost/dist/bin/signpost.js', 'build', guides, '--out', dist], { SIGNPOST_TIMINGS: timings });
+    const result = await run(['plugins/signpost/bin/signpost.js', 'build', guides, '--out', dist], { SIGNPOST_TIMINGS: timings });
     if (result.code !== 0) throw new Error(`build failed on the ${size}-node guide:\n${result.stdout}${result.stderr}`);
     builds.push(JSON.parse(await readFile(timings, 'utf8')) as Phases);
     const baseline = await run(['bench/baseline-build.ts', join(dir, 'baseline')]);
@@ -243,7 +243,7 @@ async function measureChain(size: number): Promise<ChainResult> {
   const dir = join(WORK, `chain-${size}`);
   await writeChain(join(dir, 'guides', 'chain'), size);
   const dist = join(dir, 'dist');
-  const result = await run(['plugins/signpost/dist/bin/signpost.js', 'build', join(dir, 'guides'), '--out', dist]);
+  const result = await run(['plugins/signpost/bin/signpost.js', 'build', join(dir, 'guides'), '--out', dist]);
   if (result.code !== 0) throw new Error(`build failed on the ${size}-step chain:\n${result.stdout}${result.stderr}`);
   let site = 0;
   let pages = 0;

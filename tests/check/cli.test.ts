@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { writerEnv } from '../site/build-site.ts';
 import { FIXTURES } from './helpers.ts';
 
-const CLI = fileURLToPath(new URL('../../plugins/signpost/dist/bin/signpost.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../plugins/signpost/bin/signpost.js', import.meta.url));
 
 interface Run {
   code: number;

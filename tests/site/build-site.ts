@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The package's command line, as `npm install` built it. */
-export const CLI = join(ROOT, 'plugins/signpost/dist/bin/signpost.js');
+export const CLI = join(ROOT, 'plugins/signpost/bin/signpost.js');
 
 export interface BuildRun {
   code: number;

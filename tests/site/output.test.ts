@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, buildWith, listFiles, ROOT, writerEnv, type BuildRun } from './build-site.ts';
 
-const CLI = join(ROOT, 'plugins/signpost/dist/bin/signpost.js');
+const CLI = join(ROOT, 'plugins/signpost/bin/signpost.js');
 const FIXTURE_GUIDES = join(ROOT, 'tests/site/fixtures/guides');
 let work: string;
 /** Two sets of guides whose sites differ, and the hashes of each complete site. */

@@ -5,7 +5,7 @@
  * `npm install` runs it (the `prepare` script), so a clone is ready to use.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,5 +23,3 @@ for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) 
   const from = join(entry.parentPath, entry.name);
   cpSync(from, join(dist, from.slice(src.length + 1)));
 }
-// npm links the bin before `prepare` builds it: make it executable here.
-chmodSync(join(dist, 'bin', 'signpost.js'), 0o755);

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `signpost <command>`: the command line of Signpost.
  *
