@@ -31,27 +31,27 @@ describe('npm run check', () => {
       .toBe(`combined/index.mdx:7:11: error: Cannot find node \`restart-routr\`; did you mean \`restart-router\`? [dangling-target]
   7 | :::option{to="restart-routr"}
     |           ^^^^^^^^^^^^^^^^^^
-  see docs/authoring.md#dangling-target
+  help: npx signpost explain dangling-target
 
 combined/index.mdx:15:1: error: Node \`restart-router\` cannot be reached from the start node \`start\`; add an answer or \`next\` leading to it, or delete it [unreachable-node]
   15 | :::instructions{#restart-router title="Restart the router"}
      | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-  see docs/authoring.md#unreachable-node
+  help: npx signpost explain unreachable-node
 
 combined/index.mdx:15:17: error: Duplicate id \`restart-router\`, also used at line 25, column 17; ids must be unique in a guide, rename one [duplicate-id]
   15 | :::instructions{#restart-router title="Restart the router"}
      |                 ^^^^^^^^^^^^^^^
-  see docs/authoring.md#duplicate-id
+  help: npx signpost explain duplicate-id
 
 combined/index.mdx:19:1: error: Error card \`no-power\` has no How to fix; add a \`:::fix\` saying what the reader does about it [missing-fix]
   19 | ::::error{#no-power title="No power"}
      | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-  see docs/authoring.md#missing-fix
+  help: npx signpost explain missing-fix
 
 combined/index.mdx:25:17: error: Duplicate id \`restart-router\`, also used at line 15, column 17; ids must be unique in a guide, rename one [duplicate-id]
   25 | :::instructions{#restart-router title="Restart it again"}
      |                 ^^^^^^^^^^^^^^^
-  see docs/authoring.md#duplicate-id
+  help: npx signpost explain duplicate-id
 
 ✖ 5 errors, 0 warnings (1 guide, 4 nodes checked)
 `);

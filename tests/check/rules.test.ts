@@ -60,7 +60,7 @@ describe('rules', () => {
       'index.mdx:13:24 error [invalid-attribute] Unknown attribute `label` on `option`; `option` takes `to`',
       'index.mdx:16:1 error [invalid-attribute] `option` needs a `to` attribute naming the node this answer leads to',
       'index.mdx:19:17 error [invalid-attribute] Invalid `to` on `option`: must name the id of a node',
-      'index.mdx:22:58 error [invalid-attribute] Unknown attribute `class` on `instructions`; `instructions` takes `#id`, `title`, `draft`',
+      'index.mdx:22:58 error [invalid-attribute] Unknown attribute `class` on `instructions`; `instructions` takes `#id`, `title`, `draft`, `moved-from`',
     ]);
   });
 
@@ -174,9 +174,9 @@ describe('rules', () => {
       'fences/index.mdx:13:1 error [stray-content] Content outside every node is never shown to readers; move it into a node or delete it',
       'fences/index.mdx:15:1 error [syntax-error] `step` is never closed; end it with a line of `::::`',
       'fences/index.mdx:15:1 error [unreachable-node] Node `never` cannot be reached from the start node `broken`; add an answer or `next` leading to it, or delete it',
-      'mdx/index.mdx:16:7 error [syntax-error] Cannot parse MDX: Unexpected character `1` (U+0031) before name, expected a character that can start a name, such as a letter, `$`, or `_` (MDX reads `<` as a tag and `{` as code: write `\\<` or `\\{` for the characters themselves)',
+      'mdx/index.mdx:16:6 error [syntax-error] MDX reads `<1` as the start of an element (a tag); write `\\<` for the `<` itself',
       'quotes/index.mdx:3:10 error [syntax-error] Invalid YAML in frontmatter: Nested mappings are not allowed in compact mappings (put a value in quotes when it contains `: ` or starts with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `@` or `%`)',
-      'quotes/index.mdx:7:17 error [syntax-error] Cannot parse MDX: Could not parse expression with acorn (the attributes of this directive cannot be read: quote each value, and put a value that contains `"` in single quotes, as in `title=\'Press "Resume"\'`)',
+      'quotes/index.mdx:7:17 error [syntax-error] The attributes of this directive cannot be read: quote each value, and put a value that contains `"` in single quotes, as in `title=\'Press "Resume"\'`',
       'yaml/index.mdx:3:16 error [syntax-error] Invalid YAML in frontmatter: Flow sequence in block collection must be sufficiently indented and end with a ] (put a value in quotes when it contains `: ` or starts with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `@` or `%`)',
     ]);
   });

@@ -441,7 +441,7 @@ describe('terminals and review output', () => {
       'index.mdx:7:11: error: Cannot find node `x\\u001b[1A\\u001b[2K\\u202e`; add a node with `{#x\\u001b[1A\\u001b[2K\\u202e}` or name an existing id [dangling-target]',
       '  7 | :::option{to="x\\u001b[1A\\u001b[2K\\u202e"}',
       '    |           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
-      '  see docs/authoring.md#dangling-target',
+      '  help: npx signpost explain dangling-target',
       '',
       'index.mdx:14:32: error: Unknown attribute `bad\\u0085` on `instructions`; `instructions` takes `#id`, `title`, `draft` [invalid-attribute]',
       '  14 | :::instructions{#end title="E" bad\\u0085="1"}',

@@ -1,24 +1,39 @@
 /**
- * `signpost check [DIR ...] [--format json] [--strict]` (`npm run check -- …` in this repository)
+ * `signpost check [DIR ...] [--format human|json|sarif|github] [--strict] [--since REV]`
+ * (`npm run check -- …` in this repository)
  *
  * Validates guides without building. Exit codes: 0 no errors (warnings allowed), 1 errors
- * found, 2 a usage or I/O problem (unknown flag, a folder that cannot be read).
+ * found, 2 a usage or I/O problem (unknown flag, a folder that cannot be read, a revision that
+ * is not one).
  */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkGuides } from '../core/check.ts';
-import { parseCommand, writerCwd } from './common.ts';
+import { guidesAt, RevisionError } from '../core/history.ts';
+import { sortProblems } from '../core/problems.ts';
+import { removedIds } from '../core/rules/removed-id.ts';
+import { ruleUrl } from '../core/rules/catalogue.ts';
+import { parseCommand, refuse, writerCwd } from './common.ts';
 import { GRAPH_FORMATS, graphText, type GraphFormat } from '../report/graph-text.ts';
-import { formatJson, formatResult, sourceLines, terminalColor } from '../report/human.ts';
+import { formatResult, sourceLines, terminalColor } from '../report/human.ts';
+import { formatGithub } from '../report/github.ts';
+import { formatJson, safeJson } from '../report/json.ts';
+import { sarifLog } from '../report/sarif.ts';
 
-const USAGE = `Usage: signpost check [DIR ...] [--format human|json] [--strict] [--graph mermaid|dot]
+const FORMATS = ['human', 'json', 'sarif', 'github'] as const;
+
+const USAGE = `Usage: signpost check [DIR ...] [--format human|json|sarif|github] [--strict] [--since REV] [--graph mermaid|dot]
 
 Validates the guides in each DIR (default: guide) and reports every problem.
 DIR is a guide folder (it holds .mdx files) or a folder of guide folders.
 
-  --format json   one JSON array of problems on stdout
-  --strict        drafts are errors, as in production builds
-  --graph FORMAT  print each guide's graph (mermaid or dot) on stdout, problems on stderr
-  --help          show this help
+  --format json    one JSON array of problems on stdout
+  --format sarif   a SARIF 2.1.0 log on stdout, for code scanning
+  --format github  GitHub Actions annotations on stdout, for a pull request
+  --strict         drafts are errors, as in production builds
+  --since REV      also report node ids of git revision REV that are gone (removed-id)
+  --graph FORMAT   print each guide's graph (mermaid or dot) on stdout, problems on stderr
+  --help           show this help
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
 
@@ -30,6 +45,7 @@ export async function run(argv: string[]): Promise<void> {
     {
       format: { type: 'string', default: 'human' },
       strict: { type: 'boolean', default: false },
+      since: { type: 'string' },
       graph: { type: 'string' },
     },
     argv,
@@ -38,7 +54,9 @@ export async function run(argv: string[]): Promise<void> {
   // Declared with its type, so that TypeScript knows the code after a failure does not run.
   const fail: (message: string) => never = command.fail;
   const format = values.format;
-  if (format !== 'human' && format !== 'json') fail(`unknown format \`${format}\`; use \`human\` or \`json\``);
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    fail(`unknown format \`${format}\`; use ${FORMATS.map((f) => `\`${f}\``).join(', ')}`);
+  }
   const graph = values.graph;
   if (graph !== undefined && !(GRAPH_FORMATS as readonly string[]).includes(graph)) {
     fail(`unknown graph format \`${graph}\`; use \`mermaid\` or \`dot\``);
@@ -49,12 +67,28 @@ export async function run(argv: string[]): Promise<void> {
   const dirs = positionals.length > 0 ? positionals.map((dir) => resolve(cwd, dir)) : [resolve('guide')];
 
   const result = await checkGuides(dirs, { strict: values.strict });
+  if (values.since !== undefined) {
+    try {
+      const before = await guidesAt(values.since, dirs, cwd);
+      result.problems = sortProblems([...result.problems, ...(await removedIds(before.guides, result.guides))]);
+    } catch (error) {
+      if (!(error instanceof RevisionError)) throw error;
+      refuse('check', `--since ${values.since}: ${error.message}`);
+    }
+  }
 
   // With --graph, stdout carries the graph alone, so it can be piped or pasted into a review.
   const report = graph ? process.stderr : process.stdout;
   if (graph) process.stdout.write(graphText(result.guides, graph as GraphFormat));
   if (format === 'json') {
     report.write(formatJson(result.problems, cwd));
+  } else if (format === 'sarif') {
+    const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const docs = process.env['SIGNPOST_DOCS_URL'];
+    const log = sarifLog(result.problems, { cwd, version: manifest.version, helpUri: docs ? (rule) => ruleUrl(rule, docs) : undefined });
+    report.write(`${safeJson(log)}\n`);
+  } else if (format === 'github') {
+    report.write(formatGithub(result.problems, cwd));
   } else if (!graph || result.problems.length > 0) {
     report.write(formatResult(result, { cwd, sourceLine: sourceLines(), color: terminalColor() }));
   }

@@ -6,6 +6,7 @@ import type { Guide } from './graph/model.ts';
 import { findGuideDirs, loadGuide, type FileParse } from './graph/load-guide.ts';
 import { ParseCache } from './graph/parse-cache.ts';
 import { append, problem, sortProblems, type Problem } from './problems.ts';
+import { say } from './rules/catalogue.ts';
 
 export interface CheckOptions {
   /** Drafts become errors, as in production builds. */
@@ -35,7 +36,7 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
     const guideDirs = await findGuideDirs(dir, problems);
     if (!guideDirs) continue;
     if (guideDirs.length === 0) {
-      problems.push(problem(dir, 'empty-guide', 'No guide here; create `<guide-slug>/index.mdx` in this folder'));
+      problems.push(problem(dir, say('empty-guide', 'noGuideHere')));
     }
     const cache = options.cacheDir ? await ParseCache.open<FileParse>(options.cacheDir, dir) : undefined;
     for (const guideDir of guideDirs) {

@@ -1,6 +1,18 @@
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
-import { RULES, type RuleId, type Severity } from './rules/catalogue.ts';
+import { RULES, ruleUrl, type Finding, type RuleId, type Severity } from './rules/catalogue.ts';
+
+/** Another place a problem concerns: the other node of a duplicate, the opening a tag closes. */
+export interface Related {
+  /** Absolute path of the file. */
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** What is there, as a short phrase: `the other node with this id`. */
+  message: string;
+}
 
 /** One thing wrong with a guide, located in a file. Lines and columns are 1-based. */
 export interface Problem {
@@ -13,6 +25,10 @@ export interface Problem {
   severity: Severity;
   rule: RuleId;
   message: string;
+  /** Replacements for the text from `line:column` to `endLine:endColumn`, best first. */
+  expected?: string[];
+  /** Other places the problem concerns. */
+  related?: Related[];
   /** Something could not be read at all (exit code 2), rather than read and found wrong. */
   io?: boolean;
 }
@@ -23,13 +39,32 @@ export const SOURCE = 'signpost';
 /** Where a problem is: a whole unist position, a single point, or nothing (start of file). */
 export type Place = Position | Point | undefined;
 
+/** Other places a finding concerns, kept on its vfile message until it becomes a problem. */
+const RELATED = Symbol('related');
+
+/** A related place, from a unist place in `file`. */
+export function relatedPlace(file: string, place: Place, message: string): Related {
+  const { line, column, end } = located(place);
+  return { file, line, column, ...(end ? { endLine: end.line, endColumn: end.column } : {}), message };
+}
+
+function located(place: Place): { line: number; column: number; end: Point | undefined } {
+  const start = place && 'start' in place ? place.start : place;
+  const end = place && 'end' in place ? place.end : undefined;
+  return { line: start?.line ?? 1, column: start?.column ?? 1, end };
+}
+
 /**
- * Records a problem on a vfile, the unified way: `ruleId`, `source` and a place. Errors are
- * marked `fatal: true` without being thrown, so that every problem of a file is collected.
+ * Records a finding on a vfile, the unified way: `ruleId`, `source`, `url` (where the rule is
+ * explained), `expected` (the replacements an editor offers) and a place. Errors are marked
+ * `fatal: true` without being thrown, so that every problem of a file is collected.
  */
-export function flag(file: VFile, rule: RuleId, message: string, place?: Place): void {
-  const note = file.message(message, { place, ruleId: rule, source: SOURCE });
-  note.fatal = RULES[rule].severity === 'error';
+export function flag(file: VFile, finding: Finding, place?: Place, related?: Related[]): void {
+  const note = file.message(finding.message, { place, ruleId: finding.rule, source: SOURCE });
+  note.fatal = RULES[finding.rule].severity === 'error';
+  note.url = ruleUrl(finding.rule);
+  if (finding.expected) note.expected = finding.expected;
+  if (related?.length) Object.assign(note, { [RELATED]: related });
 }
 
 /** Turns the Signpost messages of a vfile into problems. */
@@ -37,34 +72,36 @@ export function problemsOf(file: VFile): Problem[] {
   const problems: Problem[] = [];
   for (const note of file.messages) {
     if (note.source !== SOURCE) continue;
-    const place = note.place;
-    const start = place && 'start' in place ? place.start : place;
-    const end = place && 'end' in place ? place.end : undefined;
+    const { line, column, end } = located(note.place);
+    const related = (note as { [RELATED]?: Related[] })[RELATED];
     problems.push({
       file: file.path,
-      line: start?.line ?? 1,
-      column: start?.column ?? 1,
+      line,
+      column,
       ...(end ? { endLine: end.line, endColumn: end.column } : {}),
       severity: note.fatal ? 'error' : 'warning',
       rule: note.ruleId as RuleId,
       message: note.reason,
+      ...(note.expected ? { expected: note.expected } : {}),
+      ...(related ? { related } : {}),
     });
   }
   return problems;
 }
 
-/** Builds a problem directly, for places no vfile covers (folders, unreadable files). */
-export function problem(file: string, rule: RuleId, message: string, place?: Place): Problem {
-  const start = place && 'start' in place ? place.start : place;
-  const end = place && 'end' in place ? place.end : undefined;
+/** Builds a problem directly, for places no vfile covers (folders, the whole guide's rules). */
+export function problem(file: string, finding: Finding, place?: Place, related?: Related[]): Problem {
+  const { line, column, end } = located(place);
   return {
     file,
-    line: start?.line ?? 1,
-    column: start?.column ?? 1,
+    line,
+    column,
     ...(end ? { endLine: end.line, endColumn: end.column } : {}),
-    severity: RULES[rule].severity,
-    rule,
-    message,
+    severity: RULES[finding.rule].severity,
+    rule: finding.rule,
+    message: finding.message,
+    ...(finding.expected ? { expected: finding.expected } : {}),
+    ...(related?.length ? { related } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Prints problems the way compilers do (`file:line:column: severity: message [rule]`, the
- * source line with a caret, the rule's docs) or as JSON for tools.
+ * source line with a caret, and the command that explains the rule). JSON, SARIF and GitHub
+ * annotations are in their own modules.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { styleText } from 'node:util';
@@ -8,7 +9,7 @@ import { displayPath } from '../core/graph/load-guide.ts';
 import type { CheckResult } from '../core/check.ts';
 import type { Problem } from '../core/problems.ts';
 import { LIMITS } from '../core/parse/limits.ts';
-import { ruleDocs } from '../core/rules/catalogue.ts';
+import { explainCommand } from '../core/rules/catalogue.ts';
 import { visible } from './visible-text.ts';
 
 type Style = Parameters<typeof styleText>[0];
@@ -25,25 +26,6 @@ export interface HumanOptions {
 export interface Totals {
   guides: number;
   nodes: number;
-}
-
-/** One JSON array, one object per problem, `file` relative to `cwd`. */
-export function formatJson(problems: Problem[], cwd: string): string {
-  const rows = problems.map((p) => ({
-    file: displayPath(p.file, cwd),
-    line: p.line,
-    column: p.column,
-    severity: p.severity,
-    rule: p.rule,
-    message: p.message,
-  }));
-  // JSON.stringify escapes C0 controls; C1 controls and bidirectional overrides are escaped
-  // too, so that printing the report cannot drive or reorder a terminal (same JSON value).
-  const json = JSON.stringify(rows, null, 2).replace(
-    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return `${json}\n`;
 }
 
 /** How many nodes the checked guides hold. */
@@ -85,7 +67,7 @@ export function formatHuman(problems: Problem[], totals: Totals, options: HumanO
       out.push(`  ${paint('dim', `${p.line} |`)} ${visible(text)}`);
       out.push(`  ${paint('dim', `${' '.repeat(gutter)} |`)} ${paint(p.severity === 'error' ? 'red' : 'yellow', marker)}`);
     }
-    out.push(`  ${paint('dim', `see ${ruleDocs(p.rule)}`)}`);
+    out.push(`  ${paint('dim', `help: ${explainCommand(p.rule)}`)}`);
     out.push('');
   }
   out.push(summary(problems, totals, paint));

@@ -9,6 +9,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import { LIMITS } from '../parse/limits.ts';
 import { problem, type Problem } from '../problems.ts';
+import { say, type Finding } from '../rules/catalogue.ts';
 
 export const INDEX_FILE = 'index.mdx';
 
@@ -35,7 +36,7 @@ export async function findGuideDirs(dir: string, problems: Problem[]): Promise<s
       continue;
     }
     if (entry.isSymbolicLink()) {
-      if ((await statOf(path))?.isDirectory()) problems.push(problem(path, 'unreadable-file', LINKED_FOLDER));
+      if ((await statOf(path))?.isDirectory()) problems.push(problem(path, say('unreadable-file', 'linkedFolder')));
       continue;
     }
     if (!entry.isDirectory()) continue;
@@ -61,22 +62,19 @@ async function mayBeGuide(path: string): Promise<boolean> {
   return false;
 }
 
-const LINKED_FOLDER =
-  'This folder is a symbolic link, and Signpost does not follow links to folders; move the folder here, or delete the link';
-
 /** A folder's entries in name order, or `undefined` with an I/O problem (exit code 2). */
 async function listFolder(dir: string, problems: Problem[]): Promise<Dirent[] | undefined> {
   try {
     return (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message =
+    const finding =
       code === 'ENOENT'
-        ? 'Cannot find this folder; give the folder that holds your guides (default `guide`)'
+        ? say('missing-folder', 'notFound')
         : code === 'ENOTDIR'
-          ? 'This is a file; give the folder of a guide, or the folder that holds guides'
-          : `Cannot read this folder (${code ?? 'unknown error'}); check its permissions`;
-    problems.push({ ...problem(dir, 'missing-folder', message), io: true });
+          ? say('missing-folder', 'isFile')
+          : say('missing-folder', 'cannotRead', code ?? 'unknown error');
+    problems.push({ ...problem(dir, finding), io: true });
     return undefined;
   }
 }
@@ -93,13 +91,7 @@ async function statOf(path: string): Promise<Stats | undefined> {
 async function otherFileSystem(path: string, device: number | undefined, problems: Problem[]): Promise<boolean> {
   const info = await lstat(path).catch(() => undefined);
   if (device === undefined || info === undefined || info.dev === device) return false;
-  problems.push(
-    problem(
-      path,
-      'unreadable-file',
-      'This folder is on another file system (a mount point), which Signpost does not walk into; copy the guide here',
-    ),
-  );
+  problems.push(problem(path, say('unreadable-file', 'otherFileSystem')));
   return true;
 }
 
@@ -117,13 +109,7 @@ async function reportHidden(path: string, problems: Problem[]): Promise<void> {
     }
   }
   if (holds) {
-    problems.push(
-      problem(
-        path,
-        'skipped-file',
-        `Folder \`${basename(path)}\` is hidden (its name starts with \`.\`), so its \`.mdx\` files are not read; rename it without the dot to include them`,
-      ),
-    );
+    problems.push(problem(path, say('skipped-file', 'hiddenFolder', basename(path))));
   }
 }
 
@@ -143,13 +129,7 @@ export async function listGuideFiles(dir: string, problems: Problem[]): Promise<
     const entries = (await listFolder(folder, problems)) ?? [];
     entriesSeen += entries.length;
     if (entriesSeen > LIMITS.guideEntries) {
-      problems.push(
-        problem(
-          dir,
-          'limit-exceeded',
-          `Guide folder \`${basename(dir)}\` holds over ${LIMITS.guideEntries.toLocaleString('en')} files and folders; a guide folder holds its \`.mdx\` files and images: check that this is the folder you meant`,
-        ),
-      );
+      problems.push(problem(dir, say('limit-exceeded', 'guideEntries', basename(dir), LIMITS.guideEntries)));
       return undefined;
     }
     const below: string[] = [];
@@ -158,70 +138,46 @@ export async function listGuideFiles(dir: string, problems: Problem[]): Promise<
       if (isHidden(entry.name)) {
         if (entry.isDirectory()) await reportHidden(path, problems);
         else if (isMdx(entry.name)) {
-          problems.push(
-            problem(
-              path,
-              'skipped-file',
-              `File \`${entry.name}\` is hidden (its name starts with \`.\`), so it is not read; rename it without the dot to include it`,
-            ),
-          );
+          problems.push(problem(path, say('skipped-file', 'hiddenFile', entry.name)));
         }
         continue;
       }
       if (entry.isDirectory()) {
         if (entry.name === 'node_modules' || (await otherFileSystem(path, device, problems))) continue;
         if (depth + 1 > LIMITS.folderDepth) {
-          problems.push(
-            problem(
-              path,
-              'limit-exceeded',
-              `This folder is ${depth + 1} folders deep in the guide; at most ${LIMITS.folderDepth}: keep a guide's files in fewer levels of folders`,
-            ),
-          );
+          problems.push(problem(path, say('limit-exceeded', 'folderDepth', depth + 1, LIMITS.folderDepth)));
           continue;
         }
         below.push(path);
       } else if (entry.isSymbolicLink()) {
         const target = await linkTarget(path, root);
         if (!isMdx(entry.name)) {
-          if (target.kind === 'folder') problems.push(problem(path, 'unreadable-file', LINKED_FOLDER));
+          if (target.kind === 'folder') problems.push(problem(path, say('unreadable-file', 'linkedFolder')));
           continue;
         }
-        const message =
+        const finding =
           target.kind === 'missing'
-            ? 'This symbolic link points to a file that does not exist; fix or delete the link'
+            ? say('unreadable-file', 'linkMissing')
             : target.kind === 'outside'
-              ? 'This symbolic link points outside the guide folder; copy the file into the guide instead'
+              ? say('unreadable-file', 'linkOutside')
               : target.kind === 'file'
                 ? undefined
                 : notRegular(target.kind);
-        if (message) problems.push(problem(path, 'unreadable-file', message));
+        if (finding) problems.push(problem(path, finding));
         else files.push(path);
       } else if (isMdx(entry.name)) {
         if (entry.isFile()) files.push(path);
-        else problems.push(problem(path, 'unreadable-file', notRegular(kindOf(entry))));
+        else problems.push(problem(path, notRegular(kindOf(entry))));
       }
       // What will be read: a file past the size limit is refused on its own, unread.
       const size = files.at(-1) === path ? ((await statOf(path))?.size ?? 0) : 0;
       if (size <= LIMITS.fileBytes) bytes += size;
       if (bytes > LIMITS.guideBytes) {
-        problems.push(
-          problem(
-            dir,
-            'limit-exceeded',
-            `Guide \`${basename(dir)}\` holds over ${LIMITS.guideBytes / 1024 ** 2} MB of \`.mdx\` files; split it into several guides`,
-          ),
-        );
+        problems.push(problem(dir, say('limit-exceeded', 'guideBytes', basename(dir), LIMITS.guideBytes / 1024 ** 2)));
         return undefined;
       }
       if (files.length > LIMITS.guideFiles) {
-        problems.push(
-          problem(
-            dir,
-            'limit-exceeded',
-            `Guide \`${basename(dir)}\` has over ${LIMITS.guideFiles.toLocaleString('en')} \`.mdx\` files; split it into several guides`,
-          ),
-        );
+        problems.push(problem(dir, say('limit-exceeded', 'guideFiles', basename(dir), LIMITS.guideFiles)));
         return undefined;
       }
     }
@@ -243,8 +199,8 @@ function kindOf(entry: Dirent | Stats): Kind {
   return 'other';
 }
 
-/** The message for a `.mdx` name that is not a regular file: reading a FIFO would wait forever. */
-export function notRegular(kind: Kind): string {
+/** The finding for a `.mdx` name that is not a regular file: reading a FIFO would wait forever. */
+export function notRegular(kind: Kind): Finding {
   const what =
     kind === 'FIFO'
       ? 'a FIFO (named pipe)'
@@ -255,7 +211,7 @@ export function notRegular(kind: Kind): string {
           : kind === 'folder'
             ? 'a folder'
             : 'not a regular file';
-  return `This is ${what}, not a regular file, so it is not read; a guide file must be a regular \`.mdx\` file`;
+  return say('unreadable-file', 'notRegular', what);
 }
 
 /** Where a symbolic link leads: a file or folder inside the guide folder, outside it, or nowhere. */

@@ -14,6 +14,8 @@ import { frontmatterOf, readMetadata, type MetaResult } from '../parse/metadata.
 import type { Guide, GuideNode } from './model.ts';
 import { fallbackParser, mdxParser } from '../parse/processor.ts';
 import { append, flag, problem, problemsOf, type Problem } from '../problems.ts';
+import { say } from '../rules/catalogue.ts';
+import { reportMdxError } from '../parse/mdx-errors.ts';
 import { readSource } from '../parse/source.ts';
 import { RESERVED_GUIDE_SLUGS, shorten, SLUG, slugify } from '../suggest.ts';
 import { validateGuide } from '../rules/validate.ts';
@@ -49,23 +51,30 @@ export interface LoadOptions {
   cache?: ParseCache<FileParse> | undefined;
   /** Called for each file that had to be parsed. */
   onParse?: () => void;
+  /** Texts to use instead of the files' own, by absolute path: an editor's unsaved buffer. */
+  sources?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Parses one file, recovering from MDX syntax errors so the rest of the file still counts. */
-async function parseFile(path: string, isIndex: boolean, problems: Problem[], { cache, onParse }: LoadOptions): Promise<ParsedFile> {
-  const source = await readSource(path);
+async function parseFile(
+  path: string,
+  isIndex: boolean,
+  problems: Problem[],
+  { cache, onParse, sources }: LoadOptions,
+): Promise<ParsedFile> {
+  const given = sources?.get(path);
+  const source = given === undefined ? await readSource(path) : { text: given };
   if (!('text' in source)) {
     parsed.delete(path);
     if ('error' in source) {
-      problems.push({
-        ...problem(path, 'unreadable-file', `Cannot read this file (${source.error.code ?? source.error.message}); check its permissions`),
-        io: true,
-      });
+      problems.push({ ...problem(path, say('unreadable-file', 'cannotRead', source.error.code ?? source.error.message)), io: true });
     } else if ('notRegular' in source) {
-      problems.push(problem(path, 'unreadable-file', notRegular(source.notRegular)));
+      problems.push(problem(path, notRegular(source.notRegular)));
+    } else if ('encoding' in source) {
+      problems.push(problem(path, say('unreadable-file', 'wrongEncoding', source.encoding)));
     } else {
       // Refused from its size alone: a 3 GB file is not read into memory to be refused.
-      problems.push(problem(path, 'limit-exceeded', fileTooLarge(source.tooLarge)));
+      problems.push(problem(path, fileTooLarge(source.tooLarge)));
     }
     return { nodes: [], meta: undefined };
   }
@@ -89,14 +98,12 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
   const limit = scanLimits(source.text);
   if (limit) {
     // Refused before parsing: past these limits parsing itself could take minutes, or overflow.
-    problems.push(problem(path, 'limit-exceeded', limit.message, limit.place));
+    problems.push(problem(path, limit.finding, limit.place));
     return { nodes: [], meta: undefined };
   }
   if (source.invalidAt) {
     // Reported, then read on with the bad bytes replaced, so the file's nodes still count.
-    problems.push(
-      problem(path, 'unreadable-file', 'This file is not valid UTF-8 from here on; save it with UTF-8 encoding', source.invalidAt),
-    );
+    problems.push(problem(path, say('unreadable-file', 'notUtf8'), source.invalidAt));
   }
   const file = new VFile({ path, value: source.text });
   let tree: Root | undefined;
@@ -120,12 +127,7 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
   const deep = tree && tooDeep(tree, LIMITS.treeDepth);
   if (deep) {
     // Every later step (the checks, the page's HTML) recurses per level of the tree.
-    flag(
-      file,
-      'limit-exceeded',
-      `Content here is nested more than ${LIMITS.treeDepth} levels deep (${deep.deepest} at the deepest): lists, quotes, directives, elements or emphasis inside one another; nest them less deeply`,
-      deep.node.position?.start,
-    );
+    flag(file, say('limit-exceeded', 'treeDepth', LIMITS.treeDepth, deep.deepest), deep.node.position?.start);
   }
   if (!tree || deep) {
     append(problems, problemsOf(file));
@@ -133,12 +135,7 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
   }
   const meta = isIndex ? readMetadata(tree, file) : undefined;
   if (!isIndex && frontmatterOf(tree)) {
-    flag(
-      file,
-      'invalid-attribute',
-      `Frontmatter is read only from \`${INDEX_FILE}\`; move these fields there`,
-      frontmatterOf(tree)?.position,
-    );
+    flag(file, say('invalid-attribute', 'frontmatterNotInIndex', INDEX_FILE), frontmatterOf(tree)?.position);
   }
   const nodes = extractNodes(tree, file, { recovered });
   append(problems, problemsOf(file));
@@ -147,28 +144,17 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
 
 /**
  * Reports why the parser stopped. MDX and micromark throw a located message for a syntax
- * error; anything else would be a bug, still reported with a place rather than a stack trace.
+ * error (mdx-errors.ts says it in plain words at the writer's character); a RangeError is
+ * nesting the parser could not follow.
  */
 function reportParseError(error: unknown, file: VFile): void {
   if (error instanceof RangeError) {
     // The limits are set so that this does not happen; should it, it is still the writer's
     // nesting that the parser could not follow.
-    flag(file, 'limit-exceeded', 'This file nests too deeply to parse; nest lists, quotes and directives less deeply', {
-      line: 1,
-      column: 1,
-    });
+    flag(file, say('limit-exceeded', 'tooDeepToParse'), { line: 1, column: 1 });
     return;
   }
-  const cause = error as { reason?: string; message?: string; line?: number; column?: number; source?: string };
-  const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
-  const line = cause.line ? (String(file.value).split(/\r\n|\r|\n/)[cause.line - 1] ?? '') : '';
-  const hint = /^\s*:+[a-z]/i.test(line)
-    ? ' (the attributes of this directive cannot be read: quote each value, and put a value that contains `"` in single quotes, as in `title=\'Press "Resume"\'`)'
-    : /mdx/.test(cause.source ?? '')
-      ? ' (MDX reads `<` as a tag and `{` as code: write `\\<` or `\\{` for the characters themselves)'
-      : '';
-  const place = cause.line ? { line: cause.line, column: cause.column ?? 1 } : undefined;
-  flag(file, 'syntax-error', `Cannot parse MDX: ${reason}${hint}`, place);
+  reportMdxError(error, file);
 }
 
 /** Reads one guide folder into its graph and every problem in it. */
@@ -176,30 +162,11 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   const problems: Problem[] = [];
   const slug = basename(dir);
   if (slug.length > LIMITS.idLength) {
-    problems.push(
-      problem(
-        dir,
-        'invalid-id',
-        `Guide folder \`${shorten(slug)}\` is ${slug.length} characters long, and it becomes the guide's URL and a folder name; at most ${LIMITS.idLength}: rename it shorter`,
-      ),
-    );
+    problems.push(problem(dir, say('invalid-id', 'folderTooLong', shorten(slug), slug.length, LIMITS.idLength)));
   } else if (!SLUG.test(slug)) {
-    const proposal = slugify(slug);
-    problems.push(
-      problem(
-        dir,
-        'invalid-id',
-        `Guide folder \`${slug}\` is not a lowercase slug, and it becomes the guide's URL${proposal ? `; rename it \`${proposal}\`` : ''}`,
-      ),
-    );
+    problems.push(problem(dir, say('invalid-id', 'folderNotSlug', slug, slugify(slug) || undefined)));
   } else if (RESERVED_GUIDE_SLUGS.has(slug)) {
-    problems.push(
-      problem(
-        dir,
-        'invalid-id',
-        `Guide folder \`${slug}\` clashes with the site's ${RESERVED_GUIDE_SLUGS.get(slug)} (\`/${slug}/\`); rename it`,
-      ),
-    );
+    problems.push(problem(dir, say('invalid-id', 'folderReserved', slug, RESERVED_GUIDE_SLUGS.get(slug)!)));
   }
   let parsedFiles = 0;
   const listed = await listGuideFiles(dir, problems);
@@ -216,16 +183,12 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   };
   if (!listed) return { guide, problems, parsedFiles };
   if (files.length === 0) {
-    problems.push(
-      problem(dir, 'empty-guide', `Guide \`${slug}\` has no \`.mdx\` files; add \`${INDEX_FILE}\` with its metadata and first node`),
-    );
+    problems.push(problem(dir, say('empty-guide', 'noFiles', slug, INDEX_FILE)));
     return { guide, problems, parsedFiles };
   }
   const index = join(dir, INDEX_FILE);
   if (files[0] !== index) {
-    problems.push(
-      problem(dir, 'missing-metadata', `Guide \`${slug}\` has no \`${INDEX_FILE}\`; create it with frontmatter \`title\` and \`start\``),
-    );
+    problems.push(problem(dir, say('missing-metadata', 'noIndex', slug, INDEX_FILE)));
   }
   for (const path of files) {
     const file = await parseFile(path, path === index, problems, { ...options, onParse: () => parsedFiles++ });
@@ -240,9 +203,7 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
     if (node.id && !guide.byId.has(node.id)) guide.byId.set(node.id, node);
   }
   if (guide.nodes.length === 0 && !problems.some((p) => ['syntax-error', 'unreadable-file', 'limit-exceeded'].includes(p.rule))) {
-    problems.push(
-      problem(files[0]!, 'empty-guide', `Guide \`${slug}\` has no nodes; add one, such as \`:::step{#start title="…" next="…"}\``),
-    );
+    problems.push(problem(files[0]!, say('empty-guide', 'noNodes', slug)));
   }
   append(problems, validateGuide(guide, index));
   return { guide, problems, parsedFiles };

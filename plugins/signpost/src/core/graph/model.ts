@@ -16,6 +16,14 @@ export interface Edge {
   to: string;
   /** Where the target is named (the `to` or `next` attribute), for error reports. */
   position: Position;
+  /** The attribute at `position`, when it is the attribute's own place: what a fix rewrites. */
+  attribute?: 'to' | 'next';
+}
+
+/** The text of an edge's attribute naming another target, for a proposed fix: `to="x"`. */
+export function rewriteEdge(edge: Edge): ((id: string) => string) | undefined {
+  const name = edge.attribute;
+  return name ? (id) => `${name}="${id}"` : undefined;
 }
 
 /** One answer of a question. */
@@ -43,6 +51,8 @@ interface NodeBase {
   tree: ContainerDirective;
   /** `:link` references in the node's content. */
   links: Edge[];
+  /** Ids the node had before (`moved-from`): each old URL leads to its page. */
+  movedFrom: Located[];
 }
 
 export interface QuestionNode extends NodeBase {

@@ -6,13 +6,10 @@ import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { attributePlace, type Directive } from './directives.ts';
 import { flag } from '../problems.ts';
+import { say } from '../rules/catalogue.ts';
 import { closest } from '../suggest.ts';
 
 type ObjectSchema = z.ZodObject<Record<string, z.ZodType>>;
-
-function list(names: string[]): string {
-  return names.length === 0 ? 'no attributes' : names.map((name) => `\`${name}\``).join(', ');
-}
 
 /** How a writer wrote an attribute: `#id` for the id, `.name` for a class, else the name. */
 function written(name: string, value?: string | null, source?: string): string {
@@ -32,10 +29,23 @@ export function readAttributes<S extends ObjectSchema>(directive: Directive, sch
     let key = name;
     if (!field) {
       const proposal = name === 'class' ? undefined : closest(name, known);
-      const advice = proposal ? `; did you mean \`${proposal}\`?` : `; \`${directive.name}\` takes ${list(known.map((k) => written(k)))}`;
       const offset = place?.start.offset;
       const source = offset === undefined ? undefined : String(file.value).slice(offset, offset + name.length);
-      flag(file, 'invalid-attribute', `Unknown attribute \`${written(name, value, source)}\` on \`${directive.name}\`${advice}`, place);
+      const finding = say(
+        'invalid-attribute',
+        'unknownAttribute',
+        written(name, value, source),
+        directive.name,
+        proposal,
+        known.map((k) => written(k)),
+      );
+      // The fix renames the attribute, so it is offered at the attribute's name alone.
+      const start = place?.start;
+      if (proposal && start?.offset !== undefined && source === name) {
+        flag(file, finding, { start, end: { line: start.line, column: start.column + name.length, offset: start.offset + name.length } });
+      } else {
+        flag(file, { rule: finding.rule, message: finding.message }, place);
+      }
       // Read a misspelt attribute as the one meant, so `tittle` is not also a missing title.
       if (proposal === undefined || Object.hasOwn(given, proposal)) continue;
       field = schema.shape[proposal]!;
@@ -46,7 +56,7 @@ export function readAttributes<S extends ObjectSchema>(directive: Directive, sch
       result[key] = parsed.data;
     } else if (key === name) {
       const reason = parsed.error.issues[0]?.message ?? 'invalid value';
-      flag(file, 'invalid-attribute', `Invalid \`${name}\` on \`${directive.name}\`: ${reason}`, place);
+      flag(file, say('invalid-attribute', 'invalidValue', name, directive.name, reason), place);
     }
   }
   return result as Partial<z.output<S>>;

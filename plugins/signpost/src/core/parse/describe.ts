@@ -5,6 +5,7 @@
 import type { VFile } from 'vfile';
 import type { NodeKind } from '../graph/model.ts';
 import { flag } from '../problems.ts';
+import { say } from '../rules/catalogue.ts';
 import { closest, shorten } from '../suggest.ts';
 import { openingOf, type Directive } from './directives.ts';
 import { DIRECTIVE_NAMES, FORMS, type DirectiveName } from './vocabulary.ts';
@@ -27,9 +28,6 @@ export function describe(kind: NodeKind, id: string): string {
 export function unknownDirective(directive: Directive, file: VFile): DirectiveName | undefined {
   const sameForm = DIRECTIVE_NAMES.filter((name) => FORMS[name].forms.includes(directive.type));
   const proposal = closest(directive.name, sameForm) as DirectiveName | undefined;
-  const advice = proposal
-    ? `; did you mean \`${proposal}\`?`
-    : `; use ${sameForm.length === 1 ? '' : 'one of '}${sameForm.map((name) => `\`${name}\``).join(', ')}`;
-  flag(file, 'unknown-directive', `Unknown directive \`${directive.name}\`${advice}`, openingOf(directive));
+  flag(file, say('unknown-directive', 'unknown', directive.name, proposal, sameForm), openingOf(directive));
   return proposal;
 }

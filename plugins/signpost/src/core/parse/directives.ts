@@ -24,6 +24,12 @@ export function attributePlace(directive: Directive, name: string): Position | u
   return (places && Object.hasOwn(places, name) ? places[name] : undefined) ?? openingOf(directive);
 }
 
+/** Where an attribute is written, only when it is (no fallback). */
+export function ownAttributePlace(directive: Directive, name: string): Position | undefined {
+  const places = directive.data?.position?.attributes;
+  return places && Object.hasOwn(places, name) ? places[name] : undefined;
+}
+
 /** A container's `[label]` paragraph, which remark-directive puts first among its children. */
 export function labelParagraph(directive: ContainerDirective): Paragraph | undefined {
   const first = directive.children[0];

@@ -19,16 +19,18 @@ import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import type { GuideNode, Located, NodeKind } from '../graph/model.ts';
+import type { Position } from 'unist';
 import { flag } from '../problems.ts';
+import { say } from '../rules/catalogue.ts';
 import { ErrorAttributes, InstructionsAttributes, QuestionAttributes, StepAttributes } from '../schemas/directives.ts';
 import { RESERVED_NODE_IDS, SLUG, shorten, slugify } from '../suggest.ts';
 import { readAttributes } from './attributes.ts';
 import { ARTICLE, describe, unknownDirective } from './describe.ts';
-import { attributePlace, hasAttribute, isDirective, labelParagraph, labelText, openingOf } from './directives.ts';
-import { brokenDirective, checkFences } from './fences.ts';
+import { attributePlace, hasAttribute, isDirective, labelParagraph, labelText, openingOf, ownAttributePlace } from './directives.ts';
+import { brokenDirective, checkFences, fenceOf, leftOpen } from './fences.ts';
 import { LIMITS } from './limits.ts';
 import { checkMdx } from './mdx-check.ts';
-import { walk, type Collected } from './node-content.ts';
+import { edgeOf, walk, type Collected } from './node-content.ts';
 import { isKnownDirective, isNodeDirective, isPartDirective, PART_PARENTS } from './vocabulary.ts';
 
 const NODE_SCHEMAS = {
@@ -44,30 +46,35 @@ const NODE_SCHEMAS = {
  */
 export function extractNodes(tree: Root, file: VFile, options: { recovered?: boolean } = {}): GuideNode[] {
   const nodes: GuideNode[] = [];
-  checkFences(tree, file);
+  // Nodes left open, with the next node read inside them: one problem each, at the node.
+  const open = new Set(
+    tree.children.filter((child) => child.type === 'containerDirective' && isNodeDirective(child.name) && leftOpen(child)),
+  );
+  checkFences(tree, file, open as Set<ContainerDirective>);
   // Lines with a syntax error, looked up once per top-level block (not a scan of every message).
   const syntaxErrorLines = new Set(file.messages.filter((message) => message.ruleId === 'syntax-error').map((message) => message.line));
   for (const child of tree.children) {
     if (child.type === 'yaml' || checkMdx(child, file)) continue;
     if (child.type === 'containerDirective' && isNodeDirective(child.name)) {
-      readNode(child, child.name, file, nodes);
+      readNode(child, child.name, file, nodes, open.has(child));
     } else if (isDirective(child) && isKnownDirective(child.name)) {
       const where = isPartDirective(child.name)
         ? `inside ${PART_PARENTS[child.name].map((kind) => ARTICLE[kind]).join(' or ')}`
         : 'inside a node: content outside nodes is never shown';
-      flag(file, 'misplaced-directive', `\`${child.name}\` must be ${where}`, openingOf(child));
+      flag(file, say('misplaced-directive', 'outsideNode', child.name, where), openingOf(child));
     } else if (isDirective(child)) {
       // `::::questoin{#x}` is read as the question it was meant to be, so its id still exists.
       const proposal = unknownDirective(child, file);
       if (proposal && isNodeDirective(proposal) && child.type === 'containerDirective') readNode(child, proposal, file, nodes);
     } else if (!options.recovered && !brokenDirective(child, syntaxErrorLines)) {
-      flag(file, 'stray-content', 'Content outside every node is never shown to readers; move it into a node or delete it', child.position);
+      flag(file, say('stray-content', 'stray'), child.position);
     }
   }
   return nodes;
 }
 
-function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, nodes: GuideNode[]): void {
+function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, nodes: GuideNode[], unclosed = false): void {
+  joinSpacedId(directive, kind, file);
   const attributes = readAttributes(directive, NODE_SCHEMAS[kind], file);
   const opening = openingOf(directive);
   const id = checkId(attributes.id, directive, file);
@@ -82,30 +89,17 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
     escalate: undefined,
     escalateText: '',
     seen: new Map(),
+    unclosed,
   };
+  if (unclosed) reportUnclosed(directive, kind, id, file);
   const label = labelParagraph(directive);
   walk(directive, collected, true, file, nodes, readNode, label);
 
   const prompt = 'prompt' in attributes ? attributes.prompt || undefined : undefined;
   const title = attributes.title || labelText(directive) || prompt || '';
-  if (!title) {
-    const advice =
-      kind === 'error'
-        ? 'add `title="…"` with the message exactly as readers see it on screen'
-        : kind === 'question'
-          ? 'add `title="…"` or `prompt="…"`'
-          : 'add `title="…"`';
-    flag(file, 'missing-title', `${describe(kind, id)} has no title; ${advice}`, opening);
-  }
+  if (!title) flag(file, say('missing-title', 'node', describe(kind, id), kind), opening);
   const draft = attributes.draft ?? false;
-  if (draft) {
-    flag(
-      file,
-      'draft',
-      `${describe(kind, id)} is a draft; finish it and remove \`draft\` before publishing`,
-      attributePlace(directive, 'draft'),
-    );
-  }
+  if (draft) flag(file, say('draft', 'draft', describe(kind, id)), attributePlace(directive, 'draft'));
 
   const base = {
     id,
@@ -115,6 +109,7 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
     position: directive.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
     tree: directive,
     links: collected.links,
+    movedFrom: formerIds(attributes['moved-from'], id, directive, file),
   };
   switch (kind) {
     case 'question':
@@ -124,13 +119,12 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
       // An invalid `next` was reported already; `to: ''` keeps it from being a dead end too.
       const written = hasAttribute(directive, 'next');
       const next = ('next' in attributes ? attributes.next : undefined) ?? (written ? '' : undefined);
-      const place = attributePlace(directive, 'next') ?? base.position;
-      nodes.push({ ...base, kind, next: next === undefined ? undefined : { to: next, position: place } });
+      nodes.push({ ...base, kind, next: next === undefined ? undefined : edgeOf(directive, 'next', next, base.position) });
       break;
     }
     case 'error':
-      checkSection(collected.reason, 'reason', 'missing-reason', 'why the error happens', collected, directive, file);
-      checkSection(collected.fix, 'fix', 'missing-fix', 'what the reader does about it', collected, directive, file);
+      checkSection(collected.reason, 'missing-reason', collected, directive, file);
+      checkSection(collected.fix, 'missing-fix', collected, directive, file);
       nodes.push({
         ...base,
         kind,
@@ -148,58 +142,110 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
   }
 }
 
+/** A node left open: the first node read inside it says where its closing fence belongs. */
+function reportUnclosed(directive: ContainerDirective, kind: NodeKind, id: string, file: VFile): void {
+  const next = directive.children.find(
+    (child): child is ContainerDirective => child.type === 'containerDirective' && isNodeDirective(child.name),
+  );
+  if (!next) return;
+  const nextId = typeof next.attributes?.id === 'string' ? next.attributes.id : '';
+  const line = openingOf(next)?.start.line ?? 1;
+  const fence = ':'.repeat(fenceOf(directive, String(file.value)));
+  const described = describe(next.name as NodeKind, nextId);
+  flag(
+    file,
+    say('syntax-error', 'nodeNotClosed', describe(kind, id), fence, described.charAt(0).toLowerCase() + described.slice(1), line),
+    openingOf(directive),
+  );
+}
+
 function checkSection(
   section: Located | undefined,
-  name: 'reason' | 'fix',
   rule: 'missing-reason' | 'missing-fix',
-  what: string,
   collected: Collected,
   directive: ContainerDirective,
   file: VFile,
 ): void {
-  const heading = name === 'reason' ? 'Reason' : 'How to fix';
-  if (!section) {
-    flag(file, rule, `${describe('error', collected.id)} has no ${heading}; add a \`:::${name}\` saying ${what}`, openingOf(directive));
-  } else if (!section.text) {
-    flag(file, rule, `The ${heading} of ${describe('error', collected.id).toLowerCase()} is empty; say ${what}`, section.position);
+  const card = describe('error', collected.id);
+  if (!section) flag(file, say(rule, 'missing', card), openingOf(directive));
+  else if (!section.text) flag(file, say(rule, 'empty', card.charAt(0).toLowerCase() + card.slice(1)), section.position);
+}
+
+/**
+ * `{#Private Owner}`: an id ends at the first space, so the words after it were read as
+ * attributes. They are read back into the id, reported once with the slug to use, and the node
+ * takes that slug as its id, so that answers leading to it are not reported as well.
+ */
+function joinSpacedId(directive: ContainerDirective, kind: NodeKind, file: VFile): void {
+  const attributes = directive.attributes;
+  const places = directive.data?.position?.attributes;
+  const idPlace = ownAttributePlace(directive, 'id');
+  if (!attributes || !places || typeof attributes.id !== 'string' || idPlace?.end.offset === undefined) return;
+  const known = new Set(Object.keys(NODE_SCHEMAS[kind].shape));
+  const source = String(file.value);
+  const words: string[] = [];
+  let end = idPlace.end;
+  const following = Object.keys(attributes)
+    .map((name) => ({ name, place: places[name] }))
+    .filter(
+      (entry): entry is { name: string; place: Position } =>
+        entry.place?.start.offset !== undefined && entry.place.start.offset >= idPlace.end.offset!,
+    )
+    .sort((a, b) => a.place.start.offset! - b.place.start.offset!);
+  for (const { name, place } of following) {
+    if (known.has(name) || attributes[name] !== '' || !/^\s+$/.test(source.slice(end.offset, place.start.offset))) break;
+    if (source.slice(place.start.offset, place.end.offset) !== name) break;
+    words.push(name);
+    end = place.end;
   }
+  if (words.length === 0) return;
+  const written = [attributes.id, ...words].join(' ');
+  const proposal = slugify(written);
+  if (!proposal) return;
+  flag(file, say('invalid-id', 'withSpace', written, proposal), { start: idPlace.start, end });
+  for (const word of words) {
+    delete attributes[word];
+    delete places[word];
+  }
+  attributes.id = proposal;
+  places['id'] = { start: idPlace.start, end };
 }
 
 function checkId(id: string | undefined, directive: ContainerDirective, file: VFile): string {
   if (id === undefined || id === '') {
     const proposal = slugify(labelText(directive) ?? String(directive.attributes?.title ?? ''));
-    const example = proposal || 'my-node';
-    flag(
-      file,
-      'invalid-id',
-      `\`${directive.name}\` has no id; add one after its name: \`${directive.name}{#${example}}\``,
-      openingOf(directive),
-    );
+    flag(file, say('invalid-id', 'noId', directive.name, proposal || 'my-node'), openingOf(directive));
     return '';
   }
   if (id.length > LIMITS.idLength) {
-    flag(
-      file,
-      'invalid-id',
-      `Id \`${shorten(id)}\` is ${id.length} characters long, and it becomes the page's URL and a folder name; at most ${LIMITS.idLength}: choose a shorter id`,
-      attributePlace(directive, 'id'),
-    );
+    flag(file, say('invalid-id', 'tooLong', shorten(id), id.length, LIMITS.idLength), attributePlace(directive, 'id'));
   } else if (!SLUG.test(id)) {
-    const proposal = slugify(id);
-    const advice = proposal ? `; use \`${proposal}\`` : '; use lowercase letters, digits and single hyphens';
-    flag(
-      file,
-      'invalid-id',
-      `Id \`${id}\` is not a lowercase slug (letters a–z, digits, single hyphens)${advice}`,
-      attributePlace(directive, 'id'),
-    );
+    const finding = say('invalid-id', 'notSlug', id, slugify(id) || undefined);
+    // The fix rewrites `#id` as written, so it is offered only where the id stands as `#id`.
+    const place = ownAttributePlace(directive, 'id');
+    const asHash = place?.start.offset !== undefined && String(file.value)[place.start.offset] === '#';
+    flag(file, asHash ? finding : { rule: finding.rule, message: finding.message }, place ?? openingOf(directive));
   } else if (RESERVED_NODE_IDS.has(id)) {
-    flag(
-      file,
-      'invalid-id',
-      `Id \`${id}\` is reserved for the guide's ${RESERVED_NODE_IDS.get(id)} (\`/<guide>/${id}/\`); choose another id`,
-      attributePlace(directive, 'id'),
-    );
+    flag(file, say('invalid-id', 'reserved', id, RESERVED_NODE_IDS.get(id)!), attributePlace(directive, 'id'));
   }
   return id;
+}
+
+/** The ids of `moved-from`, each checked: a slug, not reserved, not the node's own. */
+function formerIds(value: string | undefined, id: string, directive: ContainerDirective, file: VFile): Located[] {
+  if (value === undefined) return [];
+  const place = attributePlace(directive, 'moved-from')!;
+  const formers: Located[] = [];
+  for (const former of value.split(/[\s,]+/).filter(Boolean)) {
+    if (!SLUG.test(former) || former.length > LIMITS.idLength) {
+      flag(file, say('invalid-id', 'formerNotSlug', shorten(former), slugify(former) || undefined), place);
+    } else if (RESERVED_NODE_IDS.has(former)) {
+      flag(file, say('invalid-id', 'reserved', former, RESERVED_NODE_IDS.get(former)!), place);
+    } else if (former === id) {
+      flag(file, say('invalid-attribute', 'movedFromSelf', former), place);
+    } else if (!formers.some((known) => known.text === former)) {
+      formers.push({ text: former, position: place });
+    }
+  }
+  return formers;
 }

@@ -8,7 +8,9 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { flag } from '../problems.ts';
+import { say } from '../rules/catalogue.ts';
 import { openingOf } from './directives.ts';
+import { isNodeDirective } from './vocabulary.ts';
 
 /**
  * A directive that could not be parsed reads as a paragraph starting with colons; its syntax
@@ -18,32 +20,60 @@ export function brokenDirective(node: Nodes, syntaxErrorLines: Set<number | unde
   return node.type === 'paragraph' && syntaxErrorLines.has(node.position?.start.line) && /^:{2,}[a-z]/i.test(toString(node));
 }
 
+/** How many colons open a container (`::::question` has 4). */
+export function fenceOf(directive: ContainerDirective, source: string): number {
+  const offset = openingOf(directive)?.start.offset;
+  if (offset === undefined) return 3;
+  const colons = /:+/y;
+  colons.lastIndex = offset;
+  return colons.exec(source)?.[0].length ?? 3;
+}
+
+/**
+ * Whether a node was left open: another node directive stands directly in it, and it has no
+ * closing fence of its own (one inside it, or none at all, closed it). Nodes never nest, so the
+ * writer meant to close it before that node.
+ */
+export function leftOpen(node: ContainerDirective): boolean {
+  const holdsNode = node.children.some((child) => child.type === 'containerDirective' && isNodeDirective(child.name));
+  return holdsNode && (!node.data?.position?.closing || someUnclosed(node));
+}
+
+function someUnclosed(parent: Parent): boolean {
+  for (const child of parent.children as Nodes[]) {
+    if (child.type === 'containerDirective' && !child.data?.position?.closing) return true;
+    if ('children' in child && someUnclosed(child)) return true;
+  }
+  return false;
+}
+
 /**
  * Reports containers that are never closed. The usual cause is nesting with equal fences:
- * in `:::error` … `:::reason` … `:::`, that `:::` closes `error`, not `reason`.
+ * in `:::error` … `:::reason` … `:::`, that `:::` closes `error`, not `reason`. Nodes in
+ * `skip` were left open and are reported as such (extract.ts), with what is inside them.
  */
-export function checkFences(tree: Root, file: VFile): void {
+export function checkFences(tree: Root, file: VFile, skip: Set<ContainerDirective> = new Set()): void {
   const source = String(file.value);
-  const fence = (directive: ContainerDirective): number => {
-    const offset = openingOf(directive)?.start.offset;
-    if (offset === undefined) return 3;
-    const colons = /:+/y;
-    colons.lastIndex = offset;
-    return colons.exec(source)?.[0].length ?? 3;
-  };
   // Only the outermost unclosed container is reported: the ones inside it follow from it.
   const visit = (parent: Parent, container: ContainerDirective | undefined, reported: boolean): void => {
     for (const child of parent.children as Nodes[]) {
       if (child.type === 'containerDirective') {
+        if (skip.has(child)) continue;
         const closing = child.data?.position?.closing;
         const parentClosing = container?.data?.position?.closing;
         if (!reported && !closing) {
-          const message =
+          const finding =
             container && parentClosing
-              ? `\`${child.name}\` is never closed: the fence on line ${parentClosing.start.line} closes \`${container.name}\` first. ` +
-                `A directive that holds others needs more colons: open and close \`${container.name}\` with \`${':'.repeat(fence(child) + 1)}\``
-              : `\`${child.name}\` is never closed; end it with a line of \`${':'.repeat(fence(child))}\``;
-          flag(file, 'syntax-error', message, openingOf(child));
+              ? say(
+                  'syntax-error',
+                  'closedByOuter',
+                  child.name,
+                  parentClosing.start.line,
+                  container.name,
+                  ':'.repeat(fenceOf(child, source) + 1),
+                )
+              : say('syntax-error', 'neverClosed', child.name, ':'.repeat(fenceOf(child, source)));
+          flag(file, finding, openingOf(child));
         }
         visit(child, child, reported || !closing);
         continue;

@@ -9,6 +9,7 @@
  * problem.
  */
 import type { Point } from 'unist';
+import { say, type Finding } from '../rules/catalogue.ts';
 import { DirectiveDepth, LINE_ENDING, lineContainers } from './nesting.ts';
 
 export const LIMITS = {
@@ -55,12 +56,12 @@ export const LIMITS = {
 } as const;
 
 export interface LimitProblem {
-  message: string;
+  finding: Finding;
   place: Point;
 }
 
-/** The message for a file past `LIMITS.fileBytes` (`bytes` long, or at least that long). */
-export function fileTooLarge(bytes: number): string {
+/** The finding for a file past `LIMITS.fileBytes` (`bytes` long, or at least that long). */
+export function fileTooLarge(bytes: number): Finding {
   // Rounded up: a file one byte over 256 KB says 257 KB, not "256 KB; at most 256 KB".
   const size =
     bytes >= 1024 ** 3
@@ -68,13 +69,13 @@ export function fileTooLarge(bytes: number): string {
       : bytes >= 1024 ** 2
         ? `${(bytes / 1024 ** 2).toFixed(1)} MB`
         : `${Math.ceil(bytes / 1024)} KB`;
-  return `This file is ${size}; a guide file may hold at most ${LIMITS.fileBytes / 1024} KB: split it into several files`;
+  return say('limit-exceeded', 'fileSize', size, LIMITS.fileBytes / 1024);
 }
 
 /** The first limit a file's text goes past, if any. */
 export function scanLimits(text: string): LimitProblem | undefined {
   const bytes = Buffer.byteLength(text);
-  if (bytes > LIMITS.fileBytes) return { message: fileTooLarge(bytes), place: { line: 1, column: 1 } };
+  if (bytes > LIMITS.fileBytes) return { finding: fileTooLarge(bytes), place: { line: 1, column: 1 } };
   const lines = text.split(LINE_ENDING);
   const directives = new DirectiveDepth('mdx');
   let blockStart = 0;
@@ -92,43 +93,43 @@ export function scanLimits(text: string): LimitProblem | undefined {
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
     if (indent > LIMITS.indentColumns) {
       return {
-        message: `This line is indented ${indent} columns; at most ${LIMITS.indentColumns}: nest lists and quotes less deeply`,
+        finding: say('limit-exceeded', 'indent', indent, LIMITS.indentColumns),
         place: at(1),
       };
     }
     const quotes = /^(?:\s*>)+/.exec(line)?.[0].split('>').length ?? 1;
     if (quotes - 1 > LIMITS.quoteDepth) {
-      return { message: `Blockquotes nest ${quotes - 1} deep here; at most ${LIMITS.quoteDepth}`, place: at(1) };
+      return { finding: say('limit-exceeded', 'quotes', quotes - 1, LIMITS.quoteDepth), place: at(1) };
     }
     const containers = lineContainers(line, LIMITS.lineContainers);
     if (containers.count > LIMITS.lineContainers) {
       return {
-        message: `This line opens or continues ${containers.count} lists and blockquotes; at most ${LIMITS.lineContainers}: nest them less deeply`,
+        finding: say('limit-exceeded', 'lineContainers', containers.count, LIMITS.lineContainers),
         place: at(containers.column),
       };
     }
     const fence = /^\s*(:+)/.exec(line)?.[1]?.length ?? 0;
     if (fence > LIMITS.fenceColons) {
-      return { message: `This fence has ${fence} colons; at most ${LIMITS.fenceColons}: nest directives less deeply`, place: at(1) };
+      return { finding: say('limit-exceeded', 'fence', fence, LIMITS.fenceColons), place: at(1) };
     }
     const depth = directives.line(line);
     if (depth > LIMITS.directiveDepth) {
       return {
-        message: `Directives nest ${depth} deep here; at most ${LIMITS.directiveDepth}: close the ones above with a line of colons (\`:::\`) before opening more`,
+        finding: say('limit-exceeded', 'directiveDepth', depth, LIMITS.directiveDepth),
         place: at(directives.column),
       };
     }
     blockChars += line.length + 1;
     if (blockChars > LIMITS.blockChars) {
       return {
-        message: `The block of lines starting at line ${blockStart + 1} is over ${LIMITS.blockChars} characters; separate its paragraphs with blank lines or shorten it`,
+        finding: say('limit-exceeded', 'blockChars', blockStart + 1, LIMITS.blockChars),
         place: { line: blockStart + 1, column: 1 },
       };
     }
     markers += line.match(/[*_[<]/g)?.length ?? 0;
     if (markers > LIMITS.inlineMarkers) {
       return {
-        message: `The block of lines starting at line ${blockStart + 1} has over ${LIMITS.inlineMarkers} \`*\`, \`_\`, \`[\` and \`<\`; split it into shorter paragraphs`,
+        finding: say('limit-exceeded', 'inlineMarkers', blockStart + 1, LIMITS.inlineMarkers),
         place: { line: blockStart + 1, column: 1 },
       };
     }
@@ -150,14 +151,14 @@ export function scanFrontmatter(yaml: string): LimitProblem | undefined {
     const indicators = /^[ \t]*((?:[-?](?:[ \t]+|$))*)/.exec(line)![1]!.replace(/[ \t]/g, '').length;
     if (indicators > LIMITS.yamlLineIndicators) {
       return {
-        message: `This frontmatter line nests ${indicators} lists or keys (\`- \`, \`? \`); at most ${LIMITS.yamlLineIndicators}: write one field a line`,
+        finding: say('limit-exceeded', 'yamlLineIndicators', indicators, LIMITS.yamlLineIndicators),
         place: { line: index + 1, column: 1 },
       };
     }
     for (const match of line.matchAll(/[[{]/g)) {
       if (++brackets > LIMITS.yamlBrackets) {
         return {
-          message: `The frontmatter holds over ${LIMITS.yamlBrackets} \`[\` and \`{\`; write each field as \`name: value\`, and put text that holds brackets in quotes`,
+          finding: say('limit-exceeded', 'yamlBrackets', LIMITS.yamlBrackets),
           place: { line: index + 1, column: match.index + 1 },
         };
       }

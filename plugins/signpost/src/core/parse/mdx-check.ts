@@ -7,10 +7,11 @@ import type { Nodes } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { flag } from '../problems.ts';
+import { say } from '../rules/catalogue.ts';
 import { ALLOWED_ELEMENTS, ALLOWED_PROTOCOLS, isComment, isSafeUrl } from './mdx-policy.ts';
 
-/** The allowed elements as a message lists them (checkMdx runs for every node of every file). */
-const ELEMENT_LIST = [...ALLOWED_ELEMENTS.keys()].map((name) => `\`<${name}>\``).join(', ');
+/** The allowed elements, as a message lists them. */
+const ELEMENTS = [...ALLOWED_ELEMENTS.keys()];
 
 /**
  * Reports MDX outside the policy of `mdx-policy.ts`; returns whether `node` is MDX syntax
@@ -24,55 +25,28 @@ export function checkMdx(node: Nodes, file: VFile): boolean {
       checkUrl(node.url, node.type === 'image' ? 'image' : 'link', node.position, file);
       return false;
     case 'mdxjsEsm':
-      flag(
-        file,
-        'unsupported-mdx',
-        '`import` and `export` are not supported in guides; use Markdown, directives and the allowed elements',
-        node.position,
-      );
+      flag(file, say('unsupported-mdx', 'esm'), node.position);
       return true;
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
       if (!isComment(node.value)) {
-        flag(
-          file,
-          'unsupported-mdx',
-          'Expressions in braces are not supported; write `\\{` for a literal brace, or `{/* … */}` for a comment',
-          node.position,
-        );
+        flag(file, say('unsupported-mdx', 'expression'), node.position);
       }
       return true;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
       const allowed = node.name ? ALLOWED_ELEMENTS.get(node.name) : undefined;
       if (!node.name || !allowed) {
-        const what = node.name ? `Element \`<${node.name}>\` is` : 'A fragment `<>` is';
-        flag(file, 'unsupported-mdx', `${what} not supported in guides; use Markdown or one of ${ELEMENT_LIST}`, node.position);
+        flag(file, say('unsupported-mdx', 'element', node.name ?? undefined, ELEMENTS), node.position);
         return true;
       }
       for (const attribute of node.attributes) {
         if (attribute.type === 'mdxJsxExpressionAttribute') {
-          flag(
-            file,
-            'unsupported-mdx',
-            `Spread attributes are not supported on \`<${node.name}>\`; write each attribute as \`name="value"\``,
-            node.position,
-          );
+          flag(file, say('unsupported-mdx', 'spread', node.name), node.position);
         } else if (!allowed.includes(attribute.name)) {
-          const takes = allowed.length ? `it takes ${allowed.map((a) => `\`${a}\``).join(', ')}` : 'it takes no attributes';
-          flag(
-            file,
-            'unsupported-mdx',
-            `Attribute \`${attribute.name}\` is not allowed on \`<${node.name}>\`; ${takes}`,
-            attribute.position ?? node.position,
-          );
+          flag(file, say('unsupported-mdx', 'attribute', attribute.name, node.name, allowed), attribute.position ?? node.position);
         } else if (attribute.value !== null && typeof attribute.value !== 'string') {
-          flag(
-            file,
-            'unsupported-mdx',
-            `Attribute \`${attribute.name}\` on \`<${node.name}>\` must be plain text in quotes, not an expression`,
-            attribute.position ?? node.position,
-          );
+          flag(file, say('unsupported-mdx', 'attributeExpression', attribute.name, node.name), attribute.position ?? node.position);
         } else if (attribute.name === 'src' && typeof attribute.value === 'string') {
           checkUrl(attribute.value, 'image', attribute.position ?? node.position, file);
         }
@@ -88,10 +62,5 @@ export function checkMdx(node: Nodes, file: VFile): boolean {
 function checkUrl(url: string, what: 'link' | 'image', place: Position | undefined, file: VFile): void {
   if (isSafeUrl(url)) return;
   const shown = JSON.stringify(url.length > 40 ? `${url.slice(0, 40)}…` : url).slice(1, -1);
-  flag(
-    file,
-    'unsafe-url',
-    `This ${what} URL \`${shown}\` uses a protocol pages may not carry; use ${ALLOWED_PROTOCOLS.map((p) => `\`${p}:\``).join(', ')} or a relative URL`,
-    place,
-  );
+  flag(file, say('unsafe-url', 'protocol', what, shown, ALLOWED_PROTOCOLS), place);
 }

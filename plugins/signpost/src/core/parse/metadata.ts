@@ -9,8 +9,9 @@ import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type
 import { LIMITS, scanFrontmatter } from './limits.ts';
 import type { $ZodIssue } from 'zod/v4/core';
 import { flag } from '../problems.ts';
-import { GuideMetaSchema, META_FIELDS, type GuideMeta } from '../schemas/metadata.ts';
-import { didYouMean } from '../suggest.ts';
+import { say } from '../rules/catalogue.ts';
+import { GuideMetaSchema, META_FIELDS, SupportSchema, type GuideMeta } from '../schemas/metadata.ts';
+import { closest } from '../suggest.ts';
 
 export interface MetaResult {
   meta: GuideMeta | undefined;
@@ -30,10 +31,7 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
   const yaml = frontmatterOf(tree);
   if (!yaml?.position) {
     const unclosed = /^---[ \t]*\r?\n/.test(String(file.value));
-    const message = unclosed
-      ? 'The frontmatter opened here is never closed; end it with a line `---`'
-      : '`index.mdx` has no frontmatter; start it with `---`, `title: …`, `start: <first node id>`, `---`';
-    flag(file, 'missing-metadata', message, { line: 1, column: 1 });
+    flag(file, say('missing-metadata', unclosed ? 'unclosedFrontmatter' : 'noFrontmatter'), { line: 1, column: 1 });
     return { meta: undefined, start: undefined, startPosition: undefined };
   }
   // The YAML text starts on the line after the opening `---`.
@@ -42,7 +40,7 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
   const tooDeep = scanFrontmatter(yaml.value);
   if (tooDeep) {
     // YAML's parser and `toJS` recurse: nesting is bounded before either runs.
-    flag(file, 'limit-exceeded', tooDeep.message, { line: firstLine + tooDeep.place.line - 1, column: tooDeep.place.column });
+    flag(file, tooDeep.finding, { line: firstLine + tooDeep.place.line - 1, column: tooDeep.place.column });
     return none;
   }
   const lines = new LineCounter();
@@ -60,20 +58,10 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       if (error.code === 'RESOURCE_EXHAUSTION') {
-        flag(
-          file,
-          'limit-exceeded',
-          `The frontmatter is too large or nests too deeply to read; write each field as \`name: value\``,
-          at(error.pos[0]),
-        );
+        flag(file, say('limit-exceeded', 'yamlTooLarge'), at(error.pos[0]));
         continue;
       }
-      flag(
-        file,
-        'syntax-error',
-        `Invalid YAML in frontmatter: ${firstSentence(error.message)}${error.code === 'DUPLICATE_KEY' ? '; delete one of the two' : ' (put a value in quotes when it contains `: ` or starts with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `@` or `%`)'}`,
-        at(error.pos[0]),
-      );
+      flag(file, say('syntax-error', 'yaml', firstSentence(error.message), error.code === 'DUPLICATE_KEY'), at(error.pos[0]));
     }
     return none;
   }
@@ -89,12 +77,7 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
         return visit.BREAK;
       },
     });
-    flag(
-      file,
-      'limit-exceeded',
-      `The aliases (\`*name\`) of this frontmatter expand to more than ${LIMITS.yamlAliases} values; write the values out instead`,
-      alias?.range ? at(alias.range[0]) : opening,
-    );
+    flag(file, say('limit-exceeded', 'yamlAliases', LIMITS.yamlAliases), alias?.range ? at(alias.range[0]) : opening);
     return none;
   }
   // `start: 007` is the id "007", not the number 7: take a number's text as written.
@@ -103,18 +86,19 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
     (data as Record<string, unknown>)['start'] = yaml.value.slice(startScalar.range[0], startScalar.range[1]).trim();
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    flag(file, 'invalid-attribute', 'Frontmatter must be `field: value` lines, such as `title: My guide`', at(0));
+    flag(file, say('invalid-attribute', 'frontmatterNotFields'), at(0));
     return { meta: undefined, start: undefined, startPosition: undefined };
   }
   const startNode = document.get('start', true) as YamlNode | undefined;
   const startPosition = startNode?.range ? span(startNode.range[0], startNode.range[1]) : opening;
 
-  const parsed = GuideMetaSchema.safeParse(data);
+  const fields = readFields(data as Record<string, unknown>, document, file, span);
+  const parsed = GuideMetaSchema.safeParse(fields);
   if (parsed.success) return { meta: parsed.data, start: parsed.data.start, startPosition };
-  const startField = GuideMetaSchema.shape.start.safeParse((data as Record<string, unknown>)['start']);
+  const startField = GuideMetaSchema.shape.start.safeParse(fields['start']);
   const start = startField.success ? startField.data : undefined;
   for (const issue of parsed.error.issues) {
-    reportIssue(issue, data, document, file, at, opening);
+    reportIssue(issue, fields, document, file, at, span, opening);
   }
   return { meta: undefined, start, startPosition };
 }
@@ -123,26 +107,56 @@ function firstSentence(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/** The fields of `support`, and how a message names them. */
+const SUPPORT_FIELDS = Object.keys(SupportSchema.shape);
+
+/**
+ * The frontmatter's fields, with each unknown one reported at its name. A misspelt field
+ * (`titel:`) is read as the one it was meant to be, so that the guide is not also reported as
+ * having no title; other unknown fields are left out.
+ */
+function readFields(
+  data: Record<string, unknown>,
+  document: Document,
+  file: VFile,
+  span: (from: number, to: number) => Position,
+): Record<string, unknown> {
+  const known = (fields: string[], given: Record<string, unknown>, path: string[]): Record<string, unknown> => {
+    const kept: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(given)) {
+      if (fields.includes(key)) {
+        kept[key] = value;
+        continue;
+      }
+      const proposal = closest(key, fields);
+      const node = findKey(document, path, key);
+      const name = [...path, key].join('.');
+      const place = node?.range ? span(node.range[0], node.range[1]) : undefined;
+      const finding = say('invalid-attribute', 'unknownField', name, proposal, fields);
+      flag(file, path.length === 0 && place ? finding : { rule: finding.rule, message: finding.message }, place);
+      if (proposal !== undefined && !Object.hasOwn(given, proposal) && !Object.hasOwn(kept, proposal)) kept[proposal] = value;
+    }
+    return kept;
+  };
+  const fields = known(META_FIELDS, data, []);
+  const support = fields['support'];
+  if (support && typeof support === 'object' && !Array.isArray(support)) {
+    fields['support'] = known(SUPPORT_FIELDS, support as Record<string, unknown>, ['support']);
+  }
+  return fields;
+}
+
 function reportIssue(
   issue: $ZodIssue,
   data: unknown,
   document: Document,
   file: VFile,
   at: (offset: number) => Position,
+  span: (from: number, to: number) => Position,
   opening: Position,
 ): void {
   const path = issue.path.map(String);
   const field = path.join('.');
-  if (issue.code === 'unrecognized_keys') {
-    for (const key of issue.keys) {
-      const keyNode = findKey(document, path, key);
-      const known = path.length === 0 ? META_FIELDS : ['email', 'url', 'label'];
-      const name = path.length === 0 ? key : `${field}.${key}`;
-      const advice = didYouMean(key, known, `; the fields are ${known.map((k) => `\`${k}\``).join(', ')}`);
-      flag(file, 'invalid-attribute', `Unknown field \`${name}\`${advice}`, keyNode?.range ? at(keyNode.range[0]) : opening);
-    }
-    return;
-  }
   const missing = valueAt(data, path) === undefined;
   const node = document.getIn(path, true) as YamlNode | undefined;
   // A field whose value is a map (`support:`) is pointed at by its key, not its first entry.
@@ -150,15 +164,21 @@ function reportIssue(
   const target = key ?? node;
   const place = target?.range ? at(target.range[0]) : opening;
   if (field === 'title') {
-    const message = missing ? 'The guide has no `title`; add `title: …` to the frontmatter' : `Invalid \`title\`: ${issue.message}`;
-    flag(file, 'missing-title', message, place);
+    flag(file, missing ? say('missing-title', 'guide') : say('missing-title', 'invalidGuideTitle', issue.message), place);
   } else if (field === 'start') {
-    const message = missing
-      ? 'The guide names no start node; add `start: <id of the first node>` to the frontmatter'
-      : `Invalid \`start\`: ${issue.message}`;
-    flag(file, 'missing-start', message, place);
+    flag(file, missing ? say('missing-start', 'none') : say('missing-start', 'invalid', issue.message), place);
+  } else if (field === 'support' && isScalar(node) && typeof node.value === 'string' && node.range) {
+    // `support: hello@x.io`: a contact, without saying which kind.
+    const value = node.value;
+    const kind = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value) ? 'email' : /^https?:\/\//.test(value) ? 'url' : undefined;
+    const supportKey = findKey(document, [], 'support');
+    const indent = '  ';
+    const valuePlace = span(node.range[0], node.range[1]);
+    const finding = say('invalid-attribute', 'supportNotMap', value, kind, indent);
+    // The fix moves the value to the next line; the key's column says nothing about the indent.
+    flag(file, supportKey ? finding : { rule: finding.rule, message: finding.message }, valuePlace);
   } else {
-    flag(file, 'invalid-attribute', `Invalid \`${field}\`: ${missing ? 'missing' : issue.message}`, place);
+    flag(file, say('invalid-attribute', 'invalidField', field, missing ? 'missing' : issue.message), place);
   }
 }
 

@@ -10,17 +10,18 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Edge, GuideNode, Located, NodeKind, Option } from '../graph/model.ts';
 import { flag } from '../problems.ts';
+import { say } from '../rules/catalogue.ts';
 import { NoAttributes, TargetAttributes } from '../schemas/directives.ts';
 import { readAttributes } from './attributes.ts';
 import { ARTICLE, describe, unknownDirective } from './describe.ts';
 import {
-  attributePlace,
   FORM_NAMES,
   hasAttribute,
   isDirective,
   labelParagraph,
   labelText,
   openingOf,
+  ownAttributePlace,
   type Directive,
 } from './directives.ts';
 import { checkMdx } from './mdx-check.ts';
@@ -47,6 +48,8 @@ export interface Collected {
   escalateText: string;
   /** First place each single part (reason, fix) was seen, for "already has" messages. */
   seen: Map<PartName, number>;
+  /** The node was never closed: the nodes read inside it are reported with it, not each. */
+  unclosed: boolean;
 }
 
 /** Reads a node directive into `nodes` (extract.ts): passed in, since nodes may nest by mistake. */
@@ -87,12 +90,7 @@ export function walk(
     }
     const form = FORMS[name];
     if (!form.forms.includes(child.type)) {
-      flag(
-        file,
-        'misplaced-directive',
-        `\`${name}\` is written as a ${FORM_NAMES[child.type]}; write it as \`${form.example}\``,
-        openingOf(child),
-      );
+      flag(file, say('misplaced-directive', 'wrongForm', name, FORM_NAMES[child.type], form.example), openingOf(child));
       // `::reason[Why]` is still the card's Reason, so it is not also reported as missing.
       if (isPartDirective(name) && direct && PART_PARENTS[name].includes(collected.kind)) {
         readPart(child, name, collected, file, nodes, readNode);
@@ -100,14 +98,13 @@ export function walk(
       continue;
     }
     if (isNodeDirective(name)) {
-      flag(
-        file,
-        'misplaced-directive',
-        `\`${name}\` is inside ${describe(collected.kind, collected.id)
+      // A node left open, whose closing fence is missing, is reported once, at that node (extract.ts).
+      if (!collected.unclosed) {
+        const outer = describe(collected.kind, collected.id)
           .toLowerCase()
-          .replace(/^(\w+)/, '`$1`')}; nodes cannot nest, close the outer one first`,
-        openingOf(child),
-      );
+          .replace(/^(\w+)/, '`$1`');
+        flag(file, say('misplaced-directive', 'nodeInNode', name, outer), openingOf(child));
+      }
       readNode(child as ContainerDirective, name, file, nodes);
       continue;
     }
@@ -118,7 +115,7 @@ export function walk(
         const where = parents.includes(collected.kind)
           ? `directly inside ${home}, not nested in other content`
           : `inside ${home}, not ${ARTICLE[collected.kind]}${name === 'option' && collected.kind === 'step' ? ' (a step goes on through its `next` attribute)' : ''}`;
-        flag(file, 'misplaced-directive', `\`${name}\` belongs ${where}`, openingOf(child));
+        flag(file, say('misplaced-directive', 'partMisplaced', name, where), openingOf(child));
         continue;
       }
       readPart(child, name, collected, file, nodes, readNode);
@@ -132,14 +129,14 @@ export function walk(
     // `:link[text]{to="node"}`
     const attributes = readAttributes(child, TargetAttributes, file);
     if (!labelText(child)) {
-      flag(file, 'missing-title', '`link` has no text; write `:link[text]{to="…"}`', openingOf(child));
+      flag(file, say('missing-title', 'link'), openingOf(child));
     }
     if (attributes.to === undefined) {
       if (!hasAttribute(child, 'to')) {
-        flag(file, 'invalid-attribute', '`link` needs a `to` attribute naming the node it leads to', openingOf(child));
+        flag(file, say('invalid-attribute', 'linkNoTarget'), openingOf(child));
       }
     } else {
-      collected.links.push({ to: attributes.to, position: attributePlace(child, 'to') ?? openingOf(child)! });
+      collected.links.push(edgeOf(child, 'to', attributes.to));
     }
   }
 }
@@ -152,28 +149,27 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
     const attributes = readAttributes(child, TargetAttributes, file);
     const label = child.type === 'containerDirective' ? toString(child).trim() : (labelText(child) ?? '');
     if (!label) {
-      flag(file, 'missing-title', '`option` has no answer text; write it as `::option[Answer]{to="…"}`', openingOf(child));
+      flag(file, say('missing-title', 'option'), openingOf(child));
     }
     if (attributes.to === undefined && !hasAttribute(child, 'to')) {
-      flag(file, 'invalid-attribute', '`option` needs a `to` attribute naming the node this answer leads to', openingOf(child));
+      flag(file, say('invalid-attribute', 'optionNoTarget'), openingOf(child));
     }
     // An answer without a target still counts as an answer: `to: ''` is skipped by the graph rules.
-    collected.options.push({ label, to: attributes.to ?? '', position: attributePlace(child, 'to') ?? position });
+    collected.options.push({ label, ...edgeOf(child, 'to', attributes.to ?? '', position) });
     return;
   }
   readAttributes(child, NoAttributes, file);
   if (name === 'alias') {
     const text = labelText(child);
     if (text) collected.aliases.push({ text, position });
-    else flag(file, 'missing-title', '`alias` has no text; write the other wording as `::alias[…]`', openingOf(child));
+    else flag(file, say('missing-title', 'alias'), openingOf(child));
     return;
   }
   if (name === 'escalate') {
     if (collected.escalate) {
       flag(
         file,
-        'misplaced-directive',
-        `${describe(collected.kind, collected.id)} already has an \`escalate\` (line ${collected.escalate.start.line}); merge the two`,
+        say('misplaced-directive', 'secondEscalate', describe(collected.kind, collected.id), collected.escalate.start.line),
         openingOf(child),
       );
       return;
@@ -184,16 +180,21 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
   }
   const first = collected.seen.get(name);
   if (first !== undefined) {
-    flag(
-      file,
-      'misplaced-directive',
-      `${describe('error', collected.id)} already has a \`${name}\` (line ${first}); merge the two`,
-      openingOf(child),
-    );
+    flag(file, say('misplaced-directive', 'secondPart', describe('error', collected.id), name, first), openingOf(child));
     return;
   }
   collected.seen.set(name, position.start.line);
   collected[name] = { text: toString(child).trim(), position };
+}
+
+/**
+ * An edge named by a directive's attribute: at the attribute when it is written (where a fix
+ * rewrites it), else at `fallback` or the opening.
+ */
+export function edgeOf(directive: Directive, name: 'to' | 'next', to: string, fallback?: Position): Edge {
+  const own = ownAttributePlace(directive, name);
+  if (own) return { to, position: own, attribute: name };
+  return { to, position: fallback ?? openingOf(directive)! };
 }
 
 /** A text directive with neither label nor attributes: a colon in prose. */

@@ -16,6 +16,7 @@ export type SourceResult =
   | { text: string; invalidAt?: Point }
   | { notRegular: 'FIFO' | 'socket' | 'device' | 'folder' | 'other' }
   | { tooLarge: number }
+  | { encoding: 'UTF-16' | 'UTF-32' }
   | { error: NodeJS.ErrnoException };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -57,6 +58,8 @@ export async function readSource(path: string): Promise<SourceResult> {
   } catch (error) {
     return { error: error as NodeJS.ErrnoException };
   }
+  const encoding = wideEncoding(bytes);
+  if (encoding) return { encoding };
   try {
     return { text: decoder.decode(bytes) };
   } catch {
@@ -66,6 +69,28 @@ export async function readSource(path: string): Promise<SourceResult> {
     const lines = before.split(/\r\n|\r|\n/);
     return { text: bytes.toString('utf8'), invalidAt: { line: lines.length, column: lines.at(-1)!.length + 1, offset } };
   }
+}
+
+/**
+ * Whether a file was saved as UTF-16 or UTF-32 (Windows editors offer "Unicode"): by its byte
+ * order mark, or, without one, by the zero bytes every ASCII character then brings along.
+ */
+export function wideEncoding(bytes: Uint8Array): 'UTF-16' | 'UTF-32' | undefined {
+  const [a, b, c, d] = bytes;
+  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff)) return 'UTF-32';
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return 'UTF-16';
+  const sample = bytes.subarray(0, 1024);
+  let even = 0;
+  let odd = 0;
+  for (let index = 0; index < sample.length; index++) {
+    if (sample[index] !== 0) continue;
+    if (index % 2 === 0) even++;
+    else odd++;
+  }
+  // Text in UTF-16 has a zero in (nearly) every other byte; a binary file's zeros fall anywhere.
+  return sample.length >= 8 && Math.max(even, odd) >= sample.length * 0.4 && Math.min(even, odd) <= sample.length * 0.05
+    ? 'UTF-16'
+    : undefined;
 }
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */

@@ -24,6 +24,8 @@ export interface RuleContext {
   /** Whether an answer, `next` or link names an existing node. */
   exists: (edge: Edge) => boolean;
   problems: Problem[];
+  /** Nodes whose `unreachable-node` or `no-outcome` an earlier rule's problem already explains. */
+  explained: { unreachable: Set<string>; loops: Set<string> };
 }
 
 export function ruleContext(guide: Guide, indexFile: string): RuleContext {
@@ -42,6 +44,7 @@ export function ruleContext(guide: Guide, indexFile: string): RuleContext {
     },
     exists: (edge) => guide.byId.has(edge.to),
     problems: [],
+    explained: { unreachable: new Set(), loops: new Set() },
   };
 }
 

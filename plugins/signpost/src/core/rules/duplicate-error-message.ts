@@ -1,8 +1,9 @@
 /** `duplicate-error-message`: the same message (or alias) on two cards confuses search. */
 import type { Position } from 'unist';
 import type { GuideNode } from '../graph/model.ts';
-import { problem } from '../problems.ts';
+import { problem, relatedPlace } from '../problems.ts';
 import { shorten } from '../suggest.ts';
+import { say } from './catalogue.ts';
 import type { RuleContext } from './context.ts';
 
 /** Messages compare without case, surrounding quotes and repeated spaces. */
@@ -27,9 +28,9 @@ export function duplicateErrorMessages({ guide, where, problems }: RuleContext):
         problems.push(
           problem(
             node.file,
-            'duplicate-error-message',
-            `Error card \`${shorten(node.id)}\` shows the same message as \`${shorten(first.node.id)}\` (${where(first.node, node)}): “${wording.text}”; merge the cards or tell the messages apart`,
+            say('duplicate-error-message', 'same', shorten(node.id), shorten(first.node.id), where(first.node, node), wording.text),
             wording.position,
+            [relatedPlace(first.node.file, first.position, `the same message on \`${shorten(first.node.id)}\``)],
           ),
         );
       }

@@ -1,7 +1,8 @@
 /** `duplicate-id`: every occurrence of an id used twice is reported, each naming the others. */
 import type { GuideNode } from '../graph/model.ts';
-import { problem } from '../problems.ts';
+import { problem, relatedPlace } from '../problems.ts';
 import { shorten } from '../suggest.ts';
+import { say } from './catalogue.ts';
 import type { RuleContext } from './context.ts';
 
 /** Places a `duplicate-id` message lists before it says how many more there are. */
@@ -19,20 +20,18 @@ export function duplicateIds({ guide, idPlace, where, problems }: RuleContext): 
     if (nodes.length < 2) continue;
     for (const node of nodes) {
       // A few places say where to look; all of them would make each message as long as the guide.
-      const listed = nodes
+      const others = nodes
         .slice(0, DUPLICATES_LISTED + 1)
         .filter((other) => other !== node)
-        .slice(0, DUPLICATES_LISTED)
-        .map((other) => where(other, node))
-        .join('; ');
-      const others = nodes.length - 1;
-      const more = others > DUPLICATES_LISTED ? ` and ${others - DUPLICATES_LISTED} more places` : '';
+        .slice(0, DUPLICATES_LISTED);
+      const listed = others.map((other) => where(other, node)).join('; ');
+      const more = Math.max(0, nodes.length - 1 - DUPLICATES_LISTED);
       problems.push(
         problem(
           node.file,
-          'duplicate-id',
-          `Duplicate id \`${shorten(id)}\`, also used at ${listed}${more}; ids must be unique in a guide, rename one`,
+          say('duplicate-id', 'duplicate', shorten(id), listed, more),
           idPlace(node),
+          others.map((other) => relatedPlace(other.file, idPlace(other), 'the other node with this id')),
         ),
       );
     }

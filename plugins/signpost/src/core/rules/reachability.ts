@@ -6,30 +6,23 @@ import { isOutcome, waysOn } from '../graph/model.ts';
 import { openingOf } from '../parse/directives.ts';
 import { problem } from '../problems.ts';
 import { closest, shorten } from '../suggest.ts';
+import { say } from './catalogue.ts';
 import { reachable, type RuleContext } from './context.ts';
 
 export function missingStart({ guide, indexFile, ids, budget, problems }: RuleContext): void {
   const start = guide.start;
   if (start === undefined || guide.byId.has(start) || guide.nodes.length === 0) return;
   const proposal = closest(start, ids, budget);
-  const advice = proposal ? `; did you mean \`${proposal}\`?` : '; set `start` to the id of the first node';
-  problems.push(problem(indexFile, 'missing-start', `Start node \`${shorten(start)}\` does not exist${advice}`, guide.startPosition));
+  problems.push(problem(indexFile, say('missing-start', 'unknown', shorten(start), proposal), guide.startPosition));
 }
 
-export function unreachableNodes({ guide, problems }: RuleContext): void {
+export function unreachableNodes({ guide, problems, explained }: RuleContext): void {
   const start = guide.start;
   if (start === undefined || !guide.byId.has(start)) return;
   const reached = reachable(guide, [start], (node) => waysOn(node).map((edge) => edge.to));
   for (const node of guide.nodes) {
-    if (!node.id || reached.has(node.id) || guide.byId.get(node.id) !== node) continue;
-    problems.push(
-      problem(
-        node.file,
-        'unreachable-node',
-        `Node \`${shorten(node.id)}\` cannot be reached from the start node \`${shorten(start)}\`; add an answer or \`next\` leading to it, or delete it`,
-        openingOf(node.tree),
-      ),
-    );
+    if (!node.id || reached.has(node.id) || guide.byId.get(node.id) !== node || explained.unreachable.has(node.id)) continue;
+    problems.push(problem(node.file, say('unreachable-node', 'unreachable', shorten(node.id), shorten(start)), openingOf(node.tree)));
   }
 }
 
@@ -37,9 +30,11 @@ export function unreachableNodes({ guide, problems }: RuleContext): void {
  * Walks backwards from the outcomes. Nodes already reported as dead ends or with a dangling
  * target count as leading out, so that one mistake is not reported twice.
  */
-export function noOutcome({ guide, exists, problems }: RuleContext): void {
+export function noOutcome({ guide, exists, problems, explained }: RuleContext): void {
   const leadsOut = guide.nodes
-    .filter((node) => isOutcome(node) || waysOn(node).length === 0 || waysOn(node).some((edge) => !exists(edge)))
+    .filter(
+      (node) => isOutcome(node) || explained.loops.has(node.id) || waysOn(node).length === 0 || waysOn(node).some((edge) => !exists(edge)),
+    )
     .map((node) => node.id);
   const predecessors = new Map<string, string[]>();
   for (const node of guide.nodes) {
@@ -52,13 +47,6 @@ export function noOutcome({ guide, exists, problems }: RuleContext): void {
   const canFinish = reachable(guide, leadsOut, (node) => predecessors.get(node.id) ?? []);
   for (const node of guide.nodes) {
     if (!node.id || canFinish.has(node.id) || guide.byId.get(node.id) !== node) continue;
-    problems.push(
-      problem(
-        node.file,
-        'no-outcome',
-        `No outcome can be reached from \`${shorten(node.id)}\`: every way on from it loops back; lead one to an error or instructions card`,
-        openingOf(node.tree),
-      ),
-    );
+    problems.push(problem(node.file, say('no-outcome', 'loops', shorten(node.id)), openingOf(node.tree)));
   }
 }

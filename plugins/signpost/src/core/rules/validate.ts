@@ -8,15 +8,24 @@ import { ruleContext, type RuleContext } from './context.ts';
 import { danglingTargets } from './dangling-target.ts';
 import { deadEnds } from './dead-end.ts';
 import { duplicateErrorMessages } from './duplicate-error-message.ts';
+import { duplicateAnswers } from './duplicate-answer.ts';
 import { duplicateIds } from './duplicate-id.ts';
 import { missingSupport } from './missing-support.ts';
+import { movedFrom } from './moved-from.ts';
 import { missingStart, noOutcome, unreachableNodes } from './reachability.ts';
+import { selfTargets } from './self-target.ts';
 
-/** The graph rules, in the order their problems were always listed (the report sorts them). */
+/**
+ * The graph rules. The report sorts their problems; the order matters only where a rule
+ * explains another's problems (`explained`): a copied answer explains the branch it orphans.
+ */
 const GRAPH_RULES: ((context: RuleContext) => void)[] = [
   duplicateIds,
+  movedFrom,
   danglingTargets,
   deadEnds,
+  selfTargets,
+  duplicateAnswers,
   missingStart,
   unreachableNodes,
   noOutcome,

@@ -15,6 +15,11 @@ const nodeAttributes = {
   title: text.optional(),
   /** Marks unfinished content: a warning in `check`, an error with `--strict`. */
   draft: flag.optional(),
+  /**
+   * Ids the node had before, separated by spaces or commas (`moved-from="old-id other-id"`):
+   * the build sends each old URL to the node's page.
+   */
+  'moved-from': z.string().trim().min(1, 'must list the ids the node had before').optional(),
 };
 
 export const QuestionAttributes = z.strictObject({

@@ -1,0 +1,159 @@
+/**
+ * Why the MDX parser stopped, in a writer's words and at the character the writer typed.
+ *
+ * The parser reports where it gave up: after the name it expected (`<=` at the `=`), at the end
+ * of the paragraph an unclosed `{` ran into, or inside an expression acorn could not read. The
+ * writer's slip is earlier: the `<` or the `{`. So the place is moved back to it, the message
+ * says what MDX made of it, and the fix (`\<`, `\{`) is proposed for that very character.
+ *
+ * ```mdx
+ * Type the { in the box.
+ * ```
+ *
+ * is reported at the `{` (not at the end of the paragraph) as "This `{` is never closed, and
+ * MDX reads `{` as the start of code; write `\{` for a brace …", with the replacement `\{`.
+ */
+import type { Point, Position } from 'unist';
+import type { VFile } from 'vfile';
+import { flag, relatedPlace } from '../problems.ts';
+import { say } from '../rules/catalogue.ts';
+import { shorten } from '../suggest.ts';
+
+interface ParserError {
+  reason?: string;
+  message?: string;
+  line?: number;
+  column?: number;
+  source?: string;
+  ruleId?: string;
+  place?: Point | Position;
+}
+
+/** Offsets and points of a file's text, lines counted as the parser counts them. */
+class Lines {
+  private readonly starts: number[] = [0];
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+    for (const match of text.matchAll(/\r\n|\r|\n/g)) this.starts.push(match.index + match[0].length);
+  }
+  offset(line: number, column: number): number {
+    return Math.min(this.text.length, (this.starts[line - 1] ?? this.text.length) + column - 1);
+  }
+  point(offset: number): Point {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - this.starts[low]! + 1, offset };
+  }
+  span(from: number, to: number): Position {
+    return { start: this.point(from), end: this.point(to) };
+  }
+  lineText(line: number): string {
+    const start = this.starts[line - 1] ?? this.text.length;
+    return /^[^\r\n]*/.exec(this.text.slice(start))![0];
+  }
+}
+
+/** Reports why the MDX parser stopped (anything but a RangeError, which is a nesting limit). */
+export function reportMdxError(error: unknown, file: VFile): void {
+  const cause = error as ParserError;
+  const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
+  const lines = new Lines(String(file.value));
+  if (!cause.line) {
+    flag(file, say('syntax-error', 'mdx', reason));
+    return;
+  }
+  const at = lines.offset(cause.line, cause.column ?? 1);
+  const rule = `${cause.source ?? ''}:${cause.ruleId ?? ''}`;
+  const onDirectiveLine = /^\s*:+[a-z]/i.test(lines.lineText(cause.line));
+
+  if (rule.startsWith('micromark-extension-mdx-expression') && onDirectiveLine) {
+    // `{#id title="Press "Resume""}`: the attributes could not be read, and MDX tried them as code.
+    flag(file, say('syntax-error', 'attributesUnreadable'), { line: cause.line, column: cause.column ?? 1 });
+    return;
+  }
+  if (rule.startsWith('micromark-extension-mdx-expression') && (cause.ruleId === 'unexpected-eof' || cause.ruleId === 'acorn')) {
+    const brace = openBrace(lines.text, at);
+    if (brace !== undefined) {
+      const close = closingBrace(lines.text, brace);
+      const finding =
+        cause.ruleId === 'unexpected-eof' || close === undefined
+          ? say('syntax-error', 'braceNeverClosed')
+          : say('syntax-error', 'braceNotCode', shorten(lines.text.slice(brace, close + 1).replace(/\s+/g, ' '), 40));
+      flag(file, { ...finding, expected: ['\\{'] }, lines.span(brace, brace + 1));
+      return;
+    }
+  }
+  if (rule.startsWith('micromark-extension-mdx-jsx:unexpected-')) {
+    const less = lines.text.lastIndexOf('<', at);
+    if (less !== -1 && lines.point(less).line === cause.line) {
+      const autolink = /^<((?:https?:\/\/|mailto:)[^\s<>]*)>/i.exec(lines.text.slice(less, less + 2000));
+      if (autolink) {
+        flag(file, say('syntax-error', 'autolink', autolink[1]!), lines.span(less, less + autolink[0].length));
+      } else {
+        const written = lines.text.slice(less, Math.max(at + 1, less + 2)).replace(/[\r\n].*$/s, '');
+        flag(file, say('syntax-error', 'lessThan', shorten(written, 20)), lines.span(less, less + 1));
+      }
+      return;
+    }
+  }
+  const mismatch =
+    /^Unexpected closing tag `<\/([^`>]*)>`, expected corresponding closing tag for `<([^`>]*)>` \((\d+):(\d+)-(\d+):(\d+)\)/.exec(reason);
+  if (mismatch && cause.place && 'start' in cause.place) {
+    const [, closing, opening, line, column, endLine, endColumn] = mismatch;
+    const openingPlace = {
+      start: { line: Number(line), column: Number(column) },
+      end: { line: Number(endLine), column: Number(endColumn) },
+    };
+    flag(file, say('syntax-error', 'closingTagMismatch', closing!, opening!, Number(line), Number(column)), cause.place, [
+      relatedPlace(file.path, openingPlace, `the opening \`<${opening}>\``),
+    ]);
+    return;
+  }
+  const unclosed = /^Expected a closing tag for `<([^`>]*)>` \((\d+):(\d+)-(\d+):(\d+)\)/.exec(reason);
+  if (unclosed) {
+    const [, name, line, column, endLine, endColumn] = unclosed;
+    flag(file, say('syntax-error', 'elementNeverClosed', name!), {
+      start: { line: Number(line), column: Number(column) },
+      end: { line: Number(endLine), column: Number(endColumn) },
+    });
+    return;
+  }
+  flag(file, say('syntax-error', 'mdx', reason), { line: cause.line, column: cause.column ?? 1 });
+}
+
+/**
+ * The `{` that an expression error at `offset` belongs to: the nearest one before it that no
+ * `}` closes, in the same paragraph, not escaped.
+ */
+function openBrace(text: string, offset: number): number | undefined {
+  let depth = 0;
+  const stop = Math.max(0, offset - 20_000);
+  for (let index = Math.min(offset, text.length - 1); index >= stop; index--) {
+    const char = text[index];
+    if (char === '\n' && /\n[ \t>]*$/.test(text.slice(Math.max(stop, index - 200), index))) return undefined;
+    if (char !== '{' && char !== '}') continue;
+    if (text[index - 1] === '\\') continue;
+    if (char === '}') depth++;
+    else if (depth === 0) return index;
+    else depth--;
+  }
+  return undefined;
+}
+
+/** The `}` that closes the `{` at `offset`, in the same paragraph. */
+function closingBrace(text: string, offset: number): number | undefined {
+  let depth = 0;
+  for (let index = offset; index < Math.min(text.length, offset + 20_000); index++) {
+    const char = text[index];
+    if (char === '\n' && /^\n[ \t>]*\n/.test(text.slice(index, index + 200))) return undefined;
+    if (char === '{') depth++;
+    else if (char === '}' && --depth === 0) return index;
+  }
+  return undefined;
+}
