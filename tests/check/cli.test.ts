@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { writerEnv } from '../site/build-site.ts';
 import { FIXTURES } from './helpers.ts';
@@ -62,13 +65,26 @@ combined/index.mdx:25:17: error: Duplicate id \`restart-router\`, also used at l
     expect(run.code).toBe(1);
     const problems = JSON.parse(run.stdout) as unknown[];
     expect(problems).toHaveLength(5);
+    // Where it starts and ends, the fix for that range, and the rule's documentation.
     expect(problems[0]).toEqual({
       file: 'combined/index.mdx',
       line: 7,
       column: 11,
+      endLine: 7,
+      endColumn: 29,
       severity: 'error',
       rule: 'dangling-target',
       message: 'Cannot find node `restart-routr`; did you mean `restart-router`?',
+      url: `file://${fileURLToPath(new URL('../../plugins/signpost/dist/core/rules/docs/dangling-target.md', import.meta.url))}`,
+      expected: ['to="restart-router"'],
+      related: [],
+    });
+    // A duplicate names the other place.
+    expect(problems[2]).toMatchObject({
+      rule: 'duplicate-id',
+      line: 15,
+      column: 17,
+      related: [{ file: 'combined/index.mdx', line: 25, column: 17, endLine: 25, endColumn: 32, message: 'the other node with this id' }],
     });
     expect(problems.map((p) => (p as { rule: string }).rule)).toEqual([
       'dangling-target',
@@ -126,7 +142,7 @@ combined/index.mdx:25:17: error: Duplicate id \`restart-router\`, also used at l
     expect(flag.stderr).toContain('Usage: signpost check [DIR ...]');
     const format = await check('--format', 'xml');
     expect(format.code).toBe(2);
-    expect(format.stderr).toMatch(/^signpost check: unknown format `xml`; use `human` or `json`/);
+    expect(format.stderr).toMatch(/^signpost check: unknown format `xml`; use `human`, `json`, `sarif`, `github`/);
   });
 
   it('prints its usage with --help', async () => {
@@ -140,6 +156,111 @@ combined/index.mdx:25:17: error: Duplicate id \`restart-router\`, also used at l
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('rules/unreadable-file/index.mdx:7:15: error: This file is not valid UTF-8');
+  });
+});
+
+describe('signpost check --format sarif', () => {
+  it('prints a SARIF 2.1.0 log that validates against the schema, with regions, related places and fixes', async () => {
+    const run = await check('combined', 'rules/duplicate-answer', 'no-such-folder', '--format', 'sarif');
+    expect(run.code).toBe(2);
+    const log = JSON.parse(run.stdout);
+    const schema = JSON.parse(await readFile(new URL('./fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const [sarifRun] = log.runs;
+    expect(sarifRun.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual([
+      'dangling-target',
+      'unreachable-node',
+      'duplicate-id',
+      'missing-fix',
+      'missing-folder',
+      'duplicate-answer',
+    ]);
+    expect(sarifRun.tool.driver.rules[0].help.markdown).toMatch(/^Severity: error\. Fires when an answer/);
+    expect(sarifRun.results[0]).toEqual({
+      ruleId: 'dangling-target',
+      ruleIndex: 0,
+      level: 'error',
+      message: { text: 'Cannot find node `restart-routr`; did you mean `restart-router`?' },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'combined/index.mdx', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 7, startColumn: 11, endLine: 7, endColumn: 29 },
+          },
+        },
+      ],
+      fixes: [
+        {
+          description: { text: 'Replace with `to="restart-router"`' },
+          artifactChanges: [
+            {
+              artifactLocation: { uri: 'combined/index.mdx', uriBaseId: '%SRCROOT%' },
+              replacements: [
+                {
+                  deletedRegion: { startLine: 7, startColumn: 11, endLine: 7, endColumn: 29 },
+                  insertedContent: { text: 'to="restart-router"' },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const duplicate = sarifRun.results.find((result: { ruleId: string }) => result.ruleId === 'duplicate-id');
+    expect(duplicate.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: {
+          artifactLocation: { uri: 'combined/index.mdx', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 25, startColumn: 17, endLine: 25, endColumn: 32 },
+        },
+        message: { text: 'the other node with this id' },
+      },
+    ]);
+    // A folder has no region.
+    const folder = sarifRun.results.find((result: { ruleId: string }) => result.ruleId === 'missing-folder');
+    expect(folder.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'no-such-folder', uriBaseId: '%SRCROOT%' } } }]);
+  });
+
+  it('is an empty run that still validates when there is no problem', async () => {
+    const run = await check('clean', '--format', 'sarif');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).runs[0].results).toEqual([]);
+  });
+});
+
+describe('signpost check --format github', () => {
+  /** The workflow command grammar GitHub reads: `::level key=value,…::message`. */
+  const COMMAND = /^::(error|warning) ((?:[a-zA-Z]+=[^,:]*)(?:,[a-zA-Z]+=[^,:]*)*)::(.*)$/;
+  const unescape = (text: string) =>
+    text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+
+  it('prints one annotation per problem, with file, start and end, title, and the message', async () => {
+    const run = await check('combined', 'rules/draft', '--format', 'github');
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      '::error file=combined/index.mdx,line=7,col=11,endLine=7,endColumn=29,title=dangling-target (npx signpost explain dangling-target)::Cannot find node `restart-routr`; did you mean `restart-router`?',
+    );
+    expect(lines.at(-1)).toBe(
+      '::warning file=rules/draft/index.mdx,line=15,col=53,endLine=15,endColumn=58,title=draft (npx signpost explain draft)::Instructions card `restart` is a draft; finish it and remove `draft` before publishing',
+    );
+    for (const line of lines) expect(line).toMatch(COMMAND);
+  });
+
+  it('escapes what would end a property or the message, so each arrives whole', async () => {
+    // A file named `a,b:c%.mdx`, and a message quoting `100% sure: yes, really`.
+    const run = await check('annotations', '--format', 'github');
+    expect(run.stdout).toBe(
+      '::error file=annotations/a%2Cb%3Ac%25.mdx,line=1,col=22,endLine=1,endColumn=52,title=duplicate-error-message (npx signpost explain duplicate-error-message)::Error card `also-sure` shows the same message as `sure` (index.mdx, line 15, column 11): “100%25 sure: yes, really”; merge the cards or tell the messages apart\n',
+    );
+    const match = COMMAND.exec(run.stdout.trimEnd())!;
+    const properties = Object.fromEntries(match[2]!.split(',').map((pair) => pair.split('=') as [string, string]));
+    expect(unescape(properties['file']!)).toBe('annotations/a,b:c%.mdx');
+    expect(unescape(match[3]!)).toContain('“100% sure: yes, really”');
   });
 });
 

@@ -1,16 +1,29 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RULES, ruleDocs } from '../../plugins/signpost/src/core/index.ts';
+import { checkGuides, formatResult, RULE_IDS, ruleDocsFile, ruleUrl } from '../../plugins/signpost/src/core/index.ts';
+import { limitTable } from '../../plugins/signpost/src/core/parse/limits.ts';
+import { sourceLines } from '../../plugins/signpost/src/report/human.ts';
 import { FIXTURES } from './helpers.ts';
-
-const RULE_IDS = Object.keys(RULES);
 
 const AUTHORING = fileURLToPath(new URL('../../docs/authoring.md', import.meta.url));
 const RULE_DOCS = fileURLToPath(new URL('../../plugins/signpost/src/core/rules/docs/', import.meta.url));
 const GENERATED = /(<!-- The rule reference below is generated from [^\n]*-->\n)[\s\S]*$/;
+const LIMIT_TABLE = /(<!-- The table is generated from LIMITS [^\n]*-->\n)[\s\S]*?(\n<!-- end of the generated table -->)/;
+const update = Boolean(process.env['UPDATE']);
 
 describe('the rule reference', () => {
+  it('in limit-exceeded.md lists the limits the code enforces, from LIMITS (UPDATE=1 rewrites it)', async () => {
+    const path = `${RULE_DOCS}limit-exceeded.md`;
+    const page = await readFile(path, 'utf8');
+    expect(page).toMatch(LIMIT_TABLE);
+    const expected = page.replace(LIMIT_TABLE, (_, open: string, close: string) => `${open}${limitTable()}${close}`);
+    if (update) await writeFile(path, expected);
+    else expect(page).toBe(expected);
+  });
+
   it('in docs/authoring.md is the one `signpost explain` prints, rule by rule (UPDATE=1 rewrites it)', async () => {
     const docs = await readFile(AUTHORING, 'utf8');
     expect(docs).toMatch(GENERATED);
@@ -18,22 +31,49 @@ describe('the rule reference', () => {
       RULE_IDS.map(async (rule) => `\n### ${rule}\n\n${(await readFile(`${RULE_DOCS}${rule}.md`, 'utf8')).trim()}\n`),
     );
     const expected = docs.replace(GENERATED, (_, marker: string) => marker + sections.join(''));
-    if (process.env['UPDATE']) await writeFile(AUTHORING, expected);
+    if (update) await writeFile(AUTHORING, expected);
     else expect(docs).toBe(expected);
   });
 
   it('has a page for every rule and none for a rule that does not exist', async () => {
     expect((await readdir(RULE_DOCS)).map((file) => file.replace(/\.md$/, '')).toSorted()).toEqual(RULE_IDS.toSorted());
+    for (const rule of RULE_IDS) expect(ruleDocsFile(rule)).toBe(`${RULE_DOCS}${rule}.md`);
+  });
+
+  it('shows the very report `check` gives for every example guide in it', async () => {
+    // Each complete example (an `index.mdx` with frontmatter, then its report) is checked as
+    // `guide/printer-help/index.mdx`: every problem shown must be printed word for word.
+    const drift: string[] = [];
+    let examples = 0;
+    for (const rule of RULE_IDS) {
+      const page = await readFile(`${RULE_DOCS}${rule}.md`, 'utf8');
+      for (const [, guide, report] of page.matchAll(/```mdx\n(---\n[\s\S]*?)```\n\n```text\n(guide\/printer-help\/[\s\S]*?)```/g)) {
+        examples++;
+        const root = await mkdtemp(join(tmpdir(), 'signpost-docs-'));
+        await mkdir(join(root, 'guide/printer-help'), { recursive: true });
+        await writeFile(join(root, 'guide/printer-help/index.mdx'), guide!);
+        const printed = formatResult(await checkGuides([join(root, 'guide')]), { cwd: root, sourceLine: sourceLines() });
+        for (const block of report!.split('\n\n').map((part) => part.trim())) {
+          if (block && !block.startsWith('…') && !printed.includes(block))
+            drift.push(`${rule}.md shows\n${block}\nbut check prints\n${printed}`);
+        }
+        await rm(root, { recursive: true, force: true });
+      }
+    }
+    expect(drift).toEqual([]);
+    expect(examples).toBeGreaterThan(20);
   });
 });
 
 describe('every rule', () => {
-  it('has a section in docs/authoring.md, where its messages link', async () => {
-    const docs = await readFile(fileURLToPath(new URL('../../docs/authoring.md', import.meta.url)), 'utf8');
+  it('has a section in docs/authoring.md, and a url where its docs open', async () => {
+    const docs = await readFile(AUTHORING, 'utf8');
     const headings = [...docs.matchAll(/^### (\S+)$/gm)].map((match) => match[1]);
     for (const rule of RULE_IDS) {
       expect(headings, `docs/authoring.md has no "### ${rule}"`).toContain(rule);
-      expect(ruleDocs(rule as keyof typeof RULES)).toBe(`docs/authoring.md#${rule}`);
+      expect(ruleUrl(rule, undefined)).toBe(`file://${RULE_DOCS}${rule}.md`);
+      expect(ruleUrl(rule, 'https://example.com/docs/authoring.md')).toBe(`https://example.com/docs/authoring.md#${rule}`);
+      expect(ruleUrl(rule, 'https://example.com/rules/{rule}.html')).toBe(`https://example.com/rules/${rule}.html`);
     }
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { problemsIn } from './helpers.ts';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkGuides, guidesAt, removedIds } from '../../plugins/signpost/src/core/index.ts';
+import { FIXTURES, gitRepo, problemsIn } from './helpers.ts';
 
 // One fixture folder per rule (tests/check/fixtures/rules/<rule-id>/): every problem it holds,
 // with its line, column and whole message. Some fixtures also show the one consequence a
@@ -19,6 +22,13 @@ describe('rules', () => {
     expect(await problemsIn('rules/dead-end')).toEqual([
       'index.mdx:15:1 error [dead-end] Step `check-cable` has no way on; add `next="…"` naming the node that follows',
       'index.mdx:19:1 error [dead-end] Question `ask` has no answers, so readers are stuck; add `:::option{to="…"}` answers',
+    ]);
+  });
+
+  it('duplicate-answer', async () => {
+    // One error for the copied answer, proposing the branch it orphaned (not one per orphaned node).
+    expect(await problemsIn('rules/duplicate-answer')).toEqual([
+      'index.mdx:10:11 error [duplicate-answer] This answer leads to `agency-requirements`, like the answer “Agency” (line 7); did you mean `private-owner-requirements`, which nothing leads to?',
     ]);
   });
 
@@ -149,6 +159,34 @@ describe('rules', () => {
     expect(await problemsIn('rules/no-outcome')).toEqual([
       'index.mdx:19:1 error [no-outcome] No outcome can be reached from `check-cable`: every way on from it loops back; lead one to an error or instructions card',
       'index.mdx:23:1 error [no-outcome] No outcome can be reached from `check-socket`: every way on from it loops back; lead one to an error or instructions card',
+    ]);
+  });
+
+  it('removed-id', async () => {
+    // `check --since <rev>`: the guide at the revision is fixture `before`, now it is `after`.
+    const repo = await gitRepo('router');
+    await repo.commit(join(FIXTURES, 'rules/removed-id/before'), 'Published');
+    await repo.commit(join(FIXTURES, 'rules/removed-id/after'), 'Renamed restart, replaced no-power');
+    const dirs = [join(repo.root, 'guide')];
+    const now = await checkGuides(dirs);
+    expect(now.problems).toEqual([]);
+    const before = await guidesAt('HEAD~1', dirs, repo.root);
+    const problems = await removedIds(before.guides, now.guides);
+    expect(
+      problems.map((p) => `${p.file.slice(repo.root.length + 1)}:${p.line}:${p.column} ${p.severity} [${p.rule}] ${p.message}`),
+    ).toEqual([
+      'guide/router/index.mdx:15:1 error [removed-id] Instructions card `restart-router` looks like the renamed `restart`: add `moved-from="restart"`, so that links to the old id still lead here',
+      'guide/router/index.mdx:1:1 error [removed-id] Node `no-power` (was in index.mdx, line 19) is gone, and links to `/router/no-power/` will find nothing; add `moved-from="no-power"` to the node that replaces it',
+    ]);
+    // The fix of a rename rewrites the node's opening.
+    expect(problems[0]!.expected).toEqual([':::instructions{#restart-router title="Restart the router" moved-from="restart"}']);
+    await rm(repo.root, { recursive: true, force: true });
+  });
+
+  it('self-target', async () => {
+    expect(await problemsIn('rules/self-target')).toEqual([
+      'index.mdx:10:11 error [self-target] This answer leads back to question `start` itself, so the reader goes round in a circle; point it at the node that follows',
+      'index.mdx:15:45 error [self-target] `next` leads back to step `restart` itself; name the node that follows',
     ]);
   });
 

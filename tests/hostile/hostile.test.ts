@@ -157,7 +157,7 @@ describe('names a writer chooses are never looked up on Object.prototype', () =>
     ]);
     const text = `${HOSTILE_FRONTMATTER}:::step{#start title="x" next="end" valueOf="1"}\n:::\n\n:::instructions{#end title="End"}\n:link[back]{to="start" constructor}\n:::\n`;
     expect(await messagesOf('proto-node-attributes', text)).toEqual([
-      'index.mdx:6:37 invalid-attribute Unknown attribute `valueOf` on `step`; `step` takes `#id`, `title`, `draft`, `next`',
+      'index.mdx:6:37 invalid-attribute Unknown attribute `valueOf` on `step`; `step` takes `#id`, `title`, `draft`, `moved-from`, `next`',
       'index.mdx:10:24 invalid-attribute Unknown attribute `constructor` on `link`; `link` takes `to`',
     ]);
   });
@@ -443,7 +443,7 @@ describe('terminals and review output', () => {
       '    |           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
       '  help: npx signpost explain dangling-target',
       '',
-      'index.mdx:14:32: error: Unknown attribute `bad\\u0085` on `instructions`; `instructions` takes `#id`, `title`, `draft` [invalid-attribute]',
+      'index.mdx:14:32: error: Unknown attribute `bad\\u0085` on `instructions`; `instructions` takes `#id`, `title`, `draft`, `moved-from` [invalid-attribute]',
       '  14 | :::instructions{#end title="E" bad\\u0085="1"}',
       '     |                                ^^^^^^^^^^^^^',
     ]);

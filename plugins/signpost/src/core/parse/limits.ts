@@ -55,6 +55,128 @@ export const LIMITS = {
   yamlAliases: 100,
 } as const;
 
+type LimitName = keyof typeof LIMITS;
+
+/** A limit as the writer's docs list it (`limit-exceeded`), its number taken from `LIMITS`. */
+export interface LimitRow {
+  what: string;
+  limit: LimitName;
+  /** How the number reads: `256 KB`, `12,000 characters`. */
+  unit?: (value: number) => string;
+  measured: string;
+  fix: string;
+}
+
+const count = (value: number): string => value.toLocaleString('en');
+
+/** The table of `limit-exceeded`'s page in the writer's docs, generated from this list (tests/check/docs.test.ts). */
+export const LIMIT_TABLE: readonly LimitRow[] = [
+  {
+    what: 'the size of a guide file',
+    limit: 'fileBytes',
+    unit: (v) => `${v / 1024} KB`,
+    measured: 'from the file system, before the file is read',
+    fix: 'split the file into several',
+  },
+  {
+    what: 'a block of lines (lines with no blank line between them: a paragraph, a list, a code block)',
+    limit: 'blockChars',
+    unit: (v) => `${count(v)} characters`,
+    measured: 'before parsing',
+    fix: 'separate paragraphs with blank lines, or shorten the block',
+  },
+  {
+    what: '`*`, `_`, `[` and `<` in one block of lines',
+    limit: 'inlineMarkers',
+    measured: 'before parsing',
+    fix: 'split the block into shorter paragraphs',
+  },
+  {
+    what: 'the indentation of a line (a tab counts as four spaces)',
+    limit: 'indentColumns',
+    unit: (v) => `${v} columns`,
+    measured: 'before parsing',
+    fix: 'nest lists and quotes less deeply',
+  },
+  { what: 'blockquotes inside blockquotes (`> > >`)', limit: 'quoteDepth', measured: 'before parsing', fix: 'quote less deeply' },
+  {
+    what: 'lists and blockquotes one line opens or continues (`- - - x`, `1. 1. x`, `> - > - x`; each list marker or `>`, and each two columns of indentation, count one)',
+    limit: 'lineContainers',
+    measured: 'before parsing',
+    fix: 'nest lists and quotes less deeply',
+  },
+  { what: "the colons of a directive's fence", limit: 'fenceColons', measured: 'before parsing', fix: 'nest directives less deeply' },
+  {
+    what: 'container directives inside one another, whatever their fences (`:::note` in `::::fix` in `:::::error` is 3)',
+    limit: 'directiveDepth',
+    measured: 'before parsing',
+    fix: 'close directives (a line of colons) before opening more',
+  },
+  {
+    what: 'levels of content nested in one another: lists and their items, quotes, directives, HTML elements (`<details>` in `<details>`), emphasis, links',
+    limit: 'treeDepth',
+    measured: 'after parsing, at the first node deeper',
+    fix: 'nest less deeply',
+  },
+  {
+    what: '`[` and `{` in the frontmatter',
+    limit: 'yamlBrackets',
+    measured: 'before YAML is read',
+    fix: 'write each field as `name: value`, and put text with brackets in quotes',
+  },
+  {
+    what: '`- ` and `? ` starting one line of frontmatter',
+    limit: 'yamlLineIndicators',
+    measured: 'before YAML is read',
+    fix: 'write one field a line',
+  },
+  {
+    what: 'the values YAML aliases (`*name`) expand to in the frontmatter',
+    limit: 'yamlAliases',
+    measured: 'while YAML is read',
+    fix: 'write the values out',
+  },
+  { what: 'the answers of one question', limit: 'options', measured: 'after parsing', fix: 'group the answers under further questions' },
+  {
+    what: '`.mdx` files in one guide',
+    limit: 'guideFiles',
+    measured: 'while the guide folder is listed',
+    fix: 'split the guide into several',
+  },
+  {
+    what: 'bytes of `.mdx` files in one guide (files past the size of a guide file not counted, they are refused on their own)',
+    limit: 'guideBytes',
+    unit: (v) => `${v / 1024 ** 2} MB`,
+    measured: 'while the guide folder is listed',
+    fix: 'split the guide into several',
+  },
+  {
+    what: 'files and folders in one guide folder, at any depth',
+    limit: 'guideEntries',
+    measured: 'while the guide folder is listed',
+    fix: "keep only the guide's files and images in its folder",
+  },
+  {
+    what: 'folders inside folders in a guide folder',
+    limit: 'folderDepth',
+    measured: 'while the guide folder is listed',
+    fix: "keep the guide's files in fewer levels of folders",
+  },
+  {
+    what: 'the characters of an id or a guide folder name (past it, an `invalid-id`)',
+    limit: 'idLength',
+    unit: (v) => `${v} characters`,
+    measured: 'after parsing',
+    fix: 'choose a shorter id',
+  },
+];
+
+/** The limits as a Markdown table. */
+export function limitTable(): string {
+  const rows = LIMIT_TABLE.map((row) => `| ${row.what} | ${(row.unit ?? count)(LIMITS[row.limit])} | ${row.measured} | ${row.fix} |`);
+  return ['| limit | at most | measured | the fix |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
 export interface LimitProblem {
   finding: Finding;
   place: Point;

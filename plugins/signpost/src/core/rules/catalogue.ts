@@ -295,8 +295,7 @@ export const CATALOGUE = {
       /** A node left open: the next node was read as inside it. */
       nodeNotClosed: (node: string, fence: string, next: string, line: number) =>
         `${node} is never closed, so ${next} on line ${line} is read as inside it; end it with a line of ${code(fence)} before line ${line}`,
-      braceNeverClosed: () =>
-        'This `{` is never closed, and MDX reads `{` as the start of code; write `\\{` for a brace, or close it with `}` for a comment `{/* … */}`',
+      braceNeverClosed: () => 'This `{` is never closed: MDX reads `{` as the start of code; write `\\{` for the brace itself',
       braceNotCode: (excerpt: string) =>
         `MDX reads ${code(excerpt)} as code, and it is not; write \`\\{\` for a brace, or \`{/* … */}\` for a comment`,
       lessThan: (written: string) => ({
