@@ -24,6 +24,7 @@ import { commandLineOptions, type CommandLineOptions } from './command-line.ts';
 import { configError, describeIssues } from './errors.ts';
 import { indexGuides } from './pagefind.ts';
 import { writeHeaders } from './headers.ts';
+import { writeRedirects, type Redirect } from './redirects.ts';
 import { virtualModules, VIRTUAL_MODULE_TYPES } from './virtual-modules.ts';
 
 export type { SignpostUserOptions as SignpostOptions } from './options.ts';
@@ -39,6 +40,8 @@ export interface ResolvedSignpost extends SignpostOptions {
   root: string;
   /** What `signpost build` asked to hear about: phase times, what was checked. */
   commandLine?: Pick<CommandLineOptions, 'onPhase' | 'onChecked'>;
+  /** The former ids' pages and where they lead, as the loader found them (for `_redirects`). */
+  redirects?: Redirect[];
 }
 
 /** The hook by which the content loader reads the resolved options from `config.integrations`. */
@@ -137,6 +140,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         await indexGuides(outDir, resolved.prefix, logger.fork('signpost:pagefind'));
         resolved.commandLine?.onPhase?.('pagefind', performance.now() - started);
         await writeHeaders(outDir, base, resolved.prefix, resolved.feedbackEndpoint);
+        await writeRedirects(outDir, resolved.redirects ?? []);
       },
       [OPTIONS_HOOK]: (): ResolvedSignpost | undefined => resolved,
     },

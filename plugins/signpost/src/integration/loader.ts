@@ -147,6 +147,11 @@ async function store(
       },
     });
   } else {
+    options.redirects = result.guides.flatMap((guide) =>
+      guide.nodes.flatMap((node) =>
+        node.movedFrom.map((former) => ({ from: paths.node(guide.slug, former.text), to: paths.node(guide.slug, node.id) })),
+      ),
+    );
     for (const guide of result.guides) {
       const page = pageGuide(guide, paths);
       const started = performance.now();

@@ -35,11 +35,13 @@ interface ViewBase {
   id: string;
   title: string;
   draft: boolean;
+  /** Ids the node had before (`moved-from`): each gets a page that sends readers here. */
+  movedFrom: string[];
 }
 
 /** The view of a checked node. */
 export function toView(node: GuideNode): NodeView {
-  const base = { id: node.id, title: node.title, draft: node.draft };
+  const base = { id: node.id, title: node.title, draft: node.draft, movedFrom: node.movedFrom.map((former) => former.text) };
   switch (node.kind) {
     case 'question':
       return { ...base, kind: node.kind, prompt: node.prompt, options: node.options.map(({ label, to }) => ({ label, to })) };

@@ -47,6 +47,7 @@ export const UI_STRINGS = {
     notFound: 'Page not found',
     notFoundText: 'This page does not exist, or it has moved.',
     goToGuides: 'Go to the guides',
+    movedTo: 'This page has moved to',
     supportSubject: 'Help with',
     callout: { note: 'Note', tip: 'Tip', caution: 'Caution', danger: 'Danger' },
     map: 'Map of the guide',
