@@ -4,6 +4,7 @@
  *   signpost check [DIR ...]      check guides and report every problem
  *   signpost new <guide-slug>     create a guide to start from
  *   signpost explain <rule>       what a rule catches, an example, and the fix
+ *   signpost diff <rev>           what a change does to each guide's graph
  *   signpost build [DIR]          check, build the site aside, and swap it into dist/
  */
 const USAGE = `Usage: signpost <command> [options]
@@ -12,6 +13,7 @@ Commands:
   check [DIR ...]     check guides and report every problem (default DIR: guide)
   new <guide-slug>    create a small guide that passes check, to start from
   explain <rule>      what a rule catches, an example of the mistake, and the fix
+  diff <rev> [DIR]    what the guides change against a git revision, for a review
   build [DIR]         check the guides, build the site aside, and swap it into dist/
 
 Run \`signpost <command> --help\` for a command's options.`;
@@ -20,6 +22,7 @@ const COMMANDS = {
   check: () => import('./check.ts'),
   new: () => import('./new.ts'),
   explain: () => import('./explain.ts'),
+  diff: () => import('./diff.ts'),
   build: () => import('./build.ts'),
 } as const;
 

@@ -10,7 +10,7 @@ import { oneLine } from './visible-text.ts';
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
-function label(node: GuideNode): string {
+export function label(node: GuideNode): string {
   return `${node.kind}: ${node.title}${node.draft ? ' (draft)' : ''}`;
 }
 
@@ -18,7 +18,7 @@ function edgeLabel(node: GuideNode, index: number): string {
   return node.kind === 'question' ? node.options[index]!.label : 'next';
 }
 
-const MERMAID_SHAPES: Record<GuideNode['kind'], [string, string]> = {
+export const MERMAID_SHAPES: Record<GuideNode['kind'], [string, string]> = {
   question: ['{', '}'],
   step: ['[', ']'],
   error: ['{{', '}}'],
@@ -30,7 +30,7 @@ const MERMAID_SHAPES: Record<GuideNode['kind'], [string, string]> = {
  * (the ids of a guide with `invalid-id` errors are printed too) becomes `_<hex>_`, after a `_`
  * of its own so that it cannot meet a slug's.
  */
-function mermaidId(id: string): string {
+export function mermaidId(id: string): string {
   return `n_${id.replace(/-/g, '_').replace(/[^a-z0-9_]/gi, (char) => `__${char.codePointAt(0)!.toString(16)}_`)}`;
 }
 
@@ -38,7 +38,7 @@ function mermaidId(id: string): string {
  * A quoted Mermaid label: on one line, controls shown as `\u001b`, and `"` and `#` (which
  * starts Mermaid's entity codes) as entity codes, so nothing a writer wrote ends the label.
  */
-function mermaidText(text: string): string {
+export function mermaidText(text: string): string {
   return `"${oneLine(text).replace(/#/g, '#35;').replace(/"/g, '#quot;')}"`;
 }
 
