@@ -168,7 +168,8 @@ interface Shape {
 
 /**
  * A graph that passes the graph rules: a random tree from the start whose leaves are outcomes
- * (so every node reaches one), plus answers that lead to any node, including back.
+ * (so every node reaches one), plus answers that lead to any other node, including back; the
+ * answers of one question lead to different nodes (else `duplicate-answer`).
  */
 const shapes = fc
   .record({
@@ -197,12 +198,17 @@ const shapes = fc
     for (const index of open) nodes[index]!.kind = roll() < 0.5 ? 'error' : 'instructions';
     const ids = nodes.map((_, index) => `n${index}`);
     const outcomes = ids.filter((_, index) => nodes[index]!.kind === 'error' || nodes[index]!.kind === 'instructions');
-    for (const node of nodes) {
+    nodes.forEach((node, index) => {
+      // Answers of one question lead to different nodes, none back to the question itself.
+      const free = (from: string[]) => from.filter((id) => id !== ids[index] && !node.to.includes(id));
+      const pick = (from: string[]) => from[Math.floor(roll() * from.length)]!;
       // A question needs two answers: the tree may have given it one.
-      if (node.kind === 'question') while (node.to.length < 2) node.to.push(outcomes[Math.floor(roll() * outcomes.length)]!);
-      // Now and then an answer more, to any node: shared outcomes, and loops back.
-      if (node.kind === 'question' && roll() < 0.4) node.to.push(ids[Math.floor(roll() * ids.length)]!);
-    }
+      if (node.kind === 'question') {
+        while (node.to.length < 2) node.to.push(pick(free(outcomes).length > 0 ? free(outcomes) : free(ids)));
+      }
+      // Now and then an answer more, to any other node: shared outcomes, and loops back.
+      if (node.kind === 'question' && roll() < 0.4 && free(ids).length > 0) node.to.push(pick(free(ids)));
+    });
     return nodes;
   });
 
