@@ -4,7 +4,8 @@
  * the fix the language server offers, and checks a file as the editor holds it.
  */
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { remark } from 'remark';
 import { engine } from 'unified-engine';
@@ -88,6 +89,34 @@ describe('signpost/remark through unified-engine', () => {
     // The other place of a duplicate is in the message's note, which the language server shows.
     const duplicate = file!.messages.find((message) => message.ruleId === 'duplicate-id')!;
     expect(duplicate.note).toMatch(/^index\.mdx:(15|25):17: the other node with this id$/);
+  });
+
+  it("reports what check reports with this repository's own .remarkrc.mjs, as the VS Code set-up uses it", async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const files = await new Promise<VFile[]>((resolvePromise, reject) => {
+      engine(
+        {
+          processor: remark(),
+          cwd: root,
+          files: ['guide'],
+          extensions: ['mdx'],
+          rcName: '.remarkrc',
+          silent: true,
+          streamError: new PassThrough(),
+          out: false,
+          output: false,
+        },
+        (error, _code, context) => (error ? reject(error) : resolvePromise(context!.files)),
+      );
+    });
+    const reported = files.flatMap((file) =>
+      file.messages.map((message) => `${file.path}:${message.line}:${message.column} [${message.ruleId}] ${message.reason}`),
+    );
+    const { problems } = await checkGuides([join(root, 'guide')]);
+    expect(reported.toSorted()).toEqual(
+      problems.map((p) => `${relative(root, p.file)}:${p.line}:${p.column} [${p.rule}] ${p.message}`).toSorted(),
+    );
+    expect(reported.length).toBeGreaterThan(0);
   });
 
   it('leaves files outside the guides alone', async () => {
