@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkGuides, formatResult, RULE_IDS, ruleDocsFile, ruleUrl } from '../../plugins/signpost/src/core/index.ts';
-import { limitTable } from '../../plugins/signpost/src/core/parse/limits.ts';
+import { checkGuides, formatResult, RULE_IDS, ruleDocsFile, ruleUrl, say } from '../../plugins/signpost/src/core/index.ts';
+import { LIMITS, limitTable } from '../../plugins/signpost/src/core/parse/limits.ts';
 import { sourceLines } from '../../plugins/signpost/src/report/human.ts';
 import { FIXTURES } from './helpers.ts';
 
@@ -12,14 +12,43 @@ const AUTHORING = fileURLToPath(new URL('../../docs/authoring.md', import.meta.u
 const RULE_DOCS = fileURLToPath(new URL('../../plugins/signpost/src/core/rules/docs/', import.meta.url));
 const GENERATED = /(<!-- The rule reference below is generated from [^\n]*-->\n)[\s\S]*$/;
 const LIMIT_TABLE = /(<!-- The table is generated from LIMITS [^\n]*-->\n)[\s\S]*?(\n<!-- end of the generated table -->)/;
+const LIMIT_MESSAGES = /(<!-- The messages below are generated [^\n]*-->\n```text\n)[\s\S]*?(```\n<!-- end of the generated messages -->)/;
 const update = Boolean(process.env['UPDATE']);
 
+/** The other messages of `limit-exceeded`, each one past its limit, as the docs list them. */
+function limitMessages(): string {
+  const past = (limit: number) => limit + 1;
+  return [
+    say('limit-exceeded', 'fileSize', '301 KB', LIMITS.fileBytes / 1024),
+    say('limit-exceeded', 'inlineMarkers', 14, LIMITS.inlineMarkers),
+    say('limit-exceeded', 'indent', LIMITS.indentColumns + 2, LIMITS.indentColumns),
+    say('limit-exceeded', 'quotes', past(LIMITS.quoteDepth), LIMITS.quoteDepth),
+    say('limit-exceeded', 'lineContainers', past(LIMITS.lineContainers), LIMITS.lineContainers),
+    say('limit-exceeded', 'fence', past(LIMITS.fenceColons), LIMITS.fenceColons),
+    say('limit-exceeded', 'directiveDepth', past(LIMITS.directiveDepth), LIMITS.directiveDepth),
+    say('limit-exceeded', 'treeDepth', LIMITS.treeDepth, 3003),
+    say('limit-exceeded', 'yamlBrackets', LIMITS.yamlBrackets),
+    say('limit-exceeded', 'yamlLineIndicators', past(LIMITS.yamlLineIndicators), LIMITS.yamlLineIndicators),
+    say('limit-exceeded', 'yamlAliases', LIMITS.yamlAliases),
+    say('limit-exceeded', 'options', 'printer-status', LIMITS.options + 2, LIMITS.options),
+    say('limit-exceeded', 'guideFiles', 'printer-help', LIMITS.guideFiles),
+    say('limit-exceeded', 'guideBytes', 'printer-help', LIMITS.guideBytes / 1024 ** 2),
+    say('limit-exceeded', 'guideEntries', 'printer-help', LIMITS.guideEntries),
+    say('limit-exceeded', 'folderDepth', past(LIMITS.folderDepth), LIMITS.folderDepth),
+  ]
+    .map((finding) => `${finding.message}\n`)
+    .join('');
+}
+
 describe('the rule reference', () => {
-  it('in limit-exceeded.md lists the limits the code enforces, from LIMITS (UPDATE=1 rewrites it)', async () => {
+  it('in limit-exceeded.md lists the limits the code enforces and their messages, from LIMITS (UPDATE=1 rewrites it)', async () => {
     const path = `${RULE_DOCS}limit-exceeded.md`;
     const page = await readFile(path, 'utf8');
     expect(page).toMatch(LIMIT_TABLE);
-    const expected = page.replace(LIMIT_TABLE, (_, open: string, close: string) => `${open}${limitTable()}${close}`);
+    expect(page).toMatch(LIMIT_MESSAGES);
+    const expected = page
+      .replace(LIMIT_TABLE, (_, open: string, close: string) => `${open}${limitTable()}${close}`)
+      .replace(LIMIT_MESSAGES, (_, open: string, close: string) => `${open}${limitMessages()}${close}`);
     if (update) await writeFile(path, expected);
     else expect(page).toBe(expected);
   });
