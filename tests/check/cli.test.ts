@@ -164,6 +164,7 @@ describe('signpost check --format sarif', () => {
     const run = await check('combined', 'rules/duplicate-answer', 'no-such-folder', '--format', 'sarif');
     expect(run.code).toBe(2);
     const log = JSON.parse(run.stdout);
+    // The OASIS SARIF TC's schema for 2.1.0 (errata 01), as published; it is JSON Schema draft-04.
     const schema = JSON.parse(await readFile(new URL('./fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
