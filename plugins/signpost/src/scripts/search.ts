@@ -276,8 +276,10 @@ export function setUpSearch(root: HTMLElement): void {
   root.addEventListener('keydown', (event) => {
     const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
     const current = links.indexOf(document.activeElement as HTMLAnchorElement);
-    if (event.key === 'ArrowDown' && links.length > 0 && !panel.hidden) {
+    if (event.key === 'ArrowDown' && links.length > 0) {
       event.preventDefault();
+      // Closed with Escape: the results open again where they were.
+      panel.hidden = false;
       links[Math.min(current + 1, links.length - 1)]!.focus();
     } else if (event.key === 'ArrowUp' && current >= 0) {
       event.preventDefault();
