@@ -160,6 +160,11 @@ describe('searching the Account Connection Guide', () => {
   it('takes its place in the header from the first paint: no layout shift', async () => {
     for (const width of [1280, 375]) {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
+      // A slow network: the page is painted before its module script arrives.
+      await page.route('**/_astro/base*.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await route.continue();
+      });
       await page.addInitScript(() => {
         (window as unknown as { shift: number }).shift = 0;
         new PerformanceObserver((list) => {

@@ -7,12 +7,12 @@
  *   actually gave, and nothing else (design §5). The trail of a page view is kept in its
  *   history entry (`history.state`), so that Back, Forward and reload show each page with the
  *   trail it had. A click on an answer hands the next page its trail through sessionStorage;
- *   the next page takes it only if it is the page the answer leads to and was opened from the
- *   page that was clicked. A reader who arrived by a link or a search has given no answer
+ *   the next page (head.ts, before its first paint) takes it only if it is the page the answer
+ *   leads to and was opened from the page that was clicked. A reader who arrived by a link or a search has given no answer
  *   here: the page stays as built. Answering a question already on the trail (a loop back)
  *   cuts the trail there, as a stack does.
  * - Feedback: one answer per page view, changeable; each change emits a `signpost:feedback`
- *   DOM event, and a beacon to the endpoint the site names in `<body data-feedback-endpoint>`.
+ *   DOM event, and a beacon to the endpoint the site names in `<html data-feedback-endpoint>`.
  *   After "No", only the other answers of the question this reader answered are offered.
  * - Search (behind a button on phones), the theme button, Copy link and Copy, and the map
  *   opening on its start node.
@@ -35,7 +35,7 @@ interface Feedback {
   path: Step[];
 }
 
-/** What a click hands to the page it opens. */
+/** What a click hands to the page it opens (read by head.ts). */
 interface Handoff {
   guide: string;
   /** The page clicked on, and the node the click leads to. */
@@ -46,7 +46,7 @@ interface Handoff {
   at: number;
 }
 
-/** This page view's trail, in its history entry. */
+/** This page view's trail, in its history entry (read by head.ts). */
 interface PageState {
   guide: string;
   node: string;
@@ -58,13 +58,18 @@ const HANDOFF = 'signpost:handoff';
 const STATE = 'signpost';
 const THEME = 'signpost:theme';
 
-const body = document.body;
-const pageGuide = body.dataset['guide'];
-const pageNode = body.dataset['node'];
-const handoff = takeHandoff();
-// A page shown again from the back/forward cache runs no script: drop a handoff it left.
+const html = document.documentElement;
+const pageGuide = html.dataset['guide'];
+const pageNode = html.dataset['node'];
+// A page shown again from the back/forward cache runs no script, head.ts included: drop a
+// handoff it left, which is for the very next page only.
 addEventListener('pageshow', (event) => {
-  if (event.persisted) takeHandoff();
+  if (!event.persisted) return;
+  try {
+    sessionStorage.removeItem(HANDOFF);
+  } catch {
+    // Nothing to drop.
+  }
 });
 
 if (pageGuide && pageNode) enhanceNodePage(pageGuide, pageNode);
@@ -74,8 +79,9 @@ enhanceMap();
 enhanceContactLinks();
 
 function enhanceNodePage(guide: string, node: string): void {
-  const start = body.dataset['start'] ?? '';
-  const trail = arrivedTrail(guide, node, start);
+  const start = html.dataset['start'] ?? '';
+  // Decided by head.ts before the first paint, which gave the trail its place.
+  const trail = (window as unknown as { signpostTrail?: Step[] | null }).signpostTrail ?? null;
   try {
     history.replaceState({ ...(history.state as object | null), [STATE]: { guide, node, trail } satisfies PageState }, '');
   } catch {
@@ -127,22 +133,6 @@ function enhanceNodePage(guide: string, node: string): void {
   copyButton('[data-action="copy-link"]', () => here());
   copyButton('[data-action="copy-report"]', () => report);
   enhanceFeedback(guide, node, given);
-}
-
-/**
- * The answers that led to this page view: its own, kept in its history entry (Back, Forward,
- * reload); else the ones handed over by the click that opened it; none at the start;
- * otherwise unknown (a link from elsewhere, a search, a bookmark).
- */
-function arrivedTrail(guide: string, node: string, start: string): Step[] | null {
-  const state = (history.state as Record<string, unknown> | null)?.[STATE] as PageState | undefined;
-  if (state && state.guide === guide && state.node === node && (state.trail === null || validTrail(state.trail))) return state.trail;
-  if (handoff && handoff.guide === guide && handoff.to === node) {
-    const referrer = document.referrer.split('#')[0];
-    const fromHere = referrer ? referrer === handoff.from : Date.now() - handoff.at < 30_000;
-    if (fromHere) return handoff.trail;
-  }
-  return node === start ? [] : null;
 }
 
 /**
@@ -233,8 +223,12 @@ function enhanceFeedback(guide: string, node: string, trail: Step[]): void {
 
 function copyButton(selector: string, copied: () => string): void {
   const button = document.querySelector<HTMLButtonElement>(selector);
-  if (!button || !navigator.clipboard) return;
-  button.hidden = false;
+  if (!button) return;
+  // Shown from the first paint with JavaScript (site.css); hidden where there is no clipboard.
+  if (!navigator.clipboard) {
+    button.hidden = true;
+    return;
+  }
   button.addEventListener('click', async () => {
     const status = document.querySelector('.action-status');
     try {
@@ -248,7 +242,7 @@ function copyButton(selector: string, copied: () => string): void {
 
 function sendFeedback(feedback: Feedback): void {
   document.dispatchEvent(new CustomEvent('signpost:feedback', { detail: feedback }));
-  const endpoint = body.dataset['feedbackEndpoint'];
+  const endpoint = html.dataset['feedbackEndpoint'];
   if (endpoint) navigator.sendBeacon(endpoint, new Blob([JSON.stringify(feedback)], { type: 'application/json' }));
 }
 
@@ -322,15 +316,14 @@ function enhanceSearch(): void {
   });
 }
 
-/** The theme button: System, Light, Dark in turn, kept for the next pages (see theme.ts). */
+/** The theme button: System, Light, Dark in turn, kept for the next pages (see head.ts). */
 function enhanceThemeToggle(): void {
   const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
   if (!button) return;
   const names = JSON.parse(button.dataset['strings'] ?? '{}') as Record<string, string>;
   const order = ['system', 'light', 'dark'] as const;
-  const root = document.documentElement;
   const current = (): (typeof order)[number] =>
-    root.dataset['theme'] === 'light' || root.dataset['theme'] === 'dark' ? root.dataset['theme'] : 'system';
+    html.dataset['theme'] === 'light' || html.dataset['theme'] === 'dark' ? html.dataset['theme'] : 'system';
   const label = (): void => {
     const now = current();
     const next = order[(order.indexOf(now) + 1) % order.length]!;
@@ -342,8 +335,8 @@ function enhanceThemeToggle(): void {
   label();
   button.addEventListener('click', () => {
     const next = order[(order.indexOf(current()) + 1) % order.length]!;
-    if (next === 'system') delete root.dataset['theme'];
-    else root.dataset['theme'] = next;
+    if (next === 'system') delete html.dataset['theme'];
+    else html.dataset['theme'] = next;
     try {
       if (next === 'system') localStorage.removeItem(THEME);
       else localStorage.setItem(THEME, next);
@@ -371,31 +364,4 @@ function here(): string {
 
 function text(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Takes the handoff a click left, if any: it is for the very next page only. */
-function takeHandoff(): Handoff | undefined {
-  try {
-    const value = sessionStorage.getItem(HANDOFF);
-    sessionStorage.removeItem(HANDOFF);
-    if (!value) return undefined;
-    const parsed = JSON.parse(value) as Partial<Handoff>;
-    const valid =
-      typeof parsed.guide === 'string' &&
-      typeof parsed.from === 'string' &&
-      typeof parsed.to === 'string' &&
-      typeof parsed.at === 'number' &&
-      validTrail(parsed.trail);
-    return valid ? (parsed as Handoff) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Only trails this script wrote: text fields, and links to pages of this site. */
-function validTrail(trail: unknown): trail is Step[] {
-  const valid = (step: Partial<Record<keyof Step, unknown>>) =>
-    ['id', 'to', 'question', 'answer', 'href'].every((field) => typeof step[field as keyof Step] === 'string') &&
-    /^\/(?![/\\])/.test(step.href as string);
-  return Array.isArray(trail) && trail.every(valid);
 }
