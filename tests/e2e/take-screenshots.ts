@@ -18,14 +18,14 @@ interface Shot {
   /** Answers to click from there, in order. */
   answers?: string[];
   /** What to do once there. */
-  then?: (page: Page) => Promise<void>;
+  arrive?: (page: Page) => Promise<void>;
 }
 
 const PAGES: Record<string, Shot> = {
   list: { path: '' },
   start: { path: 'account-connection/' },
   question: { path: 'account-connection/', answers: ['Account Connection Procedure'] },
-  'reached-from': { path: 'account-connection/account-type/', then: (page) => page.locator('nav.reached-from summary').click() },
+  'reached-from': { path: 'account-connection/account-type/', arrive: (page) => page.locator('nav.reached-from summary').click() },
   step: { path: 'account-connection/', answers: ['Account Connection Procedure', 'Private Owner'] },
   error: {
     path: 'account-connection/',
@@ -34,7 +34,7 @@ const PAGES: Record<string, Shot> = {
   'error-feedback': {
     path: 'account-connection/',
     answers: ['Account Connection Error Messages', 'Connect Selling Partners Error', 'Session has expired. Please try again.'],
-    then: async (page) => {
+    arrive: async (page) => {
       await page.locator('label[for="feedback-no"]').click();
       await page.locator('.feedback').scrollIntoViewIfNeeded();
     },
@@ -42,7 +42,7 @@ const PAGES: Record<string, Shot> = {
   instructions: { path: 'account-connection/seller-first-account/' },
   search: {
     path: 'account-connection/entity/',
-    then: async (page) => {
+    arrive: async (page) => {
       const toggle = page.locator('.search-toggle');
       if (await toggle.isVisible()) await toggle.click();
       await page.fill('#search-input', 'refresh token');
@@ -79,7 +79,7 @@ for (const [device, width] of [
       for (const label of shot.answers ?? []) {
         await Promise.all([page.waitForEvent('load'), page.locator('article a.answer', { hasText: label }).first().click()]);
       }
-      await shot.then?.(page);
+      await shot.arrive?.(page);
       // Full pages on a desktop; a phone's first screen (what a reader sees before scrolling).
       const full = device === 'desktop' && kind !== 'search';
       await page.screenshot({ path: join(out, `${kind}-${device}-${scheme}.png`), fullPage: full });

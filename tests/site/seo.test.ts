@@ -27,13 +27,13 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function page(build: string, path: string): Promise<HTMLElement> {
-  return parse(await readFile(join(work, build, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8'));
+async function page(site: string, path: string): Promise<HTMLElement> {
+  return parse(await readFile(join(work, site, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8'));
 }
 
 /** What search engines and link previews read in a page's head. */
-async function head(build: string, path: string): Promise<Record<string, string | undefined>> {
-  const html = await page(build, path);
+async function head(site: string, path: string): Promise<Record<string, string | undefined>> {
+  const html = await page(site, path);
   const meta = (selector: string) => html.querySelector(selector)?.getAttribute('content');
   return {
     title: html.querySelector('title')?.text,
