@@ -54,6 +54,11 @@ describe('searching the Account Connection Guide', () => {
       for (const alias of card.aliases) queries.push([alias.text, card.title]);
     }
     queries.push(
+      // An exact message first, whatever else holds its words; then the messages it begins.
+      ['Please Try Again.', 'Please Try Again.'],
+      ['please try again', 'Please Try Again.'],
+      ['Failed to retr', 'Failed to retrieve refresh token. Please try again.'],
+      ['this account is', 'This account is already in use. Please Try Again.'],
       ['refresh token', 'Failed to retrieve refresh token. Please try again.'],
       ['geocompany', 'Failed to create geocompany. Please try again.'],
       ['already in use', 'This account is already in use. Please Try Again.'],
@@ -83,6 +88,108 @@ describe('searching the Account Connection Guide', () => {
     expect(await first.locator('.search-result-excerpt mark').first().innerText()).toMatch(/geocompany/i);
     await page.selectOption('select[data-filter="kind"]', 'question');
     await expect.poll(() => page.locator('.search-result-title').allInnerTexts()).toEqual(['Connect Selling Partners Error']);
+    await page.close();
+  });
+
+  it('proposes a word of the guide for a typo, and searches it when chosen', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}account-connection/`);
+    expect(await search(page, 'geocompnay')).toEqual([]);
+    expect(await page.locator('.search-suggestion').innerText()).toBe('Did you mean geocompany?');
+    await page.locator('[data-suggestion]').click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.search-list')?.dataset['query'] === 'geocompany');
+    expect((await page.locator('.search-result-title').allInnerTexts())[0]).toBe('Failed to create geocompany. Please try again.');
+    expect(await page.locator('.search-suggestion').isHidden()).toBe(true);
+    // A query of several words is corrected word by word.
+    expect(await search(page, 'sesion expried')).toEqual([]);
+    expect(await page.locator('[data-suggestion]').innerText()).toBe('session expired');
+    await page.close();
+  });
+
+  it('answers a how-to question with instructions', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}account-connection/`);
+    const instructions = [
+      'Connecting Your First Seller Account',
+      'Connecting an Additional Seller Account',
+      'Connecting Your First Vendor Account',
+      'Connecting an Additional Vendor Account',
+    ];
+    // The question's small words (how, do, I, my) would find nothing: its meaning finds the
+    // four ways to connect an account, before the questions and cards that mention one.
+    const titles = await search(page, 'how do I connect my account');
+    expect(titles.slice(0, 4).toSorted()).toEqual(instructions.toSorted());
+    expect(await page.locator('.search-result-meta').first().innerText()).toBe('Solution · Account Connection Guide');
+    expect((await search(page, 'How can I connect a vendor account?')).slice(0, 2).toSorted()).toEqual(
+      instructions.filter((title) => title.includes('Vendor')).toSorted(),
+    );
+    await page.close();
+  });
+
+  it('closes the results on a click outside, when focus leaves them, and on Escape, which keeps the query', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}account-connection/entity/`);
+    const panel = page.locator('#search-panel');
+    await search(page, 'refresh token');
+    expect(await panel.isVisible()).toBe(true);
+    await page.mouse.click(5, 600);
+    expect(await panel.isHidden()).toBe(true);
+    // Back in the box: the same results again.
+    await page.locator('#search-input').click();
+    expect(await panel.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await panel.isHidden()).toBe(true);
+    expect(await page.inputValue('#search-input')).toBe('refresh token');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    // Tab through the results and past the last: they close, and what has focus is in view.
+    await page.keyboard.press('ArrowDown');
+    expect(await panel.isVisible()).toBe(true);
+    const count = await page.locator('#search-panel a, #search-panel select, #search-panel button:visible').count();
+    for (let index = 0; index <= count; index++) await page.keyboard.press('Tab');
+    expect(await panel.isHidden()).toBe(true);
+    const covered = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const box = element.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return top === element || element.contains(top) ? '' : `${element.outerHTML.slice(0, 80)} is under ${top?.outerHTML.slice(0, 80)}`;
+    });
+    expect(covered).toBe('');
+    await page.close();
+  });
+
+  it('takes its place in the header from the first paint: no layout shift', async () => {
+    for (const width of [1280, 375]) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      // A slow network: the page is painted before its module script arrives.
+      await page.route('**/_astro/base*.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await route.continue();
+      });
+      await page.addInitScript(() => {
+        (window as unknown as { shift: number }).shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries())
+            (window as unknown as { shift: number }).shift += (entry as unknown as { value: number }).value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${site.url}account-connection/sp-geocompany/`);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator(width > 600 ? '#search-input' : '.search-toggle').isVisible(), String(width)).toBe(true);
+      expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), String(width)).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('opens from its button on a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    await page.goto(`${site.url}account-connection/`);
+    await page.getByRole('button', { name: 'Search the guides' }).click();
+    expect(await search(page, 'geocompany')).toContain('Failed to create geocompany. Please try again.');
+    const [panel, viewport] = await page.evaluate(() => [
+      document.querySelector('#search-panel')!.getBoundingClientRect().right,
+      innerWidth,
+    ]);
+    expect(panel).toBeLessThanOrEqual(viewport!);
     await page.close();
   });
 

@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,7 +29,11 @@ export interface StaticSite {
   close: () => Promise<void>;
 }
 
-export async function serve(root: string, base = '/', headers: Record<string, string> = {}): Promise<StaticSite> {
+/**
+ * Serves `root` under `base`, with extra response `headers`; with `compress`, text files are
+ * sent gzipped to a browser that accepts it, as a CDN does (for Lighthouse's timings).
+ */
+export async function serve(root: string, base = '/', headers: Record<string, string> = {}, compress = false): Promise<StaticSite> {
   const requests: string[] = [];
   const posts: { path: string; body: string }[] = [];
   const server: Server = createServer(async (request, response) => {
@@ -47,7 +52,13 @@ export async function serve(root: string, base = '/', headers: Record<string, st
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
         return;
       }
-      response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (compress && /text|json|xml|svg|javascript/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
+        response.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', ...headers });
+        createReadStream(file).pipe(createGzip()).pipe(response);
+        return;
+      }
+      response.writeHead(status, { 'Content-Type': type, ...headers });
       createReadStream(file).pipe(response);
     };
     if (!path.startsWith(base)) return send(join(root, '404.html'), 404);

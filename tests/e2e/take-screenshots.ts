@@ -1,22 +1,58 @@
 /**
  * `npm run screenshots`: builds the shipped guide and photographs each page kind, desktop and
- * phone, light and dark, into docs/screenshots/ (for the README and for review).
+ * phone, light and dark, into docs/screenshots/ (for the README and for review). Node pages
+ * are reached by clicking the answers from the start, as a reader does, so that they show the
+ * trail; a phone shows its first screen (what is above the fold), a desktop the whole page.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { build, ROOT } from '../site/build-site.ts';
 import { launch } from './browser.ts';
 import { serve } from './static-server.ts';
 
-const PAGES: Record<string, string> = {
-  list: '',
-  question: 'account-connection/',
-  step: 'account-connection/agency-requirements/',
-  error: 'account-connection/sp-refresh-token/',
-  instructions: 'account-connection/seller-first-account/',
-  'error-index': 'account-connection/errors/',
-  map: 'account-connection/map/',
+interface Shot {
+  /** The page to open. */
+  path: string;
+  /** Answers to click from there, in order. */
+  answers?: string[];
+  /** What to do once there. */
+  arrive?: (page: Page) => Promise<void>;
+}
+
+const PAGES: Record<string, Shot> = {
+  list: { path: '' },
+  start: { path: 'account-connection/' },
+  question: { path: 'account-connection/', answers: ['Account Connection Procedure'] },
+  'reached-from': { path: 'account-connection/account-type/', arrive: (page) => page.locator('nav.reached-from summary').click() },
+  step: { path: 'account-connection/', answers: ['Account Connection Procedure', 'Private Owner'] },
+  error: {
+    path: 'account-connection/',
+    answers: ['Account Connection Error Messages', 'Connect Selling Partners Error', 'Failed to retrieve refresh token. Please try again.'],
+  },
+  'error-feedback': {
+    path: 'account-connection/',
+    answers: ['Account Connection Error Messages', 'Connect Selling Partners Error', 'Session has expired. Please try again.'],
+    arrive: async (page) => {
+      await page.locator('label[for="feedback-no"]').click();
+      await page.locator('.feedback').scrollIntoViewIfNeeded();
+    },
+  },
+  instructions: { path: 'account-connection/seller-first-account/' },
+  search: {
+    path: 'account-connection/entity/',
+    arrive: async (page) => {
+      const toggle = page.locator('.search-toggle');
+      if (await toggle.isVisible()) await toggle.click();
+      await page.fill('#search-input', 'refresh token');
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('.search-list')?.dataset['query'] === 'refresh token');
+    },
+  },
+  'error-index': { path: 'account-connection/errors/' },
+  'one-page': { path: 'account-connection/all/' },
+  map: { path: 'account-connection/map/' },
+  'not-found': { path: 'no-such-page/' },
 };
 
 const work = await mkdtemp(join(tmpdir(), 'signpost-shots-'));
@@ -36,11 +72,17 @@ for (const [device, width] of [
       colorScheme: scheme,
       deviceScaleFactor: 1,
     });
-    for (const [kind, path] of Object.entries(PAGES)) {
+    for (const [kind, shot] of Object.entries(PAGES)) {
       // The map is as wide as the graph: show all of it on a desktop.
       await page.setViewportSize({ width: kind === 'map' && device === 'desktop' ? 1720 : width, height: device === 'phone' ? 812 : 900 });
-      await page.goto(`${site.url}${path}`);
-      await page.screenshot({ path: join(out, `${kind}-${device}-${scheme}.png`), fullPage: device === 'desktop' });
+      await page.goto(`${site.url}${shot.path}`);
+      for (const label of shot.answers ?? []) {
+        await Promise.all([page.waitForEvent('load'), page.locator('article a.answer', { hasText: label }).first().click()]);
+      }
+      await shot.arrive?.(page);
+      // Full pages on a desktop; a phone's first screen (what a reader sees before scrolling).
+      const full = device === 'desktop' && kind !== 'search';
+      await page.screenshot({ path: join(out, `${kind}-${device}-${scheme}.png`), fullPage: full });
     }
     await page.close();
   }

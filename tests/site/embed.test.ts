@@ -57,6 +57,12 @@ describe.each(['plain-astro', 'starlight'])('Signpost under /help/ in a %s site'
     expect(html.querySelector('.brand')?.text.trim()).toBe('Acme Help');
     expect(html.querySelector('.home-link')?.getAttribute('href')).toBe('/');
     expect(html.querySelector('link[rel=canonical]')).toBeNull();
+    if (name !== 'plain-astro') return;
+    // This site's accent colour, as a light and a dark colour that follow the reader's theme.
+    const styles = await Promise.all(
+      html.querySelectorAll('link[rel=stylesheet]').map((link) => read(name, link.getAttribute('href')!.replace(/^\//, ''))),
+    );
+    expect(styles.join('')).toMatch(/--accent:light-dark\(#7a2e8e,#[0-9a-f]{6}\)/);
   });
 });
 

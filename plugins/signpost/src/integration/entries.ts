@@ -20,6 +20,8 @@ export interface GuideEntry {
   order: string[];
   /** The map, laid out when the guide changed: an SVG element. */
   map: string;
+  /** The guide's own words, for search's "Did you mean". */
+  vocabulary: string[];
 }
 
 export interface NodeEntry extends PageNode {

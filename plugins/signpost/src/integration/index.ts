@@ -115,7 +115,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
           },
         });
       },
-      'astro:config:done': ({ config, injectTypes }) => {
+      'astro:config:done': ({ config, injectTypes, logger }) => {
         // The base reaches every page's links and the rules of `_headers`: only a safe alphabet
         // gets through, whoever set it (`--base`, `astro build --base`, the config).
         const checkedBase = BasePathSchema.safeParse(config.base);
@@ -131,6 +131,13 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
             'Invalid site',
             checkedSite.error.issues.map((issue) => `**site**: ${issue.message}`),
           );
+        // A build for publishing should know where it is published: search engines and link
+        // previews need absolute URLs. Said, not refused: a site can be published from anywhere.
+        if (resolved?.strict && !config.site) {
+          logger.warn(
+            'The site address is not set: pages have no canonical URL and sitemap.xml lists paths. Set it with SITE_URL=https://help.example.com, or `site` in astro.config.mjs.',
+          );
+        }
         injectTypes({ filename: 'virtual.d.ts', content: VIRTUAL_MODULE_TYPES });
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -171,6 +178,8 @@ function routes(prefix: string, config: AstroConfig): PlannedRoute[] {
     { pattern: at('[guide]/errors'), file: 'errors.astro' },
     { pattern: at('[guide]/map'), file: 'map.astro' },
     { pattern: at('sitemap.xml'), file: 'sitemap.js' },
+    { pattern: at('signpost-search/cards-[bucket].json'), file: 'search-cards.js' },
+    { pattern: at('signpost-search/words.json'), file: 'search-words.js' },
   ];
   if (prefix === '/' && ownPage('index')) {
     planned[0]!.skipped = 'The site has its own home page: the guide list is not added at `/`; link to each guide at `/<guide>/`.';

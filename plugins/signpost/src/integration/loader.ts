@@ -166,6 +166,7 @@ async function store(
           start: page.start.node.id,
           order: page.nodes.map((node) => node.node.id),
           map,
+          vocabulary: page.vocabulary,
         },
       });
       for (const node of page.nodes) {

@@ -62,6 +62,7 @@ export async function getGuides(): Promise<SiteGuide[]> {
         nodes: ordered,
         byId,
         map: guide.map,
+        vocabulary: guide.vocabulary,
       };
     });
 }

@@ -1,7 +1,8 @@
 /**
  * The integration's configuration as the pages read it: `virtual:signpost/config` (options the
  * pages use) and `virtual:signpost/branding.css` (the accent colour as CSS variables, a
- * stylesheet of its own because the Content-Security-Policy refuses inline styles).
+ * stylesheet of its own because the Content-Security-Policy refuses inline styles), as
+ * `light-dark()` pairs that follow the reader's theme.
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -45,9 +46,11 @@ export function virtualModules(options: ResolvedSignpost): Plugin {
     : `export default { ...${JSON.stringify(config)}, logo: undefined };`;
   // The colours were validated as `#rrggbb`: nothing else can reach the stylesheet.
   const accent = options.accentColor;
+  // Each colour a light-dark() pair, like site.css: it follows the theme the reader chose as
+  // well as the system's.
   const brandingModule = accent
-    ? `:root{--accent:${accent.light};--accent-fg:${accentForeground(accent.light)};--accent-soft:color-mix(in srgb,${accent.light} 10%,#fff)}` +
-      `@media (prefers-color-scheme:dark){:root{--accent:${accent.dark};--accent-fg:${accentForeground(accent.dark)};--accent-soft:color-mix(in srgb,${accent.dark} 14%,#0f141b)}}`
+    ? `:root{--accent:light-dark(${accent.light},${accent.dark});--accent-fg:light-dark(${accentForeground(accent.light)},${accentForeground(accent.dark)});` +
+      `--accent-soft:light-dark(color-mix(in srgb,${accent.light} 10%,#fff),color-mix(in srgb,${accent.dark} 14%,#0f141b))}`
     : '';
   return {
     name: 'signpost:virtual-modules',

@@ -164,7 +164,7 @@ export async function renderMap(guide: PageGuide, paths: SitePaths): Promise<str
     const height = child.height ?? 0;
     const kind = strings.kind[node.kind] + (node.draft ? ` · ${strings.draft}` : '');
     parts.push(
-      `<a class="map-node map-${node.kind}${node.draft ? ' map-draft' : ''}" href="${escape(paths.node(guide.slug, node.id))}">` +
+      `<a class="map-node map-${node.kind}${node.draft ? ' map-draft' : ''}${node.id === guide.meta.start ? ' map-start' : ''}" href="${escape(paths.node(guide.slug, node.id))}">` +
         `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${width.toFixed(1)}" height="${height.toFixed(1)}" rx="${node.kind === 'instructions' ? 18 : node.kind === 'question' ? 10 : 3}"/>` +
         `<text class="map-kind" x="${(x + PADDING).toFixed(1)}" y="${(y + PADDING + LINE_HEIGHT * 0.75).toFixed(1)}">${escape(kind)}</text>` +
         lines

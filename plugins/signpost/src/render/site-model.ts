@@ -8,9 +8,11 @@
  * reader actually gave is the enhancement script's, from sessionStorage.
  */
 import type { ContainerDirective } from 'mdast-util-directive';
-import type { RootContent } from 'mdast';
+import type { List, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { isOutcome, waysOn, type Guide, type GuideNode } from '../core/graph/model.ts';
 import type { GuideMeta } from '../core/schemas/metadata.ts';
+import { isCalloutDirective } from '../core/parse/vocabulary.ts';
 import { renderBlocks, type RenderContext } from './html.ts';
 import { stringsFor, type UiStrings } from './strings.ts';
 
@@ -19,6 +21,17 @@ export interface WayIn {
   id: string;
   question: string;
   answer: string;
+}
+
+/**
+ * Other answers of a question that leads to an outcome, for a reader who says the outcome did
+ * not answer their question: the question's prompt and its other answers that end in an outcome.
+ */
+export interface Alternative {
+  /** The question's id. */
+  id: string;
+  prompt: string;
+  options: { label: string; to: string }[];
 }
 
 /**
@@ -68,8 +81,13 @@ export interface PageNode {
   parent: string | undefined;
   /** The fewest answers from the start to the node: its layer on the map. */
   depth: number;
-  /** Other outcomes of the questions that lead here (for "did this answer your question?"). */
-  siblings: { id: string; title: string }[];
+  /**
+   * For an outcome: per question that leads here, its other answers that end in an outcome
+   * (offered after "No" to "Did this answer your question?").
+   */
+  alternatives: Alternative[];
+  /** What search engines and link previews show: the first paragraph, or the Reason (plain text). */
+  description: string;
 }
 
 export interface PageGuide {
@@ -80,6 +98,8 @@ export interface PageGuide {
   /** Every node in reading order: depth first from the start, answers in order. */
   nodes: PageNode[];
   byId: Map<string, PageNode>;
+  /** The guide's own words, for search's "Did you mean". */
+  vocabulary: string[];
 }
 
 /** Paths of a guide's pages under the site's base (`/` or `/help/`), with trailing slashes. */
@@ -122,6 +142,84 @@ function part(node: GuideNode, name: string): ContainerDirective | { children: R
   return undefined;
 }
 
+/**
+ * Moves the headings of rendered content so that its highest is at `top`: a writer's `###`
+ * under a page's h1 becomes an h2, so that the page's outline never skips a level (screen
+ * readers navigate by it). The HTML is the renderer's own, so a `<h` is always a tag.
+ */
+export function nestHeadings(html: string, top: number): string {
+  const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
+  if (levels.length === 0) return html;
+  const shift = top - Math.min(...levels);
+  if (shift === 0) return html;
+  return html.replace(
+    /<(\/?)h([1-6])([\s>])/g,
+    (_, slash: string, level: string, after: string) => `<${slash}h${Math.min(6, Math.max(1, Number(level) + shift))}${after}`,
+  );
+}
+
+/** The longest description, as search engines show it. */
+const DESCRIPTION_LENGTH = 160;
+
+/** Readable text of Markdown blocks: each paragraph, heading or list item a sentence. */
+export function plainText(children: readonly RootContent[]): string {
+  const parts: string[] = [];
+  const stack = [...children].reverse();
+  while (stack.length > 0) {
+    const child = stack.pop()!;
+    if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell') {
+      const text = toString(child).replace(/\s+/g, ' ').trim();
+      if (text) parts.push(/[.!?:;…]$/.test(text) ? text : `${text}.`);
+    } else if ('children' in child) {
+      stack.push(...[...(child.children as RootContent[])].reverse());
+    }
+  }
+  return parts.join(' ');
+}
+
+/** Text cut to a search engine's snippet, at a word. */
+export function snippet(text: string, max = DESCRIPTION_LENGTH): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
+}
+
+/** The first paragraph of a node's own content, skipping directive labels. */
+function firstParagraph(children: readonly RootContent[]): RootContent | undefined {
+  const stack = [...children].reverse();
+  while (stack.length > 0) {
+    const child = stack.pop()!;
+    if (child.type === 'paragraph' && !child.data?.directiveLabel) return child;
+    if ('children' in child) stack.push(...[...(child.children as RootContent[])].reverse());
+  }
+  return undefined;
+}
+
+/**
+ * How to fix as numbered steps: a bulleted list of two or more steps becomes a numbered one,
+ * so that a reader (and support) can say which step they are on. Task lists stay as they are.
+ */
+function numbered(children: RootContent[] | undefined): RootContent[] | undefined {
+  return children?.map((child) =>
+    child.type === 'list' && !child.ordered && child.children.length > 1 && child.children.every((item) => item.checked == null)
+      ? ({ ...child, ordered: true, start: 1 } satisfies List)
+      : child,
+  );
+}
+
+/** The guide's words (lowercase, three letters or more), for suggesting a spelling. */
+function vocabulary(guide: Guide): string[] {
+  const words = new Set<string>();
+  for (const node of guide.nodes) {
+    const text = [node.title, node.kind === 'question' ? node.prompt : '', toString(node.tree)].join(' ');
+    for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      if (word.length >= 3 && word.length <= 32 && !/^\d+$/.test(word)) words.add(word);
+    }
+  }
+  return [...words].sort();
+}
+
 /** Builds the page model of a guide that passed `check`. */
 export function pageGuide(guide: Guide, paths: SitePaths): PageGuide {
   if (!guide.meta) throw new Error(`Guide ${guide.slug} has no valid metadata; run check first`);
@@ -155,15 +253,34 @@ export function pageGuide(guide: Guide, paths: SitePaths): PageGuide {
       parents.set(edge.to, (parents.get(edge.to) ?? new Set()).add(node));
     }
   }
-  const siblingsOf = (node: GuideNode): GuideNode[] => {
-    const found = new Map<string, GuideNode>();
-    for (const parent of parents.get(node.id) ?? []) {
-      for (const edge of waysOn(parent)) {
-        const other = guide.byId.get(edge.to);
-        if (other && other !== node && isOutcome(other)) found.set(other.id, other);
-      }
-    }
-    return [...found.values()];
+  const alternativesTo = (node: GuideNode): Alternative[] =>
+    [...(parents.get(node.id) ?? [])].flatMap((parent) => {
+      if (parent.kind !== 'question') return [];
+      const seen = new Set<string>([node.id]);
+      const options = parent.options.flatMap(({ label, to }) => {
+        const other = guide.byId.get(to);
+        if (seen.has(to) || !other || !isOutcome(other)) return [];
+        seen.add(to);
+        return [{ label, to }];
+      });
+      return options.length > 0 ? [{ id: parent.id, prompt: parent.prompt, options }] : [];
+    });
+  const list = new Intl.ListFormat(meta.lang, { type: 'disjunction' });
+  const describe = (node: GuideNode, body: RootContent[]): string => {
+    const reason = node.kind === 'error' ? part(node, 'reason')?.children : undefined;
+    // The node's own words: not its answers, Reason, fix or escalation, which are directives too.
+    const own = body.filter(
+      (child) => !((child.type === 'containerDirective' || child.type === 'leafDirective') && !isCalloutDirective(child.name)),
+    );
+    const paragraph = firstParagraph(own);
+    const text = reason
+      ? plainText(reason)
+      : paragraph
+        ? plainText([paragraph])
+        : node.kind === 'question'
+          ? `${node.prompt} ${list.format(node.options.map((option) => option.label))}.`
+          : node.title;
+    return snippet(text);
   };
 
   // Reading order: depth first from the start, so each branch reads through to its outcomes.
@@ -194,14 +311,15 @@ export function pageGuide(guide: Guide, paths: SitePaths): PageGuide {
       node: toView(node),
       body: render(body) ?? '',
       reason: render(part(node, 'reason')?.children),
-      fix: render(part(node, 'fix')?.children),
+      fix: render(numbered(part(node, 'fix')?.children)),
       escalate: render(part(node, 'escalate')?.children),
       reachedFrom: node.id === meta.start ? [] : ordered(waysIn.get(node.id) ?? []),
       parent: node.id !== meta.start && parents.get(node.id)?.size === 1 ? [...parents.get(node.id)!][0]!.id : undefined,
       depth: depth.get(node.id) ?? 0,
-      siblings: isOutcome(node) ? siblingsOf(node).map(({ id, title }) => ({ id, title })) : [],
+      alternatives: isOutcome(node) ? alternativesTo(node).toSorted((a, b) => rank.get(a.id)! - rank.get(b.id)!) : [],
+      description: describe(node, body),
     };
   });
   const byId = new Map(nodes.map((page) => [page.node.id, page]));
-  return { slug: guide.slug, meta, strings, start: byId.get(meta.start)!, nodes, byId };
+  return { slug: guide.slug, meta, strings, start: byId.get(meta.start)!, nodes, byId, vocabulary: vocabulary(guide) };
 }

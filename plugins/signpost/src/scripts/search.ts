@@ -1,8 +1,15 @@
 /**
  * The search box: Pagefind's JavaScript API, loaded from the site's own `pagefind/` folder the
- * first time the reader types. Results are links to node pages: title, kind, guide and an
- * excerpt with the match highlighted.
+ * first time the reader types, and the build's list of error messages (render/search-cards.ts).
+ * Results are links to node pages: title, kind, guide and an excerpt with the match
+ * highlighted.
+ *
+ * What a reader means comes first: a card whose message or alias is the query, or starts with
+ * it, whatever Pagefind ranks; for a question ("how do I connect my account") the question's
+ * words without its small words, instructions first; after a typo that finds nothing, "Did you
+ * mean" with the guides' own words, loaded only then.
  */
+import { bucketOf, normalizeMessage, type SearchCard } from '../render/search-cards.ts';
 
 interface PagefindResult {
   url: string;
@@ -17,7 +24,7 @@ interface Pagefind {
   search: (
     query: string,
     options?: { filters?: Record<string, string> },
-  ) => Promise<{ results: { data: () => Promise<PagefindResult> }[] }>;
+  ) => Promise<{ results: { id: string; data: () => Promise<PagefindResult> }[] }>;
 }
 
 interface Strings {
@@ -28,44 +35,51 @@ interface Strings {
   unavailable: string;
 }
 
-const MAX_RESULTS = 8;
-/** Results read to re-rank: a few more than shown, so an exact message can move up. */
-const CANDIDATES = 10;
-
-/** Messages compare without case, punctuation at the ends, or repeated spaces. */
-function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s"'“”.!?]+|[\s"'“”.!?]+$/g, '');
+/** A result as shown: from Pagefind, or from the list of messages. */
+interface Shown {
+  url: string;
+  title: string;
+  meta: string;
+  /** Pagefind's excerpt (escaped text with <mark>), or plain text. */
+  excerpt: { html: string } | { text: string };
+  kind: string | undefined;
 }
+
+const MAX_RESULTS = 8;
+/** Pagefind results read: a few more than shown, so that instructions can move up. */
+const CANDIDATES = 12;
 
 /**
- * Readers paste the message on their screen: a card whose message (or an alias) is the query
- * comes first, then cards whose message holds it, then Pagefind's order.
+ * Words that carry no meaning in a question ("how do I …"). Pagefind finds pages holding every
+ * word of a query, so they would hide the pages a question is about. English only.
  */
-function rank(query: string, results: PagefindResult[]): PagefindResult[] {
-  const wanted = normalize(query);
-  const score = (result: PagefindResult): number => {
-    const wordings = [result.meta['title'] ?? '', ...(result.meta['aliases'] ?? '').split(' | ')].map(normalize);
-    if (wordings.includes(wanted)) return 2;
-    return wordings.some((wording) => wording.includes(wanted)) ? 1 : 0;
-  };
-  return results
-    .map((result, index) => ({ result, index, score: score(result) }))
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .map(({ result }) => result);
-}
+const SMALL_WORDS = new Set(
+  (
+    'a an the i im me my mine we us our you your it its is are was were be been being am do does did doing done how what whats ' +
+    'where when why which who whom can could should would will shall may might must to of in on at for with from by about as ' +
+    'into onto and or but so if then than this that these those there here get got getting have has had having want need'
+  ).split(' '),
+);
+
+/** A question, as readers type them: they want instructions. */
+const QUESTION = /^(how|what|where|why|when|which|can|could|should|do|does|is|are|i\s+(want|need|cannot|can't|cant))\b/i;
 
 export function setUpSearch(root: HTMLElement): void {
   const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
   const panel = root.querySelector<HTMLElement>('.search-panel')!;
   const status = root.querySelector<HTMLElement>('.search-status')!;
   const list = root.querySelector<HTMLOListElement>('.search-list')!;
+  const suggestion = root.querySelector<HTMLElement>('.search-suggestion')!;
+  const suggested = suggestion.querySelector<HTMLButtonElement>('[data-suggestion]')!;
   const filters = [...root.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   const strings = JSON.parse(root.dataset['strings'] ?? '{}') as Strings;
   const base = root.dataset['base'] ?? '/';
+  const data = root.dataset['data'] ?? `${base}signpost-search/`;
+  const buckets = Number(root.dataset['buckets'] ?? '1');
+  const english = /^en\b/i.test(document.documentElement.lang);
   let pagefind: Promise<Pagefind> | undefined;
+  const cardFiles = new Map<number, Promise<SearchCard[]>>();
+  let words: Promise<Set<string>> | undefined;
   let latest = 0;
 
   const load = (): Promise<Pagefind> => {
@@ -77,6 +91,26 @@ export function setUpSearch(root: HTMLElement): void {
     })();
     return pagefind;
   };
+  const json = async <T>(url: string, fallback: T): Promise<T> => {
+    const response = await fetch(url);
+    return response.ok ? ((await response.json()) as T) : fallback;
+  };
+  const cardsFor = (normalized: string): Promise<SearchCard[]> => {
+    const bucket = bucketOf(normalized, buckets);
+    if (bucket === undefined) return Promise.resolve([]);
+    let file = cardFiles.get(bucket);
+    if (!file) {
+      file = json<SearchCard[]>(`${data}cards-${bucket}.json`, []).catch(() => []);
+      cardFiles.set(bucket, file);
+    }
+    return file;
+  };
+  const vocabulary = (): Promise<Set<string>> => {
+    words ??= json<string[]>(`${data}words.json`, [])
+      .then((known) => new Set(known))
+      .catch(() => new Set());
+    return words;
+  };
 
   const run = async (): Promise<void> => {
     const query = input.value.trim();
@@ -84,31 +118,108 @@ export function setUpSearch(root: HTMLElement): void {
     if (!query) {
       panel.hidden = true;
       list.replaceChildren();
+      delete list.dataset['query'];
       status.textContent = '';
+      suggestion.hidden = true;
       return;
     }
-    let results: PagefindResult[];
+    let results: Shown[];
+    let proposal: string | undefined;
     try {
-      const engine = await load();
       const chosen = Object.fromEntries(filters.filter((s) => s.value).map((s) => [s.dataset['filter']!, s.value]));
-      const found = await engine.search(query, { filters: chosen });
-      const candidates = await Promise.all(found.results.slice(0, CANDIDATES).map((result) => result.data()));
-      results = rank(query, candidates).slice(0, MAX_RESULTS);
+      const [engine, cards] = await Promise.all([load(), cardsFor(normalizeMessage(query))]);
+      results = await find(engine, query, cards, chosen);
+      if (results.length === 0) proposal = spell(query, await vocabulary());
     } catch {
       if (ticket !== latest) return;
       panel.hidden = false;
       status.textContent = strings.unavailable;
+      suggestion.hidden = true;
       list.replaceChildren();
+      list.dataset['query'] = query;
       return;
     }
     if (ticket !== latest) return;
-    panel.hidden = false;
-    render(query, results);
+    // Only while the reader is in the search: a late answer must not reopen closed results.
+    if (root.contains(document.activeElement)) panel.hidden = false;
+    render(query, results, proposal);
   };
 
-  const render = (query: string, results: PagefindResult[]): void => {
+  /** Exact and leading matches of a message first, then Pagefind's results, instructions first for a question. */
+  const find = async (engine: Pagefind, query: string, cards: SearchCard[], chosen: Record<string, string>): Promise<Shown[]> => {
+    const wanted = normalizeMessage(query);
+    const eligible = cards.filter(
+      (card) => (!chosen['kind'] || chosen['kind'] === 'error') && (!chosen['guide'] || chosen['guide'] === card.guide),
+    );
+    const closeness = (card: SearchCard): number => {
+      const wordings = [card.title, ...card.aliases].map(normalizeMessage);
+      if (wordings.includes(wanted)) return 2;
+      return wordings.some((wording) => wording.startsWith(wanted)) ? 1 : 0;
+    };
+    const matched = eligible
+      .map((card, index) => ({ card, index, score: closeness(card) }))
+      .filter(({ score }) => score > 0)
+      .sort((a, b) => b.score - a.score || a.card.title.length - b.card.title.length || a.index - b.index)
+      .map(({ card }) => card);
+
+    const terms = query
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}'’-]+/u)
+      .filter(Boolean);
+    const meaningful = english ? terms.filter((term) => !SMALL_WORDS.has(term.replace(/[’']/g, ''))) : terms;
+    const search = meaningful.length > 0 && meaningful.length < terms.length ? meaningful.join(' ') : query;
+    let found = (await engine.search(search, { filters: chosen })).results;
+    if (found.length === 0 && meaningful.length > 1) {
+      // No page has every word: the pages with the most of them.
+      const each = await Promise.all(meaningful.map((term) => engine.search(term, { filters: chosen })));
+      const hits = new Map<string, { result: (typeof found)[number]; count: number; first: number }>();
+      each.forEach(({ results }) =>
+        results.forEach((result, index) => {
+          const hit = hits.get(result.id);
+          if (hit) hit.count++;
+          else hits.set(result.id, { result, count: 1, first: index });
+        }),
+      );
+      found = [...hits.values()].sort((a, b) => b.count - a.count || a.first - b.first).map(({ result }) => result);
+    }
+    const pages = await Promise.all(found.slice(0, CANDIDATES).map((result) => result.data()));
+    const howTo = QUESTION.test(query);
+    const ranked = pages
+      .map((page, index) => ({ page, index, boost: howTo && page.filters['kind']?.[0] === 'instructions' ? 1 : 0 }))
+      .sort((a, b) => b.boost - a.boost || a.index - b.index)
+      .map(({ page }) => page);
+
+    const byUrl = new Map(ranked.map((page) => [path(page.url), page]));
+    const shown: Shown[] = matched.map((card) => {
+      const page = byUrl.get(path(card.url));
+      return {
+        url: card.url,
+        title: card.title,
+        meta: [card.kind, card.guide].join(' · '),
+        excerpt: page ? { html: page.excerpt } : { text: card.excerpt },
+        kind: 'error',
+      };
+    });
+    const listed = new Set(shown.map((result) => path(result.url)));
+    for (const page of ranked) {
+      if (listed.has(path(page.url))) continue;
+      listed.add(path(page.url));
+      shown.push({
+        url: page.url,
+        title: page.meta['title'] ?? page.url,
+        meta: [page.meta['kind'], page.filters['guide']?.[0]].filter(Boolean).join(' · '),
+        excerpt: { html: page.excerpt },
+        kind: page.filters['kind']?.[0],
+      });
+    }
+    return shown.slice(0, MAX_RESULTS);
+  };
+
+  const render = (query: string, results: Shown[], proposal: string | undefined): void => {
     // Which query the list shows: a later keystroke's results replace an earlier one's.
     list.dataset['query'] = query;
+    suggestion.hidden = proposal === undefined;
+    suggested.textContent = proposal ?? '';
     if (results.length === 0) {
       status.textContent = strings.noResults.replace('{query}', query);
       const item = document.createElement('li');
@@ -129,14 +240,15 @@ export function setUpSearch(root: HTMLElement): void {
         link.href = result.url;
         const title = document.createElement('span');
         title.className = 'search-result-title';
-        title.textContent = result.meta['title'] ?? result.url;
+        title.textContent = result.title;
         const meta = document.createElement('span');
         meta.className = 'search-result-meta';
-        meta.textContent = [result.meta['kind'], result.filters['guide']?.[0]].filter(Boolean).join(' · ');
+        meta.textContent = result.meta;
         const excerpt = document.createElement('span');
         excerpt.className = 'search-result-excerpt';
         // Pagefind's excerpt is the indexed text, escaped, with <mark> around the matches.
-        excerpt.innerHTML = result.excerpt;
+        if ('html' in result.excerpt) excerpt.innerHTML = result.excerpt.html;
+        else excerpt.textContent = result.excerpt.text;
         link.append(title, meta, excerpt);
         item.append(link);
         return item;
@@ -150,24 +262,83 @@ export function setUpSearch(root: HTMLElement): void {
     timer = setTimeout(() => void run(), 120);
   });
   for (const select of filters) select.addEventListener('change', () => void run());
+  suggested.addEventListener('click', () => {
+    input.value = suggested.textContent ?? '';
+    input.focus();
+    void run();
+  });
   root.querySelector('form')!.addEventListener('submit', (event) => {
     event.preventDefault();
     list.querySelector<HTMLAnchorElement>('a')?.click();
   });
 
-  // Arrow keys move between the box and the results; Escape closes the results.
+  // Arrow keys move between the box and the results (Escape is enhance.ts's).
   root.addEventListener('keydown', (event) => {
     const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
     const current = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (event.key === 'ArrowDown' && links.length > 0) {
       event.preventDefault();
+      // Closed with Escape: the results open again where they were.
+      panel.hidden = false;
       links[Math.min(current + 1, links.length - 1)]!.focus();
     } else if (event.key === 'ArrowUp' && current >= 0) {
       event.preventDefault();
       (current === 0 ? input : links[current - 1]!).focus();
-    } else if (event.key === 'Escape') {
-      panel.hidden = true;
-      input.focus();
     }
   });
+}
+
+/** A URL's path, to tell Pagefind's results and the message list's apart. */
+function path(url: string): string {
+  return new URL(url, location.href).pathname;
+}
+
+/**
+ * The query with each word the guides do not use replaced by the closest one they do (at most
+ * one edit in a short word, two in a longer one; a swap of two letters is one edit), or
+ * nothing when no word changes.
+ */
+export function spell(query: string, words: Set<string>): string | undefined {
+  if (words.size === 0) return undefined;
+  let changed = false;
+  const corrected = query.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (lower.length < 3 || words.has(lower) || /^\d+$/.test(lower)) return word;
+    const limit = lower.length <= 4 ? 1 : 2;
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    for (const candidate of words) {
+      if (Math.abs(candidate.length - lower.length) > limit) continue;
+      const distance = editDistance(lower, candidate, bestDistance);
+      if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    if (best === undefined || bestDistance > limit) return word;
+    changed = true;
+    return best;
+  });
+  return changed ? corrected : undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps; stops past `bound`. */
+function editDistance(a: string, b: string, bound: number): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let smallest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      row.push(value);
+      smallest = Math.min(smallest, value);
+    }
+    if (smallest > bound) return bound + 1;
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length]!;
 }
