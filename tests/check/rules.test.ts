@@ -85,8 +85,8 @@ describe('rules', () => {
 
   it('misplaced-directive', async () => {
     expect(await problemsIn('rules/misplaced-directive')).toEqual([
-      'index.mdx:7:1 error [misplaced-directive] `option` belongs inside a `question`, not a `step` (a step goes on through its `next` attribute)',
-      'index.mdx:13:3 error [misplaced-directive] `option` belongs inside a `question`, not a `step` (a step goes on through its `next` attribute)',
+      'index.mdx:7:1 error [misplaced-directive] `option` belongs inside a `question` or an `error` card, not a `step` (a step goes on through its `next` attribute)',
+      'index.mdx:13:3 error [misplaced-directive] `option` belongs inside a `question` or an `error` card, not a `step` (a step goes on through its `next` attribute)',
       'index.mdx:17:1 error [misplaced-directive] `reason` belongs inside an `error` card, not an `instructions` card',
       'index.mdx:21:1 error [dead-end] Question `inner` has no answers, so readers are stuck; add `:::option{to="…"}` answers',
       'index.mdx:21:1 error [misplaced-directive] `question` is inside `instructions` card `restart`; nodes cannot nest, close the outer one first',
@@ -189,11 +189,11 @@ describe('rules', () => {
 
   it('unknown-directive', async () => {
     expect(await problemsIn('rules/unknown-directive')).toEqual([
-      'index.mdx:7:48 error [unknown-directive] Unknown directive `fig`; use `link`',
+      'index.mdx:7:48 error [unknown-directive] Unknown directive `fig`; use one of `link`, `kbd`',
       'index.mdx:9:1 error [unknown-directive] Unknown directive `optoin`; did you mean `option`?',
       'index.mdx:16:1 error [unknown-directive] Unknown directive `reson`; did you mean `reason`?',
-      'index.mdx:23:1 error [unknown-directive] Unknown directive `tipp`; use one of `option`, `alias`, `escalate`',
-      'index.mdx:26:1 error [unknown-directive] Unknown directive `video`; use one of `option`, `alias`, `escalate`',
+      'index.mdx:23:1 error [unknown-directive] Unknown directive `tipp`; use one of `option`, `alias`, `escalate`, `image`, `screenshot`, `video`',
+      'index.mdx:26:1 error [unknown-directive] Unknown directive `embed`; use one of `option`, `alias`, `escalate`, `image`, `screenshot`, `video`',
       'index.mdx:29:1 error [unknown-directive] Unknown directive `questoin`; did you mean `question`?',
     ]);
   });

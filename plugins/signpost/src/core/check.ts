@@ -1,11 +1,12 @@
 /**
  * Checks guide folders: the work behind `npm run check` and the build's validation.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Guide } from './graph/model.ts';
 import { findGuideDirs, loadGuide, type FileParse } from './graph/load-guide.ts';
 import { ParseCache } from './graph/parse-cache.ts';
 import { append, problem, sortProblems, type Problem } from './problems.ts';
+import { brokenFiles, siteLayoutOf, type SiteLayout } from './rules/broken-file.ts';
 
 export interface CheckOptions {
   /** Drafts become errors, as in production builds. */
@@ -15,6 +16,11 @@ export interface CheckOptions {
    * parsed again by the next build or dev server. Without it nothing is written.
    */
   cacheDir?: string;
+  /**
+   * The site the guides are published in, for links from the site's root (`/pricing/`):
+   * by default the nearest folder up with an Astro config or a package.json, guides at `/`.
+   */
+  site?: SiteLayout;
 }
 
 export interface CheckResult {
@@ -38,13 +44,17 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
       problems.push(problem(dir, 'empty-guide', 'No guide here; create `<guide-slug>/index.mdx` in this folder'));
     }
     const cache = options.cacheDir ? await ParseCache.open<FileParse>(options.cacheDir, dir) : undefined;
+    const here: Guide[] = [];
     for (const guideDir of guideDirs) {
       const loaded = await loadGuide(guideDir, { cache });
-      guides.push(loaded.guide);
+      here.push(loaded.guide);
       append(problems, loaded.problems);
       parsedFiles += loaded.parsedFiles;
     }
     await cache?.save();
+    // Files come and go while a guide's text stays the same: checked on every run, after the parse cache.
+    append(problems, brokenFiles(here, options.site ?? siteLayoutOf(guideDirs.length === 1 && guideDirs[0] === dir ? dirname(dir) : dir)));
+    append(guides, here);
   }
   const final = options.strict ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p)) : problems;
   return { guides, problems: sortProblems(final), ioError: problems.some((p) => p.io), parsedFiles };

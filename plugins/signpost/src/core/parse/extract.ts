@@ -28,6 +28,7 @@ import { attributePlace, hasAttribute, isDirective, labelParagraph, labelText, o
 import { brokenDirective, checkFences } from './fences.ts';
 import { LIMITS } from './limits.ts';
 import { checkMdx } from './mdx-check.ts';
+import { visibleText } from './visible.ts';
 import { walk, type Collected } from './node-content.ts';
 import { isKnownDirective, isNodeDirective, isPartDirective, PART_PARENTS } from './vocabulary.ts';
 
@@ -76,6 +77,9 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
     id,
     options: [],
     links: [],
+    files: [],
+    footnoteCalls: [],
+    footnotes: new Set(),
     aliases: [],
     reason: undefined,
     fix: undefined,
@@ -85,6 +89,8 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
   };
   const label = labelParagraph(directive);
   walk(directive, collected, true, file, nodes, readNode, label);
+  checkFootnotes(collected, file);
+  checkBody(directive, label, kind, id, file);
 
   const prompt = 'prompt' in attributes ? attributes.prompt || undefined : undefined;
   const title = attributes.title || labelText(directive) || prompt || '';
@@ -115,6 +121,7 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
     position: directive.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
     tree: directive,
     links: collected.links,
+    files: collected.files,
   };
   switch (kind) {
     case 'question':
@@ -128,7 +135,19 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
       nodes.push({ ...base, kind, next: next === undefined ? undefined : { to: next, position: place } });
       break;
     }
-    case 'error':
+    case 'error': {
+      const next = 'next' in attributes ? attributes.next : undefined;
+      const nextPlace = attributePlace(directive, 'next') ?? base.position;
+      if (next !== undefined && collected.options.length > 0) {
+        flag(file, 'misplaced-directive', goesOnTwice(id), nextPlace);
+      } else if (collected.options.length === 1) {
+        flag(
+          file,
+          'too-few-options',
+          `${describe('error', id)} has 1 answer; give it at least 2, or go on with \`next="${collected.options[0]!.to}"\` instead`,
+          collected.options[0]!.position,
+        );
+      }
       checkSection(collected.reason, 'reason', 'missing-reason', 'why the error happens', collected, directive, file);
       checkSection(collected.fix, 'fix', 'missing-fix', 'what the reader does about it', collected, directive, file);
       nodes.push({
@@ -140,12 +159,47 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
         fix: collected.fix,
         escalate: collected.escalate,
         escalateText: collected.escalateText,
+        prompt: 'prompt' in attributes ? attributes.prompt || undefined : undefined,
+        options: collected.options,
+        next: next === undefined ? undefined : { to: next, position: nextPlace },
       });
       break;
+    }
     case 'instructions':
       nodes.push({ ...base, kind, escalate: collected.escalate, escalateText: collected.escalateText });
       break;
   }
+}
+
+/** The message when an error card names both answers and `next`. */
+function goesOnTwice(id: string): string {
+  return `${describe('error', id)} goes on with both answers and \`next\`; keep one: answers for a choice, \`next\` for a single way on`;
+}
+
+/** A footnote called in a node must be defined in it: a node's page shows only its own. */
+function checkFootnotes(collected: Collected, file: VFile): void {
+  for (const call of collected.footnoteCalls) {
+    if (collected.footnotes.has(call.id)) continue;
+    flag(
+      file,
+      'broken-link',
+      `Footnote \`[^${call.id}]\` is defined outside ${describe(collected.kind, collected.id).toLowerCase().replace(/^(\w+)/, '$1')}; move \`[^${call.id}]: …\` into this node, whose page shows only its own footnotes`,
+      call.position,
+    );
+  }
+}
+
+/** A node whose content is only comments would show an empty box: the writer meant to write something. */
+function checkBody(directive: ContainerDirective, label: unknown, kind: NodeKind, id: string, file: VFile): void {
+  const body = directive.children.filter((child) => child !== label && !isDirective(child));
+  if (body.length === 0 || !body.every((child) => child.type === 'mdxFlowExpression')) return;
+  if (visibleText({ type: 'root', children: body })) return;
+  flag(file, 'empty-content', emptyBody(kind, id), body[0]!.position);
+}
+
+/** The message of `empty-content` for a node's own content. */
+function emptyBody(kind: NodeKind, id: string): string {
+  return `The content of ${describe(kind, id).replace(/^\w/, (c) => c.toLowerCase())} is only comments, which readers do not see; write the content, or delete the comment`;
 }
 
 function checkSection(

@@ -5,10 +5,9 @@
  */
 import type { Nodes, Parent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import type { Edge, GuideNode, Located, NodeKind, Option } from '../graph/model.ts';
+import type { GuideNode, Located, NodeKind, Option } from '../graph/model.ts';
 import { flag } from '../problems.ts';
 import { NoAttributes, TargetAttributes } from '../schemas/directives.ts';
 import { readAttributes } from './attributes.ts';
@@ -24,9 +23,13 @@ import {
   type Directive,
 } from './directives.ts';
 import { checkMdx } from './mdx-check.ts';
+import { readComponent } from './components.ts';
+import { readReferences, type References } from './content-refs.ts';
+import { visibleText } from './visible.ts';
 import {
   FORMS,
   isCalloutDirective,
+  isComponentDirective,
   isKnownDirective,
   isNodeDirective,
   isPartDirective,
@@ -35,11 +38,10 @@ import {
 } from './vocabulary.ts';
 
 /** What a node's walk collects before the node is built. */
-export interface Collected {
+export interface Collected extends References {
   kind: NodeKind;
   id: string;
   options: Option[];
-  links: Edge[];
   aliases: Located[];
   reason: Located | undefined;
   fix: Located | undefined;
@@ -70,6 +72,7 @@ export function walk(
     if (child === skip) continue;
     if (!isDirective(child)) {
       checkMdx(child, file);
+      readReferences(child, collected, file);
       if ('children' in child) walk(child, collected, false, file, nodes, readNode);
       continue;
     }
@@ -129,6 +132,11 @@ export function walk(
       walk(child, collected, false, file, nodes, readNode, child.type === 'containerDirective' ? labelParagraph(child) : undefined);
       continue;
     }
+    if (isComponentDirective(name)) {
+      readComponent(child, name, collected, file);
+      walk(child, collected, false, file, nodes, readNode, child.type === 'containerDirective' ? labelParagraph(child) : undefined);
+      continue;
+    }
     // `:link[text]{to="node"}`
     const attributes = readAttributes(child, TargetAttributes, file);
     if (!labelText(child)) {
@@ -150,7 +158,7 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
   walk(child, collected, false, file, nodes, readNode);
   if (name === 'option') {
     const attributes = readAttributes(child, TargetAttributes, file);
-    const label = child.type === 'containerDirective' ? toString(child).trim() : (labelText(child) ?? '');
+    const label = child.type === 'containerDirective' ? visibleText(child) : (labelText(child) ?? '');
     if (!label) {
       flag(file, 'missing-title', '`option` has no answer text; write it as `::option[Answer]{to="…"}`', openingOf(child));
     }
@@ -179,7 +187,7 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
       return;
     }
     collected.escalate = openingOf(child) ?? position;
-    collected.escalateText = toString(child).trim();
+    collected.escalateText = visibleText(child);
     return;
   }
   const first = collected.seen.get(name);
@@ -193,7 +201,7 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
     return;
   }
   collected.seen.set(name, position.start.line);
-  collected[name] = { text: toString(child).trim(), position };
+  collected[name] = { text: visibleText(child), position };
 }
 
 /** A text directive with neither label nor attributes: a colon in prose. */

@@ -1,0 +1,150 @@
+/**
+ * `broken-image` and `broken-link`: the images, videos and files a node shows or links to must
+ * exist beside the guide, inside its folder, and a link from the site's root (`/pricing/`)
+ * must name a page of the site: a guide page, a file in `public/` or a page in `src/pages/`.
+ * Checked on every run, not with the parse: a file may be deleted while the guide's text
+ * stays the same.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { FileRef, Guide, GuideNode } from '../graph/model.ts';
+import { problem, type Problem } from '../problems.ts';
+import { closest, RESERVED_NODE_IDS } from '../suggest.ts';
+
+/** Where a guide's site is: its project folder and the path the guides are served under. */
+export interface SiteLayout {
+  /** The project folder, holding `public/` and `src/pages/`. */
+  root: string;
+  /** Where the guides are on the site: `/` or `/help/` (after the base). */
+  prefix: string;
+}
+
+/** The project folder of a guides folder: the nearest one up with an Astro config or a package.json. */
+export function siteLayoutOf(guidesDir: string, prefix = '/'): SiteLayout {
+  let dir = resolve(guidesDir);
+  for (;;) {
+    if (['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'package.json'].some((name) => existsSync(join(dir, name)))) {
+      return { root: dir, prefix };
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return { root: dirname(resolve(guidesDir)), prefix };
+    dir = parent;
+  }
+}
+
+/** Checks every file and page reference of the guides. */
+export function brokenFiles(guides: Guide[], site: SiteLayout): Problem[] {
+  const problems: Problem[] = [];
+  const bySlug = new Map(guides.map((guide) => [guide.slug, guide]));
+  for (const guide of guides) {
+    for (const node of guide.nodes) {
+      for (const ref of node.files) {
+        const message = ref.kind === 'page' ? pageProblem(ref.path, bySlug, site) : fileProblem(ref, node, guide);
+        if (message) problems.push(problem(node.file, ruleOf(ref), message, ref.position));
+      }
+    }
+  }
+  return problems;
+}
+
+function ruleOf(ref: FileRef): 'broken-image' | 'broken-link' {
+  return ref.kind === 'file' || ref.kind === 'page' ? 'broken-link' : 'broken-image';
+}
+
+const WHAT: Record<FileRef['kind'], string> = {
+  image: 'image',
+  video: 'video',
+  poster: 'poster image',
+  captions: 'captions file',
+  file: 'file',
+  page: 'page',
+};
+
+/** What is wrong with a file reference, if anything. */
+function fileProblem(ref: FileRef, node: GuideNode, guide: Guide): string | undefined {
+  const path = resolve(dirname(node.file), ref.path);
+  const inside = relative(guide.dir, path);
+  if (inside.startsWith('..') || inside === '' || resolve(guide.dir, inside) !== path) {
+    return `\`${ref.path}\` is outside the guide folder; keep the ${WHAT[ref.kind]}s a guide shows inside \`${guide.slug}/\`, and link to other guides from the site's root (\`/${'<guide>'}/\`)`;
+  }
+  if (ref.path.endsWith('.mdx')) {
+    return `\`${ref.path}\` is a guide file, not a page; link to a node with \`[text](#node-id)\``;
+  }
+  let isFile = false;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (isFile) return undefined;
+  const folder = dirname(path);
+  let proposal: string | undefined;
+  try {
+    const names = readdirSync(folder).filter((name) => !name.startsWith('.') && !name.endsWith('.mdx'));
+    const found = closest(path.slice(folder.length + 1), names);
+    if (found) proposal = relative(dirname(node.file), join(folder, found)).split(sep).join('/');
+  } catch {
+    proposal = undefined;
+  }
+  const shown = relative(dirname(guide.dir), path).split(sep).join('/');
+  const advice = proposal ? `; did you mean \`./${proposal.replace(/^\.\//, '')}\`?` : `; save the ${WHAT[ref.kind]} there, or correct the path`;
+  return `Cannot find ${WHAT[ref.kind]} \`${ref.path}\` (looked for \`${shown}\`)${advice}`;
+}
+
+const PAGE_EXTENSIONS = ['astro', 'md', 'mdx', 'html', 'ts', 'js'];
+
+/** What is wrong with a link from the site's root, if anything. */
+function pageProblem(path: string, guides: Map<string, Guide>, site: SiteLayout): string | undefined {
+  if (site.prefix === '/' || path.startsWith(site.prefix) || `${path}/` === site.prefix) {
+    const rest = path.slice(site.prefix.length).split('/').filter(Boolean);
+    const guide = rest[0] === undefined ? undefined : guides.get(rest[0]);
+    if (rest.length === 0 && site.prefix !== '/') return undefined;
+    if (guide && rest.length === 1) return undefined;
+    if (guide && rest.length === 2) {
+      const id = rest[1]!;
+      if (guide.byId.has(id) || RESERVED_NODE_IDS.has(id)) return undefined;
+      const proposal = closest(id, [...guide.byId.keys()]);
+      return `Cannot find node \`${id}\` in guide \`${guide.slug}\`${proposal ? `; did you mean \`${proposal}\`?` : ''}`;
+    }
+  }
+  if (inPublic(path, site.root) || inPages(path, site.root) || path === '/') return undefined;
+  return `Cannot find page \`${path}\` on the site: no guide page, file in \`public/\` or page in \`src/pages/\` has this path; link to a node of this guide with \`[text](#node-id)\`, or correct the path`;
+}
+
+function inPublic(path: string, root: string): boolean {
+  const file = join(root, 'public', path);
+  if (!file.startsWith(join(root, 'public'))) return false;
+  return isFile(file) || isFile(join(file, 'index.html'));
+}
+
+function inPages(path: string, root: string): boolean {
+  let dir = join(root, 'src', 'pages');
+  const segments = path.split('/').filter(Boolean);
+  for (const [index, segment] of segments.entries()) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return false;
+    }
+    // A dynamic route (`[slug].astro`) may build any page here: it cannot be checked.
+    if (names.some((name) => name.startsWith('['))) return true;
+    const last = index === segments.length - 1;
+    if (last && PAGE_EXTENSIONS.some((ext) => names.includes(`${segment}.${ext}`))) return true;
+    if (!names.includes(segment)) return false;
+    dir = join(dir, segment);
+  }
+  try {
+    return readdirSync(dir).some((name) => PAGE_EXTENSIONS.some((ext) => name === `index.${ext}`));
+  } catch {
+    return false;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
