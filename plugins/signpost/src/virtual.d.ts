@@ -5,3 +5,4 @@ declare module 'virtual:signpost/config' {
   export default config;
 }
 declare module 'virtual:signpost/branding.css' {}
+declare module 'virtual:signpost/code.css' {}

@@ -25,6 +25,7 @@ import { configError, describeIssues } from './errors.ts';
 import { indexGuides } from './pagefind.ts';
 import { writeHeaders } from './headers.ts';
 import { virtualModules, VIRTUAL_MODULE_TYPES } from './virtual-modules.ts';
+import { copyServedFiles, readServedFile, type ServedFiles } from './guide-files.ts';
 
 export type { SignpostUserOptions as SignpostOptions } from './options.ts';
 
@@ -37,6 +38,8 @@ export interface ResolvedSignpost extends SignpostOptions {
   guidesDir: string;
   /** Absolute path of the project root. */
   root: string;
+  /** Files beside the guides that pages link to or play, by URL (set by the loader). */
+  files?: ServedFiles;
   /** What `signpost build` asked to hear about: phase times, what was checked. */
   commandLine?: Pick<CommandLineOptions, 'onPhase' | 'onChecked'>;
 }
@@ -130,9 +133,22 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
           );
         injectTypes({ filename: 'virtual.d.ts', content: VIRTUAL_MODULE_TYPES });
       },
+      'astro:server:setup': ({ server }) => {
+        // Files beside the guides (a PDF, a video), at the URLs the pages give them.
+        server.middlewares.use((request, response, next) => {
+          readServedFile(resolved?.files, request.url ?? '')
+            .then((body) => {
+              if (!body) return next();
+              response.setHeader('Content-Type', contentType(request.url ?? ''));
+              response.end(body);
+            })
+            .catch(next);
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         if (!resolved) return;
         const outDir = fileURLToPath(dir);
+        if (resolved.files) await copyServedFiles(resolved.files, outDir, base);
         const started = performance.now();
         await indexGuides(outDir, resolved.prefix, logger.fork('signpost:pagefind'));
         resolved.commandLine?.onPhase?.('pagefind', performance.now() - started);
@@ -141,6 +157,13 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
       [OPTIONS_HOOK]: (): ResolvedSignpost | undefined => resolved,
     },
   };
+}
+
+/** The type of a served file, from its extension. */
+function contentType(url: string): string {
+  const ext = url.split('?')[0]!.split('.').pop()?.toLowerCase() ?? '';
+  const types: Record<string, string> = { mp4: 'video/mp4', webm: 'video/webm', vtt: 'text/vtt', pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', svg: 'image/svg+xml', txt: 'text/plain; charset=utf-8' };
+  return Object.hasOwn(types, ext) ? types[ext]! : 'application/octet-stream';
 }
 
 interface PlannedRoute {

@@ -14,14 +14,16 @@
  * it in Astro's error overlay until the guide is fixed; the loader's own watcher checks the
  * guide again on every save, reparsing only the files that changed.
  */
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { checkGuides, type CheckResult } from '../core/check.ts';
 import { formatResult, sourceLines, terminalColor } from '../report/human.ts';
 import { renderMap } from '../render/map.ts';
+import { loadHighlighter } from '../render/highlight.ts';
 import { pageGuide, SitePaths } from '../render/site-model.ts';
+import { codeLanguages, GuideFiles, IMAGE_IMPORT } from './guide-files.ts';
 import { INTEGRATION_NAME, OPTIONS_HOOK, type ResolvedSignpost } from './index.ts';
 import { GUIDE_ENTRY, NODE_ENTRY, PROBLEMS_ENTRY, type GuideEntry, type NodeEntry, type ProblemsEntry } from './entries.ts';
 
@@ -124,12 +126,13 @@ async function store(
   root: string,
 ): Promise<void> {
   const kept = new Set<string>();
-  const put = (entry: { id: string; data: GuideEntry | NodeEntry | ProblemsEntry }): void => {
+  const put = (entry: { id: string; data: GuideEntry | NodeEntry | ProblemsEntry; filePath?: string }): void => {
     kept.add(entry.id);
     context.store.set({
       id: entry.id,
       data: entry.data as unknown as Record<string, unknown>,
       digest: context.generateDigest(entry.data as unknown as Record<string, unknown>),
+      ...(entry.filePath ? { filePath: entry.filePath } : {}),
     });
   };
   if (failed) {
@@ -147,8 +150,10 @@ async function store(
       },
     });
   } else {
+    const highlighter = await loadHighlighter(codeLanguages(result.guides));
+    const files = new GuideFiles(paths);
     for (const guide of result.guides) {
-      const page = pageGuide(guide, paths);
+      const page = pageGuide(guide, paths, { highlighter, fileHref: (file) => files.url(file) });
       const started = performance.now();
       const map = await renderMap(page, paths);
       options.commandLine?.onPhase?.('map', performance.now() - started);
@@ -164,9 +169,18 @@ async function store(
         },
       });
       for (const node of page.nodes) {
-        put({ id: `${guide.slug}/${node.node.id}`, data: { type: NODE_ENTRY, guide: guide.slug, ...node } });
+        const file = guide.byId.get(node.node.id)!.file;
+        // Images go through astro:assets: a path after IMAGE_IMPORT is imported relative to `filePath`.
+        const images = node.images.map((image) => ({ ...image, src: `${IMAGE_IMPORT}./${relative(dirname(file), image.file).split(sep).join('/')}` }));
+        put({
+          id: `${guide.slug}/${node.node.id}`,
+          data: { type: NODE_ENTRY, guide: guide.slug, ...node, images },
+          filePath: relative(root, file).split(sep).join('/'),
+        });
       }
     }
+    // The files pages link to or play, served by the dev server and copied into the build.
+    options.files = await files.served();
   }
   for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
 }

@@ -6,11 +6,14 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { accentForeground } from './options.ts';
+import { codeStylesheet } from '../render/highlight.ts';
 import type { ResolvedSignpost } from './index.ts';
 
 const CONFIG = 'virtual:signpost/config';
 const BRANDING = 'virtual:signpost/branding.css';
-const MODULES = [CONFIG, BRANDING];
+/** The colours of highlighted code, as classes (see render/highlight.ts). */
+const CODE = 'virtual:signpost/code.css';
+const MODULES = [CONFIG, BRANDING, CODE];
 
 /** What `virtual:signpost/config` exports. */
 export interface PageConfig {
@@ -28,6 +31,7 @@ export const VIRTUAL_MODULE_TYPES = `declare module '${CONFIG}' {
   export default config;
 }
 declare module '${BRANDING}' {}
+declare module '${CODE}' {}
 `;
 
 export function virtualModules(options: ResolvedSignpost): Plugin {
@@ -57,6 +61,7 @@ export function virtualModules(options: ResolvedSignpost): Plugin {
     load(id) {
       if (id === `\0${CONFIG}`) return configModule;
       if (id === `\0${BRANDING}`) return brandingModule;
+      if (id === `\0${CODE}`) return codeStylesheet();
       return undefined;
     },
   };

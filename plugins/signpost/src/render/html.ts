@@ -31,6 +31,8 @@ export interface PageImage {
   width?: number;
   /** Framed as a screenshot. */
   screenshot?: boolean;
+  /** The image as the site imported it (set by the content loader, read by the pages). */
+  src?: unknown;
 }
 
 export interface RenderContext {

@@ -10,6 +10,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileRef, Guide, GuideNode } from '../graph/model.ts';
 import { problem, type Problem } from '../problems.ts';
 import { closest, RESERVED_NODE_IDS } from '../suggest.ts';
+import { IMAGE_EXTENSIONS } from '../schemas/components.ts';
+import { extensionOf } from '../parse/urls.ts';
 
 /** Where a guide's site is: its project folder and the path the guides are served under. */
 export interface SiteLayout {
@@ -66,6 +68,9 @@ function fileProblem(ref: FileRef, node: GuideNode, guide: Guide): string | unde
   const inside = relative(guide.dir, path);
   if (inside.startsWith('..') || inside === '' || resolve(guide.dir, inside) !== path) {
     return `\`${ref.path}\` is outside the guide folder; keep the ${WHAT[ref.kind]}s a guide shows inside \`${guide.slug}/\`, and link to other guides from the site's root (\`/${'<guide>'}/\`)`;
+  }
+  if ((ref.kind === 'image' || ref.kind === 'poster') && !(IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(ref.path))) {
+    return `\`${ref.path}\` is not an image Signpost shows; use a ${IMAGE_EXTENSIONS.map((ext) => `\`.${ext}\``).join(', ')} file`;
   }
   if (ref.path.endsWith('.mdx')) {
     return `\`${ref.path}\` is a guide file, not a page; link to a node with \`[text](#node-id)\``;

@@ -75,6 +75,9 @@ export const COMPONENT_SCHEMAS = {
   video: VideoAttributes,
 } as const;
 
-/** File types each kind of file reference accepts. */
-export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'gif', 'avif', 'svg'] as const;
+/**
+ * File types each kind of file reference accepts. Not SVG: an SVG can hold a script, which
+ * would run on the site's origin when a reader opens the full-size image.
+ */
+export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'gif', 'avif'] as const;
 export const VIDEO_EXTENSIONS = ['mp4', 'webm'] as const;
