@@ -162,7 +162,19 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
 /** The type of a served file, from its extension. */
 function contentType(url: string): string {
   const ext = url.split('?')[0]!.split('.').pop()?.toLowerCase() ?? '';
-  const types: Record<string, string> = { mp4: 'video/mp4', webm: 'video/webm', vtt: 'text/vtt', pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', svg: 'image/svg+xml', txt: 'text/plain; charset=utf-8' };
+  const types: Record<string, string> = {
+    mp4: 'video/mp4',
+    webm: 'video/webm',
+    vtt: 'text/vtt',
+    pdf: 'application/pdf',
+    png: 'image/png',
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+    webp: 'image/webp',
+    gif: 'image/gif',
+    svg: 'image/svg+xml',
+    txt: 'text/plain; charset=utf-8',
+  };
   return Object.hasOwn(types, ext) ? types[ext]! : 'application/octet-stream';
 }
 

@@ -171,7 +171,10 @@ async function store(
       for (const node of page.nodes) {
         const file = guide.byId.get(node.node.id)!.file;
         // Images go through astro:assets: a path after IMAGE_IMPORT is imported relative to `filePath`.
-        const images = node.images.map((image) => ({ ...image, src: `${IMAGE_IMPORT}./${relative(dirname(file), image.file).split(sep).join('/')}` }));
+        const images = node.images.map((image) => ({
+          ...image,
+          src: `${IMAGE_IMPORT}./${relative(dirname(file), image.file).split(sep).join('/')}`,
+        }));
         put({
           id: `${guide.slug}/${node.node.id}`,
           data: { type: NODE_ENTRY, guide: guide.slug, ...node, images },

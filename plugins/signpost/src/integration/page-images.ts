@@ -19,9 +19,18 @@ const made = new Map<string, Promise<string>>();
 /** The page's parts with each placeholder replaced by its image. */
 export async function withImages(page: PageNode): Promise<PageNode> {
   if (page.images.length === 0) return page;
-  const html = await Promise.all(page.images.map((image) => picture(image.src as unknown as ImageMetadata | string | undefined, image.alt, image.width)));
+  const html = await Promise.all(
+    page.images.map((image) => picture(image.src as unknown as ImageMetadata | string | undefined, image.alt, image.width)),
+  );
   const fill = (part: string | undefined) => part?.replace(PLACEHOLDER, (_whole, index: string) => html[Number(index)] ?? '');
-  return { ...page, body: fill(page.body)!, reason: fill(page.reason), fix: fill(page.fix), escalate: fill(page.escalate), footnotes: fill(page.footnotes)! };
+  return {
+    ...page,
+    body: fill(page.body)!,
+    reason: fill(page.reason),
+    fix: fill(page.fix),
+    escalate: fill(page.escalate),
+    footnotes: fill(page.footnotes)!,
+  };
 }
 
 function picture(source: ImageMetadata | string | undefined, alt: string, width: number | undefined): Promise<string> {

@@ -60,13 +60,20 @@ export function componentHandlers(render: NodeRender, fileUrl: (file: string) =>
             properties: { className: ['details'], ...(open !== undefined && open !== 'false' ? { open: true } : {}) },
             children: [
               { type: 'element', tagName: 'summary', properties: {}, children: label ? state.all(label) : [] },
-              { type: 'element', tagName: 'div', properties: { className: ['details-body'] }, children: state.wrap(state.all({ type: 'root', children: body }), true) },
+              {
+                type: 'element',
+                tagName: 'div',
+                properties: { className: ['details-body'] },
+                children: state.wrap(state.all({ type: 'root', children: body }), true),
+              },
             ],
           };
         }
         case 'tabs': {
           const group = `${render.id}-tabs-${++render.counter}`;
-          const tabs = node.children.filter((child): child is ContainerDirective => child.type === 'containerDirective' && child.name === 'tab');
+          const tabs = node.children.filter(
+            (child): child is ContainerDirective => child.type === 'containerDirective' && child.name === 'tab',
+          );
           return {
             type: 'element',
             tagName: 'div',
@@ -79,7 +86,12 @@ export function componentHandlers(render: NodeRender, fileUrl: (file: string) =>
                 tagName: 'section',
                 properties: { className: ['tab-panel'], id, ariaLabelledBy: [`${id}-label`] },
                 children: [
-                  { type: 'element', tagName: 'p', properties: { className: ['tab-label'], id: `${id}-label` }, children: tabLabel ? state.all(tabLabel) : [] },
+                  {
+                    type: 'element',
+                    tagName: 'p',
+                    properties: { className: ['tab-label'], id: `${id}-label` },
+                    children: tabLabel ? state.all(tabLabel) : [],
+                  },
                   ...state.wrap(state.all({ type: 'root', children: tab.children.filter((child) => child !== tabLabel) }), true),
                 ],
               };
@@ -96,7 +108,10 @@ export function componentHandlers(render: NodeRender, fileUrl: (file: string) =>
         type: 'element',
         tagName: 'figure',
         properties: { className: ['figure', `figure-${kind}`] },
-        children: [media, ...(caption.length > 0 ? [{ type: 'element', tagName: 'figcaption', properties: {}, children: caption } as Element] : [])],
+        children: [
+          media,
+          ...(caption.length > 0 ? [{ type: 'element', tagName: 'figcaption', properties: {}, children: caption } as Element] : []),
+        ],
       });
       switch (node.name) {
         case 'image':
@@ -104,7 +119,16 @@ export function componentHandlers(render: NodeRender, fileUrl: (file: string) =>
           const src = attribute(node, 'src');
           if (!src) return undefined;
           const width = Number(attribute(node, 'width'));
-          return figure(node.name, image(render, src, attribute(node, 'alt') ?? '', Number.isInteger(width) && width > 0 ? width : undefined, node.name === 'screenshot'));
+          return figure(
+            node.name,
+            image(
+              render,
+              src,
+              attribute(node, 'alt') ?? '',
+              Number.isInteger(width) && width > 0 ? width : undefined,
+              node.name === 'screenshot',
+            ),
+          );
         }
         case 'video': {
           const src = local(attribute(node, 'src') ?? '');
@@ -118,11 +142,22 @@ export function componentHandlers(render: NodeRender, fileUrl: (file: string) =>
             children.push({
               type: 'element',
               tagName: 'track',
-              properties: { kind: 'captions', src: captionsUrl, srcLang: render.context.lang ?? 'en', label: render.context.lang ?? 'en', default: true },
+              properties: {
+                kind: 'captions',
+                src: captionsUrl,
+                srcLang: render.context.lang ?? 'en',
+                label: render.context.lang ?? 'en',
+                default: true,
+              },
               children: [],
             });
           }
-          children.push({ type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: render.context.strings.downloadVideo }] });
+          children.push({
+            type: 'element',
+            tagName: 'a',
+            properties: { href: src },
+            children: [{ type: 'text', value: render.context.strings.downloadVideo }],
+          });
           return figure('video', {
             type: 'element',
             tagName: 'video',

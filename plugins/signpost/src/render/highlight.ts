@@ -59,13 +59,24 @@ export async function loadHighlighter(languages: Iterable<string | null | undefi
 
 /** A code block of plain text, for a language Shiki does not know or a build without one. */
 export function plainCodeBlock(code: string, lang: string | undefined): Element {
-  const lines = code.split('\n').map(
-    (line): Element => ({ type: 'element', tagName: 'span', properties: { className: ['line'] }, children: [{ type: 'text', value: line }] }),
-  );
+  const lines = code
+    .split('\n')
+    .map((line): Element => ({
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['line'] },
+      children: [{ type: 'text', value: line }],
+    }));
   return frame(lines, lang);
 }
 
-function codeBlock(shiki: Highlighter, palette: Palette, code: string, lang: BundledLanguage | undefined, written: string | undefined): Element {
+function codeBlock(
+  shiki: Highlighter,
+  palette: Palette,
+  code: string,
+  lang: BundledLanguage | undefined,
+  written: string | undefined,
+): Element {
   if (!lang) return plainCodeBlock(code, written);
   const lines = shiki.codeToTokensWithThemes(code, { lang, themes: THEMES });
   return frame(

@@ -182,7 +182,13 @@ function fileUrl(render: NodeRender, file: string): string {
 export function image(render: NodeRender, url: string, alt: string, width: number | undefined, screenshot = false): Element {
   const target = urlTarget(url);
   if (target.kind === 'file') {
-    const index = render.images.push({ file: resolve(dirname(render.file), target.path), alt, ...(width ? { width } : {}), ...(screenshot ? { screenshot } : {}) }) - 1;
+    const index =
+      render.images.push({
+        file: resolve(dirname(render.file), target.path),
+        alt,
+        ...(width ? { width } : {}),
+        ...(screenshot ? { screenshot } : {}),
+      }) - 1;
     return { type: 'element', tagName: 'img', properties: { dataSignpostImage: String(index), alt }, children: [] };
   }
   const src = target.kind === 'page' && render.context.siteHref ? render.context.siteHref(target.path) : url;
@@ -289,7 +295,12 @@ export function renderFootnotes(render: NodeRender): string {
         tagName: 'section',
         properties: { className: ['footnotes'], ariaLabelledBy: [`${render.id}-footnotes`] },
         children: [
-          { type: 'element', tagName: 'p', properties: { className: ['footnotes-title'], id: `${render.id}-footnotes` }, children: [{ type: 'text', value: strings.footnotes }] },
+          {
+            type: 'element',
+            tagName: 'p',
+            properties: { className: ['footnotes-title'], id: `${render.id}-footnotes` },
+            children: [{ type: 'text', value: strings.footnotes }],
+          },
           { type: 'element', tagName: 'ol', properties: {}, children: items },
         ],
       },

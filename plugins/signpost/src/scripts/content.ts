@@ -1,6 +1,7 @@
 /**
  * What JavaScript adds to a node's content; without it everything is still there.
- * - Code blocks get a copy button (none without JavaScript: it could not work).
+ * - Code blocks get a bar with their language and a copy button (none without JavaScript: it
+ *   could not work).
  * - Tabs: the sections of a `tabs` component, stacked under their labels without JavaScript,
  *   become a tab list with one panel shown (arrow keys move between tabs, as ARIA's tabs do).
  */
@@ -25,7 +26,15 @@ function copyButtons(): void {
         })
         .catch(() => undefined);
     });
-    block.append(button);
+    // A bar above the code, so that the button never covers a line of it.
+    const bar = document.createElement('div');
+    bar.className = 'code-toolbar';
+    const lang = block.querySelector<HTMLElement>('pre')?.dataset['lang'];
+    const name = document.createElement('span');
+    name.className = 'code-lang';
+    name.textContent = lang ?? '';
+    bar.append(name, button);
+    block.prepend(bar);
   }
 }
 

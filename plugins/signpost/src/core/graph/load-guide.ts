@@ -12,7 +12,7 @@ import { fileTooLarge, LIMITS, scanLimits } from '../parse/limits.ts';
 import { directiveDepthWithoutMdx, tooDeep } from '../parse/nesting.ts';
 import { frontmatterOf, readMetadata, type MetaResult } from '../parse/metadata.ts';
 import type { Guide, GuideNode } from './model.ts';
-import { fallbackParser, mdxParser } from '../parse/processor.ts';
+import { fallbackParser, mdxParser, mdxParserWithoutGfm } from '../parse/processor.ts';
 import { append, flag, problem, problemsOf, type Problem } from '../problems.ts';
 import { readSource } from '../parse/source.ts';
 import { RESERVED_GUIDE_SLUGS, shorten, SLUG, slugify } from '../suggest.ts';
@@ -104,10 +104,21 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
   try {
     tree = mdxParser.parse(file);
   } catch (error) {
-    reportParseError(error, file);
+    // Too deep for GFM's walk: measured without it, so that the limit is reported at its place.
+    if (error instanceof RangeError) tree = measurableTree(file);
+    if (tree && tooDeep(tree, LIMITS.treeDepth)) {
+      error = undefined;
+    } else {
+      tree = undefined;
+      reportParseError(error, file);
+    }
     // Without MDX, `:::` lines indented 4 columns are code and close nothing: the recovery
     // parse is only safe when its own nesting stays within the limit.
-    if (!(error instanceof RangeError) && directiveDepthWithoutMdx(source.text, LIMITS.directiveDepth) <= LIMITS.directiveDepth) {
+    if (
+      error !== undefined &&
+      !(error instanceof RangeError) &&
+      directiveDepthWithoutMdx(source.text, LIMITS.directiveDepth) <= LIMITS.directiveDepth
+    ) {
       try {
         tree = fallbackParser.parse(file);
         recovered = true;
@@ -143,6 +154,15 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
   const nodes = extractNodes(tree, file, { recovered });
   append(problems, problemsOf(file));
   return { nodes, meta };
+}
+
+/** The tree without GFM, or undefined when even that overflows. */
+function measurableTree(file: VFile): Root | undefined {
+  try {
+    return mdxParserWithoutGfm.parse(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -43,7 +43,12 @@ export function readComponent(directive: Directive, name: ComponentName, refs: R
       return;
     case 'tab':
       if (!placedTabs.has(directive)) {
-        flag(file, 'misplaced-directive', '`tab` belongs directly inside `tabs`; put the tabs together in `::::tabs` … `::::`', openingOf(directive));
+        flag(
+          file,
+          'misplaced-directive',
+          '`tab` belongs directly inside `tabs`; put the tabs together in `::::tabs` … `::::`',
+          openingOf(directive),
+        );
       }
       if (!labelText(directive)) flag(file, 'missing-title', '`tab` has no label; write it as `:::tab[Windows]`', openingOf(directive));
       emptyBody(directive, name, file);
@@ -80,7 +85,13 @@ function readTabs(directive: Directive, file: VFile): void {
       flag(file, 'misplaced-directive', '`tabs` holds only `:::tab[Label]` … `:::` directives; move this into a tab', child.position);
     }
   }
-  if (tabs < 2) flag(file, 'misplaced-directive', `\`tabs\` has ${tabs} tab${tabs === 1 ? '' : 's'}; give it two or more \`:::tab[Label]\`, or drop \`tabs\``, openingOf(directive));
+  if (tabs < 2)
+    flag(
+      file,
+      'misplaced-directive',
+      `\`tabs\` has ${tabs} tab${tabs === 1 ? '' : 's'}; give it two or more \`:::tab[Label]\`, or drop \`tabs\``,
+      openingOf(directive),
+    );
 }
 
 function emptyBody(directive: Directive, name: string, file: VFile): void {

@@ -72,11 +72,22 @@ export function linkTarget(url: string, position: Position | undefined, refs: Re
 }
 
 /** An image's file: beside the guide (checked to be an image), or on the site. */
-export function imageTarget(url: string, position: Position | undefined, refs: References, file: VFile, kind: FileRef['kind'] = 'image'): void {
+export function imageTarget(
+  url: string,
+  position: Position | undefined,
+  refs: References,
+  file: VFile,
+  kind: FileRef['kind'] = 'image',
+): void {
   if (!position) return;
   const target = urlTarget(url);
   if (target.kind === 'node') {
-    flag(file, 'broken-image', `An image cannot show node \`${target.id}\`; give the image file beside the guide, such as \`./img/screen.png\``, position);
+    flag(
+      file,
+      'broken-image',
+      `An image cannot show node \`${target.id}\`; give the image file beside the guide, such as \`./img/screen.png\``,
+      position,
+    );
   } else if (target.kind === 'file') {
     refs.files.push({ path: target.path, kind, position });
   } else if (target.kind === 'page') {
@@ -87,8 +98,7 @@ export function imageTarget(url: string, position: Position | undefined, refs: R
 function jsxImage(node: MdxJsxFlowElement | MdxJsxTextElement, refs: References, file: VFile): void {
   const attribute = (name: string) =>
     node.attributes.find((candidate) => candidate.type === 'mdxJsxAttribute' && candidate.name === name) as
-      | { value?: unknown; position?: Position }
-      | undefined;
+      { value?: unknown; position?: Position } | undefined;
   const alt = attribute('alt');
   if (typeof alt?.value !== 'string' || !alt.value.trim()) {
     flag(file, 'missing-alt', missingAlt('`<img src="…" alt="What the image shows">`'), alt?.position ?? node.position);

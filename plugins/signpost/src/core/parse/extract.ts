@@ -183,14 +183,20 @@ function checkFootnotes(collected: Collected, file: VFile): void {
     flag(
       file,
       'broken-link',
-      `Footnote \`[^${call.id}]\` is defined outside ${describe(collected.kind, collected.id).toLowerCase().replace(/^(\w+)/, '$1')}; move \`[^${call.id}]: …\` into this node, whose page shows only its own footnotes`,
+      `Footnote \`[^${call.id}]\` is defined outside ${describe(collected.kind, collected.id)
+        .toLowerCase()
+        .replace(/^(\w+)/, '$1')}; move \`[^${call.id}]: …\` into this node, whose page shows only its own footnotes`,
       call.position,
     );
   }
 }
 
-/** A node whose content is only comments would show an empty box: the writer meant to write something. */
+/**
+ * A step or instructions card whose content is only comments would show an empty card: the
+ * writer meant to write something. (A question or an error card may have no content of its own.)
+ */
 function checkBody(directive: ContainerDirective, label: unknown, kind: NodeKind, id: string, file: VFile): void {
+  if (kind !== 'step' && kind !== 'instructions') return;
   const body = directive.children.filter((child) => child !== label && !isDirective(child));
   if (body.length === 0 || !body.every((child) => child.type === 'mdxFlowExpression')) return;
   if (visibleText({ type: 'root', children: body })) return;

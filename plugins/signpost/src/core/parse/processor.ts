@@ -69,6 +69,18 @@ export const mdxParser: Processor<Root> = unified()
   .freeze();
 
 /**
+ * The same without GFM. GFM's autolinks are found by a recursive walk of the finished tree,
+ * which overflows on content nested thousands deep before the tree can be measured: this
+ * parse measures it, so that the limit is reported where the nesting goes past it.
+ */
+export const mdxParserWithoutGfm: Processor<Root> = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter)
+  .use(remarkMdx)
+  .use(remarkSignpostSyntax)
+  .freeze();
+
+/**
  * The same without MDX: after an MDX syntax error it still recovers the file's nodes, so that
  * one typo does not turn every link to them into a `dangling-target` as well.
  */

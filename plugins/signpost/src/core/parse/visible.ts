@@ -29,7 +29,8 @@ function collect(node: Nodes, parts: string[]): void {
       return;
     case 'leafDirective':
       // Media components show even without words: `::screenshot{src alt}`.
-      if (['image', 'screenshot', 'video'].includes(node.name)) parts.push(String(node.attributes?.['alt'] ?? node.attributes?.['title'] ?? '[media]'), ' ');
+      if (['image', 'screenshot', 'video'].includes(node.name))
+        parts.push(String(node.attributes?.['alt'] ?? node.attributes?.['title'] ?? '[media]'), ' ');
       break;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':

@@ -92,7 +92,9 @@ function fileProblem(ref: FileRef, node: GuideNode, guide: Guide): string | unde
     proposal = undefined;
   }
   const shown = relative(dirname(guide.dir), path).split(sep).join('/');
-  const advice = proposal ? `; did you mean \`./${proposal.replace(/^\.\//, '')}\`?` : `; save the ${WHAT[ref.kind]} there, or correct the path`;
+  const advice = proposal
+    ? `; did you mean \`./${proposal.replace(/^\.\//, '')}\`?`
+    : `; save the ${WHAT[ref.kind]} there, or correct the path`;
   return `Cannot find ${WHAT[ref.kind]} \`${ref.path}\` (looked for \`${shown}\`)${advice}`;
 }
 

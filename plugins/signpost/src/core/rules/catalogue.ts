@@ -34,7 +34,10 @@ export const RULES = {
   'broken-image': { severity: 'error', summary: 'an image or video whose file is missing, outside the guide or of the wrong type' },
   'broken-link': { severity: 'error', summary: 'a link to a file or page that does not exist, or a footnote defined outside its node' },
   'empty-content': { severity: 'error', summary: 'a node, details or tab whose content is only comments or whitespace' },
-  'literal-syntax': { severity: 'warning', summary: 'Markdown from another tool that readers would see as written (kramdown `{:.class}`, a footnote without definition)' },
+  'literal-syntax': {
+    severity: 'warning',
+    summary: 'Markdown from another tool that readers would see as written (kramdown `{:.class}`, a footnote without definition)',
+  },
   'missing-folder': { severity: 'error', summary: 'a folder given to `check` that does not exist' },
   'skipped-file': {
     severity: 'warning',
