@@ -1,7 +1,7 @@
 /**
  * Checks guide folders: the work behind `npm run check` and the build's validation.
  */
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Guide } from './graph/model.ts';
 import { findGuideDirs, loadGuide, type FileParse } from './graph/load-guide.ts';
 import { ParseCache } from './graph/parse-cache.ts';
@@ -53,7 +53,7 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
     }
     await cache?.save();
     // Files come and go while a guide's text stays the same: checked on every run, after the parse cache.
-    append(problems, brokenFiles(here, options.site ?? siteLayoutOf(guideDirs.length === 1 && guideDirs[0] === dir ? dirname(dir) : dir)));
+    append(problems, brokenFiles(here, options.site ?? siteLayoutOf(dir)));
     append(guides, here);
   }
   const final = options.strict ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p)) : problems;

@@ -48,7 +48,11 @@ export function signpostLoader(): Loader {
       const sync = async (): Promise<void> => {
         const started = performance.now();
         // Parses are kept in Astro's cache folder: the next build reparses only changed files.
-        const result = await checkGuides([options.guidesDir], { strict: options.strict, cacheDir });
+        const result = await checkGuides([options.guidesDir], {
+          strict: options.strict,
+          cacheDir,
+          site: { root: fileURLToPath(context.config.root), prefix: options.prefix },
+        });
         options.commandLine?.onPhase?.('validation', performance.now() - started);
         const root = fileURLToPath(context.config.root);
         const failed = result.ioError || result.problems.some((p) => p.severity === 'error');
@@ -151,9 +155,15 @@ async function store(
     });
   } else {
     const highlighter = await loadHighlighter(codeLanguages(result.guides));
+    const base = paths.base.slice(0, paths.base.length - options.prefix.length + 1);
     const files = new GuideFiles(paths);
     for (const guide of result.guides) {
-      const page = pageGuide(guide, paths, { highlighter, fileHref: (file) => files.url(file) });
+      const page = pageGuide(guide, paths, {
+        highlighter,
+        fileHref: (file) => files.url(file),
+        // `/terms/` is a path from the site's root: under the base, not under the guides' prefix.
+        siteHref: (path) => `${base}${path.replace(/^\/+/, '')}`,
+      });
       const started = performance.now();
       const map = await renderMap(page, paths);
       options.commandLine?.onPhase?.('map', performance.now() - started);

@@ -59,14 +59,12 @@ export async function loadHighlighter(languages: Iterable<string | null | undefi
 
 /** A code block of plain text, for a language Shiki does not know or a build without one. */
 export function plainCodeBlock(code: string, lang: string | undefined): Element {
-  const lines = code
-    .split('\n')
-    .map((line): Element => ({
-      type: 'element',
-      tagName: 'span',
-      properties: { className: ['line'] },
-      children: [{ type: 'text', value: line }],
-    }));
+  const lines = code.split('\n').map((line): Element => ({
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['line'] },
+    children: [{ type: 'text', value: line }],
+  }));
   return frame(lines, lang);
 }
 

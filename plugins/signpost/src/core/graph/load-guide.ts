@@ -182,11 +182,13 @@ function reportParseError(error: unknown, file: VFile): void {
   const cause = error as { reason?: string; message?: string; line?: number; column?: number; source?: string };
   const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
   const line = cause.line ? (String(file.value).split(/\r\n|\r|\n/)[cause.line - 1] ?? '') : '';
-  const hint = /^\s*:+[a-z]/i.test(line)
-    ? ' (the attributes of this directive cannot be read: quote each value, and put a value that contains `"` in single quotes, as in `title=\'Press "Resume"\'`)'
-    : /mdx/.test(cause.source ?? '')
-      ? ' (MDX reads `<` as a tag and `{` as code: write `\\<` or `\\{` for the characters themselves)'
-      : '';
+  const hint = /^\s*\{:/.test(line)
+    ? ' (this looks like kramdown attributes, `{:.class}`, which guides do not use: delete the line; for a callout use `:::note` … `:::`)'
+    : /^\s*:+[a-z]/i.test(line)
+      ? ' (the attributes of this directive cannot be read: quote each value, and put a value that contains `"` in single quotes, as in `title=\'Press "Resume"\'`)'
+      : /mdx/.test(cause.source ?? '')
+        ? ' (MDX reads `<` as a tag and `{` as code: write `\\<` or `\\{` for the characters themselves)'
+        : '';
   const place = cause.line ? { line: cause.line, column: cause.column ?? 1 } : undefined;
   flag(file, 'syntax-error', `Cannot parse MDX: ${reason}${hint}`, place);
 }

@@ -44,6 +44,8 @@ export interface FileRef {
 export interface Located {
   text: string;
   position: Position;
+  /** It holds something, but only comments: nothing a reader sees. */
+  onlyComments?: true;
 }
 
 interface NodeBase {

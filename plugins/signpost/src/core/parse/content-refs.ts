@@ -7,7 +7,7 @@
  * ```mdx
  * ![](./img/connect.png)          → missing-alt, and a file reference checked to exist
  * See [the power card](#power).   → a link to node `power` (dangling-target when there is none)
- * {:.warning}                     → literal-syntax: kramdown attributes are not read here
+ * See [the manual][manual].       → literal-syntax when `[manual]: …` is missing: shown as written
  * ```
  */
 import type { Nodes } from 'mdast';
@@ -107,27 +107,29 @@ function jsxImage(node: MdxJsxFlowElement | MdxJsxTextElement, refs: References,
   if (typeof src?.value === 'string' && isSafeUrl(src.value)) imageTarget(src.value, src.position ?? node.position, refs, file);
 }
 
-/** kramdown's `{:.class}` and `{: #id}` lines: other tools read them, this pipeline prints them. */
-const KRAMDOWN_ATTRIBUTES = /^\{:[^}\n]*\}$/m;
-
 /** The message of `literal-syntax`. */
 export function literalSyntaxMessage(what: string, hint: string): string {
   return `${what} would be shown to readers as written; ${hint}`;
 }
 
+/**
+ * Markdown that stays text when what it refers to is missing: a footnote call without its
+ * definition, a reference link without its `[label]: url`. (kramdown's `{:.class}` cannot get
+ * this far: MDX reads the braces as code, a syntax error with a hint, see load-guide.ts.)
+ */
 function literalSyntax(node: Nodes & { type: 'paragraph' }, file: VFile): void {
   for (const child of node.children) {
     if (child.type !== 'text') continue;
-    const kramdown = KRAMDOWN_ATTRIBUTES.exec(child.value);
-    if (kramdown) {
+    const reference = /\[([^\]\n]+)\]\[([^\]\n]+)\]/.exec(child.value);
+    if (reference && child.position) {
       flag(
         file,
         'literal-syntax',
         literalSyntaxMessage(
-          `\`${kramdown[0]}\` (kramdown attributes)`,
-          'delete it: for a callout use `:::note` … `:::`, and Signpost styles tables, code and images itself',
+          `Link \`[${reference[1]}][${reference[2]}]\` has no definition and`,
+          `add \`[${reference[2]}]: https://…\` on a line of its own, or write the link as \`[${reference[1]}](https://…)\``,
         ),
-        child.position,
+        at(child, reference.index),
       );
     }
     const footnote = /\[\^([^\]\s]+)\]/.exec(child.value);
@@ -136,8 +138,18 @@ function literalSyntax(node: Nodes & { type: 'paragraph' }, file: VFile): void {
         file,
         'literal-syntax',
         literalSyntaxMessage(`Footnote \`[^${footnote[1]}]\` has no definition and`, `add \`[^${footnote[1]}]: …\` in the same node`),
-        child.position,
+        at(child, footnote.index),
       );
     }
   }
+}
+
+/** The place of a character of a text node (its lines keep their breaks). */
+function at(text: { value: string; position?: Position | undefined }, index: number): Position['start'] | undefined {
+  const start = text.position?.start;
+  if (!start) return undefined;
+  const before = text.value.slice(0, index);
+  const breaks = before.split('\n').length - 1;
+  const column = breaks === 0 ? start.column + index : index - before.lastIndexOf('\n');
+  return { line: start.line + breaks, column };
 }

@@ -221,7 +221,8 @@ function checkSection(
   if (!section) {
     flag(file, rule, `${describe('error', collected.id)} has no ${heading}; add a \`:::${name}\` saying ${what}`, openingOf(directive));
   } else if (!section.text) {
-    flag(file, rule, `The ${heading} of ${describe('error', collected.id).toLowerCase()} is empty; say ${what}`, section.position);
+    const state = section.onlyComments ? 'holds only comments, which readers do not see' : 'is empty';
+    flag(file, rule, `The ${heading} of ${describe('error', collected.id).toLowerCase()} ${state}; say ${what}`, section.position);
   }
 }
 

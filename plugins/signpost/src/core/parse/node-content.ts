@@ -201,7 +201,8 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
     return;
   }
   collected.seen.set(name, position.start.line);
-  collected[name] = { text: visibleText(child), position };
+  const text = visibleText(child);
+  collected[name] = { text, position, ...(!text && child.children.length > 0 ? { onlyComments: true as const } : {}) };
 }
 
 /** A text directive with neither label nor attributes: a colon in prose. */

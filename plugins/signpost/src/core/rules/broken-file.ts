@@ -17,19 +17,22 @@ import { extensionOf } from '../parse/urls.ts';
 export interface SiteLayout {
   /** The project folder, holding `public/` and `src/pages/`. */
   root: string;
-  /** Where the guides are on the site: `/` or `/help/` (after the base). */
-  prefix: string;
+  /**
+   * Where the guides are on the site: `/` or `/help/` (after the base). Unknown to `check`,
+   * which does not read the site's Astro config: then a guide's pages are found at any prefix.
+   */
+  prefix?: string;
 }
 
 /** The project folder of a guides folder: the nearest one up with an Astro config or a package.json. */
-export function siteLayoutOf(guidesDir: string, prefix = '/'): SiteLayout {
+export function siteLayoutOf(guidesDir: string): SiteLayout {
   let dir = resolve(guidesDir);
   for (;;) {
     if (['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'package.json'].some((name) => existsSync(join(dir, name)))) {
-      return { root: dir, prefix };
+      return { root: dir };
     }
     const parent = dirname(dir);
-    if (parent === dir) return { root: dirname(resolve(guidesDir)), prefix };
+    if (parent === dir) return { root: dirname(resolve(guidesDir)) };
     dir = parent;
   }
 }
@@ -67,7 +70,9 @@ function fileProblem(ref: FileRef, node: GuideNode, guide: Guide): string | unde
   const path = resolve(dirname(node.file), ref.path);
   const inside = relative(guide.dir, path);
   if (inside.startsWith('..') || inside === '' || resolve(guide.dir, inside) !== path) {
-    return `\`${ref.path}\` is outside the guide folder; keep the ${WHAT[ref.kind]}s a guide shows inside \`${guide.slug}/\`, and link to other guides from the site's root (\`/${'<guide>'}/\`)`;
+    return ref.kind === 'file'
+      ? `\`${ref.path}\` is outside the guide folder; copy the file into \`${guide.slug}/\`, or link to a page of the site from its root (\`/<guide>/<node>/\`)`
+      : `\`${ref.path}\` is outside the guide folder; copy the ${WHAT[ref.kind]} into \`${guide.slug}/\`, such as \`./img/\``;
   }
   if ((ref.kind === 'image' || ref.kind === 'poster') && !(IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(ref.path))) {
     return `\`${ref.path}\` is not an image Signpost shows; use a ${IMAGE_EXTENSIONS.map((ext) => `\`.${ext}\``).join(', ')} file`;
@@ -102,10 +107,18 @@ const PAGE_EXTENSIONS = ['astro', 'md', 'mdx', 'html', 'ts', 'js'];
 
 /** What is wrong with a link from the site's root, if anything. */
 function pageProblem(path: string, guides: Map<string, Guide>, site: SiteLayout): string | undefined {
-  if (site.prefix === '/' || path.startsWith(site.prefix) || `${path}/` === site.prefix) {
-    const rest = path.slice(site.prefix.length).split('/').filter(Boolean);
+  const segments = path.split('/').filter(Boolean);
+  // The segments after the prefix; with the prefix unknown, after the first guide's name.
+  const start =
+    site.prefix === undefined
+      ? segments.findIndex((segment) => guides.has(segment))
+      : path.startsWith(site.prefix) || `${path}/` === site.prefix
+        ? site.prefix.split('/').filter(Boolean).length
+        : -1;
+  if (start !== -1) {
+    const rest = segments.slice(start);
     const guide = rest[0] === undefined ? undefined : guides.get(rest[0]);
-    if (rest.length === 0 && site.prefix !== '/') return undefined;
+    if (rest.length === 0) return undefined;
     if (guide && rest.length === 1) return undefined;
     if (guide && rest.length === 2) {
       const id = rest[1]!;

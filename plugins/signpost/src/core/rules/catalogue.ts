@@ -5,7 +5,7 @@
  * one. A rule's section in docs/authoring.md is `#` + its id.
  */
 export const RULES = {
-  'dangling-target': { severity: 'error', summary: 'an option, `next` or `:link` names a node that does not exist' },
+  'dangling-target': { severity: 'error', summary: 'an option, `next`, `:link` or `[text](#id)` names a node that does not exist' },
   'duplicate-id': { severity: 'error', summary: 'two nodes of one guide share an id' },
   'invalid-id': { severity: 'error', summary: 'an id (or a guide folder name) is not a lowercase slug' },
   'missing-start': { severity: 'error', summary: 'the guide names no start node, or an unknown one' },
