@@ -137,6 +137,7 @@ export function componentHandlers(render: NodeRender, fileUrl: (file: string) =>
           const posterUrl = poster ? (local(poster) ?? poster) : undefined;
           const captions = attribute(node, 'captions');
           const captionsUrl = captions ? local(captions) : undefined;
+          const lang = render.context.lang ?? 'en';
           const children: ElementContent[] = [];
           if (captionsUrl) {
             children.push({
@@ -145,8 +146,8 @@ export function componentHandlers(render: NodeRender, fileUrl: (file: string) =>
               properties: {
                 kind: 'captions',
                 src: captionsUrl,
-                srcLang: render.context.lang ?? 'en',
-                label: render.context.lang ?? 'en',
+                srcLang: lang,
+                label: languageName(lang),
                 default: true,
               },
               children: [],
@@ -176,4 +177,13 @@ export function componentHandlers(render: NodeRender, fileUrl: (file: string) =>
       }
     },
   };
+}
+
+/** `en` → `English`, in that language, for the captions menu. */
+function languageName(lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
 }

@@ -75,7 +75,8 @@ function codeBlock(
   lang: BundledLanguage | undefined,
   written: string | undefined,
 ): Element {
-  if (!lang) return plainCodeBlock(code, written);
+  // A language not loaded (not asked for by `loadHighlighter`) is shown plain, never an error.
+  if (!lang || !shiki.getLoadedLanguages().includes(lang)) return plainCodeBlock(code, written);
   const lines = shiki.codeToTokensWithThemes(code, { lang, themes: THEMES });
   return frame(
     lines.map((tokens): Element => ({
