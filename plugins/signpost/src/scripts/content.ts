@@ -7,6 +7,8 @@
  */
 
 function copyButtons(): void {
+  // Without a clipboard (an insecure origin), a button could not work: none is shown.
+  if (!navigator.clipboard) return;
   for (const block of document.querySelectorAll<HTMLElement>('.code-block')) {
     if (block.querySelector('.code-copy')) continue;
     const article = block.closest<HTMLElement>('[data-copy-code]');
