@@ -93,6 +93,13 @@ describe('a guide with rich content, built', () => {
     expect(video.querySelector('track')!.getAttribute('src')).toMatch(/\/connect\.vtt$/);
   });
 
+  it('renders the site’s own component with the props the guide gave, and its styles', async () => {
+    const html = await readFile(join(dist, 'sync-app/connected/index.html'), 'utf8');
+    expect(html).toMatch(/need the <span class="plan-badge plan-pro" data-astro-cid-\w+>Pro plan<\/span>\.<\/p>/);
+    const css = (await Promise.all(files.filter((file) => file.endsWith('.css')).map((file) => readFile(join(dist, file), 'utf8')))).join('\n');
+    expect(css).toMatch(/\.plan-badge\[data-astro-cid-\w+\]\{/);
+  });
+
   it('links nodes by their pages and site paths under the base', async () => {
     const start = await page('sync-app/start/');
     expect(start.querySelector('.content a[href="/kb/sync-app/requirements/"]')?.text).toBe('the requirements');

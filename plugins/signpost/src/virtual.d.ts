@@ -6,3 +6,7 @@ declare module 'virtual:signpost/config' {
 }
 declare module 'virtual:signpost/branding.css' {}
 declare module 'virtual:signpost/code.css' {}
+declare module 'virtual:signpost/components' {
+  const components: Record<string, import('astro/runtime/server/index.js').AstroComponentFactory>;
+  export default components;
+}

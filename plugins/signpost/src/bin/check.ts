@@ -4,7 +4,10 @@
  * Validates guides without building. Exit codes: 0 no errors (warnings allowed), 1 errors
  * found, 2 a usage or I/O problem (unknown flag, a folder that cannot be read).
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { SiteComponents } from '../core/parse/site-components.ts';
 import { checkGuides } from '../core/check.ts';
 import { parseCommand, writerCwd } from './common.ts';
 import { GRAPH_FORMATS, graphText, type GraphFormat } from '../report/graph-text.ts';
@@ -48,7 +51,8 @@ export async function run(argv: string[]): Promise<void> {
   const cwd = writerCwd('check');
   const dirs = positionals.length > 0 ? positionals.map((dir) => resolve(cwd, dir)) : [resolve('guide')];
 
-  const result = await checkGuides(dirs, { strict: values.strict });
+  const components = await siteComponents(cwd);
+  const result = await checkGuides(dirs, { strict: values.strict, ...(components ? { components } : {}) });
 
   // With --graph, stdout carries the graph alone, so it can be piped or pasted into a review.
   const report = graph ? process.stderr : process.stdout;
@@ -59,4 +63,25 @@ export async function run(argv: string[]): Promise<void> {
     report.write(formatResult(result, { cwd, sourceLine: sourceLines(), color: terminalColor() }));
   }
   process.exitCode = result.ioError ? 2 : result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * The site's own components, from `signpost({ components })` in the project's astro.config:
+ * guides may use them, so `check` reads them as the build does. A config that cannot be read
+ * leaves them out (then they are reported as unknown directives, at their place).
+ */
+async function siteComponents(cwd: string): Promise<SiteComponents | undefined> {
+  const config = ['astro.config.mjs', 'astro.config.js'].map((name) => join(cwd, name)).find((file) => existsSync(file));
+  if (!config) return undefined;
+  try {
+    const loaded = ((await import(pathToFileURL(config).href)) as { default?: unknown }).default;
+    const integrations = (loaded as { integrations?: unknown[] } | undefined)?.integrations ?? [];
+    for (const integration of integrations.flat(Infinity) as { name?: string; hooks?: Record<string, unknown> }[]) {
+      const hook = integration?.name === 'signpost' ? integration.hooks?.['signpost:components'] : undefined;
+      if (typeof hook === 'function') return (hook as () => SiteComponents)();
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }

@@ -7,6 +7,7 @@ import { findGuideDirs, loadGuide, type FileParse } from './graph/load-guide.ts'
 import { ParseCache } from './graph/parse-cache.ts';
 import { append, problem, sortProblems, type Problem } from './problems.ts';
 import { brokenFiles, siteLayoutOf, type SiteLayout } from './rules/broken-file.ts';
+import type { SiteComponents } from './parse/site-components.ts';
 
 export interface CheckOptions {
   /** Drafts become errors, as in production builds. */
@@ -21,6 +22,8 @@ export interface CheckOptions {
    * by default the nearest folder up with an Astro config or a package.json, guides at `/`.
    */
   site?: SiteLayout;
+  /** The site's own components (`signpost({ components })`), by directive name. */
+  components?: SiteComponents;
 }
 
 export interface CheckResult {
@@ -46,7 +49,7 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
     const cache = options.cacheDir ? await ParseCache.open<FileParse>(options.cacheDir, dir) : undefined;
     const here: Guide[] = [];
     for (const guideDir of guideDirs) {
-      const loaded = await loadGuide(guideDir, { cache });
+      const loaded = await loadGuide(guideDir, { cache, ...(options.components ? { components: options.components } : {}) });
       here.push(loaded.guide);
       append(problems, loaded.problems);
       parsedFiles += loaded.parsedFiles;

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { BasePathSchema, SiteUrlSchema } from '../core/schemas/site-config.ts';
-import { SignpostOptionsSchema, type SignpostOptions, type SignpostUserOptions } from './options.ts';
+import { componentSchemas, SignpostOptionsSchema, type SignpostOptions, type SignpostUserOptions } from './options.ts';
 import { commandLineOptions, type CommandLineOptions } from './command-line.ts';
 import { configError, describeIssues } from './errors.ts';
 import { indexGuides } from './pagefind.ts';
@@ -46,6 +46,8 @@ export interface ResolvedSignpost extends SignpostOptions {
 
 /** The hook by which the content loader reads the resolved options from `config.integrations`. */
 export const OPTIONS_HOOK = 'signpost:options';
+/** The hook by which `signpost check` reads the site's components from astro.config.mjs, before any build. */
+export const COMPONENTS_HOOK = 'signpost:components';
 
 const OPTION_NAMES = Object.keys(SignpostOptionsSchema.unwrap().shape);
 
@@ -90,6 +92,14 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         resolved = { ...merged, root, guidesDir: resolve(root, merged.guides), ...(cli ? { commandLine: cli } : {}) };
         // `signpost build` checks its output folder against the guides folder, now known.
         await cli?.onResolved?.({ guidesDir: resolved.guidesDir, root });
+        for (const [name, component] of Object.entries(merged.components ?? {})) {
+          if (!existsSync(resolve(root, component.entrypoint))) {
+            throw new AstroError(
+              `Cannot find the component \`${component.entrypoint}\` given to \`signpost()\` as \`${name}\`.`,
+              'Give `entrypoint` as a path from the project root, such as `./src/components/PlanBadge.astro`.',
+            );
+          }
+        }
         if (merged.logo && !existsSync(resolve(root, merged.logo.src))) {
           throw new AstroError(
             `Cannot find the logo \`${merged.logo.src}\` given to \`signpost()\`.`,
@@ -155,6 +165,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         await writeHeaders(outDir, base, resolved.prefix, resolved.feedbackEndpoint);
       },
       [OPTIONS_HOOK]: (): ResolvedSignpost | undefined => resolved,
+      [COMPONENTS_HOOK]: () => componentSchemas(options),
     },
   };
 }

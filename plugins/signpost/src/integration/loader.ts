@@ -24,6 +24,7 @@ import { renderMap } from '../render/map.ts';
 import { loadHighlighter } from '../render/highlight.ts';
 import { pageGuide, SitePaths } from '../render/site-model.ts';
 import { codeLanguages, GuideFiles, IMAGE_IMPORT } from './guide-files.ts';
+import { componentSchemas } from './options.ts';
 import { INTEGRATION_NAME, OPTIONS_HOOK, type ResolvedSignpost } from './index.ts';
 import { GUIDE_ENTRY, NODE_ENTRY, PROBLEMS_ENTRY, type GuideEntry, type NodeEntry, type ProblemsEntry } from './entries.ts';
 
@@ -52,6 +53,7 @@ export function signpostLoader(): Loader {
           strict: options.strict,
           cacheDir,
           site: { root: fileURLToPath(context.config.root), prefix: options.prefix },
+          components: componentSchemas(options),
         });
         options.commandLine?.onPhase?.('validation', performance.now() - started);
         const root = fileURLToPath(context.config.root);
@@ -163,6 +165,7 @@ async function store(
         fileHref: (file) => files.url(file),
         // `/terms/` is a path from the site's root: under the base, not under the guides' prefix.
         siteHref: (path) => `${base}${path.replace(/^\/+/, '')}`,
+        siteComponents: new Set(Object.keys(options.components ?? {})),
       });
       const started = performance.now();
       const map = await renderMap(page, paths);

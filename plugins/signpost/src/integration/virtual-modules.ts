@@ -13,7 +13,9 @@ const CONFIG = 'virtual:signpost/config';
 const BRANDING = 'virtual:signpost/branding.css';
 /** The colours of highlighted code, as classes (see render/highlight.ts). */
 const CODE = 'virtual:signpost/code.css';
-const MODULES = [CONFIG, BRANDING, CODE];
+/** The site's own components for guides, by name (see integration/page-components.ts). */
+const COMPONENTS = 'virtual:signpost/components';
+const MODULES = [CONFIG, BRANDING, CODE, COMPONENTS];
 
 /** What `virtual:signpost/config` exports. */
 export interface PageConfig {
@@ -32,6 +34,10 @@ export const VIRTUAL_MODULE_TYPES = `declare module '${CONFIG}' {
 }
 declare module '${BRANDING}' {}
 declare module '${CODE}' {}
+declare module '${COMPONENTS}' {
+  const components: Record<string, import('astro/runtime/server/index.js').AstroComponentFactory>;
+  export default components;
+}
 `;
 
 export function virtualModules(options: ResolvedSignpost): Plugin {
@@ -53,6 +59,11 @@ export function virtualModules(options: ResolvedSignpost): Plugin {
     ? `:root{--accent:${accent.light};--accent-fg:${accentForeground(accent.light)};--accent-soft:color-mix(in srgb,${accent.light} 10%,#fff)}` +
       `@media (prefers-color-scheme:dark){:root{--accent:${accent.dark};--accent-fg:${accentForeground(accent.dark)};--accent-soft:color-mix(in srgb,${accent.dark} 14%,#0f141b)}}`
     : '';
+  const components = Object.entries(options.components ?? {});
+  const componentsModule = [
+    ...components.map(([, component], index) => `import C${index} from ${JSON.stringify(resolve(options.root, component.entrypoint))};`),
+    `export default { ${components.map(([name], index) => `${JSON.stringify(name)}: C${index}`).join(', ')} };`,
+  ].join('\n');
   return {
     name: 'signpost:virtual-modules',
     resolveId(id) {
@@ -62,6 +73,7 @@ export function virtualModules(options: ResolvedSignpost): Plugin {
       if (id === `\0${CONFIG}`) return configModule;
       if (id === `\0${BRANDING}`) return brandingModule;
       if (id === `\0${CODE}`) return codeStylesheet();
+      if (id === `\0${COMPONENTS}`) return componentsModule;
       return undefined;
     },
   };

@@ -35,6 +35,15 @@ export interface PageImage {
   src?: unknown;
 }
 
+/** A site's own component in a node, rendered by the site (see integration/page-components.ts). */
+export interface PageComponent {
+  name: string;
+  /** Its attributes as written (the site's schema checked them). */
+  props: Record<string, string>;
+  /** Its content, rendered and sanitised, for its default slot (`''` when it has none). */
+  slot: string;
+}
+
 export interface RenderContext {
   /** The URL of a node's page. */
   nodeHref: (id: string) => string;
@@ -47,6 +56,8 @@ export interface RenderContext {
   lang?: string;
   /** Colours fenced code; without it, code blocks are plain. */
   highlighter?: CodeHighlighter;
+  /** The names of the site's own components. */
+  siteComponents?: ReadonlySet<string>;
 }
 
 /** What rendering one node collects beside its HTML. */
@@ -57,6 +68,8 @@ export interface NodeRender {
   /** Absolute path of the node's file: relative paths in it are resolved from its folder. */
   file: string;
   images: PageImage[];
+  /** The site's components, in the order of their placeholders (`data-signpost-component="0"`). */
+  components: PageComponent[];
   /** Files beside the guide the page links to or plays (absolute paths). */
   files: Set<string>;
   /** Footnote ids in the order they are first called, and their definitions. */
@@ -77,7 +90,7 @@ export function nodeRender(context: RenderContext, id: string, file: string, tre
     if (node.type === 'footnoteDefinition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
     if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
   }
-  return { context, id, file, images: [], files: new Set(), footnoteOrder: [], footnoteDefinitions: definitions, counter: 0 };
+  return { context, id, file, images: [], components: [], files: new Set(), footnoteOrder: [], footnoteDefinitions: definitions, counter: 0 };
 }
 
 function handlers(render: NodeRender): Handlers {
@@ -85,6 +98,7 @@ function handlers(render: NodeRender): Handlers {
   const components = componentHandlers(render, (file) => fileUrl(render, file));
   return {
     containerDirective(state: State, node: ContainerDirective): Element | undefined {
+      if (context.siteComponents?.has(node.name)) return siteComponent(render, state, node);
       if (!isCalloutDirective(node.name)) return components.container(state, node);
       const label = labelParagraph(node);
       const title: ElementContent[] = label ? state.all(label) : [{ type: 'text', value: context.strings.callout[node.name] }];
@@ -103,6 +117,7 @@ function handlers(render: NodeRender): Handlers {
       };
     },
     textDirective(state: State, node: TextDirective): Element | undefined {
+      if (context.siteComponents?.has(node.name)) return siteComponent(render, state, node);
       if (node.name !== 'link') return components.text(state, node);
       return {
         type: 'element',
@@ -111,7 +126,8 @@ function handlers(render: NodeRender): Handlers {
         children: state.all(node),
       };
     },
-    leafDirective: (state: State, node: LeafDirective) => components.leaf(state, node),
+    leafDirective: (state: State, node: LeafDirective) =>
+      context.siteComponents?.has(node.name) ? siteComponent(render, state, node) : components.leaf(state, node),
     // `check` refuses unsafe URLs; should one get here anyway, it becomes plain text.
     link: (state: State, node: Link) => {
       if (!isSafeUrl(node.url)) return state.all(node);
@@ -198,6 +214,18 @@ export function image(render: NodeRender, url: string, alt: string, width: numbe
     properties: { src, alt, loading: 'lazy', decoding: 'async', ...(width ? { width } : {}) },
     children: [],
   };
+}
+
+/**
+ * A site's component: a placeholder the site replaces with its Astro component's HTML, given
+ * the attributes as props and the content, rendered here and sanitised, as its slot.
+ */
+function siteComponent(render: NodeRender, state: State, node: ContainerDirective | LeafDirective | TextDirective): Element {
+  const props: Record<string, string> = {};
+  for (const [name, value] of Object.entries(node.attributes ?? {})) if (typeof value === 'string') props[name] = value;
+  const slot = toHtml(sanitizeTree({ type: 'root', children: state.all(node) }));
+  const index = render.components.push({ name: node.name, props, slot }) - 1;
+  return { type: 'element', tagName: node.type === 'textDirective' ? 'span' : 'div', properties: { dataSignpostComponent: String(index) }, children: [] };
 }
 
 /** A task list's checkbox, named for screen readers (an unlabelled control is an accessibility error). */

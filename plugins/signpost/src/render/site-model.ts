@@ -11,7 +11,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { RootContent } from 'mdast';
 import { isOutcome, waysOn, type Guide, type GuideNode } from '../core/graph/model.ts';
 import type { GuideMeta } from '../core/schemas/metadata.ts';
-import { nodeRender, renderFootnotes, renderPart, type PageImage, type RenderContext } from './html.ts';
+import { nodeRender, renderFootnotes, renderPart, type PageComponent, type PageImage, type RenderContext } from './html.ts';
 import type { CodeHighlighter } from './highlight.ts';
 import { stringsFor, type UiStrings } from './strings.ts';
 
@@ -83,6 +83,8 @@ export interface PageNode {
   images: PageImage[];
   /** Files beside the guide the node links to or plays (absolute paths), which the site serves. */
   files: string[];
+  /** The site's own components in the node, in the order of their placeholders. */
+  components: PageComponent[];
   /** Every way into the node from another one, in reading order (none for the start). */
   reachedFrom: WayIn[];
   /** The one node that leads here, when there is exactly one: where Back goes without JavaScript. */
@@ -150,6 +152,8 @@ export interface RenderOptions {
   fileHref?: (file: string) => string;
   /** The URL of a path from the site's root; by default under the base of `paths`. */
   siteHref?: (path: string) => string;
+  /** The names of the site's own components. */
+  siteComponents?: ReadonlySet<string>;
 }
 
 /** Builds the page model of a guide that passed `check`. */
@@ -162,6 +166,7 @@ export function pageGuide(guide: Guide, paths: SitePaths, options: RenderOptions
     siteHref: options.siteHref ?? ((path) => paths.asset(path.replace(/^\/+/, ''))),
     ...(options.fileHref ? { fileHref: options.fileHref } : {}),
     ...(options.highlighter ? { highlighter: options.highlighter } : {}),
+    ...(options.siteComponents ? { siteComponents: options.siteComponents } : {}),
     strings,
     lang: meta.lang,
   };
@@ -240,6 +245,7 @@ export function pageGuide(guide: Guide, paths: SitePaths, options: RenderOptions
       footnotes: renderFootnotes(rendering),
       images: rendering.images,
       files: [...rendering.files],
+      components: rendering.components,
       reachedFrom: node.id === meta.start ? [] : ordered(waysIn.get(node.id) ?? []),
       parent: node.id !== meta.start && parents.get(node.id)?.size === 1 ? [...parents.get(node.id)!][0]!.id : undefined,
       depth: depth.get(node.id) ?? 0,

@@ -18,6 +18,7 @@ import { readSource } from '../parse/source.ts';
 import { RESERVED_GUIDE_SLUGS, shorten, SLUG, slugify } from '../suggest.ts';
 import { validateGuide } from '../rules/validate.ts';
 import { digestOf, type ParseCache } from './parse-cache.ts';
+import { componentsKey, NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
 
 export interface LoadedGuide {
   guide: Guide;
@@ -35,7 +36,7 @@ interface ParsedFile {
  * Parsed files by path, reused while their text is unchanged: a long-lived process (the dev
  * server) reparses only the files that changed.
  */
-const parsed = new Map<string, { text: string; isIndex: boolean; result: ParsedFile; problems: Problem[] }>();
+const parsed = new Map<string, { text: string; isIndex: boolean; key: string; result: ParsedFile; problems: Problem[] }>();
 
 /** What parsing one file gave: its nodes and metadata, and its own problems. */
 export interface FileParse {
@@ -49,10 +50,17 @@ export interface LoadOptions {
   cache?: ParseCache<FileParse> | undefined;
   /** Called for each file that had to be parsed. */
   onParse?: () => void;
+  /** The site's own components: guides may use them as directives. */
+  components?: SiteComponents;
 }
 
 /** Parses one file, recovering from MDX syntax errors so the rest of the file still counts. */
-async function parseFile(path: string, isIndex: boolean, problems: Problem[], { cache, onParse }: LoadOptions): Promise<ParsedFile> {
+async function parseFile(
+  path: string,
+  isIndex: boolean,
+  problems: Problem[],
+  { cache, onParse, components = NO_COMPONENTS }: LoadOptions,
+): Promise<ParsedFile> {
   const source = await readSource(path);
   if (!('text' in source)) {
     parsed.delete(path);
@@ -69,23 +77,31 @@ async function parseFile(path: string, isIndex: boolean, problems: Problem[], { 
     }
     return { nodes: [], meta: undefined };
   }
+  // The site's components change what a file means: they are part of what is cached.
+  const key = componentsKey(components);
   const cached = parsed.get(path);
-  if (cached && cached.text === source.text && cached.isIndex === isIndex) {
+  if (cached && cached.text === source.text && cached.isIndex === isIndex && cached.key === key) {
     append(problems, cached.problems);
     return cached.result;
   }
-  const digest = cache ? digestOf(source.text) : '';
+  const digest = cache ? digestOf(key ? `${key}\n${source.text}` : source.text) : '';
   const stored = cache?.get(path, isIndex, digest);
   const own: Problem[] = stored?.problems ?? [];
   if (!stored) onParse?.();
-  const result = stored?.result ?? parseText(path, source, isIndex, own);
+  const result = stored?.result ?? parseText(path, source, isIndex, own, components);
   if (cache && !stored) cache.set(path, isIndex, digest, { result, problems: own });
-  parsed.set(path, { text: source.text, isIndex, result, problems: own });
+  parsed.set(path, { text: source.text, isIndex, key, result, problems: own });
   append(problems, own);
   return result;
 }
 
-function parseText(path: string, source: { text: string; invalidAt?: Point }, isIndex: boolean, problems: Problem[]): ParsedFile {
+function parseText(
+  path: string,
+  source: { text: string; invalidAt?: Point },
+  isIndex: boolean,
+  problems: Problem[],
+  components: SiteComponents,
+): ParsedFile {
   const limit = scanLimits(source.text);
   if (limit) {
     // Refused before parsing: past these limits parsing itself could take minutes, or overflow.
@@ -151,7 +167,7 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
       frontmatterOf(tree)?.position,
     );
   }
-  const nodes = extractNodes(tree, file, { recovered });
+  const nodes = extractNodes(tree, file, { recovered, components });
   append(problems, problemsOf(file));
   return { nodes, meta };
 }

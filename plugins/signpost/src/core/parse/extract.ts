@@ -29,8 +29,12 @@ import { brokenDirective, checkFences } from './fences.ts';
 import { LIMITS } from './limits.ts';
 import { checkMdx } from './mdx-check.ts';
 import { visibleText } from './visible.ts';
+import { NO_COMPONENTS, type SiteComponents } from './site-components.ts';
 import { walk, type Collected } from './node-content.ts';
 import { isKnownDirective, isNodeDirective, isPartDirective, PART_PARENTS } from './vocabulary.ts';
+
+/** The site's components for the file being read (set by `extractNodes`, read by each node's walk). */
+let siteComponents: SiteComponents = NO_COMPONENTS;
 
 const NODE_SCHEMAS = {
   question: QuestionAttributes,
@@ -43,8 +47,9 @@ const NODE_SCHEMAS = {
  * Every node of a file, in source order; problems go to `file.messages`. A tree `recovered`
  * without MDX after a syntax error shows MDX comments as text: they are not stray content.
  */
-export function extractNodes(tree: Root, file: VFile, options: { recovered?: boolean } = {}): GuideNode[] {
+export function extractNodes(tree: Root, file: VFile, options: { recovered?: boolean; components?: SiteComponents } = {}): GuideNode[] {
   const nodes: GuideNode[] = [];
+  siteComponents = options.components ?? NO_COMPONENTS;
   checkFences(tree, file);
   // Lines with a syntax error, looked up once per top-level block (not a scan of every message).
   const syntaxErrorLines = new Set(file.messages.filter((message) => message.ruleId === 'syntax-error').map((message) => message.line));
@@ -81,6 +86,7 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
     footnoteCalls: [],
     footnotes: new Set(),
     aliases: [],
+    components: siteComponents,
     reason: undefined,
     fix: undefined,
     escalate: undefined,

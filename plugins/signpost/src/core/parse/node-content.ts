@@ -26,6 +26,7 @@ import { checkMdx } from './mdx-check.ts';
 import { readComponent } from './components.ts';
 import { readReferences, type References } from './content-refs.ts';
 import { visibleText } from './visible.ts';
+import type { SiteComponents } from './site-components.ts';
 import {
   FORMS,
   isCalloutDirective,
@@ -43,6 +44,8 @@ export interface Collected extends References {
   id: string;
   options: Option[];
   aliases: Located[];
+  /** The site's own components, which this node's content may use. */
+  components: SiteComponents;
   reason: Located | undefined;
   fix: Located | undefined;
   escalate: Position | undefined;
@@ -74,6 +77,13 @@ export function walk(
       checkMdx(child, file);
       readReferences(child, collected, file);
       if ('children' in child) walk(child, collected, false, file, nodes, readNode);
+      continue;
+    }
+    const siteSchema = child.name && collected.components.get(child.name);
+    if (siteSchema) {
+      // A site's component: its attributes checked against the site's schema, its content like any other.
+      readAttributes(child, siteSchema, file);
+      walk(child, collected, false, file, nodes, readNode, child.type === 'containerDirective' ? labelParagraph(child) : undefined);
       continue;
     }
     if (!isKnownDirective(child.name) && isPlainText(child)) {
