@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
+import { z } from 'zod';
 import { checkGuides } from '../../plugins/signpost/src/core/index.ts';
 import { loadHighlighter } from '../../plugins/signpost/src/render/highlight.ts';
 import { sanitizeTree } from '../../plugins/signpost/src/render/sanitize.ts';
@@ -12,12 +13,16 @@ import { pageGuide, SitePaths, type PageNode } from '../../plugins/signpost/src/
 import { fixtureSite } from '../site/build-site.ts';
 
 const GUIDE = join(fixtureSite('rich'), 'guide');
-const { guides, problems } = await checkGuides([GUIDE]);
+// The fixture site registers a component of its own, `plan-badge`.
+const { guides, problems } = await checkGuides([GUIDE], {
+  components: new Map([['plan-badge', z.object({ plan: z.enum(['free', 'pro']) })]]),
+});
 const highlighter = await loadHighlighter(['sh', 'json', 'powershell']);
 const pages = pageGuide(guides[0]!, new SitePaths('/docs/help/'), {
   highlighter,
   fileHref: (file) => `/files/${file.slice(GUIDE.length + 1)}`,
   siteHref: (path) => `/docs${path}`,
+  siteComponents: new Set(['plan-badge']),
 });
 const page = (id: string): PageNode => pages.byId.get(id)!;
 const everything = (node: PageNode) => [node.body, node.reason, node.fix, node.escalate, node.footnotes].join('\n');
@@ -100,6 +105,11 @@ describe('the renderer', () => {
     expect(page('connected').body).toContain(
       '<figure class="figure figure-video"><video src="/files/sync-app/media/connect.mp4" controls preload="metadata" aria-label="Choosing the folders the Sync app copies" poster="/files/sync-app/media/poster.png"><track kind="captions" src="/files/sync-app/media/connect.vtt" srclang="en" label="English" default><a href="/files/sync-app/media/connect.mp4">Download the video</a></video><figcaption>Choosing the folders to copy</figcaption></figure>',
     );
+  });
+
+  it('leaves the site’s own components as placeholders, with their props, for the site to render', () => {
+    expect(page('connected').body).toContain('need the <span data-signpost-component="0"></span>.');
+    expect(page('connected').components).toEqual([{ name: 'plan-badge', props: { plan: 'pro' }, slot: '' }]);
   });
 
   it('gives an error card that goes on its answers and question, and keeps what every card has', () => {

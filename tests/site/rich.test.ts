@@ -72,7 +72,7 @@ describe('a guide with rich content, built', () => {
         .map((candidate) => candidate.split(' ')[1]),
     ).toEqual(['360w', '600w', '1200w']);
     expect(image.getAttribute('sizes')).toBe('(max-width: 648px) calc(100vw - 2.5rem), 600px');
-    expect(image.parentNode.getAttribute('href')).toMatch(/^\/kb\/_astro\/sign-in\.[\w-]+\.png$/);
+    expect(image.parentNode!.getAttribute('href')).toMatch(/^\/kb\/_astro\/sign-in\.[\w-]+\.png$/);
     // The second screenshot, in an error card's How to fix, is shown at the column's width.
     const fix = (await page('sync-app/token-expired/')).querySelector('.fix img')!;
     expect([fix.getAttribute('width'), fix.getAttribute('height')]).toEqual(['736', '442']);
@@ -96,7 +96,9 @@ describe('a guide with rich content, built', () => {
   it('renders the site’s own component with the props the guide gave, and its styles', async () => {
     const html = await readFile(join(dist, 'sync-app/connected/index.html'), 'utf8');
     expect(html).toMatch(/need the <span class="plan-badge plan-pro" data-astro-cid-\w+>Pro plan<\/span>\.<\/p>/);
-    const css = (await Promise.all(files.filter((file) => file.endsWith('.css')).map((file) => readFile(join(dist, file), 'utf8')))).join('\n');
+    const css = (await Promise.all(files.filter((file) => file.endsWith('.css')).map((file) => readFile(join(dist, file), 'utf8')))).join(
+      '\n',
+    );
     expect(css).toMatch(/\.plan-badge\[data-astro-cid-\w+\]\{/);
   });
 

@@ -106,17 +106,26 @@ const siteComponent = z.strictObject({
   schema: z
     .custom<ComponentSchema>(
       (value) =>
-        typeof value === 'object' && value !== null && 'shape' in value && typeof (value as { safeParse?: unknown }).safeParse === 'function',
+        typeof value === 'object' &&
+        value !== null &&
+        'shape' in value &&
+        typeof (value as { safeParse?: unknown }).safeParse === 'function',
       'must be a zod object schema, such as `z.object({ plan: z.string() })` from `astro/zod`',
     )
     .optional(),
 });
 
-/** A component's name: a lowercase slug that is no directive of Signpost's own. */
-const componentName = z
-  .string()
-  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be a lowercase name with hyphens, such as `plan-badge`')
-  .refine((name) => !isKnownDirective(name), 'is one of Signpost’s own directives; choose another name');
+/** The site's components by name: each a lowercase slug that is no directive of Signpost's own. */
+const siteComponents = z.record(z.string(), siteComponent).superRefine((components, context) => {
+  for (const name of Object.keys(components)) {
+    const problem = !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)
+      ? 'must be a lowercase name with hyphens, such as `plan-badge`'
+      : isKnownDirective(name)
+        ? 'is one of Signpost’s own directives; choose another name'
+        : undefined;
+    if (problem) context.addIssue({ code: 'custom', path: [name], message: problem });
+  }
+});
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
@@ -153,7 +162,7 @@ export const SignpostOptionsSchema = z
      * The site's own components guides may use, by directive name:
      * `{ 'plan-badge': { entrypoint: './src/components/PlanBadge.astro', schema: z.object({ plan: z.string() }) } }`.
      */
-    components: z.record(componentName, siteComponent).optional(),
+    components: siteComponents.optional(),
   })
   .default({ guides: 'guide', prefix: '/', strict: false });
 
@@ -163,7 +172,10 @@ export type SignpostOptions = z.output<typeof SignpostOptionsSchema>;
 /** The site's components as `check` reads them: each name with its attributes' schema (none: no attributes). */
 export function componentSchemas(options: Pick<SignpostOptions, 'components'>): Map<string, ComponentSchema> {
   return new Map(
-    Object.entries(options.components ?? {}).map(([name, component]) => [name, component.schema ?? (z.strictObject({}) as unknown as ComponentSchema)]),
+    Object.entries(options.components ?? {}).map(([name, component]) => [
+      name,
+      component.schema ?? (z.strictObject({}) as unknown as ComponentSchema),
+    ]),
   );
 }
 

@@ -90,7 +90,17 @@ export function nodeRender(context: RenderContext, id: string, file: string, tre
     if (node.type === 'footnoteDefinition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
     if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
   }
-  return { context, id, file, images: [], components: [], files: new Set(), footnoteOrder: [], footnoteDefinitions: definitions, counter: 0 };
+  return {
+    context,
+    id,
+    file,
+    images: [],
+    components: [],
+    files: new Set(),
+    footnoteOrder: [],
+    footnoteDefinitions: definitions,
+    counter: 0,
+  };
 }
 
 function handlers(render: NodeRender): Handlers {
@@ -225,7 +235,12 @@ function siteComponent(render: NodeRender, state: State, node: ContainerDirectiv
   for (const [name, value] of Object.entries(node.attributes ?? {})) if (typeof value === 'string') props[name] = value;
   const slot = toHtml(sanitizeTree({ type: 'root', children: state.all(node) }));
   const index = render.components.push({ name: node.name, props, slot }) - 1;
-  return { type: 'element', tagName: node.type === 'textDirective' ? 'span' : 'div', properties: { dataSignpostComponent: String(index) }, children: [] };
+  return {
+    type: 'element',
+    tagName: node.type === 'textDirective' ? 'span' : 'div',
+    properties: { dataSignpostComponent: String(index) },
+    children: [],
+  };
 }
 
 /** A task list's checkbox, named for screen readers (an unlabelled control is an accessibility error). */

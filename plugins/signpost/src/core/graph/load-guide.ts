@@ -122,16 +122,15 @@ function parseText(
   } catch (error) {
     // Too deep for GFM's walk: measured without it, so that the limit is reported at its place.
     if (error instanceof RangeError) tree = measurableTree(file);
-    if (tree && tooDeep(tree, LIMITS.treeDepth)) {
-      error = undefined;
-    } else {
+    const measured = tree !== undefined && tooDeep(tree, LIMITS.treeDepth) !== undefined;
+    if (!measured) {
       tree = undefined;
       reportParseError(error, file);
     }
     // Without MDX, `:::` lines indented 4 columns are code and close nothing: the recovery
     // parse is only safe when its own nesting stays within the limit.
     if (
-      error !== undefined &&
+      !measured &&
       !(error instanceof RangeError) &&
       directiveDepthWithoutMdx(source.text, LIMITS.directiveDepth) <= LIMITS.directiveDepth
     ) {

@@ -80,13 +80,7 @@ function fileProblem(ref: FileRef, node: GuideNode, guide: Guide): string | unde
   if (ref.path.endsWith('.mdx')) {
     return `\`${ref.path}\` is a guide file, not a page; link to a node with \`[text](#node-id)\``;
   }
-  let isFile = false;
-  try {
-    isFile = statSync(path).isFile();
-  } catch {
-    isFile = false;
-  }
-  if (isFile) return undefined;
+  if (isFile(path)) return undefined;
   const folder = dirname(path);
   let proposal: string | undefined;
   try {
