@@ -5,6 +5,7 @@
  * its line, with its fix, as soon as it is saved; the page comes back once fixed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill();
+  // Wait for the server to be gone: on its way out it writes the site's .astro/ (its content
+  // store, pointing at this copy of the guide), which a build of the fixture site reads next.
+  if (server && server.exitCode === null) {
+    const exited = once(server, 'exit');
+    server.kill();
+    await exited;
+  }
+  await rm(join(fixtureSite('rich'), '.astro'), { recursive: true, force: true });
   await rm(work, { recursive: true, force: true });
 });
 

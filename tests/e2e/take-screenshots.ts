@@ -23,6 +23,7 @@ const PAGES: Record<string, string> = {
 /** The rich-content fixture's pages (tests/site/fixtures/sites/rich), each shown whole. */
 const RICH_PAGES: Record<string, string> = {
   'rich-table': 'sync-app/requirements/',
+  'rich-wide-table': 'sync-app/error-code/',
   'rich-tabs': 'sync-app/install/',
   'rich-code': 'sync-app/connect/',
   'rich-error': 'sync-app/token-expired/',

@@ -137,7 +137,8 @@ async function store(
     context.store.set({
       id: entry.id,
       data: entry.data as unknown as Record<string, unknown>,
-      digest: context.generateDigest(entry.data as unknown as Record<string, unknown>),
+      // The file counts too: its images are imported relative to it.
+      digest: context.generateDigest({ data: entry.data, filePath: entry.filePath ?? '' } as unknown as Record<string, unknown>),
       ...(entry.filePath ? { filePath: entry.filePath } : {}),
     });
   };
