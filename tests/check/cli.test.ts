@@ -316,7 +316,7 @@ describe('signpost explain', () => {
     const run = await signpost('explain', 'dangling-target');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^dangling-target \(error\): an option, `next` or `:link` names a node that does not exist\n\nSeverity: error\. Fires when/,
+      /^dangling-target \(error\): an option, `next`, `:link` or `\[text\]\(#id\)` names a node that does not exist\n\nSeverity: error\. Fires when/,
     );
     expect(run.stdout).toContain("The mistake: a typo in a link's target.");
     expect(run.stdout).toContain('error: Cannot find node `printer-ofline`; did you mean `printer-offline`? [dangling-target]');
@@ -340,5 +340,47 @@ describe('signpost', () => {
     const unknown = await signpost('chek');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^signpost: unknown command `chek`; did you mean `check`\?\n/);
+  });
+});
+
+describe('the site’s own components', () => {
+  /** `signpost check` in the rich fixture site, whose astro.config.mjs registers `plan-badge`. */
+  function inRichSite(...args: string[]): Promise<Run> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [CLI, 'check', ...args, '--format', 'json'],
+        { cwd: fileURLToPath(new URL('../site/fixtures/sites/rich/', import.meta.url)), env: writerEnv() },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  it('are read from astro.config.mjs, so a guide that uses them passes check as it builds', async () => {
+    const run = await inRichSite();
+    expect(run.stderr).toBe('');
+    expect([run.code, JSON.parse(run.stdout)]).toEqual([0, []]);
+  });
+
+  it('have their attributes checked against the site’s schema, at their place', async () => {
+    const run = await inRichSite(`${FIXTURES}site-components`);
+    const problems = (JSON.parse(run.stdout) as { line: number; column: number; rule: string; message: string }[]).map(
+      (p) => `${p.line}:${p.column} [${p.rule}] ${p.message}`,
+    );
+    expect(problems).toEqual([
+      '7:77 [invalid-attribute] Invalid `plan` on `plan-badge`: Invalid option: expected one of "free"|"pro"',
+      '9:25 [invalid-attribute] Unknown attribute `size` on `plan-badge`; `plan-badge` takes `plan`',
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it('are unknown directives where the site does not register them', async () => {
+    const run = await check('site-components', '--format', 'json');
+    expect((JSON.parse(run.stdout) as { rule: string }[]).map((p) => p.rule)).toEqual([
+      'unknown-directive',
+      'unknown-directive',
+      'unknown-directive',
+      'unknown-directive',
+    ]);
   });
 });

@@ -95,8 +95,8 @@ describe('rules', () => {
 
   it('misplaced-directive', async () => {
     expect(await problemsIn('rules/misplaced-directive')).toEqual([
-      'index.mdx:7:1 error [misplaced-directive] `option` belongs inside a `question`, not a `step` (a step goes on through its `next` attribute)',
-      'index.mdx:13:3 error [misplaced-directive] `option` belongs inside a `question`, not a `step` (a step goes on through its `next` attribute)',
+      'index.mdx:7:1 error [misplaced-directive] `option` belongs inside a `question` or an `error` card, not a `step` (a step goes on through its `next` attribute)',
+      'index.mdx:13:3 error [misplaced-directive] `option` belongs inside a `question` or an `error` card, not a `step` (a step goes on through its `next` attribute)',
       'index.mdx:17:1 error [misplaced-directive] `reason` belongs inside an `error` card, not an `instructions` card',
       'index.mdx:21:1 error [dead-end] Question `inner` has no answers, so readers are stuck; add `:::option{to="…"}` answers',
       'index.mdx:21:1 error [misplaced-directive] `question` is inside `instructions` card `restart`; nodes cannot nest, close the outer one first',
@@ -227,11 +227,11 @@ describe('rules', () => {
 
   it('unknown-directive', async () => {
     expect(await problemsIn('rules/unknown-directive')).toEqual([
-      'index.mdx:7:48 error [unknown-directive] Unknown directive `fig`; use `link`',
+      'index.mdx:7:48 error [unknown-directive] Unknown directive `fig`; use one of `link`, `kbd`',
       'index.mdx:9:1 error [unknown-directive] Unknown directive `optoin`; did you mean `option`?',
       'index.mdx:16:1 error [unknown-directive] Unknown directive `reson`; did you mean `reason`?',
-      'index.mdx:23:1 error [unknown-directive] Unknown directive `tipp`; use one of `option`, `alias`, `escalate`',
-      'index.mdx:26:1 error [unknown-directive] Unknown directive `video`; use one of `option`, `alias`, `escalate`',
+      'index.mdx:23:1 error [unknown-directive] Unknown directive `tipp`; use one of `option`, `alias`, `escalate`, `image`, `screenshot`, `video`',
+      'index.mdx:26:1 error [unknown-directive] Unknown directive `embed`; use one of `option`, `alias`, `escalate`, `image`, `screenshot`, `video`',
       'index.mdx:29:1 error [unknown-directive] Unknown directive `questoin`; did you mean `question`?',
     ]);
   });
@@ -265,6 +265,63 @@ describe('rules', () => {
       'index.mdx:13:40 error [unsupported-mdx] Attribute `onerror` is not allowed on `<img>`; it takes `src`, `alt`, `width`, `height`',
       'index.mdx:15:7 error [unsupported-mdx] Attribute `title` on `<abbr>` must be plain text in quotes, not an expression',
       'index.mdx:15:30 error [unsupported-mdx] Spread attributes are not supported on `<sup>`; write each attribute as `name="value"`',
+    ]);
+  });
+  it('missing-alt', async () => {
+    expect(await problemsIn('rules/missing-alt')).toEqual([
+      'index.mdx:7:1 error [missing-alt] This image has no alt text; say what it shows for readers who cannot see it: `![What the image shows](…)`',
+      'index.mdx:9:1 error [missing-alt] This image has no alt text; say what it shows for readers who cannot see it: `![What the image shows](…)`',
+      'index.mdx:11:1 error [missing-alt] This image has no alt text; say what it shows for readers who cannot see it: `<img src="…" alt="What the image shows">`',
+      'index.mdx:13:1 error [missing-alt] This image has no alt text; say what it shows for readers who cannot see it: `::screenshot{src="…" alt="What the image shows"}`',
+      'index.mdx:15:28 error [missing-alt] This image has no alt text; say what it shows for readers who cannot see it: `::image{src="…" alt="What the image shows"}`',
+    ]);
+  });
+
+  it('broken-image', async () => {
+    expect(await problemsIn('rules/broken-image')).toEqual([
+      'index.mdx:7:1 error [broken-image] Cannot find image `./img/ruoter.png` (looked for `broken-image/img/ruoter.png`); did you mean `./img/router.png`?',
+      'index.mdx:9:1 error [broken-image] Cannot find image `./images/router.png` (looked for `broken-image/images/router.png`); save the image there, or correct the path',
+      'index.mdx:11:1 error [broken-image] `../shared/router.png` is outside the guide folder; copy the image into `broken-image/`, such as `./img/`',
+      'index.mdx:13:1 error [broken-image] An image cannot show node `reset`; give the image file beside the guide, such as `./img/screen.png`',
+      'index.mdx:15:14 error [broken-image] `src` of `screenshot` must be a `.png`, `.jpg`, `.jpeg`, `.webp`, `.gif`, `.avif` file, not `./img/router.svg`',
+      'index.mdx:17:9 error [broken-image] `video` plays files beside the guide only, not `https://example.com/reset.mp4`; save the file in the guide folder and give its path, such as `./video/demo.mp4`',
+      'index.mdx:19:9 error [broken-image] Cannot find video `./img/reset.mp4` (looked for `broken-image/img/reset.mp4`); save the video there, or correct the path',
+      'index.mdx:19:60 error [broken-image] `captions` of `video` must be a `.vtt` file, not `./img/reset.srt`',
+    ]);
+  });
+
+  it('broken-link', async () => {
+    expect(await problemsIn('rules/broken-link')).toEqual([
+      'index.mdx:7:9 error [broken-link] Cannot find file `./files/manaul.txt` (looked for `broken-link/files/manaul.txt`); did you mean `./files/manual.txt`?',
+      'index.mdx:7:43 error [broken-link] `../manual.txt` is outside the guide folder; copy the file into `broken-link/`, or link to a page of the site from its root (`/<guide>/<node>/`)',
+      'index.mdx:8:1 error [broken-link] Cannot find page `/status/` on the site: no guide page, file in `public/` or page in `src/pages/` has this path; link to a node of this guide with `[text](#node-id)`, or correct the path',
+      'index.mdx:19:47 error [broken-link] `./index.mdx` is a guide file, not a page; link to a node with `[text](#node-id)`',
+      'index.mdx:25:19 error [broken-link] Footnote `[^wait]` is defined outside instructions card `cable`; move `[^wait]: …` into this node, whose page shows only its own footnotes',
+    ]);
+  });
+
+  it('empty-content', async () => {
+    expect(await problemsIn('rules/empty-content')).toEqual([
+      'index.mdx:12:1 error [missing-title] `option` has no answer text; write it as `::option[Answer]{to="…"}`',
+      'index.mdx:18:1 error [empty-content] The content of step `restart` is only comments, which readers do not see; write the content, or delete the comment',
+      'index.mdx:20:1 error [empty-content] `details` shows nothing; write its content between its fences, or delete it',
+      'index.mdx:26:1 error [missing-reason] The Reason of error card `cable` holds only comments, which readers do not see; say why the error happens',
+    ]);
+  });
+
+  it('literal-syntax', async () => {
+    expect(await problemsIn('rules/literal-syntax')).toEqual([
+      'index.mdx:16:31 warning [literal-syntax] Link `[the manual][manual]` has no definition and would be shown to readers as written; add `[manual]: https://…` on a line of its own, or write the link as `[the manual](https://…)`',
+      'index.mdx:18:30 warning [literal-syntax] Footnote `[^green]` has no definition and would be shown to readers as written; add `[^green]: …` in the same node',
+      'index.mdx:23:1 error [syntax-error] This line looks like kramdown attributes (`{:.class}`), which guides do not use and MDX reads as code; delete the line (for a callout, use `:::note` … `:::`)',
+    ]);
+  });
+
+  it('error cards that go on: answers or `next`, checked like a question’s', async () => {
+    expect(await problemsIn('error-goes-on')).toEqual([
+      'index.mdx:30:38 error [misplaced-directive] Error card `weak` goes on with both answers and `next`; keep one: answers for a choice, `next` for a single way on',
+      'index.mdx:40:1 error [unreachable-node] Node `lost` cannot be reached from the start node `start`; add an answer or `next` leading to it, or delete it',
+      'index.mdx:40:37 error [dangling-target] Cannot find node `dnoe`; did you mean `done`?',
     ]);
   });
 });

@@ -3,12 +3,13 @@
  * phone, light and dark, into docs/screenshots/ (for the README and for review). Node pages
  * are reached by clicking the answers from the start, as a reader does, so that they show the
  * trail; a phone shows its first screen (what is above the fold), a desktop the whole page.
+ * Then the fixture guide that uses every kind of rich content (`rich-*.png`), each shown whole.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build, ROOT } from '../site/build-site.ts';
+import { build, buildSite, fixtureSite, ROOT } from '../site/build-site.ts';
 import { launch } from './browser.ts';
 import { serve } from './static-server.ts';
 
@@ -55,10 +56,23 @@ const PAGES: Record<string, Shot> = {
   'not-found': { path: 'no-such-page/' },
 };
 
+/** The rich-content fixture's pages (tests/site/fixtures/sites/rich), each shown whole. */
+const RICH_PAGES: Record<string, string> = {
+  'rich-table': 'sync-app/requirements/',
+  'rich-wide-table': 'sync-app/error-code/',
+  'rich-tabs': 'sync-app/install/',
+  'rich-code': 'sync-app/connect/',
+  'rich-error': 'sync-app/token-expired/',
+  'rich-video': 'sync-app/connected/',
+};
+
 const work = await mkdtemp(join(tmpdir(), 'signpost-shots-'));
 const run = await build('guide', '--out', join(work, 'dist'));
 if (run.code !== 0) throw new Error(run.stdout + run.stderr);
+const richRun = await buildSite(fixtureSite('rich'), {}, '--out', join(work, 'rich'));
+if (richRun.code !== 0) throw new Error(richRun.stdout + richRun.stderr);
 const site = await serve(join(work, 'dist'));
+const rich = await serve(join(work, 'rich'));
 const browser = await launch();
 const out = join(ROOT, 'docs', 'screenshots');
 await mkdir(out, { recursive: true });
@@ -84,10 +98,20 @@ for (const [device, width] of [
       const full = device === 'desktop' && kind !== 'search';
       await page.screenshot({ path: join(out, `${kind}-${device}-${scheme}.png`), fullPage: full });
     }
+    await page.setViewportSize({ width, height: device === 'phone' ? 812 : 900 });
+    for (const [kind, path] of Object.entries(RICH_PAGES)) {
+      await page.goto(`${rich.url}${path}`);
+      // Lazy images below the fold load before a whole-page shot.
+      await page.evaluate(() =>
+        Promise.all([...document.images].map((image) => ((image.loading = 'eager'), image.decode().catch(() => undefined)))),
+      );
+      await page.screenshot({ path: join(out, `${kind}-${device}-${scheme}.png`), fullPage: true });
+    }
     await page.close();
   }
 }
 await browser.close();
 await site.close();
+await rich.close();
 await rm(work, { recursive: true, force: true });
 process.stdout.write(`Screenshots written to ${out}\n`);

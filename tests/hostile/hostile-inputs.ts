@@ -59,6 +59,11 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   { name: '10,000 answers to missing nodes (240 KB)', text: () => danglingTargets(240 * 1024) },
   { name: '6,000 nodes with one id (240 KB)', text: () => duplicateIds(240 * 1024) },
+  // What GFM adds: a node per table cell, autolinks found in any text, strikethrough runs.
+  { name: 'tables of 118,000 cells (240 KB)', text: () => inStart(`| a |\n|---|\n${'|x'.repeat(5900)}\n\n`.repeat(20)) },
+  { name: 'a table of 1,300 columns', text: () => inStart(`${'|a'.repeat(1300)}\n${'|-'.repeat(1300)}\n${'|x'.repeat(1300)}`) },
+  { name: 'GFM autolinks, `www.a` × 2,300 in one paragraph', text: () => inStart('www.a'.repeat(2300)) },
+  { name: 'strikethrough `~~a` × 3,000 in one paragraph', text: () => inStart('~~a'.repeat(3000)) },
 ];
 
 /** Shapes that are valid Markdown at any size: `check` must take time linear in their size. */
@@ -68,6 +73,11 @@ export const GROWTH_SHAPES: { name: string; text: (bytes: number) => string }[] 
   {
     name: 'callouts and `<details>`, 14 deep, repeated',
     text: (bytes) => `${FRONTMATTER}${':'.repeat(16)}instructions{#start title="Start"}\n${fill(deepBlock(), bytes)}${':'.repeat(16)}\n`,
+  },
+  {
+    // Tables are bounded per file (`LIMITS.tableCells`), so they are not a shape of any size.
+    name: 'GFM: task lists, strikethrough, autolinks',
+    text: (bytes) => inStart(fill('- [x] ~~done~~ at www.example.com\n- [ ] to do, see https://example.com/a\n\n', bytes)),
   },
   {
     name: 'links, emphasis and `<kbd>`',

@@ -191,6 +191,27 @@ describe('names a writer chooses are never looked up on Object.prototype', () =>
   });
 });
 
+describe('what GFM adds, bounded', () => {
+  it('refuses a file of more table cells than the limit at the line that goes past it, and reads the rest fast', async () => {
+    expect(await messagesOf('table-cells', caseText('tables of 118,000 cells (240 KB)'))).toEqual([
+      'index.mdx:9:1 limit-exceeded This file has over 4000 table cells (`|`) by this line; split its tables into several files or shorter tables',
+    ]);
+    // Within the limit, a table, autolinks and strikethrough runs are valid content, rendered.
+    for (const name of [
+      'a table of 1,300 columns',
+      'GFM autolinks, `www.a` × 2,300 in one paragraph',
+      'strikethrough `~~a` × 3,000 in one paragraph',
+    ]) {
+      expect(await passesAndRenders(name.toLowerCase().replace(/\W+/g, '-'), caseText(name))).toBeGreaterThan(10_000);
+    }
+  });
+
+  it('does not count the pipes of fenced code as table cells', async () => {
+    const shell = '```sh\ncat log | grep error | sort | uniq -c\n```\n\n';
+    expect(await passesAndRenders('pipes-in-code', inStart(shell.repeat(300)))).toBeGreaterThan(1000);
+  });
+});
+
 describe('nesting, whatever syntax builds it', () => {
   const lineMessage = (count: number) => `This line opens or continues ${count} lists and blockquotes; at most 20: nest them less deeply`;
   const treeMessage = (deepest: number) =>

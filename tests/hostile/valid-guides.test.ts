@@ -53,7 +53,10 @@ function inline(ids: string[]): fc.Arbitrary<string> {
           'at 10:30',
           '<br />',
         ),
-        fc.constantFrom('![a router](https://example.com/router.png)', '<img src="router.png" alt="A router" width="40" />'),
+        fc.constantFrom(
+          '![a router](https://example.com/router.png)',
+          '<img src="https://example.com/router.png" alt="A router" width="40" />',
+        ),
       ),
       { minLength: 1, maxLength: 6 },
     )
@@ -80,7 +83,7 @@ function blocks(ids: string[]): fc.Arbitrary<string[]> {
       text.map((body) => `<details>\n<summary>More</summary>\n\n${body}\n\n</details>`),
       text.map((body) => `<figure>\n<img src="pic.png" alt="A picture" />\n<figcaption>${body}</figcaption>\n</figure>`),
       text.map((body) => `## ${body.replace(/[*`[\]!<>:{}\\]/g, '')}`),
-      fc.constant('{/* a comment */}'),
+      fc.constant('Note {/* a comment */}'),
       fc.constant('***'),
     ),
     { maxLength: 5 },
@@ -221,6 +224,8 @@ describe('guides valid by construction', () => {
         for (const [file, text] of write(p, content)) {
           await mkdir(join(dir, file, '..'), { recursive: true });
           await writeFile(join(dir, file), text);
+          // The image a `<figure>` shows, beside the file.
+          await writeFile(join(dir, file, '..', 'pic.png'), '');
         }
         const { problems, guides } = await checkGuides([dir]);
         expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);

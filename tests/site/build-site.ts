@@ -77,8 +77,15 @@ export async function brokenLinks(dist: string, base: string): Promise<string[]>
     if (!file.endsWith('.html')) continue;
     const html = parse(await readFile(join(dist, file), 'utf8'));
     const ids = new Set(html.querySelectorAll('[id]').map((element) => element.id));
-    for (const element of html.querySelectorAll('a[href], link[href], script[src], img[src]')) {
-      const url = element.getAttribute('href') ?? element.getAttribute('src')!;
+    const urls = html
+      .querySelectorAll('a[href], link[href], script[src], img[src], video[src], track[src]')
+      .map((element) => element.getAttribute('href') ?? element.getAttribute('src')!);
+    // Every candidate of a srcset, and a video's poster, must be there too.
+    for (const element of html.querySelectorAll('img[srcset]')) {
+      for (const candidate of element.getAttribute('srcset')!.split(',')) urls.push(candidate.trim().split(/\s+/)[0]!);
+    }
+    for (const element of html.querySelectorAll('video[poster]')) urls.push(element.getAttribute('poster')!);
+    for (const url of urls) {
       if (/^(mailto:|https?:)/.test(url)) continue;
       if (url.startsWith('#')) {
         if (!ids.has(url.slice(1))) broken.push(`${file}: ${url}`);

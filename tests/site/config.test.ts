@@ -111,7 +111,7 @@ describe('the feedback endpoint', () => {
 });
 
 describe('signpost() options', () => {
-  const OPTIONS = 'guides, prefix, strict, feedbackEndpoint, siteName, logo, accentColor, home';
+  const OPTIONS = 'guides, prefix, strict, feedbackEndpoint, siteName, logo, accentColor, home, components';
   const thrown = (run: () => unknown): { name: string; message: string; hint?: string; stack?: string } => {
     try {
       run();
@@ -142,6 +142,26 @@ describe('signpost() options', () => {
     expect(thrown(() => signpost({ feedbackEndpoint: 42 })).message).toBe(
       'Invalid options passed to signpost() in astro.config.mjs:\n**feedbackEndpoint**: Invalid input: expected string, received number',
     );
+  });
+
+  it('checks the site’s components: lowercase names that are not Signpost’s own, `.astro` files, zod schemas', () => {
+    const names = thrown(() =>
+      signpost({
+        components: { PlanBadge: { entrypoint: './src/components/PlanBadge.astro' }, note: { entrypoint: './src/components/Note.astro' } },
+      }),
+    ).message;
+    expect(names.split('\n').slice(1)).toEqual([
+      '**components.PlanBadge**: must be a lowercase name with hyphens, such as `plan-badge`',
+      '**components.note**: is one of Signpost’s own directives; choose another name',
+    ]);
+    const entries = thrown(() =>
+      // @ts-expect-error: deliberately invalid options
+      signpost({ components: { 'plan-badge': { entrypoint: './src/components/PlanBadge.tsx', schema: { plan: 'pro' } } } }),
+    ).message;
+    expect(entries.split('\n').slice(1)).toEqual([
+      '**components.plan-badge.entrypoint**: must be an `.astro` file',
+      '**components.plan-badge.schema**: must be a zod object schema, such as `z.object({ plan: z.string() })` from `astro/zod`',
+    ]);
   });
 
   it('checks SITE_URL before Astro does', () => {

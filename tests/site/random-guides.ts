@@ -94,13 +94,7 @@ function block(ids: string[]): fc.Arbitrary<string> {
         fc
           .tuple(
             text,
-            fc.constantFrom(
-              'https://example.com/a?b=c&d=e',
-              'http://example.org/',
-              'mailto:help@example.com',
-              'tel:+15550100',
-              '../other/',
-            ),
+            fc.constantFrom('https://example.com/a?b=c&d=e', 'http://example.org/', 'mailto:help@example.com', 'tel:+15550100', '/'),
           )
           .map(([t, url]) => `[${inline(t)}](${url})`),
         fc.tuple(text, target).map(([t, id]) => `:link[${inline(t)}]{to="${id}"}`),
@@ -115,7 +109,7 @@ function block(ids: string[]): fc.Arbitrary<string> {
           '<samp>OK</samp>',
           '<code>raw</code>',
         ),
-        fc.constantFrom('https://example.com/autolink', '{/* a comment */}', '\\<5 seconds', '\\{name\\}', 'See[^1].'),
+        fc.constantFrom('https://example.com/autolink', '{/* a comment */}', '\\<5 seconds', '\\{name\\}'),
       ),
       { minLength: 1, maxLength: 6 },
     )
@@ -152,7 +146,8 @@ function block(ids: string[]): fc.Arbitrary<string> {
   const details = paragraph.map((body) => `<details>\n<summary>More</summary>\n\n${body}\n\n</details>`);
   const quote = paragraph.map((body) => `> ${body}`);
   const heading = fc.tuple(fc.integer({ min: 2, max: 4 }), text).map(([level, t]) => `${'#'.repeat(level)} ${inline(t)}`);
-  const footnote = fc.constant('[^1]: A footnote.');
+  // A footnote is called and defined in the same node: a node's page shows only its own.
+  const footnote = fc.constant('See the note[^1].\n\n[^1]: A footnote.');
   return fc.oneof(paragraph, list, tasks, code, table, callout, image, details, quote, heading, footnote);
 }
 

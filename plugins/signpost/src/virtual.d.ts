@@ -5,3 +5,8 @@ declare module 'virtual:signpost/config' {
   export default config;
 }
 declare module 'virtual:signpost/branding.css' {}
+declare module 'virtual:signpost/code.css' {}
+declare module 'virtual:signpost/components' {
+  const components: Record<string, import('astro/runtime/server/index.js').AstroComponentFactory>;
+  export default components;
+}

@@ -6,8 +6,11 @@
  * found, 2 a usage or I/O problem (unknown flag, a folder that cannot be read, a revision that
  * is not one).
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { SiteComponents } from '../core/parse/site-components.ts';
 import { checkGuides } from '../core/check.ts';
 import { guidesAt, RevisionError } from '../core/history.ts';
 import { sortProblems } from '../core/problems.ts';
@@ -66,7 +69,8 @@ export async function run(argv: string[]): Promise<void> {
   const cwd = writerCwd('check');
   const dirs = positionals.length > 0 ? positionals.map((dir) => resolve(cwd, dir)) : [resolve('guide')];
 
-  const result = await checkGuides(dirs, { strict: values.strict });
+  const components = await siteComponents(cwd);
+  const result = await checkGuides(dirs, { strict: values.strict, ...(components ? { components } : {}) });
   if (values.since !== undefined) {
     try {
       const before = await guidesAt(values.since, dirs, cwd);
@@ -93,4 +97,25 @@ export async function run(argv: string[]): Promise<void> {
     report.write(formatResult(result, { cwd, sourceLine: sourceLines(), color: terminalColor() }));
   }
   process.exitCode = result.ioError ? 2 : result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * The site's own components, from `signpost({ components })` in the project's astro.config:
+ * guides may use them, so `check` reads them as the build does. A config that cannot be read
+ * leaves them out (then they are reported as unknown directives, at their place).
+ */
+async function siteComponents(cwd: string): Promise<SiteComponents | undefined> {
+  const config = ['astro.config.mjs', 'astro.config.js'].map((name) => join(cwd, name)).find((file) => existsSync(file));
+  if (!config) return undefined;
+  try {
+    const loaded = ((await import(pathToFileURL(config).href)) as { default?: unknown }).default;
+    const integrations = (loaded as { integrations?: unknown[] } | undefined)?.integrations ?? [];
+    for (const integration of integrations.flat(Infinity) as { name?: string; hooks?: Record<string, unknown> }[]) {
+      const hook = integration?.name === 'signpost' ? integration.hooks?.['signpost:components'] : undefined;
+      if (typeof hook === 'function') return (hook as () => SiteComponents)();
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }

@@ -7,6 +7,8 @@ import { findGuideDirs, loadGuide, type FileParse } from './graph/load-guide.ts'
 import { ParseCache } from './graph/parse-cache.ts';
 import { append, problem, sortProblems, type Problem } from './problems.ts';
 import { say } from './rules/catalogue.ts';
+import { brokenFiles, siteLayoutOf, type SiteLayout } from './rules/broken-file.ts';
+import type { SiteComponents } from './parse/site-components.ts';
 
 export interface CheckOptions {
   /** Drafts become errors, as in production builds. */
@@ -16,6 +18,13 @@ export interface CheckOptions {
    * parsed again by the next build or dev server. Without it nothing is written.
    */
   cacheDir?: string;
+  /**
+   * The site the guides are published in, for links from the site's root (`/pricing/`):
+   * by default the nearest folder up with an Astro config or a package.json, guides at `/`.
+   */
+  site?: SiteLayout;
+  /** The site's own components (`signpost({ components })`), by directive name. */
+  components?: SiteComponents;
 }
 
 export interface CheckResult {
@@ -39,13 +48,17 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
       problems.push(problem(dir, say('empty-guide', 'noGuideHere')));
     }
     const cache = options.cacheDir ? await ParseCache.open<FileParse>(options.cacheDir, dir) : undefined;
+    const here: Guide[] = [];
     for (const guideDir of guideDirs) {
-      const loaded = await loadGuide(guideDir, { cache });
-      guides.push(loaded.guide);
+      const loaded = await loadGuide(guideDir, { cache, ...(options.components ? { components: options.components } : {}) });
+      here.push(loaded.guide);
       append(problems, loaded.problems);
       parsedFiles += loaded.parsedFiles;
     }
     await cache?.save();
+    // Files come and go while a guide's text stays the same: checked on every run, after the parse cache.
+    append(problems, brokenFiles(here, options.site ?? siteLayoutOf(dir)));
+    append(guides, here);
   }
   const final = options.strict ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p)) : problems;
   return { guides, problems: sortProblems(final), ioError: problems.some((p) => p.io), parsedFiles };

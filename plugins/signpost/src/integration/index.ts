@@ -19,13 +19,14 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { BasePathSchema, SiteUrlSchema } from '../core/schemas/site-config.ts';
-import { SignpostOptionsSchema, type SignpostOptions, type SignpostUserOptions } from './options.ts';
+import { componentSchemas, SignpostOptionsSchema, type SignpostOptions, type SignpostUserOptions } from './options.ts';
 import { commandLineOptions, type CommandLineOptions } from './command-line.ts';
 import { configError, describeIssues } from './errors.ts';
 import { indexGuides } from './pagefind.ts';
 import { writeHeaders } from './headers.ts';
 import { writeRedirects, type Redirect } from './redirects.ts';
 import { virtualModules, VIRTUAL_MODULE_TYPES } from './virtual-modules.ts';
+import { copyServedFiles, readServedFile, type ServedFiles } from './guide-files.ts';
 
 export type { SignpostUserOptions as SignpostOptions } from './options.ts';
 
@@ -38,6 +39,8 @@ export interface ResolvedSignpost extends SignpostOptions {
   guidesDir: string;
   /** Absolute path of the project root. */
   root: string;
+  /** Files beside the guides that pages link to or play, by URL (set by the loader). */
+  files?: ServedFiles;
   /** What `signpost build` asked to hear about: phase times, what was checked. */
   commandLine?: Pick<CommandLineOptions, 'onPhase' | 'onChecked'>;
   /** The former ids' pages and where they lead, as the loader found them (for `_redirects`). */
@@ -46,6 +49,8 @@ export interface ResolvedSignpost extends SignpostOptions {
 
 /** The hook by which the content loader reads the resolved options from `config.integrations`. */
 export const OPTIONS_HOOK = 'signpost:options';
+/** The hook by which `signpost check` reads the site's components from astro.config.mjs, before any build. */
+export const COMPONENTS_HOOK = 'signpost:components';
 
 const OPTION_NAMES = Object.keys(SignpostOptionsSchema.unwrap().shape);
 
@@ -90,6 +95,14 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         resolved = { ...merged, root, guidesDir: resolve(root, merged.guides), ...(cli ? { commandLine: cli } : {}) };
         // `signpost build` checks its output folder against the guides folder, now known.
         await cli?.onResolved?.({ guidesDir: resolved.guidesDir, root });
+        for (const [name, component] of Object.entries(merged.components ?? {})) {
+          if (!existsSync(resolve(root, component.entrypoint))) {
+            throw new AstroError(
+              `Cannot find the component \`${component.entrypoint}\` given to \`signpost()\` as \`${name}\`.`,
+              'Give `entrypoint` as a path from the project root, such as `./src/components/PlanBadge.astro`.',
+            );
+          }
+        }
         if (merged.logo && !existsSync(resolve(root, merged.logo.src))) {
           throw new AstroError(
             `Cannot find the logo \`${merged.logo.src}\` given to \`signpost()\`.`,
@@ -140,9 +153,22 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         }
         injectTypes({ filename: 'virtual.d.ts', content: VIRTUAL_MODULE_TYPES });
       },
+      'astro:server:setup': ({ server }) => {
+        // Files beside the guides (a PDF, a video), at the URLs the pages give them.
+        server.middlewares.use((request, response, next) => {
+          readServedFile(resolved?.files, request.url ?? '')
+            .then((body) => {
+              if (!body) return next();
+              response.setHeader('Content-Type', contentType(request.url ?? ''));
+              response.end(body);
+            })
+            .catch(next);
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         if (!resolved) return;
         const outDir = fileURLToPath(dir);
+        if (resolved.files) await copyServedFiles(resolved.files, outDir, base);
         const started = performance.now();
         await indexGuides(outDir, resolved.prefix, logger.fork('signpost:pagefind'));
         resolved.commandLine?.onPhase?.('pagefind', performance.now() - started);
@@ -150,8 +176,28 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         await writeRedirects(outDir, resolved.redirects ?? []);
       },
       [OPTIONS_HOOK]: (): ResolvedSignpost | undefined => resolved,
+      [COMPONENTS_HOOK]: () => componentSchemas(options),
     },
   };
+}
+
+/** The type of a served file, from its extension. */
+function contentType(url: string): string {
+  const ext = url.split('?')[0]!.split('.').pop()?.toLowerCase() ?? '';
+  const types: Record<string, string> = {
+    mp4: 'video/mp4',
+    webm: 'video/webm',
+    vtt: 'text/vtt',
+    pdf: 'application/pdf',
+    png: 'image/png',
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+    webp: 'image/webp',
+    gif: 'image/gif',
+    svg: 'image/svg+xml',
+    txt: 'text/plain; charset=utf-8',
+  };
+  return Object.hasOwn(types, ext) ? types[ext]! : 'application/octet-stream';
 }
 
 interface PlannedRoute {

@@ -14,14 +14,17 @@
  * it in Astro's error overlay until the guide is fixed; the loader's own watcher checks the
  * guide again on every save, reparsing only the files that changed.
  */
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { checkGuides, type CheckResult } from '../core/check.ts';
 import { formatResult, sourceLines, terminalColor } from '../report/human.ts';
 import { renderMap } from '../render/map.ts';
+import { loadHighlighter } from '../render/highlight.ts';
 import { pageGuide, SitePaths } from '../render/site-model.ts';
+import { codeLanguages, GuideFiles, IMAGE_IMPORT } from './guide-files.ts';
+import { componentSchemas } from './options.ts';
 import { INTEGRATION_NAME, OPTIONS_HOOK, type ResolvedSignpost } from './index.ts';
 import { GUIDE_ENTRY, NODE_ENTRY, PROBLEMS_ENTRY, type GuideEntry, type NodeEntry, type ProblemsEntry } from './entries.ts';
 
@@ -46,7 +49,12 @@ export function signpostLoader(): Loader {
       const sync = async (): Promise<void> => {
         const started = performance.now();
         // Parses are kept in Astro's cache folder: the next build reparses only changed files.
-        const result = await checkGuides([options.guidesDir], { strict: options.strict, cacheDir });
+        const result = await checkGuides([options.guidesDir], {
+          strict: options.strict,
+          cacheDir,
+          site: { root: fileURLToPath(context.config.root), prefix: options.prefix },
+          components: componentSchemas(options),
+        });
         options.commandLine?.onPhase?.('validation', performance.now() - started);
         const root = fileURLToPath(context.config.root);
         const failed = result.ioError || result.problems.some((p) => p.severity === 'error');
@@ -124,12 +132,14 @@ async function store(
   root: string,
 ): Promise<void> {
   const kept = new Set<string>();
-  const put = (entry: { id: string; data: GuideEntry | NodeEntry | ProblemsEntry }): void => {
+  const put = (entry: { id: string; data: GuideEntry | NodeEntry | ProblemsEntry; filePath?: string }): void => {
     kept.add(entry.id);
     context.store.set({
       id: entry.id,
       data: entry.data as unknown as Record<string, unknown>,
-      digest: context.generateDigest(entry.data as unknown as Record<string, unknown>),
+      // The file counts too: its images are imported relative to it.
+      digest: context.generateDigest({ data: entry.data, filePath: entry.filePath ?? '' } as unknown as Record<string, unknown>),
+      ...(entry.filePath ? { filePath: entry.filePath } : {}),
     });
   };
   if (failed) {
@@ -152,8 +162,17 @@ async function store(
         node.movedFrom.map((former) => ({ from: paths.node(guide.slug, former.text), to: paths.node(guide.slug, node.id) })),
       ),
     );
+    const highlighter = await loadHighlighter(codeLanguages(result.guides));
+    const base = paths.base.slice(0, paths.base.length - options.prefix.length + 1);
+    const files = new GuideFiles(paths);
     for (const guide of result.guides) {
-      const page = pageGuide(guide, paths);
+      const page = pageGuide(guide, paths, {
+        highlighter,
+        fileHref: (file) => files.url(file),
+        // `/terms/` is a path from the site's root: under the base, not under the guides' prefix.
+        siteHref: (path) => `${base}${path.replace(/^\/+/, '')}`,
+        siteComponents: new Set(Object.keys(options.components ?? {})),
+      });
       const started = performance.now();
       const map = await renderMap(page, paths);
       options.commandLine?.onPhase?.('map', performance.now() - started);
@@ -170,9 +189,21 @@ async function store(
         },
       });
       for (const node of page.nodes) {
-        put({ id: `${guide.slug}/${node.node.id}`, data: { type: NODE_ENTRY, guide: guide.slug, ...node } });
+        const file = guide.byId.get(node.node.id)!.file;
+        // Images go through astro:assets: a path after IMAGE_IMPORT is imported relative to `filePath`.
+        const images = node.images.map((image) => ({
+          ...image,
+          src: `${IMAGE_IMPORT}./${relative(dirname(file), image.file).split(sep).join('/')}`,
+        }));
+        put({
+          id: `${guide.slug}/${node.node.id}`,
+          data: { type: NODE_ENTRY, guide: guide.slug, ...node, images },
+          filePath: relative(root, file).split(sep).join('/'),
+        });
       }
     }
+    // The files pages link to or play, served by the dev server and copied into the build.
+    options.files = await files.served();
   }
   for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
 }

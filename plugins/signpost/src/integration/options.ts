@@ -10,6 +10,8 @@
 import { z } from 'astro/zod';
 import { BasePathSchema, FeedbackEndpointSchema, parseSetting } from '../core/schemas/site-config.ts';
 import { contrast, lighten, readableOn, type Rgb, parseHex } from './colour.ts';
+import { isKnownDirective } from '../core/parse/vocabulary.ts';
+import type { ComponentSchema } from '../core/parse/site-components.ts';
 
 /** A folder or file path as written in astro.config.mjs: text without control characters. */
 const localPath = z
@@ -93,6 +95,38 @@ const href = z
     }
   }, 'must be an `https://` URL or a path starting with `/`');
 
+/**
+ * A site's own component for guides: its Astro file and the zod schema of its attributes
+ * (from `astro/zod`). Guides write it as a directive named by its key.
+ */
+const siteComponent = z.strictObject({
+  /** The `.astro` file, relative to the project root, e.g. `./src/components/PlanBadge.astro`. */
+  entrypoint: localPath.refine((path) => path.endsWith('.astro'), 'must be an `.astro` file'),
+  /** The attributes a guide may give it: `z.object({ plan: z.enum(['basic', 'pro']) })`. Default: none. */
+  schema: z
+    .custom<ComponentSchema>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        'shape' in value &&
+        typeof (value as { safeParse?: unknown }).safeParse === 'function',
+      'must be a zod object schema, such as `z.object({ plan: z.string() })` from `astro/zod`',
+    )
+    .optional(),
+});
+
+/** The site's components by name: each a lowercase slug that is no directive of Signpost's own. */
+const siteComponents = z.record(z.string(), siteComponent).superRefine((components, context) => {
+  for (const name of Object.keys(components)) {
+    const problem = !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)
+      ? 'must be a lowercase name with hyphens, such as `plan-badge`'
+      : isKnownDirective(name)
+        ? 'is one of Signpost’s own directives; choose another name'
+        : undefined;
+    if (problem) context.addIssue({ code: 'custom', path: [name], message: problem });
+  }
+});
+
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const SignpostOptionsSchema = z
@@ -124,11 +158,26 @@ export const SignpostOptionsSchema = z
     accentColor: accentColor.optional(),
     /** A link back to the main site, shown in the header, e.g. `{ href: '/', label: 'Acme' }`. */
     home: z.strictObject({ href, label: text(40) }).optional(),
+    /**
+     * The site's own components guides may use, by directive name:
+     * `{ 'plan-badge': { entrypoint: './src/components/PlanBadge.astro', schema: z.object({ plan: z.string() }) } }`.
+     */
+    components: siteComponents.optional(),
   })
   .default({ guides: 'guide', prefix: '/', strict: false });
 
 export type SignpostUserOptions = z.input<typeof SignpostOptionsSchema>;
 export type SignpostOptions = z.output<typeof SignpostOptionsSchema>;
+
+/** The site's components as `check` reads them: each name with its attributes' schema (none: no attributes). */
+export function componentSchemas(options: Pick<SignpostOptions, 'components'>): Map<string, ComponentSchema> {
+  return new Map(
+    Object.entries(options.components ?? {}).map(([name, component]) => [
+      name,
+      component.schema ?? (z.strictObject({}) as unknown as ComponentSchema),
+    ]),
+  );
+}
 
 /** The text colour on an accent background: black or white, whichever reads better. */
 export function accentForeground(accent: string): string {

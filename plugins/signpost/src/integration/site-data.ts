@@ -8,6 +8,8 @@ import config from 'virtual:signpost/config';
 import { SitePaths, type PageGuide, type PageNode } from '../render/site-model.ts';
 import { stringsFor } from '../render/strings.ts';
 import { GUIDE_ENTRY, NODE_ENTRY, type Entry, type GuideEntry, type NodeEntry } from './entries.ts';
+import { withImages } from './page-images.ts';
+import { withComponents } from './page-components.ts';
 
 /** Links under the site's base and Signpost's prefix: `/base/prefix/<guide>/<node>/`. */
 export const paths = new SitePaths(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${config.prefix.slice(1)}`);
@@ -47,7 +49,7 @@ export async function getGuides(): Promise<SiteGuide[]> {
   }
   const nodes = new Map<string, PageNode>();
   for (const entry of entries) {
-    if (entry.type === NODE_ENTRY) nodes.set(`${entry.guide}/${entry.node.id}`, pageNodeOf(entry));
+    if (entry.type === NODE_ENTRY) nodes.set(`${entry.guide}/${entry.node.id}`, await withComponents(await withImages(pageNodeOf(entry))));
   }
   return guides
     .toSorted((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))

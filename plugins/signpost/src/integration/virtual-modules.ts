@@ -7,11 +7,16 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { accentForeground } from './options.ts';
+import { codeStylesheet } from '../render/highlight.ts';
 import type { ResolvedSignpost } from './index.ts';
 
 const CONFIG = 'virtual:signpost/config';
 const BRANDING = 'virtual:signpost/branding.css';
-const MODULES = [CONFIG, BRANDING];
+/** The colours of highlighted code, as classes (see render/highlight.ts). */
+const CODE = 'virtual:signpost/code.css';
+/** The site's own components for guides, by name (see integration/page-components.ts). */
+const COMPONENTS = 'virtual:signpost/components';
+const MODULES = [CONFIG, BRANDING, CODE, COMPONENTS];
 
 /** What `virtual:signpost/config` exports. */
 export interface PageConfig {
@@ -29,6 +34,11 @@ export const VIRTUAL_MODULE_TYPES = `declare module '${CONFIG}' {
   export default config;
 }
 declare module '${BRANDING}' {}
+declare module '${CODE}' {}
+declare module '${COMPONENTS}' {
+  const components: Record<string, import('astro/runtime/server/index.js').AstroComponentFactory>;
+  export default components;
+}
 `;
 
 export function virtualModules(options: ResolvedSignpost): Plugin {
@@ -52,6 +62,11 @@ export function virtualModules(options: ResolvedSignpost): Plugin {
     ? `:root{--accent:light-dark(${accent.light},${accent.dark});--accent-fg:light-dark(${accentForeground(accent.light)},${accentForeground(accent.dark)});` +
       `--accent-soft:light-dark(color-mix(in srgb,${accent.light} 10%,#fff),color-mix(in srgb,${accent.dark} 14%,#0f141b))}`
     : '';
+  const components = Object.entries(options.components ?? {});
+  const componentsModule = [
+    ...components.map(([, component], index) => `import C${index} from ${JSON.stringify(resolve(options.root, component.entrypoint))};`),
+    `export default { ${components.map(([name], index) => `${JSON.stringify(name)}: C${index}`).join(', ')} };`,
+  ].join('\n');
   return {
     name: 'signpost:virtual-modules',
     resolveId(id) {
@@ -60,6 +75,8 @@ export function virtualModules(options: ResolvedSignpost): Plugin {
     load(id) {
       if (id === `\0${CONFIG}`) return configModule;
       if (id === `\0${BRANDING}`) return brandingModule;
+      if (id === `\0${CODE}`) return codeStylesheet();
+      if (id === `\0${COMPONENTS}`) return componentsModule;
       return undefined;
     },
   };

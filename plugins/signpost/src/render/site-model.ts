@@ -13,7 +13,8 @@ import { toString } from 'mdast-util-to-string';
 import { isOutcome, waysOn, type Guide, type GuideNode } from '../core/graph/model.ts';
 import type { GuideMeta } from '../core/schemas/metadata.ts';
 import { isCalloutDirective } from '../core/parse/vocabulary.ts';
-import { renderBlocks, type RenderContext } from './html.ts';
+import type { CodeHighlighter } from './highlight.ts';
+import { nodeRender, renderFootnotes, renderPart, type PageComponent, type PageImage, type RenderContext } from './html.ts';
 import { stringsFor, type UiStrings } from './strings.ts';
 
 /** A way into a node: the node it is reached from, that node's question, and the answer that leads here. */
@@ -41,7 +42,15 @@ export interface Alternative {
 export type NodeView =
   | (ViewBase & { kind: 'question'; prompt: string; options: { label: string; to: string }[] })
   | (ViewBase & { kind: 'step'; next: { to: string } | undefined })
-  | (ViewBase & { kind: 'error'; context: string | undefined; aliases: { text: string }[] })
+  | (ViewBase & {
+      kind: 'error';
+      context: string | undefined;
+      aliases: { text: string }[];
+      /** The question above the answers of a card that goes on. */
+      prompt: string;
+      options: { label: string; to: string }[];
+      next: { to: string } | undefined;
+    })
   | (ViewBase & { kind: 'instructions' });
 
 interface ViewBase {
@@ -53,7 +62,7 @@ interface ViewBase {
 }
 
 /** The view of a checked node. */
-export function toView(node: GuideNode): NodeView {
+export function toView(node: GuideNode, strings: UiStrings): NodeView {
   const base = { id: node.id, title: node.title, draft: node.draft, movedFrom: node.movedFrom.map((former) => former.text) };
   switch (node.kind) {
     case 'question':
@@ -61,7 +70,15 @@ export function toView(node: GuideNode): NodeView {
     case 'step':
       return { ...base, kind: node.kind, next: node.next ? { to: node.next.to } : undefined };
     case 'error':
-      return { ...base, kind: node.kind, context: node.context, aliases: node.aliases.map(({ text }) => ({ text })) };
+      return {
+        ...base,
+        kind: node.kind,
+        context: node.context,
+        aliases: node.aliases.map(({ text }) => ({ text })),
+        prompt: node.prompt ?? strings.didTheFixWork,
+        options: node.options.map(({ label, to }) => ({ label, to })),
+        next: node.next ? { to: node.next.to } : undefined,
+      };
     case 'instructions':
       return { ...base, kind: node.kind };
   }
@@ -75,6 +92,14 @@ export interface PageNode {
   fix: string | undefined;
   /** The escalation text; `''` when the card escalates without words of its own. */
   escalate: string | undefined;
+  /** The node's footnotes (`''` when it has none), shown after everything else. */
+  footnotes: string;
+  /** Images beside the guide, in the order of their placeholders (`<img data-signpost-image="0">`). */
+  images: PageImage[];
+  /** Files beside the guide the node links to or plays (absolute paths), which the site serves. */
+  files: string[];
+  /** The site's own components in the node, in the order of their placeholders. */
+  components: PageComponent[];
   /** Every way into the node from another one, in reading order (none for the start). */
   reachedFrom: WayIn[];
   /** The one node that leads here, when there is exactly one: where Back goes without JavaScript. */
@@ -220,14 +245,31 @@ function vocabulary(guide: Guide): string[] {
   return [...words].sort();
 }
 
+/** What the site adds to rendering: colours for code, and the URLs of its pages and files. */
+export interface RenderOptions {
+  highlighter?: CodeHighlighter;
+  /** The URL of a file beside the guide (absolute path in). */
+  fileHref?: (file: string) => string;
+  /** The URL of a path from the site's root; by default under the base of `paths`. */
+  siteHref?: (path: string) => string;
+  /** The names of the site's own components. */
+  siteComponents?: ReadonlySet<string>;
+}
+
 /** Builds the page model of a guide that passed `check`. */
-export function pageGuide(guide: Guide, paths: SitePaths): PageGuide {
+export function pageGuide(guide: Guide, paths: SitePaths, options: RenderOptions = {}): PageGuide {
   if (!guide.meta) throw new Error(`Guide ${guide.slug} has no valid metadata; run check first`);
   const meta = guide.meta;
   const strings = stringsFor(meta.lang);
-  const context: RenderContext = { nodeHref: (id) => paths.node(guide.slug, id), strings };
-  const render = (children: RootContent[] | undefined): string | undefined =>
-    children === undefined ? undefined : renderBlocks(children, context);
+  const context: RenderContext = {
+    nodeHref: (id) => paths.node(guide.slug, id),
+    siteHref: options.siteHref ?? ((path) => paths.asset(path.replace(/^\/+/, ''))),
+    ...(options.fileHref ? { fileHref: options.fileHref } : {}),
+    ...(options.highlighter ? { highlighter: options.highlighter } : {}),
+    ...(options.siteComponents ? { siteComponents: options.siteComponents } : {}),
+    strings,
+    lang: meta.lang,
+  };
 
   // Fewest answers from the start, for the map's layers.
   const depth = new Map<string, number>([[meta.start, 0]]);
@@ -257,13 +299,13 @@ export function pageGuide(guide: Guide, paths: SitePaths): PageGuide {
     [...(parents.get(node.id) ?? [])].flatMap((parent) => {
       if (parent.kind !== 'question') return [];
       const seen = new Set<string>([node.id]);
-      const options = parent.options.flatMap(({ label, to }) => {
+      const others = parent.options.flatMap(({ label, to }) => {
         const other = guide.byId.get(to);
         if (seen.has(to) || !other || !isOutcome(other)) return [];
         seen.add(to);
         return [{ label, to }];
       });
-      return options.length > 0 ? [{ id: parent.id, prompt: parent.prompt, options }] : [];
+      return others.length > 0 ? [{ id: parent.id, prompt: parent.prompt, options: others }] : [];
     });
   const list = new Intl.ListFormat(meta.lang, { type: 'disjunction' });
   const describe = (node: GuideNode, body: RootContent[]): string => {
@@ -307,12 +349,22 @@ export function pageGuide(guide: Guide, paths: SitePaths): PageGuide {
   const nodes = order.map((node): PageNode => {
     const label = node.tree.children[0];
     const body = node.tree.children.filter((child) => !(child === label && child.type === 'paragraph' && child.data?.directiveLabel));
-    return {
-      node: toView(node),
+    const rendering = nodeRender(context, node.id, node.file, node.tree);
+    const render = (children: RootContent[] | undefined): string | undefined =>
+      children === undefined ? undefined : renderPart(children, rendering);
+    const parts = {
       body: render(body) ?? '',
       reason: render(part(node, 'reason')?.children),
       fix: render(numbered(part(node, 'fix')?.children)),
       escalate: render(part(node, 'escalate')?.children),
+    };
+    return {
+      node: toView(node, strings),
+      ...parts,
+      footnotes: renderFootnotes(rendering),
+      images: rendering.images,
+      files: [...rendering.files],
+      components: rendering.components,
       reachedFrom: node.id === meta.start ? [] : ordered(waysIn.get(node.id) ?? []),
       parent: node.id !== meta.start && parents.get(node.id)?.size === 1 ? [...parents.get(node.id)!][0]!.id : undefined,
       depth: depth.get(node.id) ?? 0,

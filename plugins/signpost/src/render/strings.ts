@@ -83,6 +83,15 @@ export const UI_STRINGS = {
     searchDidYouMean: 'Did you mean',
     searchStartInstead: 'Start the guide from its first question',
     searchUnavailable: 'Search is not available right now.',
+    // Rich content (tables, code, images, components, error cards that go on).
+    didTheFixWork: 'Did the fix work?',
+    footnotes: 'Footnotes',
+    footnoteBack: 'Back to the text',
+    copyCode: 'Copy code',
+    openImage: 'Open the full-size image',
+    downloadVideo: 'Download the video',
+    taskDone: 'Done',
+    taskOpen: 'Not done',
   },
 } as const;
 

@@ -12,7 +12,7 @@ import { fileTooLarge, LIMITS, scanLimits } from '../parse/limits.ts';
 import { directiveDepthWithoutMdx, tooDeep } from '../parse/nesting.ts';
 import { frontmatterOf, readMetadata, type MetaResult } from '../parse/metadata.ts';
 import type { Guide, GuideNode } from './model.ts';
-import { fallbackParser, mdxParser } from '../parse/processor.ts';
+import { fallbackParser, mdxParser, mdxParserWithoutGfm } from '../parse/processor.ts';
 import { append, flag, problem, problemsOf, type Problem } from '../problems.ts';
 import { say } from '../rules/catalogue.ts';
 import { reportMdxError } from '../parse/mdx-errors.ts';
@@ -20,6 +20,7 @@ import { readSource } from '../parse/source.ts';
 import { RESERVED_GUIDE_SLUGS, shorten, SLUG, slugify } from '../suggest.ts';
 import { validateGuide } from '../rules/validate.ts';
 import { digestOf, type ParseCache } from './parse-cache.ts';
+import { componentsKey, NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
 
 export interface LoadedGuide {
   guide: Guide;
@@ -37,7 +38,7 @@ interface ParsedFile {
  * Parsed files by path, reused while their text is unchanged: a long-lived process (the dev
  * server) reparses only the files that changed.
  */
-const parsed = new Map<string, { text: string; isIndex: boolean; result: ParsedFile; problems: Problem[] }>();
+const parsed = new Map<string, { text: string; isIndex: boolean; key: string; result: ParsedFile; problems: Problem[] }>();
 
 /** What parsing one file gave: its nodes and metadata, and its own problems. */
 export interface FileParse {
@@ -53,6 +54,8 @@ export interface LoadOptions {
   onParse?: () => void;
   /** Texts to use instead of the files' own, by absolute path: an editor's unsaved buffer. */
   sources?: ReadonlyMap<string, string> | undefined;
+  /** The site's own components: guides may use them as directives. */
+  components?: SiteComponents;
 }
 
 /** Parses one file, recovering from MDX syntax errors so the rest of the file still counts. */
@@ -60,7 +63,7 @@ async function parseFile(
   path: string,
   isIndex: boolean,
   problems: Problem[],
-  { cache, onParse, sources }: LoadOptions,
+  { cache, onParse, sources, components = NO_COMPONENTS }: LoadOptions,
 ): Promise<ParsedFile> {
   const given = sources?.get(path);
   const source = given === undefined ? await readSource(path) : { text: given };
@@ -78,23 +81,31 @@ async function parseFile(
     }
     return { nodes: [], meta: undefined };
   }
+  // The site's components change what a file means: they are part of what is cached.
+  const key = componentsKey(components);
   const cached = parsed.get(path);
-  if (cached && cached.text === source.text && cached.isIndex === isIndex) {
+  if (cached && cached.text === source.text && cached.isIndex === isIndex && cached.key === key) {
     append(problems, cached.problems);
     return cached.result;
   }
-  const digest = cache ? digestOf(source.text) : '';
+  const digest = cache ? digestOf(key ? `${key}\n${source.text}` : source.text) : '';
   const stored = cache?.get(path, isIndex, digest);
   const own: Problem[] = stored?.problems ?? [];
   if (!stored) onParse?.();
-  const result = stored?.result ?? parseText(path, source, isIndex, own);
+  const result = stored?.result ?? parseText(path, source, isIndex, own, components);
   if (cache && !stored) cache.set(path, isIndex, digest, { result, problems: own });
-  parsed.set(path, { text: source.text, isIndex, result, problems: own });
+  parsed.set(path, { text: source.text, isIndex, key, result, problems: own });
   append(problems, own);
   return result;
 }
 
-function parseText(path: string, source: { text: string; invalidAt?: Point }, isIndex: boolean, problems: Problem[]): ParsedFile {
+function parseText(
+  path: string,
+  source: { text: string; invalidAt?: Point },
+  isIndex: boolean,
+  problems: Problem[],
+  components: SiteComponents,
+): ParsedFile {
   const limit = scanLimits(source.text);
   if (limit) {
     // Refused before parsing: past these limits parsing itself could take minutes, or overflow.
@@ -111,10 +122,20 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
   try {
     tree = mdxParser.parse(file);
   } catch (error) {
-    reportParseError(error, file);
+    // Too deep for GFM's walk: measured without it, so that the limit is reported at its place.
+    if (error instanceof RangeError) tree = measurableTree(file);
+    const measured = tree !== undefined && tooDeep(tree, LIMITS.treeDepth) !== undefined;
+    if (!measured) {
+      tree = undefined;
+      reportParseError(error, file);
+    }
     // Without MDX, `:::` lines indented 4 columns are code and close nothing: the recovery
     // parse is only safe when its own nesting stays within the limit.
-    if (!(error instanceof RangeError) && directiveDepthWithoutMdx(source.text, LIMITS.directiveDepth) <= LIMITS.directiveDepth) {
+    if (
+      !measured &&
+      !(error instanceof RangeError) &&
+      directiveDepthWithoutMdx(source.text, LIMITS.directiveDepth) <= LIMITS.directiveDepth
+    ) {
       try {
         tree = fallbackParser.parse(file);
         recovered = true;
@@ -137,9 +158,18 @@ function parseText(path: string, source: { text: string; invalidAt?: Point }, is
   if (!isIndex && frontmatterOf(tree)) {
     flag(file, say('invalid-attribute', 'frontmatterNotInIndex', INDEX_FILE), frontmatterOf(tree)?.position);
   }
-  const nodes = extractNodes(tree, file, { recovered });
+  const nodes = extractNodes(tree, file, { recovered, components });
   append(problems, problemsOf(file));
   return { nodes, meta };
+}
+
+/** The tree without GFM, or undefined when even that overflows. */
+function measurableTree(file: VFile): Root | undefined {
+  try {
+    return mdxParserWithoutGfm.parse(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

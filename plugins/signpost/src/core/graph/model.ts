@@ -32,10 +32,28 @@ export interface Option extends Edge {
   label: string;
 }
 
+/**
+ * A file or page a node's content points at: an image or video shown, a file or page linked.
+ * Checked against the guide folder and the site every run (`rules/broken-file.ts`), not when
+ * the file is parsed: the file may come or go while the guide's text stays the same.
+ */
+export interface FileRef {
+  /** The path as written, without `#fragment` or `?query`, percent-decoded. */
+  path: string;
+  /**
+   * `image`: shown, so an image file; `video`, `poster`, `captions`: a video's files; `file`: a
+   * relative link to a file beside the guide; `page`: a link from the site's root (`/pricing/`).
+   */
+  kind: 'image' | 'video' | 'poster' | 'captions' | 'file' | 'page';
+  position: Position;
+}
+
 /** A piece of text with the place it was written. */
 export interface Located {
   text: string;
   position: Position;
+  /** It holds something, but only comments: nothing a reader sees. */
+  onlyComments?: true;
 }
 
 interface NodeBase {
@@ -49,10 +67,12 @@ interface NodeBase {
   position: Position;
   /** The directive itself, for rendering. */
   tree: ContainerDirective;
-  /** `:link` references in the node's content. */
+  /** `:link` and `[text](#id)` references in the node's content. */
   links: Edge[];
   /** Ids the node had before (`moved-from`): each old URL leads to its page. */
   movedFrom: Located[];
+  /** Images, videos, files and pages the content points at. */
+  files: FileRef[];
 }
 
 export interface QuestionNode extends NodeBase {
@@ -79,6 +99,12 @@ export interface ErrorNode extends NodeBase {
   escalate: Position | undefined;
   /** The escalation's own words (`''` for a bare `::escalate`). */
   escalateText: string;
+  /** The question asked above the card's answers (its `prompt`, else the guide's "Did the fix work?"). */
+  prompt: string | undefined;
+  /** Answers after How to fix, for a card that goes on ("Did the fix work?"). */
+  options: Option[];
+  /** The node the reader continues to after How to fix. */
+  next: Edge | undefined;
 }
 
 export interface InstructionsNode extends NodeBase {
@@ -98,12 +124,17 @@ export function isOutcome<N extends { kind: NodeKind }>(node: N): node is Extrac
 }
 
 /** Anything shaped like a node: a graph node, or a page's view of one. */
-type WithWays<E> = { kind: 'question'; options: E[] } | { kind: 'step'; next: E | undefined } | { kind: 'error' | 'instructions' };
+type WithWays<E> =
+  | { kind: 'question'; options: E[] }
+  | { kind: 'step'; next: E | undefined }
+  | { kind: 'error'; options: E[]; next: E | undefined }
+  | { kind: 'instructions' };
 
-/** The ways on from a node, in the order the reader sees them. */
+/** The ways on from a node, in the order the reader sees them (an error card may go on too). */
 export function waysOn<E extends { to: string }>(node: WithWays<E>): E[] {
   if (node.kind === 'question') return node.options;
   if (node.kind === 'step') return node.next ? [node.next] : [];
+  if (node.kind === 'error') return node.next ? [...node.options, node.next] : node.options;
   return [];
 }
 

@@ -25,6 +25,9 @@ const PARSER_PACKAGES = [
   'mdast-util-directive',
   'remark-mdx',
   'remark-frontmatter',
+  'remark-gfm',
+  'micromark-extension-gfm',
+  'mdast-util-gfm',
   'yaml',
   'zod',
 ];

@@ -31,7 +31,12 @@ import { brokenDirective, checkFences, fenceOf, leftOpen } from './fences.ts';
 import { LIMITS } from './limits.ts';
 import { checkMdx } from './mdx-check.ts';
 import { edgeOf, walk, type Collected } from './node-content.ts';
+import { NO_COMPONENTS, type SiteComponents } from './site-components.ts';
+import { visibleText } from './visible.ts';
 import { isKnownDirective, isNodeDirective, isPartDirective, PART_PARENTS } from './vocabulary.ts';
+
+/** The site's components for the file being read (set by `extractNodes`, read by each node's walk). */
+let siteComponents: SiteComponents = NO_COMPONENTS;
 
 const NODE_SCHEMAS = {
   question: QuestionAttributes,
@@ -44,13 +49,14 @@ const NODE_SCHEMAS = {
  * Every node of a file, in source order; problems go to `file.messages`. A tree `recovered`
  * without MDX after a syntax error shows MDX comments as text: they are not stray content.
  */
-export function extractNodes(tree: Root, file: VFile, options: { recovered?: boolean } = {}): GuideNode[] {
+export function extractNodes(tree: Root, file: VFile, options: { recovered?: boolean; components?: SiteComponents } = {}): GuideNode[] {
   const nodes: GuideNode[] = [];
   // Nodes left open, with the next node read inside them: one problem each, at the node.
   const open = new Set(
     tree.children.filter((child) => child.type === 'containerDirective' && isNodeDirective(child.name) && leftOpen(child)),
   );
   checkFences(tree, file, open as Set<ContainerDirective>);
+  siteComponents = options.components ?? NO_COMPONENTS;
   // Lines with a syntax error, looked up once per top-level block (not a scan of every message).
   const syntaxErrorLines = new Set(file.messages.filter((message) => message.ruleId === 'syntax-error').map((message) => message.line));
   for (const child of tree.children) {
@@ -83,7 +89,11 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
     id,
     options: [],
     links: [],
+    files: [],
+    footnoteCalls: [],
+    footnotes: new Set(),
     aliases: [],
+    components: siteComponents,
     reason: undefined,
     fix: undefined,
     escalate: undefined,
@@ -94,6 +104,8 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
   if (unclosed) reportUnclosed(directive, kind, id, file);
   const label = labelParagraph(directive);
   walk(directive, collected, true, file, nodes, readNode, label);
+  checkFootnotes(collected, file);
+  checkBody(directive, label, kind, id, file);
 
   const prompt = 'prompt' in attributes ? attributes.prompt || undefined : undefined;
   const title = attributes.title || labelText(directive) || prompt || '';
@@ -110,6 +122,7 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
     tree: directive,
     links: collected.links,
     movedFrom: formerIds(attributes['moved-from'], id, directive, file),
+    files: collected.files,
   };
   switch (kind) {
     case 'question':
@@ -122,7 +135,18 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
       nodes.push({ ...base, kind, next: next === undefined ? undefined : edgeOf(directive, 'next', next, base.position) });
       break;
     }
-    case 'error':
+    case 'error': {
+      const next = 'next' in attributes ? attributes.next : undefined;
+      const nextPlace = attributePlace(directive, 'next') ?? base.position;
+      if (next !== undefined && collected.options.length > 0) {
+        flag(file, say('misplaced-directive', 'goesOnTwice', describe('error', id)), nextPlace);
+      } else if (collected.options.length === 1) {
+        flag(
+          file,
+          say('too-few-options', 'cardOneAnswer', describe('error', id), collected.options[0]!.to),
+          collected.options[0]!.position,
+        );
+      }
       checkSection(collected.reason, 'missing-reason', collected, directive, file);
       checkSection(collected.fix, 'missing-fix', collected, directive, file);
       nodes.push({
@@ -134,8 +158,12 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
         fix: collected.fix,
         escalate: collected.escalate,
         escalateText: collected.escalateText,
+        prompt: 'prompt' in attributes ? attributes.prompt || undefined : undefined,
+        options: collected.options,
+        next: next === undefined ? undefined : edgeOf(directive, 'next', next, base.position),
       });
       break;
+    }
     case 'instructions':
       nodes.push({ ...base, kind, escalate: collected.escalate, escalateText: collected.escalateText });
       break;
@@ -159,6 +187,34 @@ function reportUnclosed(directive: ContainerDirective, kind: NodeKind, id: strin
   );
 }
 
+/** A footnote called in a node must be defined in it: a node's page shows only its own. */
+function checkFootnotes(collected: Collected, file: VFile): void {
+  for (const call of collected.footnoteCalls) {
+    if (collected.footnotes.has(call.id)) continue;
+    flag(file, say('broken-link', 'footnoteOutside', call.id, describe(collected.kind, collected.id).toLowerCase()), call.position);
+  }
+}
+
+/**
+ * A step or instructions card whose content is only comments would show an empty card: the
+ * writer meant to write something. (A question or an error card may have no content of its own.)
+ */
+function checkBody(directive: ContainerDirective, label: unknown, kind: NodeKind, id: string, file: VFile): void {
+  if (kind !== 'step' && kind !== 'instructions') return;
+  const body = directive.children.filter((child) => child !== label && !isDirective(child));
+  if (body.length === 0 || !body.every((child) => child.type === 'mdxFlowExpression')) return;
+  if (visibleText({ type: 'root', children: body })) return;
+  flag(
+    file,
+    say(
+      'empty-content',
+      'node',
+      describe(kind, id).replace(/^\w/, (c) => c.toLowerCase()),
+    ),
+    body[0]!.position,
+  );
+}
+
 function checkSection(
   section: Located | undefined,
   rule: 'missing-reason' | 'missing-fix',
@@ -168,7 +224,9 @@ function checkSection(
 ): void {
   const card = describe('error', collected.id);
   if (!section) flag(file, say(rule, 'missing', card), openingOf(directive));
-  else if (!section.text) flag(file, say(rule, 'empty', card.charAt(0).toLowerCase() + card.slice(1)), section.position);
+  else if (!section.text) {
+    flag(file, say(rule, section.onlyComments ? 'onlyComments' : 'empty', card.charAt(0).toLowerCase() + card.slice(1)), section.position);
+  }
 }
 
 /**

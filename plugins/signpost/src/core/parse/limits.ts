@@ -19,6 +19,11 @@ export const LIMITS = {
   blockChars: 12_000,
   /** `*`, `_`, `[` and `<` in one block of lines (a list of 200 bold items stays under it). */
   inlineMarkers: 1000,
+  /**
+   * Table cells in one file, counted as `|` outside fenced code: GFM builds a node per cell,
+   * and a file of nothing but cells would take seconds (a guide's tables need a few hundred).
+   */
+  tableCells: 4000,
   /** Columns of indentation (lists nested about 16 deep). */
   indentColumns: 32,
   /** Blockquotes inside blockquotes. */
@@ -203,8 +208,21 @@ export function scanLimits(text: string): LimitProblem | undefined {
   let blockStart = 0;
   let blockChars = 0;
   let markers = 0;
+  let cells = 0;
+  let code: string | undefined;
   for (let index = 0; index <= lines.length; index++) {
     const line = lines[index];
+    const codeFence = line === undefined ? undefined : /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (codeFence && (code === undefined || codeFence.startsWith(code))) code = code === undefined ? codeFence : undefined;
+    else if (code === undefined && line?.includes('|')) {
+      cells += line.match(/\|/g)!.length;
+      if (cells > LIMITS.tableCells) {
+        return {
+          finding: say('limit-exceeded', 'tableCells', LIMITS.tableCells),
+          place: { line: index + 1, column: 1 },
+        };
+      }
+    }
     if (line === undefined || line.trim() === '') {
       blockChars = 0;
       markers = 0;

@@ -72,6 +72,17 @@ export function reportMdxError(error: unknown, file: VFile): void {
   const rule = `${cause.source ?? ''}:${cause.ruleId ?? ''}`;
   const onDirectiveLine = /^\s*:+[a-z]/i.test(lines.lineText(cause.line));
 
+  if (/^\s*\{:/.test(lines.lineText(cause.line))) {
+    // Markdown from another tool: it can never reach a page as text, so say what it is.
+    const start = lines.offset(cause.line, 1) + /^\s*/.exec(lines.lineText(cause.line))![0].length;
+    flag(
+      file,
+      say('syntax-error', 'kramdownAttributes'),
+      lines.span(start, lines.offset(cause.line, 1) + lines.lineText(cause.line).length),
+    );
+    return;
+  }
+
   if (rule.startsWith('micromark-extension-mdx-expression') && onDirectiveLine) {
     // `{#id title="Press "Resume""}`: the attributes could not be read, and MDX tried them as code.
     flag(file, say('syntax-error', 'attributesUnreadable'), { line: cause.line, column: cause.column ?? 1 });

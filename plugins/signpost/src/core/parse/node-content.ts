@@ -5,7 +5,6 @@
  */
 import type { Nodes, Parent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Edge, GuideNode, Located, NodeKind, Option } from '../graph/model.ts';
@@ -25,9 +24,14 @@ import {
   type Directive,
 } from './directives.ts';
 import { checkMdx } from './mdx-check.ts';
+import { readComponent } from './components.ts';
+import { readReferences, type References } from './content-refs.ts';
+import { visibleText } from './visible.ts';
+import type { SiteComponents } from './site-components.ts';
 import {
   FORMS,
   isCalloutDirective,
+  isComponentDirective,
   isKnownDirective,
   isNodeDirective,
   isPartDirective,
@@ -36,12 +40,13 @@ import {
 } from './vocabulary.ts';
 
 /** What a node's walk collects before the node is built. */
-export interface Collected {
+export interface Collected extends References {
   kind: NodeKind;
   id: string;
   options: Option[];
-  links: Edge[];
   aliases: Located[];
+  /** The site's own components, which this node's content may use. */
+  components: SiteComponents;
   reason: Located | undefined;
   fix: Located | undefined;
   escalate: Position | undefined;
@@ -73,7 +78,15 @@ export function walk(
     if (child === skip) continue;
     if (!isDirective(child)) {
       checkMdx(child, file);
+      readReferences(child, collected, file);
       if ('children' in child) walk(child, collected, false, file, nodes, readNode);
+      continue;
+    }
+    const siteSchema = child.name && collected.components.get(child.name);
+    if (siteSchema) {
+      // A site's component: its attributes checked against the site's schema, its content like any other.
+      readAttributes(child, siteSchema, file);
+      walk(child, collected, false, file, nodes, readNode, child.type === 'containerDirective' ? labelParagraph(child) : undefined);
       continue;
     }
     if (!isKnownDirective(child.name) && isPlainText(child)) {
@@ -126,6 +139,11 @@ export function walk(
       walk(child, collected, false, file, nodes, readNode, child.type === 'containerDirective' ? labelParagraph(child) : undefined);
       continue;
     }
+    if (isComponentDirective(name)) {
+      readComponent(child, name, collected, file);
+      walk(child, collected, false, file, nodes, readNode, child.type === 'containerDirective' ? labelParagraph(child) : undefined);
+      continue;
+    }
     // `:link[text]{to="node"}`
     const attributes = readAttributes(child, TargetAttributes, file);
     if (!labelText(child)) {
@@ -147,7 +165,7 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
   walk(child, collected, false, file, nodes, readNode);
   if (name === 'option') {
     const attributes = readAttributes(child, TargetAttributes, file);
-    const label = child.type === 'containerDirective' ? toString(child).trim() : (labelText(child) ?? '');
+    const label = child.type === 'containerDirective' ? visibleText(child) : (labelText(child) ?? '');
     if (!label) {
       flag(file, say('missing-title', 'option'), openingOf(child));
     }
@@ -175,7 +193,7 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
       return;
     }
     collected.escalate = openingOf(child) ?? position;
-    collected.escalateText = toString(child).trim();
+    collected.escalateText = visibleText(child);
     return;
   }
   const first = collected.seen.get(name);
@@ -184,7 +202,8 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
     return;
   }
   collected.seen.set(name, position.start.line);
-  collected[name] = { text: toString(child).trim(), position };
+  const text = visibleText(child);
+  collected[name] = { text, position, ...(!text && child.children.length > 0 ? { onlyComments: true as const } : {}) };
 }
 
 /**

@@ -6,6 +6,7 @@ import { directiveFromMarkdown, type Directives } from 'mdast-util-directive';
 import type { CompileContext, Extension as FromMarkdownExtension, Handle, Token } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
@@ -58,8 +59,21 @@ function directiveFromMarkdownSafe(): FromMarkdownExtension {
   return { ...extension, enter, exit };
 }
 
-/** Parses a guide file: Markdown, YAML frontmatter, MDX and directives. */
+/** Parses a guide file: Markdown with GFM (tables, strikethrough, autolinks, task lists, footnotes), YAML frontmatter, MDX and directives. */
 export const mdxParser: Processor<Root> = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter)
+  .use(remarkGfm)
+  .use(remarkMdx)
+  .use(remarkSignpostSyntax)
+  .freeze();
+
+/**
+ * The same without GFM. GFM's autolinks are found by a recursive walk of the finished tree,
+ * which overflows on content nested thousands deep before the tree can be measured: this
+ * parse measures it, so that the limit is reported where the nesting goes past it.
+ */
+export const mdxParserWithoutGfm: Processor<Root> = unified()
   .use(remarkParse)
   .use(remarkFrontmatter)
   .use(remarkMdx)
@@ -70,4 +84,9 @@ export const mdxParser: Processor<Root> = unified()
  * The same without MDX: after an MDX syntax error it still recovers the file's nodes, so that
  * one typo does not turn every link to them into a `dangling-target` as well.
  */
-export const fallbackParser: Processor<Root> = unified().use(remarkParse).use(remarkFrontmatter).use(remarkSignpostSyntax).freeze();
+export const fallbackParser: Processor<Root> = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter)
+  .use(remarkGfm)
+  .use(remarkSignpostSyntax)
+  .freeze();

@@ -9,16 +9,20 @@ export const CALLOUT_DIRECTIVES = ['note', 'tip', 'caution', 'danger'] as const;
 /** Parts of a node: they stand directly inside the node they belong to. */
 export const PART_DIRECTIVES = ['option', 'reason', 'fix', 'alias', 'escalate'] as const;
 export const TEXT_DIRECTIVES = ['link'] as const;
+/** Components for help content, each with an attribute schema (schemas/components.ts). */
+export const COMPONENT_DIRECTIVES = ['kbd', 'details', 'tabs', 'tab', 'image', 'screenshot', 'video'] as const;
 
 export type CalloutName = (typeof CALLOUT_DIRECTIVES)[number];
 export type PartName = (typeof PART_DIRECTIVES)[number];
-export type DirectiveName = NodeKind | CalloutName | PartName | (typeof TEXT_DIRECTIVES)[number];
+export type ComponentName = (typeof COMPONENT_DIRECTIVES)[number];
+export type DirectiveName = NodeKind | CalloutName | PartName | ComponentName | (typeof TEXT_DIRECTIVES)[number];
 
 export const DIRECTIVE_NAMES: readonly DirectiveName[] = [
   ...NODE_DIRECTIVES,
   ...PART_DIRECTIVES,
   ...CALLOUT_DIRECTIVES,
   ...TEXT_DIRECTIVES,
+  ...COMPONENT_DIRECTIVES,
 ];
 
 type Form = 'containerDirective' | 'leafDirective' | 'textDirective';
@@ -39,11 +43,18 @@ export const FORMS: Record<DirectiveName, { forms: readonly Form[]; example: str
   caution: { forms: ['containerDirective'], example: ':::caution … :::' },
   danger: { forms: ['containerDirective'], example: ':::danger … :::' },
   link: { forms: ['textDirective'], example: ':link[text]{to="…"}' },
+  kbd: { forms: ['textDirective'], example: ':kbd[Ctrl+C]' },
+  details: { forms: ['containerDirective'], example: ':::details[Summary] … :::' },
+  tabs: { forms: ['containerDirective'], example: '::::tabs :::tab[Windows] … ::: ::::' },
+  tab: { forms: ['containerDirective'], example: ':::tab[Windows] … :::' },
+  image: { forms: ['leafDirective'], example: '::image[Caption]{src="./img/x.png" alt="…"}' },
+  screenshot: { forms: ['leafDirective'], example: '::screenshot[Caption]{src="./img/x.png" alt="…"}' },
+  video: { forms: ['leafDirective'], example: '::video[Caption]{src="./video/x.mp4" title="…"}' },
 };
 
 /** Which node kinds each part belongs in. */
 export const PART_PARENTS: Record<PartName, readonly NodeKind[]> = {
-  option: ['question'],
+  option: ['question', 'error'],
   reason: ['error'],
   fix: ['error'],
   alias: ['error'],
@@ -58,6 +69,9 @@ export function isPartDirective(name: string): name is PartName {
 }
 export function isCalloutDirective(name: string): name is CalloutName {
   return (CALLOUT_DIRECTIVES as readonly string[]).includes(name);
+}
+export function isComponentDirective(name: string): name is ComponentName {
+  return (COMPONENT_DIRECTIVES as readonly string[]).includes(name);
 }
 export function isKnownDirective(name: string): name is DirectiveName {
   return (DIRECTIVE_NAMES as readonly string[]).includes(name);

@@ -34,10 +34,20 @@ const codes = (names: readonly string[]): string => names.map(code).join(', ');
 const proposing = (proposal: string | undefined, otherwise: string): string =>
   proposal === undefined ? otherwise : `; did you mean ${code(proposal)}?`;
 
+/** What is wrong with a file a node points at: the same words for an image and a linked file. */
+const FILE_MESSAGES = {
+  outsideGuide: (path: string, guide: string, what: string) =>
+    what === 'file'
+      ? `${code(path)} is outside the guide folder; copy the file into ${code(`${guide}/`)}, or link to a page of the site from its root (\`/<guide>/<node>/\`)`
+      : `${code(path)} is outside the guide folder; copy the ${what} into ${code(`${guide}/`)}, such as \`./img/\``,
+  notFound: (what: string, path: string, shown: string, proposal: string | undefined) =>
+    `Cannot find ${what} ${code(path)} (looked for ${code(shown)})${proposal ? `; did you mean ${code(proposal)}?` : `; save the ${what} there, or correct the path`}`,
+};
+
 export const CATALOGUE = {
   'dangling-target': {
     severity: 'error',
-    summary: 'an option, `next` or `:link` names a node that does not exist',
+    summary: 'an option, `next`, `:link` or `[text](#id)` names a node that does not exist',
     messages: {
       /** `rewrite` turns a proposed id into the text of the attribute that names it. */
       unknownNode: (target: string, proposal: string | undefined, rewrite?: (id: string) => string) => ({
@@ -127,6 +137,8 @@ export const CATALOGUE = {
     messages: {
       oneAnswer: (id: string, to: string) =>
         `Question ${code(id)} has 1 answer; a question needs at least 2 (for a single way on, make it a \`step\` with \`next="${to}"\`)`,
+      /** An error card that goes on with one answer. */
+      cardOneAnswer: (card: string, to: string) => `${card} has 1 answer; give it at least 2, or go on with \`next="${to}"\` instead`,
     },
   },
   'self-target': {
@@ -173,6 +185,7 @@ export const CATALOGUE = {
     messages: {
       missing: (card: string) => `${card} has no Reason; add a \`:::reason\` saying why the error happens`,
       empty: (card: string) => `The Reason of ${card} is empty; say why the error happens`,
+      onlyComments: (card: string) => `The Reason of ${card} holds only comments, which readers do not see; say why the error happens`,
     },
   },
   'missing-fix': {
@@ -181,6 +194,8 @@ export const CATALOGUE = {
     messages: {
       missing: (card: string) => `${card} has no How to fix; add a \`:::fix\` saying what the reader does about it`,
       empty: (card: string) => `The How to fix of ${card} is empty; say what the reader does about it`,
+      onlyComments: (card: string) =>
+        `The How to fix of ${card} holds only comments, which readers do not see; say what the reader does about it`,
     },
   },
   'missing-title': {
@@ -198,6 +213,9 @@ export const CATALOGUE = {
       option: () => '`option` has no answer text; write it as `::option[Answer]{to="…"}`',
       link: () => '`link` has no text; write `:link[text]{to="…"}`',
       alias: () => '`alias` has no text; write the other wording as `::alias[…]`',
+      kbd: () => '`kbd` has no keys; write them as `:kbd[Ctrl+C]`',
+      details: () => '`details` has no summary; write it as `:::details[What the reader opens]`',
+      tab: () => '`tab` has no label; write it as `:::tab[Windows]`',
       guide: () => 'The guide has no `title`; add `title: …` to the frontmatter',
       invalidGuideTitle: (reason: string) => `Invalid \`title\`: ${reason}`,
     },
@@ -265,6 +283,13 @@ export const CATALOGUE = {
       nodeInNode: (name: string, outer: string) => `${code(name)} is inside ${outer}; nodes cannot nest, close the outer one first`,
       partMisplaced: (name: string, where: string) => `${code(name)} belongs ${where}`,
       secondEscalate: (node: string, line: number) => `${node} already has an \`escalate\` (line ${line}); merge the two`,
+      /** An error card that names both answers and `next`. */
+      goesOnTwice: (card: string) =>
+        `${card} goes on with both answers and \`next\`; keep one: answers for a choice, \`next\` for a single way on`,
+      tabOutsideTabs: () => '`tab` belongs directly inside `tabs`; put the tabs together in `::::tabs` … `::::`',
+      notATab: () => '`tabs` holds only `:::tab[Label]` … `:::` directives; move this into a tab',
+      tooFewTabs: (count: number) =>
+        `\`tabs\` has ${count} tab${count === 1 ? '' : 's'}; give it two or more \`:::tab[Label]\`, or drop \`tabs\``,
       secondPart: (node: string, name: string, line: number) => `${node} already has a ${code(name)} (line ${line}); merge the two`,
     },
   },
@@ -311,6 +336,9 @@ export const CATALOGUE = {
         expected: [`</${opening}>`],
       }),
       elementNeverClosed: (name: string) => `Element ${code(`<${name}>`)} is never closed; add ${code(`</${name}>`)} where it ends`,
+      /** `{:.class}` and the like: kramdown's attributes, which MDX reads as code. */
+      kramdownAttributes: () =>
+        'This line looks like kramdown attributes (`{:.class}`), which guides do not use and MDX reads as code; delete the line (for a callout, use `:::note` … `:::`)',
       attributesUnreadable: () =>
         'The attributes of this directive cannot be read: quote each value, and put a value that contains `"` in single quotes, as in `title=\'Press "Resume"\'`',
       /** Any other MDX error, with the parser's words and the usual cause. */
@@ -359,6 +387,8 @@ export const CATALOGUE = {
     severity: 'error',
     summary: 'a file, paragraph, nesting or question past the limits that keep checks fast',
     messages: {
+      tableCells: (most: number) =>
+        `This file has over ${most} table cells (\`|\`) by this line; split its tables into several files or shorter tables`,
       fileSize: (size: string, most: number) =>
         `This file is ${size}; a guide file may hold at most ${most} KB: split it into several files`,
       blockChars: (line: number, most: number) =>
@@ -417,6 +447,60 @@ export const CATALOGUE = {
         `Attribute ${code(name)} is not allowed on ${code(`<${element}>`)}; ${allowed.length ? `it takes ${codes(allowed)}` : 'it takes no attributes'}`,
       attributeExpression: (name: string, element: string) =>
         `Attribute ${code(name)} on ${code(`<${element}>`)} must be plain text in quotes, not an expression`,
+    },
+  },
+  'missing-alt': {
+    severity: 'error',
+    summary: 'an image without alt text saying what it shows',
+    messages: {
+      /** `how` shows the writer how to add it, in the syntax they used. */
+      missing: (how: string) => `This image has no alt text; say what it shows for readers who cannot see it: ${how}`,
+    },
+  },
+  'broken-image': {
+    severity: 'error',
+    summary: 'an image or video whose file is missing, outside the guide or of the wrong type',
+    messages: {
+      ...FILE_MESSAGES,
+      notANode: (id: string) => `An image cannot show node ${code(id)}; give the image file beside the guide, such as \`./img/screen.png\``,
+      notBeside: (component: string, url: string) =>
+        `${code(component)} plays files beside the guide only, not ${code(url)}; save the file in the guide folder and give its path, such as \`./video/demo.mp4\``,
+      wrongType: (attribute: string, component: string, extensions: readonly string[], path: string) =>
+        `${code(attribute)} of ${code(component)} must be a ${extensions.map((ext) => code(`.${ext}`)).join(', ')} file, not ${code(path)}`,
+      notAnImage: (path: string, extensions: readonly string[]) =>
+        `${code(path)} is not an image Signpost shows; use a ${extensions.map((ext) => code(`.${ext}`)).join(', ')} file`,
+    },
+  },
+  'broken-link': {
+    severity: 'error',
+    summary: 'a link to a file or page that does not exist, or a footnote defined outside its node',
+    messages: {
+      ...FILE_MESSAGES,
+      footnoteOutside: (id: string, node: string) =>
+        `Footnote \`[^${id}]\` is defined outside ${node}; move \`[^${id}]: …\` into this node, whose page shows only its own footnotes`,
+      guideFile: (path: string) => `${code(path)} is a guide file, not a page; link to a node with \`[text](#node-id)\``,
+      noSuchNode: (id: string, guide: string, proposal: string | undefined) =>
+        `Cannot find node ${code(id)} in guide ${code(guide)}${proposal ? `; did you mean ${code(proposal)}?` : ''}`,
+      noSuchPage: (path: string) =>
+        `Cannot find page ${code(path)} on the site: no guide page, file in \`public/\` or page in \`src/pages/\` has this path; link to a node of this guide with \`[text](#node-id)\`, or correct the path`,
+    },
+  },
+  'empty-content': {
+    severity: 'error',
+    summary: 'a node, details or tab whose content is only comments or whitespace',
+    messages: {
+      component: (name: string) => `${code(name)} shows nothing; write its content between its fences, or delete it`,
+      node: (node: string) => `The content of ${node} is only comments, which readers do not see; write the content, or delete the comment`,
+    },
+  },
+  'literal-syntax': {
+    severity: 'warning',
+    summary: 'Markdown from another tool that readers would see as written (kramdown `{:.class}`, a footnote without definition)',
+    messages: {
+      referenceLink: (label: string, reference: string) =>
+        `Link \`[${label}][${reference}]\` has no definition and would be shown to readers as written; add \`[${reference}]: https://…\` on a line of its own, or write the link as \`[${label}](https://…)\``,
+      footnote: (id: string) =>
+        `Footnote \`[^${id}]\` has no definition and would be shown to readers as written; add \`[^${id}]: …\` in the same node`,
     },
   },
   'missing-folder': {

@@ -38,6 +38,10 @@ export const ErrorAttributes = z.strictObject({
   ...nodeAttributes,
   /** Where the message appears on the reader's screen, e.g. a dialog's name. */
   context: text.optional(),
+  /** The question asked above the card's answers, when it has any (default: "Did the fix work?"). */
+  prompt: text.optional(),
+  /** The id of the node the reader continues to after the fix, e.g. a check that it worked. */
+  next: z.string().trim().min(1, 'must name the id of a node').optional(),
 });
 
 export const InstructionsAttributes = z.strictObject(nodeAttributes);

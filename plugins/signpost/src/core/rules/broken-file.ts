@@ -1,0 +1,160 @@
+/**
+ * `broken-image` and `broken-link`: the images, videos and files a node shows or links to must
+ * exist beside the guide, inside its folder, and a link from the site's root (`/pricing/`)
+ * must name a page of the site: a guide page, a file in `public/` or a page in `src/pages/`.
+ * Checked on every run, not with the parse: a file may be deleted while the guide's text
+ * stays the same.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { FileRef, Guide, GuideNode } from '../graph/model.ts';
+import { problem, type Problem } from '../problems.ts';
+import { say, type Finding } from './catalogue.ts';
+import { closest, RESERVED_NODE_IDS } from '../suggest.ts';
+import { IMAGE_EXTENSIONS } from '../schemas/components.ts';
+import { extensionOf } from '../parse/urls.ts';
+
+/** Where a guide's site is: its project folder and the path the guides are served under. */
+export interface SiteLayout {
+  /** The project folder, holding `public/` and `src/pages/`. */
+  root: string;
+  /**
+   * Where the guides are on the site: `/` or `/help/` (after the base). Unknown to `check`,
+   * which does not read the site's Astro config: then a guide's pages are found at any prefix.
+   */
+  prefix?: string;
+}
+
+/** The project folder of a guides folder: the nearest one up with an Astro config or a package.json. */
+export function siteLayoutOf(guidesDir: string): SiteLayout {
+  let dir = resolve(guidesDir);
+  for (;;) {
+    if (['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'package.json'].some((name) => existsSync(join(dir, name)))) {
+      return { root: dir };
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return { root: dirname(resolve(guidesDir)) };
+    dir = parent;
+  }
+}
+
+/** Checks every file and page reference of the guides. */
+export function brokenFiles(guides: Guide[], site: SiteLayout): Problem[] {
+  const problems: Problem[] = [];
+  const bySlug = new Map(guides.map((guide) => [guide.slug, guide]));
+  for (const guide of guides) {
+    for (const node of guide.nodes) {
+      for (const ref of node.files) {
+        const finding = ref.kind === 'page' ? pageProblem(ref.path, bySlug, site) : fileProblem(ref, node, guide);
+        if (finding) problems.push(problem(node.file, finding, ref.position));
+      }
+    }
+  }
+  return problems;
+}
+
+/** A file linked to is `broken-link`; anything a page shows (image, video, poster, captions) `broken-image`. */
+function ruleOf(ref: FileRef): 'broken-image' | 'broken-link' {
+  return ref.kind === 'file' || ref.kind === 'page' ? 'broken-link' : 'broken-image';
+}
+
+const WHAT: Record<FileRef['kind'], string> = {
+  image: 'image',
+  video: 'video',
+  poster: 'poster image',
+  captions: 'captions file',
+  file: 'file',
+  page: 'page',
+};
+
+/** What is wrong with a file reference, if anything. */
+function fileProblem(ref: FileRef, node: GuideNode, guide: Guide): Finding | undefined {
+  const rule = ruleOf(ref);
+  const path = resolve(dirname(node.file), ref.path);
+  const inside = relative(guide.dir, path);
+  if (inside.startsWith('..') || inside === '' || resolve(guide.dir, inside) !== path) {
+    return say(rule, 'outsideGuide', ref.path, guide.slug, WHAT[ref.kind]);
+  }
+  if ((ref.kind === 'image' || ref.kind === 'poster') && !(IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(ref.path))) {
+    return say('broken-image', 'notAnImage', ref.path, IMAGE_EXTENSIONS);
+  }
+  if (ref.path.endsWith('.mdx')) return say('broken-link', 'guideFile', ref.path);
+  if (isFile(path)) return undefined;
+  const folder = dirname(path);
+  let proposal: string | undefined;
+  try {
+    const names = readdirSync(folder).filter((name) => !name.startsWith('.') && !name.endsWith('.mdx'));
+    const found = closest(path.slice(folder.length + 1), names);
+    if (found) proposal = relative(dirname(node.file), join(folder, found)).split(sep).join('/');
+  } catch {
+    proposal = undefined;
+  }
+  const shown = relative(dirname(guide.dir), path).split(sep).join('/');
+  return say(rule, 'notFound', WHAT[ref.kind], ref.path, shown, proposal === undefined ? undefined : `./${proposal.replace(/^\.\//, '')}`);
+}
+
+const PAGE_EXTENSIONS = ['astro', 'md', 'mdx', 'html', 'ts', 'js'];
+
+/** What is wrong with a link from the site's root, if anything. */
+function pageProblem(path: string, guides: Map<string, Guide>, site: SiteLayout): Finding | undefined {
+  const segments = path.split('/').filter(Boolean);
+  // The segments after the prefix; with the prefix unknown, after the first guide's name.
+  const start =
+    site.prefix === undefined
+      ? segments.findIndex((segment) => guides.has(segment))
+      : path.startsWith(site.prefix) || `${path}/` === site.prefix
+        ? site.prefix.split('/').filter(Boolean).length
+        : -1;
+  if (start !== -1) {
+    const rest = segments.slice(start);
+    const guide = rest[0] === undefined ? undefined : guides.get(rest[0]);
+    if (rest.length === 0) return undefined;
+    if (guide && rest.length === 1) return undefined;
+    if (guide && rest.length === 2) {
+      const id = rest[1]!;
+      if (guide.byId.has(id) || RESERVED_NODE_IDS.has(id)) return undefined;
+      const proposal = closest(id, [...guide.byId.keys()]);
+      return say('broken-link', 'noSuchNode', id, guide.slug, proposal);
+    }
+  }
+  if (inPublic(path, site.root) || inPages(path, site.root) || path === '/') return undefined;
+  return say('broken-link', 'noSuchPage', path);
+}
+
+function inPublic(path: string, root: string): boolean {
+  const file = join(root, 'public', path);
+  if (!file.startsWith(join(root, 'public'))) return false;
+  return isFile(file) || isFile(join(file, 'index.html'));
+}
+
+function inPages(path: string, root: string): boolean {
+  let dir = join(root, 'src', 'pages');
+  const segments = path.split('/').filter(Boolean);
+  for (const [index, segment] of segments.entries()) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return false;
+    }
+    // A dynamic route (`[slug].astro`) may build any page here: it cannot be checked.
+    if (names.some((name) => name.startsWith('['))) return true;
+    const last = index === segments.length - 1;
+    if (last && PAGE_EXTENSIONS.some((ext) => names.includes(`${segment}.${ext}`))) return true;
+    if (!names.includes(segment)) return false;
+    dir = join(dir, segment);
+  }
+  try {
+    return readdirSync(dir).some((name) => PAGE_EXTENSIONS.some((ext) => name === `index.${ext}`));
+  } catch {
+    return false;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

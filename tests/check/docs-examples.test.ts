@@ -1,0 +1,82 @@
+/**
+ * The examples of the writer's docs are checked like guides: each rich-content example in
+ * docs/authoring.md passes `check` as written, and each new rule's page reports its mistake
+ * exactly as the page shows it.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkGuides, formatResult } from '../../plugins/signpost/src/core/index.ts';
+import { sourceLines } from '../../plugins/signpost/src/report/human.ts';
+
+const AUTHORING = fileURLToPath(new URL('../../docs/authoring.md', import.meta.url));
+const RULE_DOCS = fileURLToPath(new URL('../../plugins/signpost/src/core/rules/docs/', import.meta.url));
+/** A 1×1 PNG, for the images the examples show. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+const work = await mkdtemp(join(tmpdir(), 'signpost-docs-'));
+afterAll(() => rm(work, { recursive: true, force: true }));
+let count = 0;
+
+/** Writes a guide and the files it points at (`./img/x.png`, `./files/x.pdf`, …); returns the project folder. */
+async function writeGuide(mdx: string, extra: string[] = []): Promise<string> {
+  const project = join(work, `p${count++}`);
+  const dir = join(project, 'guide', 'router-help');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(project, 'package.json'), '{}');
+  await writeFile(join(dir, 'index.mdx'), mdx);
+  const wanted = [...mdx.matchAll(/(?:\]\(|src="|poster="|captions=")\.\/([^)"\s]+)/g)].map((match) => match[1]!);
+  for (const file of [...wanted, ...extra]) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), file.endsWith('.png') ? PNG : 'x');
+  }
+  return project;
+}
+
+/** The fenced blocks of a Markdown text, in order, with their language. */
+function blocks(markdown: string): { lang: string; body: string }[] {
+  return [...markdown.matchAll(/^(`{3,})(\w*)\n([\s\S]*?)^\1$/gm)].map((match) => ({ lang: match[2]!, body: match[3]! }));
+}
+
+describe('docs/authoring.md, rich content', async () => {
+  const docs = await readFile(AUTHORING, 'utf8');
+  const section = docs.slice(docs.indexOf('## Rich content'), docs.indexOf('\n## ', docs.indexOf('## Rich content') + 3));
+  const guides = blocks(section).filter((block) => block.lang === 'mdx' && block.body.startsWith('---\n'));
+
+  it('has a whole guide for each feature', () => {
+    expect(guides.length).toBe(6);
+  });
+
+  it.each(guides.map((guide, index) => [index + 1, guide.body] as const))('example %i passes check as written', async (_index, body) => {
+    const project = await writeGuide(body);
+    const { problems } = await checkGuides([join(project, 'guide')]);
+    expect(problems.map((p) => `${p.line}:${p.column} [${p.rule}] ${p.message}`)).toEqual([]);
+  });
+});
+
+describe('the pages of the rich-content rules', () => {
+  /** Files beside the mistake that the proposal names. */
+  const beside: Record<string, string[]> = {
+    'missing-alt': [],
+    'broken-image': ['img/router-back.png'],
+    'broken-link': ['files/reset-checklist.pdf'],
+    'empty-content': [],
+    'literal-syntax': [],
+  };
+  it.each(Object.entries(beside))('%s: the mistake is reported as its page shows', async (rule, extra) => {
+    const page = blocks(await readFile(`${RULE_DOCS}${rule}.md`, 'utf8'));
+    const mistake = page.find((block) => block.lang === 'mdx')!.body;
+    const report = page.find((block) => block.lang === 'text')!.body;
+    // The mistake's own file must not be created: only the ones beside it.
+    const project = await writeGuide(mistake.replace(/\]\(\.\//g, '](./__'), []);
+    await writeFile(join(project, 'guide', 'router-help', 'index.mdx'), mistake);
+    for (const file of extra) {
+      await mkdir(dirname(join(project, 'guide', 'router-help', file)), { recursive: true });
+      await writeFile(join(project, 'guide', 'router-help', file), file.endsWith('.png') ? PNG : 'x');
+    }
+    const result = await checkGuides([join(project, 'guide')]);
+    expect(formatResult(result, { cwd: project, sourceLine: sourceLines() })).toContain(report);
+  });
+});
