@@ -130,3 +130,41 @@ export async function writeChain(dir: string, size: number): Promise<void> {
   const frontmatter = `---\ntitle: A chain of ${size} steps\nstart: s0\n---\n\n`;
   await writeFile(join(dir, 'index.mdx'), frontmatter + steps.join('\n') + '\n' + last);
 }
+
+/**
+ * A dense guide: `questions` questions of `answers` answers each, and `outcomes` outcomes
+ * (error cards and instructions), every answer leading to another question or an outcome, so
+ * that each node is reached many ways: the shape that stalled the map's layout.
+ */
+export async function writeDense(dir: string, questions: number, answers: number, outcomes: number): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const targets = [
+    ...Array.from({ length: questions - 1 }, (_, index) => `q${index + 1}`),
+    ...Array.from({ length: outcomes }, (_, index) => `o${index}`),
+  ];
+  const nodes: string[] = [];
+  for (let question = 0; question < questions; question++) {
+    const options: string[] = [];
+    for (let answer = 0, slot = question * answers; options.length < answers; slot++, answer++) {
+      const target = targets[slot % targets.length]!;
+      if (target === `q${question}`) continue;
+      options.push(`:::option{to="${target}"}\nAnswer ${answer} of question ${question}\n:::`);
+    }
+    nodes.push(
+      `::::question{#q${question} title="Question ${question}" prompt="Which one is it?"}\nPick the answer that fits.\n\n${options.join('\n')}\n::::\n`,
+    );
+  }
+  for (let outcome = 0; outcome < outcomes; outcome++) {
+    nodes.push(
+      outcome % 2
+        ? `:::instructions{#o${outcome} title="Solution ${outcome}"}\nDo what solution ${outcome} says.\n:::\n`
+        : `::::error{#o${outcome} title="Error ${outcome} happened"}\n:::reason\nCause ${outcome}.\n:::\n\n:::fix\nFix ${outcome}.\n:::\n::::\n`,
+    );
+  }
+  const frontmatter = `---\ntitle: A dense guide of ${questions} questions with ${answers} answers\nstart: q0\n---\n\n`;
+  for (let start = 0, file = 0; start < nodes.length; start += 20, file++) {
+    const name = file === 0 ? 'index.mdx' : `part-${String(file).padStart(3, '0')}.mdx`;
+    await writeFile(join(dir, name), (file === 0 ? frontmatter : '') + nodes.slice(start, start + 20).join('\n'));
+  }
+}

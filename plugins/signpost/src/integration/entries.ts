@@ -4,6 +4,7 @@
  */
 import type { GuideMeta } from '../core/schemas/metadata.ts';
 import type { PageNode } from '../render/site-model.ts';
+import type { GuideMap } from '../render/map.ts';
 
 export const GUIDE_ENTRY = 'guide';
 export const NODE_ENTRY = 'node';
@@ -18,8 +19,10 @@ export interface GuideEntry {
   start: string;
   /** Node ids in reading order. */
   order: string[];
-  /** The map, laid out when the guide changed: an SVG element. */
-  map: string;
+  /** The maps, the start's first, laid out when the guide changed (see render/map.ts). */
+  maps: GuideMap[];
+  /** The digest of what the maps draw: they are laid out again only when it changes. */
+  mapDigest: string;
   /** The guide's own words, for search's "Did you mean". */
   vocabulary: string[];
 }

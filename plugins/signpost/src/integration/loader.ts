@@ -14,19 +14,33 @@
  * it in Astro's error overlay until the guide is fixed; the loader's own watcher checks the
  * guide again on every save, reparsing only the files that changed.
  */
+import { createHash } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
-import { checkGuides, type CheckResult } from '../core/check.ts';
-import { formatResult, sourceLines, terminalColor } from '../report/human.ts';
-import { renderMap } from '../render/map.ts';
-import { loadHighlighter } from '../render/highlight.ts';
-import { pageGuide, SitePaths } from '../render/site-model.ts';
-import { codeLanguages, GuideFiles, IMAGE_IMPORT } from './guide-files.ts';
+import type { CheckResult } from '../core/check.ts';
+import type { GuideMap } from '../render/map.ts';
+import type { PageGuide, SitePaths } from '../render/site-model.ts';
 import { componentSchemas } from './options.ts';
 import { INTEGRATION_NAME, OPTIONS_HOOK, type ResolvedSignpost } from './index.ts';
 import { GUIDE_ENTRY, NODE_ENTRY, PROBLEMS_ENTRY, type GuideEntry, type NodeEntry, type ProblemsEntry } from './entries.ts';
+
+/**
+ * What the loader runs, loaded when it first runs: a site's astro.config.mjs imports this
+ * module, and so does `signpost check` when it reads the site's components, which must not
+ * pay for the parser, the renderer and the highlighter to do so.
+ */
+const work = () =>
+  Promise.all([
+    import('../core/check.ts'),
+    import('../report/human.ts'),
+    import('../render/map.ts'),
+    import('../render/highlight.ts'),
+    import('../render/site-model.ts'),
+    import('./guide-files.ts'),
+  ]).then(([check, human, map, highlight, model, files]) => ({ ...check, ...human, ...map, ...highlight, ...model, ...files }));
+type Work = Awaited<ReturnType<typeof work>>;
 
 /** The name the collection must have: the pages read it by this name. */
 export const COLLECTION = 'signpost';
@@ -36,13 +50,15 @@ export function signpostLoader(): Loader {
     name: 'signpost',
     load: async (context) => {
       const options = resolvedOptions(context);
+      const code = await work();
+      const { checkGuides, formatResult, sourceLines, terminalColor, SitePaths: Paths } = code;
       if (context.collection !== COLLECTION) {
         throw new AstroError(
           `The Signpost loader is used for the collection \`${context.collection}\`; the pages read it as \`${COLLECTION}\`.`,
           `Name the collection \`${COLLECTION}\` in src/content.config.ts: \`export const collections = { ${COLLECTION}: defineCollection({ loader: signpostLoader() }) };\``,
         );
       }
-      const paths = new SitePaths(`${context.config.base.replace(/\/?$/, '/')}${options.prefix.slice(1)}`);
+      const paths = new Paths(`${context.config.base.replace(/\/?$/, '/')}${options.prefix.slice(1)}`);
       let lastReport = '';
       const cacheDir = join(fileURLToPath(context.config.cacheDir), 'signpost');
 
@@ -59,7 +75,7 @@ export function signpostLoader(): Loader {
         const root = fileURLToPath(context.config.root);
         const failed = result.ioError || result.problems.some((p) => p.severity === 'error');
         // A build stops here, with the report as its error.
-        if (failed && !context.watcher) throw guideError(result, root);
+        if (failed && !context.watcher) throw guideError(code, result, root);
         const report =
           result.problems.length > 0 ? formatResult(result, { cwd: root, sourceLine: sourceLines(), color: terminalColor() }) : '';
         // Say it again only when something changed: an editor saving twice is not news.
@@ -70,7 +86,7 @@ export function signpostLoader(): Loader {
           guides: result.guides.length,
           nodes: result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0),
         });
-        await store(context, result, failed ? result : undefined, paths, options, root);
+        await store(code, context, result, failed ? result : undefined, paths, options, root);
       };
 
       await sync();
@@ -104,7 +120,7 @@ function resolvedOptions(context: LoaderContext): ResolvedSignpost {
 }
 
 /** A writer's mistake, not a crash: the report is the whole story, with no stack trace. */
-function guideError(result: CheckResult, root: string): AstroError {
+function guideError({ formatResult, sourceLines, terminalColor }: Work, result: CheckResult, root: string): AstroError {
   const errors = result.problems.filter((p) => p.severity === 'error');
   const first = errors[0] ?? result.problems[0];
   const report = formatResult(result, { cwd: root, sourceLine: sourceLines(), color: terminalColor() });
@@ -124,6 +140,7 @@ function guideError(result: CheckResult, root: string): AstroError {
  * written again.
  */
 async function store(
+  code: Work,
   context: LoaderContext,
   result: CheckResult,
   failed: CheckResult | undefined,
@@ -131,6 +148,7 @@ async function store(
   options: ResolvedSignpost,
   root: string,
 ): Promise<void> {
+  const { formatResult, sourceLines, loadHighlighter, codeLanguages, GuideFiles, pageGuide, IMAGE_IMPORT } = code;
   const kept = new Set<string>();
   const put = (entry: { id: string; data: GuideEntry | NodeEntry | ProblemsEntry; filePath?: string }): void => {
     kept.add(entry.id);
@@ -174,7 +192,7 @@ async function store(
         siteComponents: new Set(Object.keys(options.components ?? {})),
       });
       const started = performance.now();
-      const map = await renderMap(page, paths);
+      const { maps, mapDigest } = guideMaps(code, context, page, paths);
       options.commandLine?.onPhase?.('map', performance.now() - started);
       put({
         id: guide.slug,
@@ -184,7 +202,8 @@ async function store(
           meta: page.meta,
           start: page.start.node.id,
           order: page.nodes.map((node) => node.node.id),
-          map,
+          maps,
+          mapDigest,
           vocabulary: page.vocabulary,
         },
       });
@@ -206,4 +225,30 @@ async function store(
     options.files = await files.served();
   }
   for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
+}
+
+/** Maps laid out in this process, by guide: the dev server lays a map out again only when its guide changed. */
+const laidOut = new Map<string, { mapDigest: string; maps: GuideMap[] }>();
+
+/**
+ * The maps of a guide, laid out only when what they draw changed (its nodes, titles, kinds and
+ * answers, its language and the site's paths): kept in this process and, through the guide's
+ * entry in Astro's data store, from the last build.
+ */
+function guideMaps(code: Work, context: LoaderContext, page: PageGuide, paths: SitePaths): { maps: GuideMap[]; mapDigest: string } {
+  const drawn = {
+    code: code.mapCodeVersion(),
+    base: paths.base,
+    slug: page.slug,
+    title: page.meta.title,
+    start: page.meta.start,
+    lang: page.meta.lang,
+    nodes: page.nodes.map(({ node }) => node),
+  };
+  const mapDigest = createHash('sha256').update(JSON.stringify(drawn)).digest('hex');
+  const earlier = laidOut.get(page.slug) ?? (context.store.get(page.slug)?.data as Partial<GuideEntry> | undefined);
+  if (earlier?.mapDigest === mapDigest && earlier.maps) return { maps: earlier.maps, mapDigest };
+  const maps = code.renderMaps(page, paths);
+  laidOut.set(page.slug, { maps, mapDigest });
+  return { maps, mapDigest };
 }

@@ -6,6 +6,7 @@ import { getCollection } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import config from 'virtual:signpost/config';
 import { SitePaths, type PageGuide, type PageNode } from '../render/site-model.ts';
+import type { GuideMap } from '../render/map.ts';
 import { stringsFor } from '../render/strings.ts';
 import { GUIDE_ENTRY, NODE_ENTRY, type Entry, type GuideEntry, type NodeEntry } from './entries.ts';
 import { withImages } from './page-images.ts';
@@ -16,9 +17,10 @@ export const paths = new SitePaths(`${import.meta.env.BASE_URL.replace(/\/?$/, '
 
 export { config };
 
-/** A guide and what only its map page needs. */
+/** A guide and what only its map pages need. */
 export interface SiteGuide extends PageGuide {
-  map: string;
+  /** The maps, the start's first (see render/map.ts). */
+  maps: GuideMap[];
 }
 
 /**
@@ -63,7 +65,7 @@ export async function getGuides(): Promise<SiteGuide[]> {
         start: byId.get(guide.start)!,
         nodes: ordered,
         byId,
-        map: guide.map,
+        maps: guide.maps,
         vocabulary: guide.vocabulary,
       };
     });
@@ -71,6 +73,15 @@ export async function getGuides(): Promise<SiteGuide[]> {
 
 function pageNodeOf({ type: _type, guide: _guide, ...page }: NodeEntry): PageNode {
   return page;
+}
+
+/** `getStaticPaths` of the maps of branches of large guides: `<guide>/map/<node>/`. */
+export async function pathsPerBranchMap(): Promise<
+  { params: { guide: string; branch: string }; props: { guide: SiteGuide; map: GuideMap } }[]
+> {
+  return (await getGuides()).flatMap((guide) =>
+    guide.maps.slice(1).map((map) => ({ params: { guide: guide.slug, branch: map.root }, props: { guide, map } })),
+  );
 }
 
 /** `getStaticPaths` of the pages there is one of per guide: `<guide>/`, `all/`, `errors/`, `map/`. */

@@ -3,7 +3,7 @@
  * Content-Security-Policy and the interface's words.
  */
 export { pageGuide, SitePaths, toView, type NodeView, type PageGuide, type PageNode, type WayIn } from './site-model.ts';
-export { renderMap } from './map.ts';
+export { renderMaps, type GuideMap } from './map.ts';
 export { cspForMeta, headersFile } from './csp.ts';
 export { formatDate, stringsFor, type UiStrings } from './strings.ts';
 export type { PageConfig } from '../integration/virtual-modules.ts';

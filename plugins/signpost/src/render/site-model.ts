@@ -151,6 +151,10 @@ export class SitePaths {
   map(slug: string): string {
     return `${this.base}${slug}/map/`;
   }
+  /** The map of a branch of a guide too large for one map, by the node it starts from. */
+  mapOf(slug: string, root: string): string {
+    return `${this.base}${slug}/map/${root}/`;
+  }
   asset(path: string): string {
     return `${this.base}${path}`;
   }

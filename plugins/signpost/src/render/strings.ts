@@ -59,11 +59,20 @@ export const UI_STRINGS = {
     needHelpText: 'If no guide answers your question, write to support.',
     callout: { note: 'Note', tip: 'Tip', caution: 'Caution', danger: 'Danger' },
     map: 'Map of the guide',
-    mapIntro: 'Every question, step and card of this guide, and the answers between them. Select one to open it.',
+    mapIntro:
+      'Every question, step and card of this guide, and the answers between them: a node several answers lead to is drawn once, and the other answers end in a small tag with its name. Select one to open it.',
     mapLegend: 'Kinds of node',
     mapOutline: 'The map as a list',
     mapOutlineIntro: 'Every question, step and card in reading order, with where each answer leads.',
     mapStart: 'Start here',
+    mapBranchSize: '{count} nodes: open its map',
+    mapBranchOne: '1 node: open its map',
+    mapPartsIntro:
+      'The guide is drawn in parts: the nodes nearest the start here, and each branch on a map of its own (the stacked boxes). Select one to open it.',
+    mapBranch: 'Map from “{title}”',
+    mapBranchIntro:
+      'The part of the guide that follows this node. Select a node to open it, or a stacked box to open the map of its branch; a small tag leads to a node drawn elsewhere.',
+    mapPartOf: 'Part of',
     theme: 'Theme',
     themeChoice: { system: 'System', light: 'Light', dark: 'Dark' },
     themeNext: 'Theme: {current}. Switch to {next}',

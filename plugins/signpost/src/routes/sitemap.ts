@@ -16,6 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
       paths.all(guide.slug),
       paths.errors(guide.slug),
       paths.map(guide.slug),
+      ...guide.maps.slice(1).map((map) => paths.mapOf(guide.slug, map.root)),
     ]),
   ];
   const loc = (path: string) => (site ? new URL(path, site).href : path);

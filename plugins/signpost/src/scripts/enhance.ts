@@ -347,10 +347,10 @@ function enhanceThemeToggle(): void {
   });
 }
 
-/** A map wider than the screen opens on its start node, not on empty space. */
+/** A map wider than the screen opens on its start node (or a branch's first), not on empty space. */
 function enhanceMap(): void {
   const frame = document.querySelector<HTMLElement>('.map-frame');
-  const start = frame?.querySelector<SVGGraphicsElement>('.map-start');
+  const start = frame?.querySelector<SVGGraphicsElement>('.map-start, .map-root');
   if (!frame || !start || frame.scrollWidth <= frame.clientWidth) return;
   const box = start.getBoundingClientRect();
   const view = frame.getBoundingClientRect();
