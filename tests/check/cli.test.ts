@@ -346,11 +346,14 @@ describe('signpost', () => {
 describe('the site’s own components', () => {
   /** `signpost check` in the rich fixture site, whose astro.config.mjs registers `plan-badge`. */
   function inRichSite(...args: string[]): Promise<Run> {
+    return inSite('rich', ...args);
+  }
+  function inSite(site: string, ...args: string[]): Promise<Run> {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
         [CLI, 'check', ...args, '--format', 'json'],
-        { cwd: fileURLToPath(new URL('../site/fixtures/sites/rich/', import.meta.url)), env: writerEnv() },
+        { cwd: fileURLToPath(new URL(`../site/fixtures/sites/${site}/`, import.meta.url)), env: writerEnv() },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
       );
     });
@@ -372,6 +375,11 @@ describe('the site’s own components', () => {
       '9:25 [invalid-attribute] Unknown attribute `size` on `plan-badge`; `plan-badge` takes `plan`',
     ]);
     expect(run.code).toBe(1);
+  });
+
+  it('are read from a config that imports more of astro/config than defineConfig', async () => {
+    const run = await inSite('config-imports', `${FIXTURES}site-components`);
+    expect((JSON.parse(run.stdout) as { line: number; column: number }[]).map((p) => `${p.line}:${p.column}`)).toEqual(['7:77', '9:25']);
   });
 
   it('are unknown directives where the site does not register them', async () => {

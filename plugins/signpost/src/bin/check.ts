@@ -6,17 +6,17 @@
  * found, 2 a usage or I/O problem (unknown flag, a folder that cannot be read, a revision that
  * is not one).
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { SiteComponents } from '../core/parse/site-components.ts';
 import { checkGuides } from '../core/check.ts';
 import { guidesAt, RevisionError } from '../core/history.ts';
 import { sortProblems } from '../core/problems.ts';
 import { removedIds } from '../core/rules/removed-id.ts';
+import { siteLayoutOf } from '../core/rules/broken-file.ts';
 import { ruleUrl } from '../core/rules/catalogue.ts';
 import { parseCommand, refuse, writerCwd } from './common.ts';
+import { siteComponents } from './site-config.ts';
 import { GRAPH_FORMATS, graphText, type GraphFormat } from '../report/graph-text.ts';
 import { formatResult, sourceLines, terminalColor } from '../report/human.ts';
 import { formatGithub } from '../report/github.ts';
@@ -25,7 +25,7 @@ import { sarifLog } from '../report/sarif.ts';
 
 const FORMATS = ['human', 'json', 'sarif', 'github'] as const;
 
-const USAGE = `Usage: signpost check [DIR ...] [--format human|json|sarif|github] [--strict] [--since REV] [--graph mermaid|dot]
+const USAGE = `Usage: signpost check [DIR ...] [--format human|json|sarif|github] [--strict] [--since REV] [--graph mermaid|dot] [--no-cache]
 
 Validates the guides in each DIR (default: guide) and reports every problem.
 DIR is a guide folder (it holds .mdx files) or a folder of guide folders.
@@ -36,6 +36,7 @@ DIR is a guide folder (it holds .mdx files) or a folder of guide folders.
   --strict         drafts are errors, as in production builds
   --since REV      also report node ids of git revision REV that are gone (removed-id)
   --graph FORMAT   print each guide's graph (mermaid or dot) on stdout, problems on stderr
+  --no-cache       parse every file again, without the parse cache (node_modules/.astro/signpost)
   --help           show this help
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
@@ -50,6 +51,7 @@ export async function run(argv: string[]): Promise<void> {
       strict: { type: 'boolean', default: false },
       since: { type: 'string' },
       graph: { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
     },
     argv,
   );
@@ -70,7 +72,12 @@ export async function run(argv: string[]): Promise<void> {
   const dirs = positionals.length > 0 ? positionals.map((dir) => resolve(cwd, dir)) : [resolve('guide')];
 
   const components = await siteComponents(cwd);
-  const result = await checkGuides(dirs, { strict: values.strict, ...(components ? { components } : {}) });
+  const cacheDir = values['no-cache'] ? undefined : parseCacheDir(dirs[0]!);
+  const result = await checkGuides(dirs, {
+    strict: values.strict,
+    ...(components ? { components } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
+  });
   if (values.since !== undefined) {
     try {
       const before = await guidesAt(values.since, dirs, cwd);
@@ -100,22 +107,11 @@ export async function run(argv: string[]): Promise<void> {
 }
 
 /**
- * The site's own components, from `signpost({ components })` in the project's astro.config:
- * guides may use them, so `check` reads them as the build does. A config that cannot be read
- * leaves them out (then they are reported as unknown directives, at their place).
+ * Where parses are kept between runs: the project's Astro cache folder, which the build and
+ * the dev server use too, so that a check, a build and a restarted dev server each parse only
+ * what changed since any of them ran. None outside a project with its packages installed.
  */
-async function siteComponents(cwd: string): Promise<SiteComponents | undefined> {
-  const config = ['astro.config.mjs', 'astro.config.js'].map((name) => join(cwd, name)).find((file) => existsSync(file));
-  if (!config) return undefined;
-  try {
-    const loaded = ((await import(pathToFileURL(config).href)) as { default?: unknown }).default;
-    const integrations = (loaded as { integrations?: unknown[] } | undefined)?.integrations ?? [];
-    for (const integration of integrations.flat(Infinity) as { name?: string; hooks?: Record<string, unknown> }[]) {
-      const hook = integration?.name === 'signpost' ? integration.hooks?.['signpost:components'] : undefined;
-      if (typeof hook === 'function') return (hook as () => SiteComponents)();
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
+function parseCacheDir(guides: string): string | undefined {
+  const modules = join(siteLayoutOf(guides).root, 'node_modules');
+  return existsSync(modules) ? join(modules, '.astro', 'signpost') : undefined;
 }

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Guide } from './graph/model.ts';
 import { findGuideDirs, loadGuide, type FileParse } from './graph/load-guide.ts';
 import { ParseCache } from './graph/parse-cache.ts';
+import { parseAhead } from './graph/parse-ahead.ts';
 import { append, problem, sortProblems, type Problem } from './problems.ts';
 import { say } from './rules/catalogue.ts';
 import { brokenFiles, siteLayoutOf, type SiteLayout } from './rules/broken-file.ts';
@@ -25,6 +26,8 @@ export interface CheckOptions {
   site?: SiteLayout;
   /** The site's own components (`signpost({ components })`), by directive name. */
   components?: SiteComponents;
+  /** Parse in worker threads when there is much to parse (parse-ahead.ts); on by default. */
+  parallel?: boolean;
 }
 
 export interface CheckResult {
@@ -48,6 +51,7 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
       problems.push(problem(dir, say('empty-guide', 'noGuideHere')));
     }
     const cache = options.cacheDir ? await ParseCache.open<FileParse>(options.cacheDir, dir) : undefined;
+    if (options.parallel !== false) parsedFiles += await parseAhead(guideDirs, cache, options.components);
     const here: Guide[] = [];
     for (const guideDir of guideDirs) {
       const loaded = await loadGuide(guideDir, { cache, ...(options.components ? { components: options.components } : {}) });

@@ -15,6 +15,7 @@
  * guide again on every save, reparsing only the files that changed.
  */
 import { createHash } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -61,6 +62,7 @@ export function signpostLoader(): Loader {
       const paths = new Paths(`${context.config.base.replace(/\/?$/, '/')}${options.prefix.slice(1)}`);
       let lastReport = '';
       const cacheDir = join(fileURLToPath(context.config.cacheDir), 'signpost');
+      let synced = false;
 
       const sync = async (): Promise<void> => {
         const started = performance.now();
@@ -70,8 +72,12 @@ export function signpostLoader(): Loader {
           cacheDir,
           site: { root: fileURLToPath(context.config.root), prefix: options.prefix },
           components: componentSchemas(options),
+          // Worker threads pay off for a whole guides folder, not for the file just saved.
+          parallel: !synced,
         });
-        options.commandLine?.onPhase?.('validation', performance.now() - started);
+        synced = true;
+        const checked = performance.now() - started;
+        options.commandLine?.onPhase?.('validation', checked);
         const root = fileURLToPath(context.config.root);
         const failed = result.ioError || result.problems.some((p) => p.severity === 'error');
         // A build stops here, with the report as its error.
@@ -87,6 +93,12 @@ export function signpostLoader(): Loader {
           nodes: result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0),
         });
         await store(code, context, result, failed ? result : undefined, paths, options, root);
+        // For `npm run bench`: what a save costs in the dev server, one JSON line per check.
+        const timings = process.env['SIGNPOST_TIMINGS'];
+        if (timings && context.watcher) {
+          const line = { check: checked, total: performance.now() - started, parsedFiles: result.parsedFiles };
+          await appendFile(timings, `${JSON.stringify(line)}\n`);
+        }
       };
 
       await sync();

@@ -85,19 +85,65 @@ async function parseFile(
   const key = componentsKey(components);
   const cached = parsed.get(path);
   if (cached && cached.text === source.text && cached.isIndex === isIndex && cached.key === key) {
+    cache?.keep(path);
     append(problems, cached.problems);
     return cached.result;
   }
   const digest = cache ? digestOf(key ? `${key}\n${source.text}` : source.text) : '';
-  const stored = cache?.get(path, isIndex, digest);
-  const own: Problem[] = stored?.problems ?? [];
+  const stored = await cache?.get(path, isIndex, digest);
   if (!stored) onParse?.();
-  const result = stored?.result ?? parseText(path, source, isIndex, own, components);
+  const { result, problems: own } = stored ?? parseSource(path, source, isIndex, components);
   if (cache && !stored) cache.set(path, isIndex, digest, { result, problems: own });
   parsed.set(path, { text: source.text, isIndex, key, result, problems: own });
   append(problems, own);
   return result;
 }
+
+/** Parses the text of one file (`source`, from `readSource`) into its nodes, metadata and problems. */
+export function parseSource(
+  path: string,
+  source: { text: string; invalidAt?: Point },
+  isIndex: boolean,
+  components: SiteComponents = NO_COMPONENTS,
+): FileParse {
+  const problems: Problem[] = [];
+  const result = parseText(path, source, isIndex, problems, components);
+  return { result, problems };
+}
+
+/**
+ * Whether `loadGuide` would parse this file's `text` again (it is in no cache), and, once it is
+ * parsed elsewhere (parse-ahead.ts), what to remember of it.
+ */
+export const parseMemory = {
+  async needed(
+    path: string,
+    text: string,
+    isIndex: boolean,
+    components: SiteComponents,
+    cache: ParseCache<FileParse> | undefined,
+  ): Promise<boolean> {
+    const key = componentsKey(components);
+    const cached = parsed.get(path);
+    if (cached && cached.text === text && cached.isIndex === isIndex && cached.key === key) return false;
+    if (!cache) return true;
+    const stored = await cache.get(path, isIndex, digestOf(key ? `${key}\n${text}` : text));
+    if (stored) parsed.set(path, { text, isIndex, key, ...stored });
+    return !stored;
+  },
+  remember(
+    path: string,
+    text: string,
+    isIndex: boolean,
+    components: SiteComponents,
+    cache: ParseCache<FileParse> | undefined,
+    parse: FileParse,
+  ): void {
+    const key = componentsKey(components);
+    parsed.set(path, { text, isIndex, key, ...parse });
+    cache?.set(path, isIndex, digestOf(key ? `${key}\n${text}` : text), parse);
+  },
+};
 
 function parseText(
   path: string,
@@ -187,6 +233,16 @@ function reportParseError(error: unknown, file: VFile): void {
   reportMdxError(error, file);
 }
 
+/** Files read at once: enough to keep the disk busy, few enough for any limit on open files. */
+const READ_AHEAD = 16;
+
+/** `map` over `list`, at most `size` calls at once, results in order. */
+async function inBatches<T, R>(list: T[], size: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < list.length; start += size) append(results, await Promise.all(list.slice(start, start + size).map(map)));
+  return results;
+}
+
 /** Reads one guide folder into its graph and every problem in it. */
 export async function loadGuide(dir: string, options: LoadOptions = {}): Promise<LoadedGuide> {
   const problems: Problem[] = [];
@@ -220,8 +276,14 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   if (files[0] !== index) {
     problems.push(problem(dir, say('missing-metadata', 'noIndex', slug, INDEX_FILE)));
   }
-  for (const path of files) {
-    const file = await parseFile(path, path === index, problems, { ...options, onParse: () => parsedFiles++ });
+  // Files are read a few at a time, and taken in order: the same guide and problems as one by one.
+  const read = await inBatches(files, READ_AHEAD, async (path) => {
+    const own: Problem[] = [];
+    const file = await parseFile(path, path === index, own, { ...options, onParse: () => parsedFiles++ });
+    return { file, own };
+  });
+  for (const { file, own } of read) {
+    append(problems, own);
     if (file.meta) {
       guide.meta = file.meta.meta;
       guide.start = file.meta.start;

@@ -1,6 +1,6 @@
 /**
- * Parsed files kept on disk between runs, so that a build or a restarted dev server does not
- * parse a file again while its text is unchanged. An entry is found by the file's path and the
+ * Parsed files kept on disk between runs, so that a check, a build or a restarted dev server
+ * does not parse a file again while its text is unchanged. An entry is found by the file's path and the
  * digest of its text; the whole cache is dropped when the checker changes (its code, or the
  * parser packages it uses), so that a cached result is always the one a fresh parse would give.
  */
@@ -67,60 +67,84 @@ export function digestOf(text: string): string {
 }
 
 /**
- * One JSON file per guides folder, read once and written back when something changed. A cache
- * that cannot be read or written is no cache: parsing then simply happens.
+ * A folder per guides folder, one JSON file per guide file, each holding the checker's
+ * version with the parse: a run reads only the entries of the files it has to, and writes only
+ * the entries of the files it parsed, so that saving one file in the dev server writes one
+ * entry, however large the guides. A cache that cannot be read or written is no cache: parsing
+ * then simply happens.
  */
 export class ParseCache<T> {
-  private readonly file: string;
+  private readonly dir: string;
   private version = '';
-  private entries = new Map<string, CachedParse<T>>();
+  /** Entries on disk when the cache was opened, by file name. */
+  private present = new Set<string>();
+  /** Entries this run read, kept or wrote: the others belong to files that are gone. */
   private used = new Set<string>();
-  private changed = false;
+  private pending = new Map<string, { path: string } & CachedParse<T>>();
 
-  private constructor(file: string) {
-    this.file = file;
+  private constructor(dir: string) {
+    this.dir = dir;
   }
 
   /** Opens the cache of a guides folder in `dir` (for a site: Astro's cache folder). */
   static async open<T>(dir: string, guidesDir: string): Promise<ParseCache<T>> {
-    const version = await versionOfChecker();
-    const cache = new ParseCache<T>(join(dir, `parse-${digestOf(guidesDir).slice(0, 12)}.json`));
-    try {
-      const stored = JSON.parse(await readFile(cache.file, 'utf8')) as { version: string; entries: [string, CachedParse<T>][] };
-      if (stored.version === version) cache.entries = new Map(stored.entries);
-    } catch {
-      // No cache yet, or one from an interrupted write: start empty.
-    }
-    cache.version = version;
+    const cache = new ParseCache<T>(join(dir, `parse-${digestOf(guidesDir).slice(0, 12)}`));
+    cache.version = await versionOfChecker();
+    cache.present = new Set(await readdir(cache.dir).catch(() => []));
     return cache;
   }
 
-  get(path: string, isIndex: boolean, digest: string): T | undefined {
-    const entry = this.entries.get(path);
-    if (entry?.digest !== digest || entry.isIndex !== isIndex) return undefined;
-    this.used.add(path);
-    return entry.value;
+  /** The parse of the file at `path` whose text has `digest`, if it is kept. */
+  async get(path: string, isIndex: boolean, digest: string): Promise<T | undefined> {
+    const name = entryName(path);
+    this.used.add(name);
+    if (!this.present.has(name)) return undefined;
+    try {
+      const entry = JSON.parse(await readFile(join(this.dir, name), 'utf8')) as { version: string; path: string } & CachedParse<T>;
+      const fresh = entry.version === this.version && entry.path === path && entry.digest === digest && entry.isIndex === isIndex;
+      return fresh ? entry.value : undefined;
+    } catch {
+      // Half written by a run that was stopped, or removed meanwhile: parse again.
+      return undefined;
+    }
+  }
+
+  /** Keeps the entry of a file that this run found unchanged without reading it. */
+  keep(path: string): void {
+    this.used.add(entryName(path));
   }
 
   set(path: string, isIndex: boolean, digest: string, value: T): void {
-    this.entries.set(path, { digest, isIndex, value });
-    this.used.add(path);
-    this.changed = true;
+    const name = entryName(path);
+    this.used.add(name);
+    this.pending.set(name, { path, digest, isIndex, value });
   }
 
-  /** Writes the cache, keeping only the files read in this run (deleted files drop out). */
+  /** Writes the new entries, and removes those of files this run did not read (deleted files). */
   async save(): Promise<void> {
-    const stale = [...this.entries.keys()].filter((path) => !this.used.has(path));
-    for (const path of stale) this.entries.delete(path);
-    if (!this.changed && stale.length === 0) return;
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    try {
-      await mkdir(join(this.file, '..'), { recursive: true });
-      await writeFile(temporary, JSON.stringify({ version: this.version, entries: [...this.entries] }));
-      await rename(temporary, this.file);
-      this.changed = false;
-    } catch {
-      await rm(temporary, { force: true });
+    const pending = [...this.pending];
+    this.pending.clear();
+    if (pending.length > 0) await mkdir(this.dir, { recursive: true }).catch(() => undefined);
+    for (const [name, entry] of pending) {
+      const file = join(this.dir, name);
+      const temporary = `${file}.${process.pid}.tmp`;
+      try {
+        await writeFile(temporary, JSON.stringify({ version: this.version, ...entry }));
+        await rename(temporary, file);
+        this.present.add(name);
+      } catch {
+        await rm(temporary, { force: true });
+      }
+    }
+    for (const name of this.present) {
+      if (this.used.has(name)) continue;
+      this.present.delete(name);
+      await rm(join(this.dir, name), { force: true }).catch(() => undefined);
     }
   }
+}
+
+/** The file name of a guide file's entry: the digest of its path. */
+function entryName(path: string): string {
+  return `${digestOf(path).slice(0, 24)}.json`;
 }

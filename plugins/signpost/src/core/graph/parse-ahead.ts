@@ -1,0 +1,93 @@
+/**
+ * Parsing in worker threads: the one Markdown pipeline runs at about 1 MB a second, so a
+ * large check spreads the files that no cache holds over the machine's cores before
+ * `loadGuide` reads the guides; each file is parsed by the same code (`parseSource`) in a
+ * worker as it would be in the main thread, and `loadGuide` then finds it parsed. The main
+ * thread parses too, and every thread takes the next file, largest first, as it is free.
+ */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Point } from 'unist';
+import { listGuideFiles, INDEX_FILE } from './guide-files.ts';
+import { parseMemory, parseSource, type FileParse } from './load-guide.ts';
+import type { ParseCache } from './parse-cache.ts';
+import { readSource } from '../parse/source.ts';
+import { NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
+import type { Problem } from '../problems.ts';
+
+/** Below this many bytes to parse, starting a worker (about 0.1 s) costs more than it saves. */
+export const PARSE_AHEAD_BYTES = 384 * 1024;
+/** Workers at most, beside the main thread. */
+const MAX_WORKERS = 7;
+
+/** One file to parse, as the workers receive it. */
+export interface ParseJob {
+  path: string;
+  source: { text: string; invalidAt?: Point };
+  isIndex: boolean;
+}
+
+/**
+ * Parses ahead the files of `guideDirs` that no cache holds, in parallel when there is enough
+ * to parse and a core to spare; returns how many it parsed. Site components are zod schemas,
+ * which cannot cross to a worker: with them, `loadGuide` parses in the main thread as usual.
+ */
+export async function parseAhead(
+  guideDirs: string[],
+  cache: ParseCache<FileParse> | undefined,
+  components: SiteComponents = NO_COMPONENTS,
+): Promise<number> {
+  const threads = Math.min(availableParallelism() - 1, MAX_WORKERS);
+  if (threads < 1 || components.size > 0) return 0;
+  const jobs: ParseJob[] = [];
+  let bytes = 0;
+  for (const dir of guideDirs) {
+    // Problems with the folder are loadGuide's to report: here they only stop the reading ahead.
+    const files = (await listGuideFiles(dir, [] as Problem[])) ?? [];
+    for (const path of files) {
+      const source = await readSource(path);
+      if (!('text' in source)) continue;
+      const isIndex = path === join(dir, INDEX_FILE);
+      if (!(await parseMemory.needed(path, source.text, isIndex, components, cache))) continue;
+      jobs.push({ path, source: { text: source.text, ...(source.invalidAt ? { invalidAt: source.invalidAt } : {}) }, isIndex });
+      bytes += source.text.length;
+    }
+  }
+  if (bytes < PARSE_AHEAD_BYTES) return 0;
+  jobs.sort((a, b) => b.source.text.length - a.source.text.length);
+  const results = await parseJobs(jobs, Math.min(threads, Math.ceil(bytes / PARSE_AHEAD_BYTES) - 1 || 1));
+  jobs.forEach((job, index) => parseMemory.remember(job.path, job.source.text, job.isIndex, components, cache, results[index]!));
+  return jobs.length;
+}
+
+/** The worker's module, beside this one (TypeScript in the tests, JavaScript once built). */
+function workerUrl(): URL {
+  const extension = /\.[jt]s$/.exec(new URL(import.meta.url).pathname)?.[0] ?? '.js';
+  return new URL(`./parse-worker${extension}`, import.meta.url);
+}
+
+/** Parses `jobs` in the main thread and `workers` worker threads, each taking the next job as it is free. */
+async function parseJobs(jobs: ParseJob[], workers: number): Promise<FileParse[]> {
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const results: FileParse[] = Array.from({ length: jobs.length });
+  const url = workerUrl();
+  const done = Array.from(
+    { length: workers },
+    () =>
+      new Promise<void>((resolve) => {
+        const worker = new Worker(url, { workerData: { jobs, next } });
+        worker.on('message', ({ index, parse }: { index: number; parse: FileParse }) => (results[index] = parse));
+        // A worker that fails leaves its jobs to the main thread.
+        worker.on('error', () => resolve());
+        worker.on('exit', () => resolve());
+      }),
+  );
+  for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
+    const { path, source, isIndex } = jobs[index]!;
+    results[index] = parseSource(path, source, isIndex);
+  }
+  await Promise.all(done);
+  // A worker that could not start leaves its jobs undone: they are parsed here.
+  return results.map((parse, index) => parse ?? parseSource(jobs[index]!.path, jobs[index]!.source, jobs[index]!.isIndex));
+}

@@ -1,0 +1,68 @@
+/**
+ * Parsing in worker threads (parse-ahead.ts) and the parse cache on disk give what parsing each
+ * file in turn gives: the same guides and the same problems at the same places, on a guide
+ * large enough for the workers and every hostile file beside it.
+ */
+import { cp, mkdtemp, readdir, rm, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeGuide } from '../../bench/generate.ts';
+import { PARSE_AHEAD_BYTES } from '../../plugins/signpost/src/core/graph/parse-ahead.ts';
+
+type Core = typeof import('../../plugins/signpost/src/core/index.ts');
+/** A fresh process, as far as the parses kept in memory go. */
+const fresh = async (): Promise<Core> => {
+  vi.resetModules();
+  return import('../../plugins/signpost/src/core/index.ts');
+};
+
+let work: string;
+let guides: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'signpost-ahead-'));
+  guides = join(work, 'guides');
+  await writeGuide(join(guides, 'large'), 500);
+  await cp(new URL('../hostile/fixtures/', import.meta.url), guides, { recursive: true });
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** A result without object identity: what a reader of the guides sees. */
+const plain = (result: Awaited<ReturnType<Core['checkGuides']>>) =>
+  JSON.parse(JSON.stringify({ guides: result.guides.map(({ byId: _byId, ...guide }) => guide), problems: result.problems }));
+
+describe('parsing ahead in worker threads', () => {
+  it('gives the guides and problems that parsing in turn gives', async () => {
+    const alone = await (await fresh()).checkGuides([guides], { parallel: false });
+    const ahead = await (await fresh()).checkGuides([guides]);
+    expect(alone.problems.length).toBeGreaterThan(10);
+    expect(plain(ahead)).toEqual(plain(alone));
+    expect(ahead.parsedFiles).toBe(alone.parsedFiles);
+  });
+
+  it('is used only past a size worth a worker', () => {
+    // The large guide alone is past it: this test goes through the workers.
+    expect(500 * 1000).toBeGreaterThan(PARSE_AHEAD_BYTES);
+  });
+});
+
+describe('the parse cache on disk', () => {
+  it('gives the same from its entries, one per file, and drops those of deleted files', async () => {
+    const cacheDir = join(work, 'cache');
+    const first = await (await fresh()).checkGuides([guides], { cacheDir });
+    const entries = async () => (await readdir(cacheDir, { recursive: true })).filter((name) => name.endsWith('.json'));
+    const count = (await entries()).length;
+    expect(count).toBe(first.parsedFiles);
+    const second = await (await fresh()).checkGuides([guides], { cacheDir });
+    expect(second.parsedFiles).toBe(0);
+    expect(plain(second)).toEqual(plain(first));
+    await unlink(join(guides, 'large', 'part-001.mdx'));
+    const third = await (await fresh()).checkGuides([guides], { cacheDir });
+    expect(third.parsedFiles).toBe(0);
+    expect(await entries()).toHaveLength(count - 1);
+  });
+});
