@@ -31,6 +31,8 @@ function limitMessages(): string {
     say('limit-exceeded', 'yamlLineIndicators', past(LIMITS.yamlLineIndicators), LIMITS.yamlLineIndicators),
     say('limit-exceeded', 'yamlAliases', LIMITS.yamlAliases),
     say('limit-exceeded', 'options', 'printer-status', LIMITS.options + 2, LIMITS.options),
+    say('limit-exceeded', 'guideNodes', 'printer-help', LIMITS.guideNodes),
+    say('limit-exceeded', 'guideAnswers', 'printer-help', LIMITS.guideAnswers),
     say('limit-exceeded', 'guideFiles', 'printer-help', LIMITS.guideFiles),
     say('limit-exceeded', 'guideBytes', 'printer-help', LIMITS.guideBytes / 1024 ** 2),
     say('limit-exceeded', 'guideEntries', 'printer-help', LIMITS.guideEntries),

@@ -442,6 +442,33 @@ describe('what check must not read, and how far it walks', () => {
       '.:1:1 limit-exceeded Guide `heavy` holds over 16 MB of `.mdx` files; split it into several guides',
     ]);
   });
+  it('bounds the size of a guide: its nodes and its answers, each at the node that goes past', async () => {
+    const files = async (name: string, nodes: string[], first: string, per: number): Promise<string[]> => {
+      const dir = join(work, name);
+      await mkdir(dir, { recursive: true });
+      for (let from = 0, part = 0; from < nodes.length; from += per, part++) {
+        const head = part === 0 ? `${HOSTILE_FRONTMATTER.replace(/start: \S+/, `start: ${first}`)}` : '';
+        await writeFile(join(dir, part === 0 ? 'index.mdx' : `part${part}.mdx`), head + nodes.slice(from, from + per).join('\n'));
+      }
+      const { problems } = await checkGuides([dir]);
+      for (const p of problems) expectLocated(p, dir);
+      return problems.map((p) => `${relative(dir, p.file)}:${p.line}:${p.column} ${p.rule} ${p.message}`);
+    };
+    const chain = Array.from({ length: LIMITS.guideNodes + 1 }, (_, i) =>
+      i < LIMITS.guideNodes ? `:::step{#s${i} title="S" next="s${i + 1}"}\nx\n:::\n` : `:::instructions{#s${i} title="E"}\nx\n:::\n`,
+    );
+    expect(await files('many-nodes', chain, 's0', 4000)).toEqual([
+      'part2.mdx:8001:1 limit-exceeded Guide `many-nodes` has more than 10,000 nodes from this one on; split it into several guides',
+    ]);
+    const outcomes = Array.from({ length: 100 }, (_, j) => `:::instructions{#o${j} title="O${j}"}\nx\n:::\n`);
+    const questions = Array.from({ length: 201 }, (_, i) => {
+      const options = Array.from({ length: 100 }, (__, j) => `::option[A${j}]{to="${j === 0 && i < 200 ? `q${i + 1}` : `o${j}`}"}\n`);
+      return `::::question{#q${i} title="Q${i}"}\n\n${options.join('\n')}\n::::\n`;
+    });
+    expect(await files('many-answers', [...questions, ...outcomes], 'q0', 50)).toEqual([
+      'part4.mdx:1:1 limit-exceeded Guide `many-answers` has more than 20,000 answers by this node; split it into several guides, or group answers under further questions',
+    ]);
+  });
 });
 
 describe('terminals and review output', () => {

@@ -42,6 +42,13 @@ export const LIMITS = {
   treeDepth: 100,
   /** Answers of one question. */
   options: 100,
+  /**
+   * Nodes of one guide: its pages, map and checks grow with it, and a guide of this size
+   * builds in about a minute (`npm run bench`).
+   */
+  guideNodes: 10_000,
+  /** Answers and `next` of one guide, every node's together: each is a line on the map and a link on pages. */
+  guideAnswers: 20_000,
   /** Characters of a node id or a guide folder name, each a URL segment and a file name. */
   idLength: 100,
   /** `.mdx` files in one guide. */
@@ -142,6 +149,18 @@ export const LIMIT_TABLE: readonly LimitRow[] = [
     fix: 'write the values out',
   },
   { what: 'the answers of one question', limit: 'options', measured: 'after parsing', fix: 'group the answers under further questions' },
+  {
+    what: 'the nodes of one guide',
+    limit: 'guideNodes',
+    measured: 'after parsing, at the first node past it',
+    fix: 'split the guide into several',
+  },
+  {
+    what: 'the answers of one guide (every option and `next`)',
+    limit: 'guideAnswers',
+    measured: 'after parsing, at the node whose answers go past it',
+    fix: 'split the guide into several, or group answers under further questions',
+  },
   {
     what: '`.mdx` files in one guide',
     limit: 'guideFiles',

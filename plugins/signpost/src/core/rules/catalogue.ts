@@ -385,7 +385,7 @@ export const CATALOGUE = {
   },
   'limit-exceeded': {
     severity: 'error',
-    summary: 'a file, paragraph, nesting or question past the limits that keep checks fast',
+    summary: 'a file, paragraph, nesting, question or guide past the limits that keep checks and builds fast',
     messages: {
       tableCells: (most: number) =>
         `This file has over ${most} table cells (\`|\`) by this line; split its tables into several files or shorter tables`,
@@ -415,6 +415,10 @@ export const CATALOGUE = {
       yamlTooLarge: () => 'The frontmatter is too large or nests too deeply to read; write each field as `name: value`',
       options: (id: string, count: number, most: number) =>
         `Question ${code(id)} has ${count} answers; at most ${most}: group them under further questions`,
+      guideNodes: (slug: string, most: number) =>
+        `Guide ${code(slug)} has more than ${most.toLocaleString('en')} nodes from this one on; split it into several guides`,
+      guideAnswers: (slug: string, most: number) =>
+        `Guide ${code(slug)} has more than ${most.toLocaleString('en')} answers by this node; split it into several guides, or group answers under further questions`,
       guideFiles: (slug: string, most: number) =>
         `Guide ${code(slug)} has over ${most.toLocaleString('en')} \`.mdx\` files; split it into several guides`,
       guideBytes: (slug: string, megabytes: number) =>

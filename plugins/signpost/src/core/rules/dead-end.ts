@@ -1,9 +1,11 @@
 /**
- * `dead-end`, `too-few-options` and the answers limit: every question and step leads
- * somewhere, a question offers a real choice, and no question more answers than a reader reads.
+ * `dead-end`, `too-few-options` and the limits on answers and nodes: every question and step
+ * leads somewhere, a question offers a real choice, no question has more answers than a reader
+ * reads, and a guide stays within what builds in bounded time and memory.
  */
 import { LIMITS } from '../parse/limits.ts';
 import { openingOf } from '../parse/directives.ts';
+import { waysOn } from '../graph/model.ts';
 import { problem } from '../problems.ts';
 import { shorten } from '../suggest.ts';
 import { say } from './catalogue.ts';
@@ -23,4 +25,20 @@ export function deadEnds({ guide, problems }: RuleContext): void {
       problems.push(problem(node.file, say('dead-end', 'noWayOn', id), opening));
     }
   }
+}
+
+/** The limits of a guide's size, reported once each, at the node that goes past them. */
+export function guideSize({ guide, problems }: RuleContext): void {
+  const slug = shorten(guide.slug);
+  let answers = 0;
+  guide.nodes.forEach((node, index) => {
+    if (index === LIMITS.guideNodes) {
+      problems.push(problem(node.file, say('limit-exceeded', 'guideNodes', slug, LIMITS.guideNodes), openingOf(node.tree)));
+    }
+    const before = answers;
+    answers += waysOn(node).length;
+    if (before <= LIMITS.guideAnswers && answers > LIMITS.guideAnswers) {
+      problems.push(problem(node.file, say('limit-exceeded', 'guideAnswers', slug, LIMITS.guideAnswers), openingOf(node.tree)));
+    }
+  });
 }

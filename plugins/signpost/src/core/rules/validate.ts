@@ -6,7 +6,7 @@ import type { Guide } from '../graph/model.ts';
 import type { Problem } from '../problems.ts';
 import { ruleContext, type RuleContext } from './context.ts';
 import { danglingTargets } from './dangling-target.ts';
-import { deadEnds } from './dead-end.ts';
+import { deadEnds, guideSize } from './dead-end.ts';
 import { duplicateErrorMessages } from './duplicate-error-message.ts';
 import { duplicateAnswers } from './duplicate-answer.ts';
 import { duplicateIds } from './duplicate-id.ts';
@@ -24,6 +24,7 @@ const GRAPH_RULES: ((context: RuleContext) => void)[] = [
   movedFrom,
   danglingTargets,
   deadEnds,
+  guideSize,
   selfTargets,
   duplicateAnswers,
   missingStart,
