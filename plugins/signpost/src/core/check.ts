@@ -3,7 +3,7 @@
  */
 import { resolve } from 'node:path';
 import type { Guide } from './graph/model.ts';
-import { findGuideDirs, loadGuide, type FileParse } from './graph/load-guide.ts';
+import { findGuideDirs, forgetParses, loadGuide, type FileParse } from './graph/load-guide.ts';
 import { ParseCache } from './graph/parse-cache.ts';
 import { parseAhead } from './graph/parse-ahead.ts';
 import { append, problem, sortProblems, type Problem } from './problems.ts';
@@ -28,6 +28,8 @@ export interface CheckOptions {
   components?: SiteComponents;
   /** Parse in worker threads when there is much to parse (parse-ahead.ts); on by default. */
   parallel?: boolean;
+  /** Keep the parses in memory for the next check in this process (the dev server); on by default. */
+  keep?: boolean;
 }
 
 export interface CheckResult {
@@ -64,6 +66,7 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
     append(problems, brokenFiles(here, options.site ?? siteLayoutOf(dir)));
     append(guides, here);
   }
+  if (options.keep === false) forgetParses();
   const final = options.strict ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p)) : problems;
   return { guides, problems: sortProblems(final), ioError: problems.some((p) => p.io), parsedFiles };
 }

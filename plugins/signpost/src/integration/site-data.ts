@@ -23,11 +23,23 @@ export interface SiteGuide extends PageGuide {
   maps: GuideMap[];
 }
 
+let built: Promise<SiteGuide[]> | undefined;
+
 /**
  * Every guide, in folder order. While the guides have errors (in `astro dev`), every page
  * fails with the report, which Astro's overlay shows at the first problem's place.
+ *
+ * A build reads them once: every page's header asks (for search), and reading 10,000 nodes
+ * for each of 10,000 pages made the build grow with the square of the guide. The dev server
+ * reads them again for each page, as a save may have changed them.
  */
-export async function getGuides(): Promise<SiteGuide[]> {
+export function getGuides(): Promise<SiteGuide[]> {
+  if (import.meta.env.DEV) return readGuides();
+  built ??= readGuides();
+  return built;
+}
+
+async function readGuides(): Promise<SiteGuide[]> {
   // The collection is the site's (its src/content.config.ts names it): its type is not known here.
   const collection = (await getCollection('signpost' as never)) as { data: unknown }[];
   const entries = collection.map((entry) => entry.data as Entry);
@@ -67,6 +79,7 @@ export async function getGuides(): Promise<SiteGuide[]> {
         byId,
         maps: guide.maps,
         vocabulary: guide.vocabulary,
+        commonWords: guide.commonWords,
       };
     });
 }
