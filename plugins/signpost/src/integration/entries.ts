@@ -25,6 +25,8 @@ export interface GuideEntry {
   mapDigest: string;
   /** The guide's own words, for search's "Did you mean". */
   vocabulary: string[];
+  /** How many of its nodes use each of its commonest words, for search. */
+  commonWords: Record<string, number>;
 }
 
 export interface NodeEntry extends PageNode {

@@ -225,6 +225,7 @@ function routes(prefix: string, config: AstroConfig): PlannedRoute[] {
     { pattern: at('[guide]/map'), file: 'map.astro' },
     { pattern: at('[guide]/map/[branch]'), file: 'map-branch.astro' },
     { pattern: at('sitemap.xml'), file: 'sitemap.js' },
+    { pattern: at('signpost-search/index.json'), file: 'search-index.js' },
     { pattern: at('signpost-search/cards-[bucket].json'), file: 'search-cards.js' },
     { pattern: at('signpost-search/words.json'), file: 'search-words.js' },
   ];

@@ -74,6 +74,8 @@ export function signpostLoader(): Loader {
           components: componentSchemas(options),
           // Worker threads pay off for a whole guides folder, not for the file just saved.
           parallel: !synced,
+          // A build checks once: the parse trees need not outlive the pages made from them.
+          keep: Boolean(context.watcher),
         });
         synced = true;
         const checked = performance.now() - started;
@@ -217,6 +219,7 @@ async function store(
           maps,
           mapDigest,
           vocabulary: page.vocabulary,
+          commonWords: page.commonWords,
         },
       });
       for (const node of page.nodes) {

@@ -3,10 +3,12 @@
  * who types or pastes the message on their screen gets its card first whatever Pagefind ranks,
  * and the guides' words, for "Did you mean" after a typo.
  *
- * Messages are split into buckets by their first two characters (`search/cards-<n>.json`):
- * a query loads only the bucket its own first two characters fall in, so what a first query
- * downloads stays small however many cards the guides have. This module runs in the build and
- * in the reader's browser (scripts/search.ts): no Node import.
+ * Messages are split into buckets by how they begin (`signpost-search/cards-<n>.json`), each
+ * bucket the messages that begin one way, as long a beginning as it takes for a bucket to hold
+ * a few dozen cards (`index.json` lists them): a message, or the start of one, loads only the
+ * bucket it begins, so what a first query downloads stays small however many cards the guides
+ * have and however many of their messages begin alike ("Failed to …"). This module runs in the
+ * build and in the reader's browser (scripts/search.ts): no Node import.
  */
 import type { PageGuide, SitePaths } from './site-model.ts';
 
@@ -25,9 +27,13 @@ export interface SearchCard {
   excerpt: string;
 }
 
-/** Cards per bucket, roughly: a bucket stays a few kilobytes. */
+/** Cards per bucket at most, unless more share their first 48 characters: a bucket stays a few kilobytes. */
 const CARDS_PER_BUCKET = 32;
-const MAX_BUCKETS = 64;
+const LONGEST_PREFIX = 48;
+/** Past this many buckets for one query (a beginning too short to choose), search leaves the cards to Pagefind. */
+export const MOST_BUCKETS = 4;
+/** Ends a bucket's beginning that is a whole message: it holds only messages that are exactly it. */
+const END = '\u0000';
 
 /** Messages compare without case, quotes or punctuation at the ends, or repeated spaces. */
 export function normalizeMessage(text: string): string {
@@ -38,18 +44,49 @@ export function normalizeMessage(text: string): string {
     .replace(/^[\s"'“”‘’.!?,:;…]+|[\s"'“”‘’.!?,:;…]+$/g, '');
 }
 
-/** How many buckets the cards are split into. */
-export function bucketCount(cards: number): number {
-  return Math.min(MAX_BUCKETS, Math.max(1, Math.ceil(cards / CARDS_PER_BUCKET)));
+/**
+ * The buckets a normalised query needs (by index in `beginnings`): those holding a message
+ * that begins with it. None for a query under two characters, or one so short that it would
+ * need more than `MOST_BUCKETS`.
+ */
+export function bucketsFor(normalized: string, beginnings: string[]): number[] {
+  if ([...normalized].length < 2) return [];
+  const chosen: number[] = [];
+  beginnings.forEach((beginning, index) => {
+    const whole = beginning.endsWith(END);
+    const start = whole ? beginning.slice(0, -1) : beginning;
+    if (start.startsWith(normalized) || (!whole && normalized.startsWith(start))) chosen.push(index);
+  });
+  return chosen.length <= MOST_BUCKETS ? chosen : [];
 }
 
-/** The bucket of a normalised message or query: by its first two characters; none for shorter text. */
-export function bucketOf(normalized: string, buckets: number): number | undefined {
-  const start = [...normalized].slice(0, 2);
-  if (start.length < 2) return undefined;
-  let hash = 7;
-  for (const char of start) hash = (hash * 31 + char.codePointAt(0)!) % 1_000_003;
-  return hash % buckets;
+/** Below this many pages, every word of a query is searched: the index is small anyway. */
+const COMMON_FROM_PAGES = 500;
+/** A word on at least this share of the pages is common. */
+const COMMON_SHARE = 0.1;
+
+/**
+ * The words most of the site's pages hold, each with the share of pages that do: search leaves
+ * them out of a query that has other words, as each would cost the reader a large part of
+ * the index for little meaning. None on a site of fewer than `COMMON_FROM_PAGES` pages.
+ */
+export function commonWords(guides: { nodes: unknown[]; commonWords: Record<string, number> }[]): [string, number][] {
+  const pages = guides.reduce((sum, guide) => sum + guide.nodes.length, 0);
+  if (pages < COMMON_FROM_PAGES) return [];
+  const counts = new Map<string, number>();
+  for (const guide of guides) {
+    for (const [word, count] of Object.entries(guide.commonWords)) counts.set(word, (counts.get(word) ?? 0) + count);
+  }
+  return [...counts]
+    .filter(([, count]) => count >= pages * COMMON_SHARE)
+    .map(([word, count]): [string, number] => [word, Math.round((count / pages) * 100) / 100])
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+}
+
+/** What search reads first: how the messages of each bucket begin, and the site's common words. */
+export interface SearchIndex {
+  buckets: string[];
+  common: [string, number][];
 }
 
 /** Every error card of the guides, in reading order. */
@@ -72,17 +109,40 @@ export function searchCards(guides: PageGuide[], paths: SitePaths): SearchCard[]
   );
 }
 
-/** The cards split into buckets: a card is in the bucket of its message and of each alias. */
-export function cardBuckets(cards: SearchCard[]): SearchCard[][] {
-  const count = bucketCount(cards.length);
-  const buckets: SearchCard[][] = Array.from({ length: count }, () => []);
-  for (const card of cards) {
-    const chosen = new Set<number>();
-    for (const wording of [card.title, ...card.aliases]) {
-      const bucket = bucketOf(normalizeMessage(wording), count);
-      if (bucket !== undefined) chosen.add(bucket);
+/**
+ * The cards split into buckets, and how each bucket's messages begin: a card is in the bucket
+ * of its message and of each alias. A bucket of too many cards is split by the next character
+ * of its messages, until each holds few enough (or its messages are alike to `LONGEST_PREFIX`).
+ */
+export function cardBuckets(cards: SearchCard[]): { beginnings: string[]; buckets: SearchCard[][] } {
+  const entries = cards.flatMap((card, order) =>
+    [card.title, ...card.aliases].map((wording) => ({ text: `${normalizeMessage(wording)}${END}`, card, order })),
+  );
+  const done: { beginning: string; entries: typeof entries }[] = [];
+  const pending = [{ beginning: '', entries }];
+  while (pending.length > 0) {
+    const group = pending.pop()!;
+    const count = new Set(group.entries.map((entry) => entry.card)).size;
+    const length = group.beginning.length;
+    if (count <= CARDS_PER_BUCKET || length >= LONGEST_PREFIX || group.beginning.endsWith(END)) {
+      done.push(group);
+      continue;
     }
-    for (const bucket of chosen) buckets[bucket]!.push(card);
+    const split = new Map<string, typeof entries>();
+    for (const entry of group.entries) {
+      const beginning = entry.text.slice(0, length + 1);
+      const list = split.get(beginning);
+      if (list) list.push(entry);
+      else split.set(beginning, [entry]);
+    }
+    for (const [beginning, list] of split) pending.push({ beginning, entries: list });
   }
-  return buckets;
+  done.sort((a, b) => (a.beginning < b.beginning ? -1 : a.beginning > b.beginning ? 1 : 0));
+  return {
+    beginnings: done.map((group) => group.beginning),
+    buckets: done.map((group) => {
+      const unique = new Map(group.entries.map((entry) => [entry.order, entry.card]));
+      return [...unique.entries()].sort(([a], [b]) => a - b).map(([, card]) => card);
+    }),
+  };
 }

@@ -125,6 +125,8 @@ export interface PageGuide {
   byId: Map<string, PageNode>;
   /** The guide's own words, for search's "Did you mean". */
   vocabulary: string[];
+  /** How many of the guide's nodes use each of its commonest words (see `words`). */
+  commonWords: Record<string, number>;
 }
 
 /** Paths of a guide's pages under the site's base (`/` or `/help/`), with trailing slashes. */
@@ -237,16 +239,35 @@ function numbered(children: RootContent[] | undefined): RootContent[] | undefine
   );
 }
 
-/** The guide's words (lowercase, three letters or more), for suggesting a spelling. */
-function vocabulary(guide: Guide): string[] {
-  const words = new Set<string>();
+/** A word is common in a guide when at least this share of its nodes use it. */
+const COMMON_SHARE = 0.1;
+/** Common words kept at most, the commonest first. */
+const COMMON_WORDS = 400;
+
+/**
+ * The guide's words (lowercase, three letters or more), for suggesting a spelling; and how
+ * many of its nodes use each of its commonest words, with which search leaves out of a long
+ * query the words nearly every page holds (each costs the reader a large part of the index).
+ */
+function words(guide: Guide): { vocabulary: string[]; commonWords: Record<string, number> } {
+  const known = new Set<string>();
+  const nodesWith = new Map<string, number>();
   for (const node of guide.nodes) {
     const text = [node.title, node.kind === 'question' ? node.prompt : '', toString(node.tree)].join(' ');
+    const own = new Set<string>();
     for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-      if (word.length >= 3 && word.length <= 32 && !/^\d+$/.test(word)) words.add(word);
+      if (word.length > 32) continue;
+      own.add(word);
+      if (word.length >= 3 && !/^\d+$/.test(word)) known.add(word);
     }
+    for (const word of own) nodesWith.set(word, (nodesWith.get(word) ?? 0) + 1);
   }
-  return [...words].sort();
+  const floor = Math.max(2, Math.ceil(guide.nodes.length * COMMON_SHARE));
+  const common = [...nodesWith]
+    .filter(([word, count]) => word && count >= floor)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .slice(0, COMMON_WORDS);
+  return { vocabulary: [...known].sort(), commonWords: Object.fromEntries(common) };
 }
 
 /** What the site adds to rendering: colours for code, and the URLs of its pages and files. */
@@ -377,5 +398,5 @@ export function pageGuide(guide: Guide, paths: SitePaths, options: RenderOptions
     };
   });
   const byId = new Map(nodes.map((page) => [page.node.id, page]));
-  return { slug: guide.slug, meta, strings, start: byId.get(meta.start)!, nodes, byId, vocabulary: vocabulary(guide) };
+  return { slug: guide.slug, meta, strings, start: byId.get(meta.start)!, nodes, byId, ...words(guide) };
 }

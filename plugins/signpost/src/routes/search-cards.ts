@@ -1,14 +1,13 @@
 /**
  * `<prefix>signpost-search/cards-<n>.json`: the error messages and aliases of every guide, in
- * buckets by their first two characters, which search loads one at a time (see
- * render/search-cards.ts).
+ * buckets by how they begin, which search loads one at a time (see render/search-cards.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cardBuckets, searchCards } from '../render/search-cards.js';
 import { getGuides, paths } from '../integration/site-data.js';
 
 export const getStaticPaths = (async () => {
-  const buckets = cardBuckets(searchCards(await getGuides(), paths));
+  const { buckets } = cardBuckets(searchCards(await getGuides(), paths));
   return buckets.map((cards, bucket) => ({ params: { bucket: String(bucket) }, props: { cards } }));
 }) satisfies GetStaticPaths;
 

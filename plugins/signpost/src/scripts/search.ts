@@ -9,7 +9,7 @@
  * words without its small words, instructions first; after a typo that finds nothing, "Did you
  * mean" with the guides' own words, loaded only then.
  */
-import { bucketOf, normalizeMessage, type SearchCard } from '../render/search-cards.ts';
+import { bucketsFor, normalizeMessage, type SearchCard, type SearchIndex } from '../render/search-cards.ts';
 
 interface PagefindResult {
   url: string;
@@ -46,7 +46,7 @@ interface Shown {
 }
 
 const MAX_RESULTS = 8;
-/** Pagefind results read: a few more than shown, so that instructions can move up. */
+/** Pagefind results read for a question: a few more than shown, so that instructions can move up. */
 const CANDIDATES = 12;
 
 /**
@@ -75,9 +75,9 @@ export function setUpSearch(root: HTMLElement): void {
   const strings = JSON.parse(root.dataset['strings'] ?? '{}') as Strings;
   const base = root.dataset['base'] ?? '/';
   const data = root.dataset['data'] ?? `${base}signpost-search/`;
-  const buckets = Number(root.dataset['buckets'] ?? '1');
   const english = /^en\b/i.test(document.documentElement.lang);
   let pagefind: Promise<Pagefind> | undefined;
+  let about: Promise<{ buckets: string[]; common: Map<string, number> }> | undefined;
   const cardFiles = new Map<number, Promise<SearchCard[]>>();
   let words: Promise<Set<string>> | undefined;
   let latest = 0;
@@ -85,7 +85,9 @@ export function setUpSearch(root: HTMLElement): void {
   const load = (): Promise<Pagefind> => {
     pagefind ??= (async () => {
       const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-      await module.options({ baseUrl: base });
+      // On the page's own thread: a search of one site's guides is quick, and Pagefind's worker
+      // script would be 12 KB more to download before the first results.
+      await module.options({ baseUrl: base, noWorker: true });
       await module.init();
       return module;
     })();
@@ -95,15 +97,25 @@ export function setUpSearch(root: HTMLElement): void {
     const response = await fetch(url);
     return response.ok ? ((await response.json()) as T) : fallback;
   };
-  const cardsFor = (normalized: string): Promise<SearchCard[]> => {
-    const bucket = bucketOf(normalized, buckets);
-    if (bucket === undefined) return Promise.resolve([]);
-    let file = cardFiles.get(bucket);
-    if (!file) {
-      file = json<SearchCard[]>(`${data}cards-${bucket}.json`, []).catch(() => []);
-      cardFiles.set(bucket, file);
-    }
-    return file;
+  const searchIndex = () => {
+    about ??= json<SearchIndex>(`${data}index.json`, { buckets: [], common: [] })
+      .catch(() => ({ buckets: [], common: [] }))
+      .then(({ buckets, common }) => ({ buckets, common: new Map(common) }));
+    return about;
+  };
+  const cardsFor = async (normalized: string): Promise<SearchCard[]> => {
+    if ([...normalized].length < 2) return [];
+    const buckets = bucketsFor(normalized, (await searchIndex()).buckets);
+    const files = buckets.map((bucket) => {
+      let file = cardFiles.get(bucket);
+      if (!file) {
+        file = json<SearchCard[]>(`${data}cards-${bucket}.json`, []).catch(() => []);
+        cardFiles.set(bucket, file);
+      }
+      return file;
+    });
+    // A card is in the bucket of each of its wordings: once each.
+    return [...new Map((await Promise.all(files)).flat().map((card) => [card.url, card])).values()];
   };
   const vocabulary = (): Promise<Set<string>> => {
     words ??= json<string[]>(`${data}words.json`, [])
@@ -127,8 +139,8 @@ export function setUpSearch(root: HTMLElement): void {
     let proposal: string | undefined;
     try {
       const chosen = Object.fromEntries(filters.filter((s) => s.value).map((s) => [s.dataset['filter']!, s.value]));
-      const [engine, cards] = await Promise.all([load(), cardsFor(normalizeMessage(query))]);
-      results = await find(engine, query, cards, chosen);
+      const [engine, cards, { common }] = await Promise.all([load(), cardsFor(normalizeMessage(query)), searchIndex()]);
+      results = await find(engine, query, cards, chosen, common);
       if (results.length === 0) proposal = spell(query, await vocabulary());
     } catch {
       if (ticket !== latest) return;
@@ -146,7 +158,13 @@ export function setUpSearch(root: HTMLElement): void {
   };
 
   /** Exact and leading matches of a message first, then Pagefind's results, instructions first for a question. */
-  const find = async (engine: Pagefind, query: string, cards: SearchCard[], chosen: Record<string, string>): Promise<Shown[]> => {
+  const find = async (
+    engine: Pagefind,
+    query: string,
+    cards: SearchCard[],
+    chosen: Record<string, string>,
+    common: Map<string, number>,
+  ): Promise<Shown[]> => {
     const wanted = normalizeMessage(query);
     const eligible = cards.filter(
       (card) => (!chosen['kind'] || chosen['kind'] === 'error') && (!chosen['guide'] || chosen['guide'] === card.guide),
@@ -166,7 +184,11 @@ export function setUpSearch(root: HTMLElement): void {
       .toLowerCase()
       .split(/[^\p{L}\p{N}'’-]+/u)
       .filter(Boolean);
-    const meaningful = english ? terms.filter((term) => !SMALL_WORDS.has(term.replace(/[’']/g, ''))) : terms;
+    const kept = english ? terms.filter((term) => !SMALL_WORDS.has(term.replace(/[’']/g, ''))) : terms;
+    // On a large site, the words most pages hold are left out while others remain: each would
+    // download a large part of the index to narrow the results little.
+    const rare = kept.filter((term) => !common.has(term));
+    const meaningful = rare.length > 0 ? rare : kept;
     const search = meaningful.length > 0 && meaningful.length < terms.length ? meaningful.join(' ') : query;
     let found = (await engine.search(search, { filters: chosen })).results;
     if (found.length === 0 && meaningful.length > 1) {
@@ -182,8 +204,9 @@ export function setUpSearch(root: HTMLElement): void {
       );
       found = [...hits.values()].sort((a, b) => b.count - a.count || a.first - b.first).map(({ result }) => result);
     }
-    const pages = await Promise.all(found.slice(0, CANDIDATES).map((result) => result.data()));
     const howTo = QUESTION.test(query);
+    // Each result read is a fragment to download: only as many as are shown, but for a question.
+    const pages = await Promise.all(found.slice(0, howTo ? CANDIDATES : MAX_RESULTS).map((result) => result.data()));
     const ranked = pages
       .map((page, index) => ({ page, index, boost: howTo && page.filters['kind']?.[0] === 'instructions' ? 1 : 0 }))
       .sort((a, b) => b.boost - a.boost || a.index - b.index)
