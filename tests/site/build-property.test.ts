@@ -2,7 +2,8 @@
  * "A guide that passes check builds": seeded random guides (random graphs, random allowed
  * content, Unicode) beside a hub and a long chain, in one folder, built once with the real
  * build command. Every node gets its page; a page names at most a few ways in; a page's size
- * does not grow with its distance from the start.
+ * does not grow with its distance from the start; the map and the one-page view of the long
+ * chain come in parts.
  */
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,8 @@ import { randomGuide } from './random-guides.ts';
 
 const SEED = Number(process.env['PROPERTY_SEED'] ?? 20261127);
 const GUIDES = 4;
-const CHAIN = 300;
+/** Past a part of the one-page view (1,000 nodes): the view comes in two parts. */
+const CHAIN = 1100;
 
 let work: string;
 let dist: string;
@@ -103,6 +105,28 @@ describe('guides that pass check', () => {
     const single = parse(await readFile(join(dist, 'hub/q3/index.html'), 'utf8'));
     expect(single.querySelector('nav.reached-from')).toBeNull();
     expect(single.querySelector('[data-action="back"]')?.getAttribute('href')).toBe('/hub/q2/');
+  });
+
+  it('show a guide of more than 1,000 nodes on one page in parts, each answer leading to its node’s part', async () => {
+    const first = parse(await readFile(join(dist, 'chain/all/index.html'), 'utf8'));
+    const second = parse(await readFile(join(dist, 'chain/all/2/index.html'), 'utf8'));
+    expect(first.querySelectorAll('.all-nodes > article')).toHaveLength(1000);
+    expect(second.querySelectorAll('.all-nodes > article')).toHaveLength(CHAIN - 1000);
+    expect(first.querySelectorAll('.one-page-parts a').map((a) => a.getAttribute('href'))).toEqual(['/chain/all/2/']);
+    expect(first.querySelector('#s998 a.answer')?.getAttribute('href')).toBe('#s999');
+    expect(first.querySelector('#s999 a.answer')?.getAttribute('href')).toBe('/chain/all/2/#s1000');
+    expect(second.querySelector('h1')?.text).toBe('All steps on one page · Part 2 of 2');
+  });
+
+  it('draw a long chain on maps of a few dozen nodes each, every node on exactly one', async () => {
+    const maps = [parse(await readFile(join(dist, 'chain/map/index.html'), 'utf8'))];
+    for (let next = maps[0]!.querySelector('a.map-branch'); next; next = maps.at(-1)!.querySelector('a.map-branch')) {
+      maps.push(parse(await readFile(join(dist, next.getAttribute('href')!.slice(1), 'index.html'), 'utf8')));
+    }
+    const drawn = maps.flatMap((map) => map.querySelectorAll('svg.map a.map-node').map((a) => a.getAttribute('href')));
+    expect(drawn.toSorted()).toEqual(Array.from({ length: CHAIN }, (_, i) => `/chain/s${i}/`).toSorted());
+    expect(maps.length).toBeGreaterThan(10);
+    expect(maps[1]!.querySelector('.map-trail a')?.getAttribute('href')).toBe('/chain/map/');
   });
 
   it('keep a page’s size whatever its distance from the start', async () => {

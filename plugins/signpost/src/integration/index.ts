@@ -221,6 +221,7 @@ function routes(prefix: string, config: AstroConfig): PlannedRoute[] {
     { pattern: at('[guide]'), file: 'guide-start.astro' },
     { pattern: at('[guide]/[node]'), file: 'node.astro' },
     { pattern: at('[guide]/all'), file: 'all.astro' },
+    { pattern: at('[guide]/all/[part]'), file: 'all-part.astro' },
     { pattern: at('[guide]/errors'), file: 'errors.astro' },
     { pattern: at('[guide]/map'), file: 'map.astro' },
     { pattern: at('[guide]/map/[branch]'), file: 'map-branch.astro' },

@@ -129,6 +129,21 @@ export interface PageGuide {
   commonWords: Record<string, number>;
 }
 
+/**
+ * Nodes on one page of the one-page view: a guide of more has it in parts of this many, in
+ * reading order. A page of 10,000 nodes would be 20 MB, more than a browser opens comfortably,
+ * and alone took 300 MB of the build's memory.
+ */
+export const ONE_PAGE_NODES = 1000;
+
+/** The one-page view's parts: the guide's nodes in reading order, `ONE_PAGE_NODES` a part. */
+export function onePageParts<T>(nodes: T[]): T[][] {
+  const parts: T[][] = [];
+  for (let start = 0; start < nodes.length || parts.length === 0; start += ONE_PAGE_NODES)
+    parts.push(nodes.slice(start, start + ONE_PAGE_NODES));
+  return parts;
+}
+
 /** Paths of a guide's pages under the site's base (`/` or `/help/`), with trailing slashes. */
 export class SitePaths {
   readonly base: string;
@@ -144,8 +159,9 @@ export class SitePaths {
   node(slug: string, id: string): string {
     return `${this.base}${slug}/${id}/`;
   }
-  all(slug: string): string {
-    return `${this.base}${slug}/all/`;
+  /** The one-page view, or its part `number` (from 1) for a guide in parts (see `onePageParts`). */
+  all(slug: string, number = 1): string {
+    return number === 1 ? `${this.base}${slug}/all/` : `${this.base}${slug}/all/${number}/`;
   }
   errors(slug: string): string {
     return `${this.base}${slug}/errors/`;

@@ -48,6 +48,8 @@ export const UI_STRINGS = {
     errorIndex: 'Error messages',
     errorIndexIntro: 'Every error message this guide explains. Pick the one on your screen.',
     onePageIntro: 'The whole guide on one page, for printing or searching with Ctrl+F.',
+    onePagePartsIntro: 'The whole guide in {count} pages of {size} nodes, for printing or searching with Ctrl+F.',
+    onePagePart: 'Part {part} of {count}',
     leadsTo: 'Leads to',
     notFound: 'Page not found',
     notFoundText: 'This page does not exist, or it has moved.',

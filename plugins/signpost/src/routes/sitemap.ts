@@ -5,6 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getGuides, paths } from '../integration/site-data.js';
+import { onePageParts } from '../render/site-model.js';
 
 export const GET: APIRoute = async ({ site }) => {
   const guides = await getGuides();
@@ -13,7 +14,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...guides.flatMap((guide) => [
       paths.guide(guide.slug),
       ...guide.nodes.filter((page) => page.node.id !== guide.meta.start).map((page) => paths.node(guide.slug, page.node.id)),
-      paths.all(guide.slug),
+      ...onePageParts(guide.nodes).map((_, index) => paths.all(guide.slug, index + 1)),
       paths.errors(guide.slug),
       paths.map(guide.slug),
       ...guide.maps.slice(1).map((map) => paths.mapOf(guide.slug, map.root)),
