@@ -84,6 +84,19 @@ async function readGuides(): Promise<SiteGuide[]> {
     });
 }
 
+const mapsOf = new WeakMap<SiteGuide, Map<string, GuideMap>>();
+
+/** The map a node is drawn on: the guide's map, or for a guide in parts the branch's that holds it. */
+export function mapHref(guide: SiteGuide, id: string): string {
+  let holders = mapsOf.get(guide);
+  if (!holders) {
+    holders = new Map(guide.maps.flatMap((map) => map.nodes.map((node) => [node, map] as const)));
+    mapsOf.set(guide, holders);
+  }
+  const map = holders.get(id);
+  return !map || map === guide.maps[0] ? paths.map(guide.slug) : paths.mapOf(guide.slug, map.root);
+}
+
 function pageNodeOf({ type: _type, guide: _guide, ...page }: NodeEntry): PageNode {
   return page;
 }
