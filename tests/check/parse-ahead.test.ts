@@ -3,7 +3,7 @@
  * file in turn gives: the same guides and the same problems at the same places, on a guide
  * large enough for the workers and every hostile file beside it.
  */
-import { cp, mkdtemp, readdir, rm, unlink } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -64,5 +64,23 @@ describe('the parse cache on disk', () => {
     const third = await (await fresh()).checkGuides([guides], { cacheDir });
     expect(third.parsedFiles).toBe(0);
     expect(await entries()).toHaveLength(count - 1);
+  });
+});
+
+describe('the parses a long-lived process keeps (the dev server)', () => {
+  it('reads again only the files whose size or times changed, and sees an edit that kept the size and the modification time', async () => {
+    const core = await fresh();
+    const file = join(guides, 'large', 'index.mdx');
+    const first = await core.checkGuides([guides], { parallel: false });
+    expect((await core.checkGuides([guides], { parallel: false })).parsedFiles).toBe(0);
+    // The same number of bytes, and the modification time put back: the change time still moves.
+    const before = await stat(file);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('to="n1"', 'to="n9"'));
+    await utimes(file, before.atime, before.mtime);
+    const after = await core.checkGuides([guides], { parallel: false });
+    expect(after.parsedFiles).toBe(1);
+    expect(after.problems.length).toBeGreaterThan(first.problems.length);
+    await writeFile(file, text);
   });
 });

@@ -38,7 +38,10 @@ interface ParsedFile {
  * Parsed files by path, reused while their text is unchanged: a long-lived process (the dev
  * server) reparses only the files that changed.
  */
-const parsed = new Map<string, { text: string; isIndex: boolean; key: string; result: ParsedFile; problems: Problem[] }>();
+const parsed = new Map<
+  string,
+  { text: string; isIndex: boolean; key: string; result: ParsedFile; problems: Problem[]; signature?: string | undefined }
+>();
 
 /**
  * Lets go of the parses kept in memory, for a process that will not check again (a build):
@@ -74,7 +77,16 @@ async function parseFile(
   { cache, onParse, sources, components = NO_COMPONENTS }: LoadOptions,
 ): Promise<ParsedFile> {
   const given = sources?.get(path);
-  const source = given === undefined ? await readSource(path) : { text: given };
+  const remembered = parsed.get(path);
+  const key = componentsKey(components);
+  const usable = remembered && remembered.isIndex === isIndex && remembered.key === key ? remembered : undefined;
+  // A file still at the version parsed last time in this process (the dev server) is not read again.
+  const source = given === undefined ? await readSource(path, usable?.signature) : { text: given };
+  if ('unchanged' in source) {
+    cache?.keep(path);
+    append(problems, usable!.problems);
+    return usable!.result;
+  }
   if (!('text' in source)) {
     parsed.delete(path);
     if ('error' in source) {
@@ -90,19 +102,19 @@ async function parseFile(
     return { nodes: [], meta: undefined };
   }
   // The site's components change what a file means: they are part of what is cached.
-  const key = componentsKey(components);
-  const cached = parsed.get(path);
-  if (cached && cached.text === source.text && cached.isIndex === isIndex && cached.key === key) {
+  const signature = 'signature' in source ? source.signature : undefined;
+  if (usable && usable.text === source.text) {
     cache?.keep(path);
-    append(problems, cached.problems);
-    return cached.result;
+    usable.signature = signature;
+    append(problems, usable.problems);
+    return usable.result;
   }
   const digest = cache ? digestOf(key ? `${key}\n${source.text}` : source.text) : '';
   const stored = await cache?.get(path, isIndex, digest);
   if (!stored) onParse?.();
   const { result, problems: own } = stored ?? parseSource(path, source, isIndex, components);
   if (cache && !stored) cache.set(path, isIndex, digest, { result, problems: own });
-  parsed.set(path, { text: source.text, isIndex, key, result, problems: own });
+  parsed.set(path, { text: source.text, isIndex, key, result, problems: own, signature });
   append(problems, own);
   return result;
 }

@@ -13,7 +13,8 @@ import { LIMITS } from './limits.ts';
  * or why it could not be read.
  */
 export type SourceResult =
-  | { text: string; invalidAt?: Point }
+  | { text: string; invalidAt?: Point; signature?: string }
+  | { unchanged: string }
   | { notRegular: 'FIFO' | 'socket' | 'device' | 'folder' | 'other' }
   | { tooLarge: number }
   | { encoding: 'UTF-16' | 'UTF-32' }
@@ -21,8 +22,22 @@ export type SourceResult =
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export async function readSource(path: string): Promise<SourceResult> {
+/**
+ * What identifies a version of a file without reading it: its size, times and inode. The
+ * change time moves on every write, whatever a tool does to the modification time.
+ */
+function signatureOf(info: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): string {
+  return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
+}
+
+/**
+ * Reads the file at `path`. Given the `signature` of the version read last time, a file
+ * still at that version is not read again (`unchanged`): a dev server that checks the guides on
+ * every save reads only the files that changed.
+ */
+export async function readSource(path: string, known?: string): Promise<SourceResult> {
   let bytes: Buffer;
+  let signature: string;
   try {
     // Opened without waiting (a FIFO would block the open until a writer came), then checked
     // on the open handle, so the file that is read is the file that was checked.
@@ -41,6 +56,8 @@ export async function readSource(path: string): Promise<SourceResult> {
                 : 'other';
         return { notRegular: kind };
       }
+      signature = signatureOf(info);
+      if (known === signature) return { unchanged: signature };
       if (info.size > LIMITS.fileBytes) return { tooLarge: info.size };
       // One byte more than the limit: a file that grew since `stat` is still caught.
       const buffer = Buffer.alloc(Math.min(info.size, LIMITS.fileBytes) + 1);
@@ -61,13 +78,13 @@ export async function readSource(path: string): Promise<SourceResult> {
   const encoding = wideEncoding(bytes);
   if (encoding) return { encoding };
   try {
-    return { text: decoder.decode(bytes) };
+    return { text: decoder.decode(bytes), signature };
   } catch {
     const offset = firstInvalidByte(bytes);
     const before = bytes.subarray(0, offset).toString('utf8');
     // Lines end as micromark ends them: `\r\n`, `\r` or `\n`.
     const lines = before.split(/\r\n|\r|\n/);
-    return { text: bytes.toString('utf8'), invalidAt: { line: lines.length, column: lines.at(-1)!.length + 1, offset } };
+    return { text: bytes.toString('utf8'), invalidAt: { line: lines.length, column: lines.at(-1)!.length + 1, offset }, signature };
   }
 }
 
