@@ -15,10 +15,11 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-// The benchmark itself, small (100 nodes, one run, no browser), so that it cannot rot.
+// The benchmark itself, small (100 nodes, a dense guide of 10 answers, two saves in the dev
+// server, one run, no browser), so that it cannot rot.
 // Its figures are not asserted: speed is measured by `npm run bench`, not by tests.
 describe('npm run bench', () => {
-  it('measures a 100-node guide and writes the table, the chart and the figures', async () => {
+  it('measures a 100-node guide and a dense one, and writes the table, the chart and the figures', async () => {
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
@@ -28,6 +29,10 @@ describe('npm run bench', () => {
           '100',
           '--chains',
           '100',
+          '--dense',
+          '10',
+          '--edits',
+          '2',
           '--runs',
           '1',
           '--no-browser',
@@ -42,8 +47,12 @@ describe('npm run bench', () => {
     });
     expect(run.code, run.stderr).toBe(0);
     for (const row of [
-      'check, wall (median)',
+      'check, first run (no parse cache)',
+      'check, again (parse cache)',
+      'dev: re-check after a save (one file)',
       'build: Astro render',
+      'build: map layout',
+      'build again, guides unchanged',
       'baseline: plain Astro MDX',
       'Signpost / baseline',
       'JS needed to navigate',
@@ -51,6 +60,9 @@ describe('npm run bench', () => {
       expect(run.stdout).toContain(`| ${row}`);
     }
     expect(run.stdout).toMatch(/\| JS needed to navigate\s+\| 0 B/);
+    expect(run.stdout).toMatch(
+      /\| 40 questions × 10 answers, 100 outcomes \| 140 +\| 400 +\| [\d.]+ s \| [\d.]+ s \| \d+ ms +\| \d+ +\| \d+ MB +\| yes +\|/,
+    );
     expect(run.stdout).toMatch(/^Output of a chain of steps, 100 steps: [\d,]+ B per node page \(site: [\d,]+ B per node\)\.$/m);
     // A figure for every case of the hostile corpus, and for each valid shape at each size.
     expect(run.stdout).toMatch(/\| hostile case \| size \| check \| bound \| met \|/);
@@ -59,13 +71,16 @@ describe('npm run bench', () => {
     );
     expect(run.stdout).toMatch(/\| lists and paragraphs, alternating \| \d+ ms \| \d+ ms \| [\d.]+ × \|/);
     const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as {
-      results: { size: number; files: number }[];
+      results: { size: number; files: number; dev: { edits: number } }[];
+      dense: { answers: number }[];
       hostile: { cases: { name: string; ms: number }[] };
     };
     expect(results.hostile.cases.length).toBeGreaterThan(10);
     expect(results.results.map((result) => result.size)).toEqual([100]);
     expect(results.results[0]!.files).toBeGreaterThan(200);
+    expect(results.results[0]!.dev.edits).toBe(2);
+    expect(results.dense.map((dense) => dense.answers)).toEqual([10]);
     expect(await readFile(join(out, 'results.md'), 'utf8')).toMatch(/^# Benchmark results\n[\s\S]*\| target \| measured \| met \|/);
     expect(await readFile(join(out, 'results.svg'), 'utf8')).toMatch(/^<svg [\s\S]*<polyline/);
-  }, 120_000);
+  }, 300_000);
 });
