@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides } from '../../plugins/signpost/src/core/index.ts';
 import { pageGuide, SitePaths } from '../../plugins/signpost/src/render/site-model.ts';
+import { renderMaps } from '../../plugins/signpost/src/render/map.ts';
 
 const RUNS = Math.max(20, Math.round(Number(process.env['FUZZ_RUNS'] ?? 300) / 5));
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261126);
@@ -231,6 +232,11 @@ describe('guides valid by construction', () => {
         expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
         const pages = pageGuide(guides[0]!, new SitePaths('/help/'));
         expect(pages.nodes.map((page) => page.node.id).toSorted()).toEqual(guides[0]!.nodes.map((node) => node.id).toSorted());
+        expect(
+          renderMaps(pages, new SitePaths('/help/'))
+            .flatMap((map) => map.nodes)
+            .toSorted(),
+        ).toEqual(pages.nodes.map((page) => page.node.id).toSorted());
         for (const page of pages.nodes) {
           expect(page.body).not.toMatch(/<script|javascript:|on\w+=/i);
           if (page.node.kind === 'error') expect(page.reason).toContain('thing broke');
