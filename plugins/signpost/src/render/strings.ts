@@ -89,7 +89,7 @@ export const UI_STRINGS = {
     pasteFind: 'Find its card',
     pasteFallback: 'Find it in the list of error messages',
     pasteFallbackHere: 'Find it in the list below',
-    pasteOpening: 'Found it: opening “{title}”.',
+    pasteOpening: 'Found its card: opening it.',
     pasteChoose: 'These cards match what you pasted. Pick the one on your screen.',
     pasteNone: 'No card matches this text.',
     pasteBrowse: 'See every error message',

@@ -10,7 +10,7 @@
  * benchmark.
  */
 import { Matcher, MOST_LINES, type MatchHit, type MatchResult } from '../core/match/matcher.ts';
-import { cardHref, matchCards, type PasteData } from '../render/paste-data.ts';
+import { cardHref, matchCards, type PasteData, type PasteNames } from '../render/paste-data.ts';
 
 interface Strings {
   opening: string;
@@ -26,25 +26,37 @@ interface Strings {
 interface Loaded {
   data: PasteData;
   matcher: Matcher;
+  /** The cards' messages and contexts, loaded when the best cards are to be shown. */
+  names: () => Promise<PasteNames>;
 }
 
 const loading = new Map<string, Promise<Loaded>>();
 
-/** The matcher of a site, loaded once per page. */
-function load(url: string): Promise<Loaded> {
-  let loaded = loading.get(url);
+/** A JSON file of the site; a failure is tried again the next time. */
+function once<T>(cache: Map<string, Promise<T>>, url: string, then: (json: unknown) => T): Promise<T> {
+  let loaded = cache.get(url);
   if (!loaded) {
     loaded = fetch(url)
       .then((response) => {
         if (!response.ok) throw new Error(`${response.status}`);
-        return response.json() as Promise<PasteData>;
+        return response.json() as Promise<unknown>;
       })
-      .then((data) => ({ data, matcher: new Matcher(matchCards(data)) }));
-    // A failed load is tried again on the next paste.
-    loaded.catch(() => loading.delete(url));
-    loading.set(url, loaded);
+      .then(then);
+    loaded.catch(() => cache.delete(url));
+    cache.set(url, loaded);
   }
   return loaded;
+}
+
+const naming = new Map<string, Promise<PasteNames>>();
+
+/** The matcher of a site (`match.json`), loaded once per page. */
+function load(url: string): Promise<Loaded> {
+  return once(loading, url, (json) => {
+    const data = json as PasteData;
+    const names = url.replace(/match\.json$/, 'match-names.json');
+    return { data, matcher: new Matcher(matchCards(data)), names: () => once(naming, names, (found) => found as PasteNames) };
+  });
 }
 
 /** Matches a paste, and says how long the matching took (for the benchmark). */
@@ -84,8 +96,7 @@ export function setUpPaste(root: HTMLElement): void {
     }
     if (ticket !== latest) return;
     const result = timed(loaded, text);
-    root.dataset['answered'] = String(ticket);
-    show(result, loaded.data, strings, status, list, 'paste-result', errorsHref);
+    await show(result, loaded, strings, status, list, 'paste-result', errorsHref, () => ticket === latest);
   };
 
   // A paste is matched at once; typed text when the reader asks (the hint says a paste opens the card).
@@ -120,31 +131,32 @@ export async function pasteIntoSearch(root: HTMLElement, text: string): Promise<
   }
   const result = timed(loaded, text);
   if (result.best.length === 0) return false;
+  await show(result, loaded, strings, status, list, 'search-result', root.dataset['errorsHref'] ?? '/');
   list.dataset['query'] = root.querySelector<HTMLInputElement>('input[type="search"]')?.value ?? '';
-  show(result, loaded.data, strings, status, list, 'search-result', root.dataset['errorsHref'] ?? '/');
   return true;
 }
 
 /** Shows a result: the card it opens, or the best three, or that none matches. */
-function show(
+async function show(
   result: MatchResult,
-  data: PasteData,
+  loaded: Loaded,
   strings: Strings,
   status: HTMLElement,
   list: HTMLOListElement,
   prefix: string,
   errorsHref: string,
-): void {
+  current: () => boolean = () => true,
+): Promise<void> {
   const { clear, best } = result;
+  const { data } = loaded;
   const note = result.truncated
     ? ` ${strings.lastLines.replace('{count}', MOST_LINES.toLocaleString()).replace('{total}', result.lines.toLocaleString())}`
     : '';
   if (clear) {
-    const card = data.cards[clear.card]!;
-    status.textContent = strings.opening.replace('{title}', card.t) + note;
-    list.replaceChildren(item(clear, data, strings, prefix));
-    list.hidden = false;
-    location.assign(cardHref(data, card));
+    status.textContent = strings.opening + note;
+    list.replaceChildren();
+    list.hidden = true;
+    location.assign(cardHref(data, clear.card));
     return;
   }
   if (best.length === 0) {
@@ -159,24 +171,31 @@ function show(
     list.hidden = false;
     return;
   }
+  let names: PasteNames;
+  try {
+    names = await loaded.names();
+  } catch {
+    status.textContent = strings.unavailable;
+    return;
+  }
+  if (!current()) return;
   status.textContent = strings.choose + note;
-  list.replaceChildren(...best.map((hit) => item(hit, data, strings, prefix)));
+  list.replaceChildren(...best.map((hit) => item(hit, data, names, strings, prefix)));
   list.hidden = false;
 }
 
 /** A card as a result: its message, where it appears and the line, the matched part marked. */
-function item(hit: MatchHit, data: PasteData, strings: Strings, prefix: string): HTMLLIElement {
-  const card = data.cards[hit.card]!;
+function item(hit: MatchHit, data: PasteData, names: PasteNames, strings: Strings, prefix: string): HTMLLIElement {
   const link = document.createElement('a');
   link.className = prefix;
-  link.href = cardHref(data, card);
+  link.href = cardHref(data, hit.card);
   const title = document.createElement('span');
   title.className = `${prefix}-title`;
-  title.textContent = card.t;
+  title.textContent = names.t[hit.card] ?? '';
   const meta = document.createElement('span');
   meta.className = `${prefix}-meta`;
-  const guides = data.guides.length > 1 ? [data.guides[card.g]?.title ?? ''] : [];
-  meta.textContent = [strings.kind, card.c, ...guides, strings.line.replace('{line}', hit.line.toLocaleString())]
+  const guides = data.guides.length > 1 ? [data.guides[data.g?.[hit.card] ?? 0]?.title ?? ''] : [];
+  meta.textContent = [strings.kind, names.c[hit.card], ...guides, strings.line.replace('{line}', hit.line.toLocaleString())]
     .filter(Boolean)
     .join(' · ');
   const line = document.createElement('span');
