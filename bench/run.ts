@@ -274,7 +274,7 @@ async function pasteMeasure(dist: string | undefined): Promise<PasteResult> {
   await page.focus('#paste-input');
   await page.waitForSelector('[data-paste][data-ready]', { state: 'attached' });
   const runs = Math.max(RUNS, 3);
-  for (let run = 1; run <= runs; run++) {
+  for (let pasted = 1; pasted <= runs; pasted++) {
     await page.evaluate((text) => {
       const box = document.querySelector<HTMLTextAreaElement>('#paste-input')!;
       box.value = '';
@@ -282,7 +282,7 @@ async function pasteMeasure(dist: string | undefined): Promise<PasteResult> {
       data.setData('text/plain', text);
       box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, paste);
-    await page.waitForFunction((count) => performance.getEntriesByName('signpost:paste').length >= count, run);
+    await page.waitForFunction((count) => performance.getEntriesByName('signpost:paste').length >= count, pasted);
   }
   const found = await page.locator('.paste-result-title').allInnerTexts();
   if (found.length !== 2) throw new Error(`the paste found ${JSON.stringify(found)}, not the two cards it names`);
