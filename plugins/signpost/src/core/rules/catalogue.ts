@@ -286,6 +286,8 @@ export const CATALOGUE = {
       noWord: () =>
         'This pattern has no word of two letters or more written out (between spaces or punctuation, not against a placeholder), so it would match lines of any error; write out a word of the message',
       regexSyntax: (reason: string) => `Invalid regular expression: ${reason}`,
+      tooManyRegexes: (most: number) =>
+        `This file has more than ${most} regular expressions, and each takes time to prove safe; write this one as a pattern with placeholders, or move some cards to another file`,
       backtracks: (parts: readonly string[]) =>
         `This regular expression can backtrack catastrophically: ${
           parts.length === 1 ? `${code(parts[0]!)} can match the same text` : `${codes(parts)} can match the same text`
