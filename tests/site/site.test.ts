@@ -241,6 +241,10 @@ describe('the box "Paste the error you see"', () => {
     expect(data.w[5]).toEqual(['failed to create geocompany please try again', 'failed to create geocompany']);
     expect(names.t[5]).toBe('Failed to create geocompany. Please try again.');
     expect(names.c[5]).toBe('Connect Selling Partners');
+    // The examples' ids and hosts are no words to propose for a typo.
+    const words = JSON.parse(await readFile(join(shipped, 'signpost-search/words.json'), 'utf8'));
+    expect(words).toContain('geocompany');
+    expect(words.filter((word: string) => ['a2euq1wtgctbg2', '5f2c9a', '7c9e6679'].includes(word))).toEqual([]);
   });
 });
 

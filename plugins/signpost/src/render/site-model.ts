@@ -240,7 +240,11 @@ function numbered(children: RootContent[] | undefined): RootContent[] | undefine
 function vocabulary(guide: Guide): string[] {
   const words = new Set<string>();
   for (const node of guide.nodes) {
-    const text = [node.title, node.kind === 'question' ? node.prompt : '', toString(node.tree)].join(' ');
+    // Not the pasted lines of `example` (ids, hosts, times) or the patterns: words readers mean.
+    const shown = node.tree.children.filter(
+      (child) => !(child.type === 'leafDirective' && (child.name === 'match' || child.name === 'example')),
+    );
+    const text = [node.title, node.kind === 'question' ? node.prompt : '', toString({ ...node.tree, children: shown })].join(' ');
     for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
       if (word.length >= 3 && word.length <= 32 && !/^\d+$/.test(word)) words.add(word);
     }
