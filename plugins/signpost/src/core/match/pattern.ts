@@ -12,8 +12,8 @@
  * `{file}`) one word. A backslash makes the next character plain (`\{`), as in Markdown.
  *
  * Each placeholder matches as much as it can and never gives any back (an atomic group, written
- * `(?=(…))\1` in JavaScript), so that a pattern runs in time linear in the line, whatever it
- * says: no writer's text can make a reader's browser hang. This module runs in `check` and in
+ * `(?=(…))\1` in JavaScript), so that a pattern never backtracks, whatever it says: no writer's
+ * text can make a reader's browser hang on a long line. This module runs in `check` and in
  * the reader's browser: no Node import.
  */
 
