@@ -1,6 +1,7 @@
 /**
  * Synthetic guides of a realistic shape, the same for the same seed: questions with 2 to 5
- * answers, steps, error cards with Reason, How to fix and aliases, instructions, some outcomes
+ * answers, steps, error cards with Reason, How to fix, aliases and `match` patterns with an
+ * example, instructions, some outcomes
  * reachable by several paths, about 150 words a node, 50 nodes a file.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -28,6 +29,20 @@ const WORDS = (
 export interface Synthetic {
   /** Node id → its MDX, in creation order (reading order from the start). */
   nodes: { id: string; kind: 'question' | 'step' | 'error' | 'instructions'; title: string; mdx: string; words: string }[];
+}
+
+/**
+ * An error card's alias, and the shapes its message takes in a paste: a pattern for the
+ * message and one for the alias (each holds the card's id, so no two cards' overlap), and a
+ * log line as readers paste it.
+ */
+function shapes(id: string, title: string, aliasWords: string): string {
+  return [
+    `::alias[${id} ${aliasWords}]`,
+    `::match[Error ${id}: {text}]`,
+    `::match[${id} {word} {word} {word}]`,
+    `::example[12:03:44 ERROR [worker-3] ${title} (request ${id}-7f3a)]`,
+  ].join('\n');
 }
 
 export function synthesize(size: number, seed = 1): Synthetic {
@@ -86,7 +101,7 @@ export function synthesize(size: number, seed = 1): Synthetic {
         kind: 'error',
         title,
         words: `${body} ${reason} ${fix}`,
-        mdx: `::::error{#${id} title="${title}"}\n::alias[${id} ${words(3)}]\n\n${body}\n\n:::reason\n${reason}\n:::\n\n:::fix\n${fix}\n:::\n::::\n`,
+        mdx: `::::error{#${id} title="${title}"}\n${shapes(id, title, words(3))}\n\n${body}\n\n:::reason\n${reason}\n:::\n\n:::fix\n${fix}\n:::\n::::\n`,
       });
     } else {
       outcomes.push(id);

@@ -56,12 +56,17 @@ describe('npm run bench', () => {
       'baseline: plain Astro MDX',
       'Signpost / baseline',
       'JS needed to navigate',
+      'paste box: match.json, gzip',
     ]) {
       expect(run.stdout).toContain(`| ${row}`);
     }
     expect(run.stdout).toMatch(/\| JS needed to navigate\s+\| 0 B/);
     expect(run.stdout).toMatch(
       /\| 40 questions × 10 answers, 100 outcomes \| 140 +\| 400 +\| [\d.]+ s \| [\d.]+ s \| \d+ ms +\| \d+ +\| \d+ MB +\| yes +\|/,
+    );
+    // The paste box's data for 1,000 cards, built as the site builds it (timed only with a browser).
+    expect(run.stdout).toMatch(
+      /^Paste box: match\.json of 1,000 error cards, [\d.]+ KB gzip \(and [\d.]+ KB of their messages, [^)]*\)\.$/m,
     );
     expect(run.stdout).toMatch(/^Output of a chain of steps, 100 steps: [\d,]+ B per node page \(site: [\d,]+ B per node\)\.$/m);
     // A figure for every case of the hostile corpus, and for each valid shape at each size.

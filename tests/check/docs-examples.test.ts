@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkGuides, formatResult } from '../../plugins/signpost/src/core/index.ts';
 import { sourceLines } from '../../plugins/signpost/src/report/human.ts';
+import { parsePattern, patternSource } from '../../plugins/signpost/src/core/match/pattern.ts';
+import { checkRegex } from '../../plugins/signpost/src/core/match/regex.ts';
 
 const AUTHORING = fileURLToPath(new URL('../../docs/authoring.md', import.meta.url));
 const RULE_DOCS = fileURLToPath(new URL('../../plugins/signpost/src/core/rules/docs/', import.meta.url));
@@ -53,6 +55,40 @@ describe('docs/authoring.md, rich content', async () => {
     const project = await writeGuide(body);
     const { problems } = await checkGuides([join(project, 'guide')]);
     expect(problems.map((p) => `${p.line}:${p.column} [${p.rule}] ${p.message}`)).toEqual([]);
+  });
+});
+
+describe('docs/authoring.md, matching a pasted error', async () => {
+  const docs = await readFile(AUTHORING, 'utf8');
+  const start = docs.indexOf('### Matching a pasted error');
+  const section = docs.slice(start, docs.indexOf('\n### ', start + 4));
+  const code = (cell: string) => /^`(.*)`$/.exec(cell.trim())?.[1];
+
+  it('has a whole guide with patterns and examples that passes check as written', async () => {
+    const guides = blocks(section).filter((block) => block.lang === 'mdx' && block.body.startsWith('---\n'));
+    expect(guides).toHaveLength(1);
+    const project = await writeGuide(guides[0]!.body);
+    const { problems } = await checkGuides([join(project, 'guide')]);
+    expect(problems.map((p) => `${p.line}:${p.column} [${p.rule}] ${p.message}`)).toEqual([]);
+  });
+
+  it('says of each pattern in its table what it matches and what it does not', () => {
+    const rows = [...section.matchAll(/^\| (`[^|]*`) \| (`[^|]*`) \| (`[^|]*`) \|$/gm)];
+    expect(rows).toHaveLength(4);
+    for (const [, pattern, matching, other] of rows) {
+      const parsed = parsePattern(code(pattern!)!);
+      if (!('pieces' in parsed)) throw new Error(`${pattern}: ${parsed.fault}`);
+      const regex = new RegExp(patternSource(parsed.pieces), 'iu');
+      expect(regex.test(code(matching!)!), `${pattern} matches ${matching}`).toBe(true);
+      expect(regex.test(code(other!)!), `${pattern} does not match ${other}`).toBe(false);
+    }
+  });
+
+  it('shows a regular expression that check accepts, and refuses the one it says backtracks', () => {
+    const regex = /^::match\{regex="(.*)"\}$/m.exec(section)![1]!;
+    expect(checkRegex(regex)).toEqual({ key: 'please' });
+    const refused = /such as `([^`]+)`, would hang/.exec(section)![1]!;
+    expect(checkRegex(refused)).toMatchObject({ fault: 'backtracks' });
   });
 });
 

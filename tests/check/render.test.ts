@@ -121,6 +121,7 @@ describe('the renderer', () => {
       kind: 'error',
       context: 'Sync app',
       aliases: [{ text: 'The token has expired' }],
+      patterns: [],
       prompt: 'Did the fix work?',
       options: [
         { label: 'Yes, it connects now', to: 'connected' },

@@ -44,6 +44,50 @@ describe('rules', () => {
     ]);
   });
 
+  it('invalid-pattern', async () => {
+    // Each at its place: the placeholder, the character of the expression, or the pattern.
+    expect(await problemsIn('rules/invalid-pattern')).toEqual([
+      'index.mdx:8:22 error [invalid-pattern] Placeholders `{number}` and `{id}` stand side by side, so where one ends is unknown; write the text between them',
+      'index.mdx:9:14 error [syntax-error] `{name here}` is not a placeholder: a placeholder is a name in braces, without spaces, such as `{id}`; write `\\{` for a brace itself',
+      'index.mdx:10:21 error [invalid-pattern] `{text}` stands for the rest of the line, so nothing may follow it; end the pattern with it, or use a word placeholder such as `{id}`',
+      'index.mdx:11:1 error [invalid-pattern] This pattern has no word of two letters or more written out (between spaces or punctuation, not against a placeholder), so it would match lines of any error; write out a word of the message',
+      'index.mdx:12:1 error [invalid-pattern] `match` takes its pattern in brackets or in `regex="…"`, not both; keep one',
+      'index.mdx:13:1 error [missing-title] `match` has no pattern; write the message as it looks, with placeholders for the parts that vary: `::match[Failed to create {id}]`',
+      'index.mdx:14:38 error [invalid-pattern] Invalid regular expression: Unterminated group',
+      "index.mdx:15:17 error [invalid-pattern] This regular expression can backtrack catastrophically: `(\\w+\\s?)*` can match the same text in many ways, so a long line could hang the reader's browser; make each part match one thing (`[^ ]*` rather than `.*`), or write a pattern with placeholders",
+      'index.mdx:16:9 error [invalid-pattern] This regular expression has no word of two letters or more written out between spaces, punctuation, `\\b`, `^` or `$`, so it would be tried on every line of a paste; write out a word of the message, such as `\\bgeocompany\\b`',
+      'index.mdx:18:1 error [missing-title] `example` has no text; write a line as readers paste it: `::example[12:03:44 ERROR Failed to create 8f3a-22]`',
+    ]);
+  });
+
+  it('unmatched-example', async () => {
+    // A card without patterns: only its examples are wrong, its message lands by its words.
+    expect(await problemsIn('rules/unmatched-example')).toEqual([
+      'index.mdx:12:1 error [unmatched-example] This alias of `no-signal` matches none of its patterns, and readers paste it as it is; add a pattern that matches it',
+      'index.mdx:15:1 error [unmatched-example] No pattern of `no-signal` matches this example; correct the example, or add a `::match` pattern that matches it',
+      'index.mdx:26:1 error [unmatched-example] `firmware` has no `::match` pattern, so this example leads nowhere; add a pattern that matches it, such as `::match[…{id}…]`',
+    ]);
+  });
+
+  it('ambiguous-match', async () => {
+    // At the pattern, naming the other card's example; the other card's message too would be
+    // matched, but one problem per pattern and card says it.
+    expect(await problemsIn('rules/ambiguous-match')).toEqual([
+      'index.mdx:12:1 error [ambiguous-match] This pattern of `try-again` also matches the example of `login-failed` (line 24, column 1): “10:12:01 ERROR Login failed for admin. Please try again.”; a reader who pastes it could land on the wrong card: make the pattern more specific',
+    ]);
+    const { problems } = await checkGuides([`${FIXTURES}rules/ambiguous-match`]);
+    expect(problems[0]!.related).toEqual([
+      {
+        file: join(FIXTURES, 'rules/ambiguous-match/index.mdx'),
+        line: 24,
+        column: 1,
+        endLine: 24,
+        endColumn: 68,
+        message: 'the example of `login-failed` that the pattern matches',
+      },
+    ]);
+  });
+
   it('duplicate-id', async () => {
     expect(await problemsIn('rules/duplicate-id')).toEqual([
       'index.mdx:15:17 error [duplicate-id] Duplicate id `restart`, also used at more.mdx, line 1, column 17; ids must be unique in a guide, rename one',
@@ -230,8 +274,8 @@ describe('rules', () => {
       'index.mdx:7:48 error [unknown-directive] Unknown directive `fig`; use one of `link`, `kbd`',
       'index.mdx:9:1 error [unknown-directive] Unknown directive `optoin`; did you mean `option`?',
       'index.mdx:16:1 error [unknown-directive] Unknown directive `reson`; did you mean `reason`?',
-      'index.mdx:23:1 error [unknown-directive] Unknown directive `tipp`; use one of `option`, `alias`, `escalate`, `image`, `screenshot`, `video`',
-      'index.mdx:26:1 error [unknown-directive] Unknown directive `embed`; use one of `option`, `alias`, `escalate`, `image`, `screenshot`, `video`',
+      'index.mdx:23:1 error [unknown-directive] Unknown directive `tipp`; use one of `option`, `alias`, `match`, `example`, `escalate`, `image`, `screenshot`, `video`',
+      'index.mdx:26:1 error [unknown-directive] Unknown directive `embed`; use one of `option`, `alias`, `match`, `example`, `escalate`, `image`, `screenshot`, `video`',
       'index.mdx:29:1 error [unknown-directive] Unknown directive `questoin`; did you mean `question`?',
     ]);
   });

@@ -51,10 +51,27 @@ const PAGES: Record<string, Shot> = {
     },
   },
   'error-index': { path: 'account-connection/errors/' },
+  // A paste of four log lines that name two errors: the best cards, each with its line.
+  paste: {
+    path: 'account-connection/',
+    arrive: async (page) => {
+      await page.fill('#paste-input', PASTE);
+      await page.locator('.paste-form button').click();
+      await page.locator('.paste-result').first().waitFor();
+      await page.locator('.paste').scrollIntoViewIfNeeded();
+    },
+  },
   'one-page': { path: 'account-connection/all/' },
   map: { path: 'account-connection/map/' },
   'not-found': { path: 'no-such-page/' },
 };
+
+const PASTE = [
+  '12:03:41 INFO  [connect] opening Seller Central for DE',
+  '12:03:44 ERROR [connect] Session has expired (session 5f2c9a). Please try again.',
+  '12:03:45 ERROR [connect] This account is already in use. Please Try Again.',
+  '12:03:46 WARN  [sync] retrying with a refresh token: failed',
+].join('\n');
 
 /** The rich-content fixture's pages (tests/site/fixtures/sites/rich), each shown whole. */
 const RICH_PAGES: Record<string, string> = {

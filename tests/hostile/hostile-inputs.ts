@@ -64,6 +64,8 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: 'a table of 1,300 columns', text: () => inStart(`${'|a'.repeat(1300)}\n${'|-'.repeat(1300)}\n${'|x'.repeat(1300)}`) },
   { name: 'GFM autolinks, `www.a` × 2,300 in one paragraph', text: () => inStart('www.a'.repeat(2300)) },
   { name: 'strikethrough `~~a` × 3,000 in one paragraph', text: () => inStart('~~a'.repeat(3000)) },
+  // A pattern's regular expression is analysed for catastrophic backtracking: bounded per file.
+  { name: '500 different regular expressions that backtrack (17 KB)', text: () => backtrackingRegexes(500) },
 ];
 
 /** Shapes that are valid Markdown at any size: `check` must take time linear in their size. */
@@ -84,6 +86,12 @@ export const GROWTH_SHAPES: { name: string; text: (bytes: number) => string }[] 
     text: (bytes) => inStart(fill('[a](https://e.com) *b* **c** <kbd>Ctrl</kbd> :link[d]{to="start"}\n\n', bytes)),
   },
 ];
+
+/** An error card with `count` different regular expressions, each of nested repetitions. */
+function backtrackingRegexes(count: number): string {
+  const patterns = Array.from({ length: count }, (_, index) => `::match{regex="(?:x|x)*y end${index}"}`).join('\n\n');
+  return `${FRONTMATTER}::::error{#start title="Start"}\n${patterns}\n\n:::reason\nR\n:::\n\n:::fix\nF\n:::\n::::\n`;
+}
 
 function fill(unit: string, bytes: number): string {
   return unit.repeat(Math.max(1, Math.floor((bytes - 200) / unit.length)));

@@ -305,6 +305,18 @@ describe('nesting, whatever syntax builds it', () => {
 });
 
 describe('the frontmatter', () => {
+  it('analyses at most 15 regular expressions a file, and refuses each that backtracks at its place', async () => {
+    const messages = await messagesOf('regexes', caseText('500 different regular expressions that backtrack (17 KB)'));
+    expect(messages).toHaveLength(500);
+    expect(messages[0]).toBe(
+      "index.mdx:7:16 invalid-pattern This regular expression can backtrack catastrophically: `(?:x|x)*` can match the same text in many ways, so a long line could hang the reader's browser; make each part match one thing (`[^ ]*` rather than `.*`), or write a pattern with placeholders",
+    );
+    expect(messages.filter((message) => message.includes('can backtrack catastrophically'))).toHaveLength(15);
+    expect(messages[15]).toBe(
+      'index.mdx:37:9 invalid-pattern This file has more than 15 regular expressions, and each takes time to prove safe; write this one as a pattern with placeholders, or move some cards to another file',
+    );
+  });
+
   it('refuses a YAML alias bomb at its first alias, without expanding it', async () => {
     expect(await messagesOf('alias-bomb', caseText('a YAML alias bomb in the frontmatter'))).toEqual([
       'index.mdx:5:8 limit-exceeded The aliases (`*name`) of this frontmatter expand to more than 100 values; write the values out instead',

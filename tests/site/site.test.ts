@@ -179,13 +179,14 @@ describe('the built site', () => {
     expect(await snapshot(again)).toEqual(await snapshot(fixture));
   }, 60_000);
 
-  it('ships no framework runtime: one small enhancement script a page, search code only on use', async () => {
+  it('ships no framework runtime: one small enhancement script a page, search and paste code only on use', async () => {
     const scripts = (await listFiles(shipped)).filter((file) => file.startsWith('_astro/') && file.endsWith('.js'));
     const head = scripts.filter((file) => file.includes('/head.'));
-    const enhance = scripts.filter((file) => !file.includes('search') && !file.includes('/head.'));
+    const enhance = scripts.filter((file) => !file.includes('search') && !file.includes('/paste.') && !file.includes('/head.'));
     expect(enhance).toHaveLength(1);
     expect(head).toHaveLength(1);
     expect(scripts.filter((file) => file.includes('search'))).toHaveLength(1);
+    expect(scripts.filter((file) => file.includes('/paste.'))).toHaveLength(1);
     for (const script of scripts) expect((await readFile(join(shipped, script))).length).toBeLessThan(12 * 1024);
     // What must happen before the first paint (the theme, the trail's place) is a classic
     // script of its own in <head>, under 3 KB; the rest is a module, run once the page is parsed.
@@ -199,6 +200,51 @@ describe('the built site', () => {
     // Navigation is plain links: no handlers in the markup, and the only form is the search box.
     expect(html.querySelectorAll('[onclick]').length).toBe(0);
     expect(html.querySelectorAll('form').map((form) => form.getAttribute('role'))).toEqual(['search']);
+  });
+});
+
+describe('the box "Paste the error you see"', () => {
+  it('stands on the guide’s start and its error index, a link to the index without JavaScript', async () => {
+    const start = await page(shipped, 'account-connection/');
+    const box = start.querySelector('section.paste');
+    expect(text(box?.querySelector('h2'))).toBe('Paste the error you see');
+    expect(box?.getAttribute('data-data')).toBe('/signpost-search/match.json');
+    expect(box?.querySelector('.paste-fallback a')?.getAttribute('href')).toBe('/account-connection/errors/');
+    expect(box?.querySelector('textarea')?.getAttribute('aria-labelledby')).toBe('paste-title');
+    const index = await page(shipped, 'account-connection/errors/');
+    expect(index.querySelector('section.paste .paste-fallback a')?.getAttribute('href')).toBe('#messages');
+    expect(index.querySelector('#messages')?.tagName).toBe('SECTION');
+    // Only there: not on the other pages.
+    expect((await page(shipped, 'account-connection/sp-geocompany/')).querySelector('section.paste')).toBeNull();
+    // Under a base, its data is too.
+    expect((await page(fixture, 'printer/')).querySelector('section.paste')?.getAttribute('data-data')).toBe(
+      '/help/signpost-search/match.json',
+    );
+  });
+
+  it('matches against match.json, what matching needs, and shows names from match-names.json', async () => {
+    const data = JSON.parse(await readFile(join(shipped, 'signpost-search/match.json'), 'utf8'));
+    const names = JSON.parse(await readFile(join(shipped, 'signpost-search/match-names.json'), 'utf8'));
+    expect(data.guides).toEqual([{ title: 'Account Connection Guide', href: '/account-connection/' }]);
+    expect(data.id).toEqual([
+      'amazon-advertising-error',
+      'sp-please-try-again',
+      'sp-account-in-use',
+      'sp-refresh-token',
+      'sp-session-expired',
+      'sp-geocompany',
+      'sp-api-access-lost',
+    ]);
+    expect(data.p[5]).toEqual(['Failed to create geocompany']);
+    expect(data.r[1]).toEqual([['(?<![.!?]\\s*)\\bPlease try again', 'please']]);
+    // The message and aliases as the words they are compared by.
+    expect(data.w[5]).toEqual(['failed to create geocompany please try again', 'failed to create geocompany']);
+    expect(names.t[5]).toBe('Failed to create geocompany. Please try again.');
+    expect(names.c[5]).toBe('Connect Selling Partners');
+    // The examples' ids and hosts are no words to propose for a typo.
+    const words = JSON.parse(await readFile(join(shipped, 'signpost-search/words.json'), 'utf8'));
+    expect(words).toContain('geocompany');
+    expect(words.filter((word: string) => ['a2euq1wtgctbg2', '5f2c9a', '7c9e6679'].includes(word))).toEqual([]);
   });
 });
 

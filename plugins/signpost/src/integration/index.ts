@@ -229,6 +229,8 @@ function routes(prefix: string, config: AstroConfig): PlannedRoute[] {
     { pattern: at('signpost-search/index.json'), file: 'search-index.js' },
     { pattern: at('signpost-search/cards-[bucket].json'), file: 'search-cards.js' },
     { pattern: at('signpost-search/words.json'), file: 'search-words.js' },
+    { pattern: at('signpost-search/match.json'), file: 'search-match.js' },
+    { pattern: at('signpost-search/match-names.json'), file: 'search-match-names.js' },
   ];
   if (prefix === '/' && ownPage('index')) {
     planned[0]!.skipped = 'The site has its own home page: the guide list is not added at `/`; link to each guide at `/<guide>/`.';

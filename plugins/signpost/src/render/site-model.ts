@@ -46,6 +46,8 @@ export type NodeView =
       kind: 'error';
       context: string | undefined;
       aliases: { text: string }[];
+      /** The shapes of the message in a paste: patterns as written, regular expressions with their key word. */
+      patterns: { text: string; regex: boolean; key?: string }[];
       /** The question above the answers of a card that goes on. */
       prompt: string;
       options: { label: string; to: string }[];
@@ -75,6 +77,7 @@ export function toView(node: GuideNode, strings: UiStrings): NodeView {
         kind: node.kind,
         context: node.context,
         aliases: node.aliases.map(({ text }) => ({ text })),
+        patterns: node.patterns.map(({ text, regex, key }) => ({ text, regex, ...(key ? { key } : {}) })),
         prompt: node.prompt ?? strings.didTheFixWork,
         options: node.options.map(({ label, to }) => ({ label, to })),
         next: node.next ? { to: node.next.to } : undefined,
@@ -269,7 +272,11 @@ function words(guide: Guide): { vocabulary: string[]; commonWords: Record<string
   const known = new Set<string>();
   const nodesWith = new Map<string, number>();
   for (const node of guide.nodes) {
-    const text = [node.title, node.kind === 'question' ? node.prompt : '', toString(node.tree)].join(' ');
+    // Not the pasted lines of `example` (ids, hosts, times) or the patterns: words readers mean.
+    const shown = node.tree.children.filter(
+      (child) => !(child.type === 'leafDirective' && (child.name === 'match' || child.name === 'example')),
+    );
+    const text = [node.title, node.kind === 'question' ? node.prompt : '', toString({ ...node.tree, children: shown })].join(' ');
     const own = new Set<string>();
     for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
       if (word.length > 32) continue;

@@ -94,6 +94,19 @@ export const UI_STRINGS = {
     searchDidYouMean: 'Did you mean',
     searchStartInstead: 'Start the guide from its first question',
     searchUnavailable: 'Search is not available right now.',
+    // The "Paste the error you see" box (scripts/paste.ts).
+    pasteTitle: 'Paste the error you see',
+    pasteHint: 'Paste the message, or all the text around it: a log, a screen of output. You go straight to its card.',
+    pasteFind: 'Find its card',
+    pasteFallback: 'Find it in the list of error messages',
+    pasteFallbackHere: 'Find it in the list below',
+    pasteOpening: 'Found its card: opening it.',
+    pasteChoose: 'These cards match what you pasted. Pick the one on your screen.',
+    pasteNone: 'No card matches this text.',
+    pasteBrowse: 'See every error message',
+    pasteLine: 'line {line}',
+    pasteLastLines: 'Read the last {count} of {total} lines.',
+    pasteUnavailable: 'Matching is not available right now.',
     // Rich content (tables, code, images, components, error cards that go on).
     didTheFixWork: 'Did the fix work?',
     footnotes: 'Footnotes',
@@ -108,6 +121,20 @@ export const UI_STRINGS = {
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type UiStrings = Widen<(typeof UI_STRINGS)['en']>;
+
+/** What the paste matcher's script says (scripts/paste.ts), as the box and the search box hand it over. */
+export function pasteStrings(strings: UiStrings): Record<string, string> {
+  return {
+    opening: strings.pasteOpening,
+    choose: strings.pasteChoose,
+    none: strings.pasteNone,
+    browse: strings.pasteBrowse,
+    line: strings.pasteLine,
+    lastLines: strings.pasteLastLines,
+    unavailable: strings.pasteUnavailable,
+    kind: strings.kind.error,
+  };
+}
 
 /** The strings for a language tag: an exact table, its base language's, or English. */
 export function stringsFor(lang: string): UiStrings {

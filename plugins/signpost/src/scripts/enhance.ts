@@ -74,6 +74,7 @@ addEventListener('pageshow', (event) => {
 
 if (pageGuide && pageNode) enhanceNodePage(pageGuide, pageNode);
 enhanceSearch();
+enhancePaste();
 enhanceThemeToggle();
 enhanceMap();
 enhanceContactLinks();
@@ -283,6 +284,24 @@ function enhanceSearch(): void {
 
   input.addEventListener('focus', setUp, { once: true });
   input.addEventListener('input', setUp, { once: true });
+  // A paste of several lines (a log, a screen of output) goes to the paste matcher first; an
+  // input keeps one line of it, which search reads if no card matches.
+  input.addEventListener('paste', (event) => {
+    const pasted = event.clipboardData?.getData('text/plain') ?? '';
+    if (pasted.split(/\r\n|\r|\n/).filter((line) => line.trim()).length < 2) return;
+    event.preventDefault();
+    input.value = pasted.replace(/\s+/g, ' ').trim();
+    void import('./paste.ts')
+      .then(({ pasteIntoSearch }) => pasteIntoSearch(root, pasted))
+      .catch(() => false)
+      .then((found) => {
+        if (found && root.contains(document.activeElement)) panel.hidden = false;
+        else if (!found) {
+          setUp();
+          void ready?.then(() => input.dispatchEvent(new Event('input')));
+        }
+      });
+  });
   input.addEventListener('focus', () => {
     if (input.value.trim() && list.dataset['query'] !== undefined) panel.hidden = false;
   });
@@ -313,6 +332,34 @@ function enhanceSearch(): void {
     if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
     event.preventDefault();
     open();
+  });
+}
+
+/**
+ * "Paste the error you see": its code, and the list of messages it matches against, load when
+ * the reader first uses the box. A paste or a click on Find before the code arrives is matched
+ * once it has.
+ */
+function enhancePaste(): void {
+  const root = document.querySelector<HTMLElement>('[data-paste]');
+  const form = root?.querySelector<HTMLFormElement>('.paste-form');
+  const input = root?.querySelector<HTMLTextAreaElement>('textarea');
+  if (!root || !form || !input) return;
+  let loaded = false;
+  let loading: Promise<void> | undefined;
+  const load = (): Promise<void> =>
+    (loading ??= import('./paste.ts').then(({ setUpPaste }) => {
+      setUpPaste(root);
+      loaded = true;
+    }));
+  input.addEventListener('focus', () => void load(), { once: true });
+  input.addEventListener('paste', () => {
+    if (!loaded) void load().then(() => form.requestSubmit());
+  });
+  form.addEventListener('submit', (event) => {
+    if (loaded) return;
+    event.preventDefault();
+    void load().then(() => form.requestSubmit());
   });
 }
 

@@ -56,6 +56,19 @@ export interface Located {
   onlyComments?: true;
 }
 
+/**
+ * A shape the card's message may take in a paste (`::match[…]` or `::match{regex="…"}`), checked
+ * when read: only valid patterns get here (see core/match/).
+ */
+export interface MatchPattern {
+  /** As written: text with placeholders (`Failed to create geocompany {id}`), or a regular expression. */
+  text: string;
+  regex: boolean;
+  /** For a regular expression: the word a matching line must hold (core/match/regex.ts). */
+  key?: string;
+  position: Position;
+}
+
 interface NodeBase {
   id: string;
   /** The heading (for an error card: the message as the reader sees it on screen). */
@@ -93,6 +106,10 @@ export interface ErrorNode extends NodeBase {
   context: string | undefined;
   /** Other wordings of the message that search should match. */
   aliases: Located[];
+  /** Shapes of the message in a pasted text (`::match`). */
+  patterns: MatchPattern[];
+  /** Lines as readers paste them, which the patterns must match (`::example`). */
+  examples: Located[];
   reason: Located | undefined;
   fix: Located | undefined;
   /** Where the card escalates to support, if it does. */

@@ -30,6 +30,9 @@ const PARSER_PACKAGES = [
   'mdast-util-gfm',
   'yaml',
   'zod',
+  // What a `match` pattern is found to be (core/match/regex.ts).
+  '@eslint-community/regexpp',
+  'redos-detector',
 ];
 
 let checkerVersion: Promise<string> | undefined;

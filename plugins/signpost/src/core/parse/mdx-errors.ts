@@ -83,6 +83,17 @@ export function reportMdxError(error: unknown, file: VFile): void {
     return;
   }
 
+  const part = /^\s*::(match|example)\[/.exec(lines.lineText(cause.line))?.[1] as 'match' | 'example' | undefined;
+  if (rule.startsWith('micromark-extension-mdx-expression') && part) {
+    // `::match[Lost {account id}]`: a placeholder MDX cannot read as code, said as a pattern's problem.
+    const brace = openBrace(lines.text, at);
+    const close = brace === undefined ? undefined : closingBrace(lines.text, brace);
+    const span = brace === undefined ? undefined : lines.span(brace, (close ?? brace) + 1);
+    const written = brace === undefined ? '{' : shorten(lines.text.slice(brace, (close ?? brace) + 1), 40);
+    const key = part === 'match' ? 'placeholderUnreadable' : 'braceInExample';
+    flag(file, say('syntax-error', key, written), span ?? { line: cause.line, column: cause.column ?? 1 });
+    return;
+  }
   if (rule.startsWith('micromark-extension-mdx-expression') && onDirectiveLine) {
     // `{#id title="Press "Resume""}`: the attributes could not be read, and MDX tried them as code.
     flag(file, say('syntax-error', 'attributesUnreadable'), { line: cause.line, column: cause.column ?? 1 });

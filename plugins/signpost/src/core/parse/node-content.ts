@@ -26,6 +26,7 @@ import {
 import { checkMdx } from './mdx-check.ts';
 import { readComponent } from './components.ts';
 import { readReferences, type References } from './content-refs.ts';
+import { readExample, readMatch, type MatchParts } from './match-parts.ts';
 import { visibleText } from './visible.ts';
 import type { SiteComponents } from './site-components.ts';
 import {
@@ -40,7 +41,7 @@ import {
 } from './vocabulary.ts';
 
 /** What a node's walk collects before the node is built. */
-export interface Collected extends References {
+export interface Collected extends References, MatchParts {
   kind: NodeKind;
   id: string;
   options: Option[];
@@ -160,6 +161,9 @@ export function walk(
 }
 
 function readPart(child: Directive, name: PartName, collected: Collected, file: VFile, nodes: GuideNode[], readNode: ReadNode): void {
+  // A pattern and an example are read as written, not as Markdown (match-parts.ts).
+  if (name === 'match') return readMatch(child, collected, file);
+  if (name === 'example') return readExample(child, collected, file);
   const position = child.position ?? openingOf(child)!;
   // What a part holds is content like any other: links, callouts, elements to check.
   walk(child, collected, false, file, nodes, readNode);

@@ -7,7 +7,7 @@ import type { NodeKind } from '../graph/model.ts';
 export const NODE_DIRECTIVES = ['question', 'step', 'error', 'instructions'] as const satisfies readonly NodeKind[];
 export const CALLOUT_DIRECTIVES = ['note', 'tip', 'caution', 'danger'] as const;
 /** Parts of a node: they stand directly inside the node they belong to. */
-export const PART_DIRECTIVES = ['option', 'reason', 'fix', 'alias', 'escalate'] as const;
+export const PART_DIRECTIVES = ['option', 'reason', 'fix', 'alias', 'match', 'example', 'escalate'] as const;
 export const TEXT_DIRECTIVES = ['link'] as const;
 /** Components for help content, each with an attribute schema (schemas/components.ts). */
 export const COMPONENT_DIRECTIVES = ['kbd', 'details', 'tabs', 'tab', 'image', 'screenshot', 'video'] as const;
@@ -37,6 +37,8 @@ export const FORMS: Record<DirectiveName, { forms: readonly Form[]; example: str
   reason: { forms: ['containerDirective'], example: ':::reason … :::' },
   fix: { forms: ['containerDirective'], example: ':::fix … :::' },
   alias: { forms: ['leafDirective'], example: '::alias[Other wording]' },
+  match: { forms: ['leafDirective'], example: '::match[Failed to create {id}]' },
+  example: { forms: ['leafDirective'], example: '::example[12:03:44 ERROR Failed to create 8f3a-22]' },
   escalate: { forms: ['containerDirective', 'leafDirective'], example: ':::escalate … :::' },
   note: { forms: ['containerDirective'], example: ':::note … :::' },
   tip: { forms: ['containerDirective'], example: ':::tip … :::' },
@@ -58,6 +60,8 @@ export const PART_PARENTS: Record<PartName, readonly NodeKind[]> = {
   reason: ['error'],
   fix: ['error'],
   alias: ['error'],
+  match: ['error'],
+  example: ['error'],
   escalate: ['error', 'instructions'],
 };
 

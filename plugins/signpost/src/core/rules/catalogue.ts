@@ -213,6 +213,9 @@ export const CATALOGUE = {
       option: () => '`option` has no answer text; write it as `::option[Answer]{to="…"}`',
       link: () => '`link` has no text; write `:link[text]{to="…"}`',
       alias: () => '`alias` has no text; write the other wording as `::alias[…]`',
+      match: () =>
+        '`match` has no pattern; write the message as it looks, with placeholders for the parts that vary: `::match[Failed to create {id}]`',
+      example: () => '`example` has no text; write a line as readers paste it: `::example[12:03:44 ERROR Failed to create 8f3a-22]`',
       kbd: () => '`kbd` has no keys; write them as `:kbd[Ctrl+C]`',
       details: () => '`details` has no summary; write it as `:::details[What the reader opens]`',
       tab: () => '`tab` has no label; write it as `:::tab[Windows]`',
@@ -265,6 +268,54 @@ export const CATALOGUE = {
     messages: {
       same: (id: string, other: string, where: string, text: string) =>
         `Error card ${code(id)} shows the same message as ${code(other)} (${where}): “${text}”; merge the cards or tell the messages apart`,
+    },
+  },
+  'invalid-pattern': {
+    severity: 'error',
+    summary: 'a `match` pattern that cannot be read, would match any line, or can backtrack catastrophically',
+    messages: {
+      both: () => '`match` takes its pattern in brackets or in `regex="…"`, not both; keep one',
+      tooLong: (most: number) =>
+        `This pattern is longer than ${most} characters; match the line that names the error, not the whole output`,
+      badPlaceholder: (written: string) =>
+        `${code(written)} is not a placeholder; write a name in braces, such as \`{id}\`, \`{number}\` or \`{text}\`, and \`\\{\` for a brace itself`,
+      textNotLast: () =>
+        '`{text}` stands for the rest of the line, so nothing may follow it; end the pattern with it, or use a word placeholder such as `{id}`',
+      adjacent: (first: string, second: string) =>
+        `Placeholders ${code(`{${first}}`)} and ${code(`{${second}}`)} stand side by side, so where one ends is unknown; write the text between them`,
+      noWord: () =>
+        'This pattern has no word of two letters or more written out (between spaces or punctuation, not against a placeholder), so it would match lines of any error; write out a word of the message',
+      regexSyntax: (reason: string) => `Invalid regular expression: ${reason}`,
+      tooManyRegexes: (most: number) =>
+        `This file has more than ${most} regular expressions, and each takes time to prove safe; write this one as a pattern with placeholders, or move some cards to another file`,
+      backtracks: (parts: readonly string[]) =>
+        `This regular expression can backtrack catastrophically: ${
+          parts.length === 1 ? `${code(parts[0]!)} can match the same text` : `${codes(parts)} can match the same text`
+        } in many ways, so a long line could hang the reader's browser; make each part match one thing (\`[^ ]*\` rather than \`.*\`), or write a pattern with placeholders`,
+      unproven: (reason: string) =>
+        `Signpost cannot show that this regular expression runs fast (${reason}); simplify it, or write a pattern with placeholders: \`::match[Failed to create {id}]\``,
+      regexNoWord: () =>
+        'This regular expression has no word of two letters or more written out between spaces, punctuation, `\\b`, `^` or `$`, so it would be tried on every line of a paste; write out a word of the message, such as `\\bgeocompany\\b`',
+    },
+  },
+  'unmatched-example': {
+    severity: 'error',
+    summary: "an example, or the message or an alias of a card with patterns, that none of its card's `match` patterns matches",
+    messages: {
+      example: (id: string) =>
+        `No pattern of ${code(id)} matches this example; correct the example, or add a \`::match\` pattern that matches it`,
+      noPattern: (id: string) =>
+        `${code(id)} has no \`::match\` pattern, so this example leads nowhere; add a pattern that matches it, such as \`::match[…{id}…]\``,
+      wording: (what: 'message' | 'alias', id: string) =>
+        `This ${what} of ${code(id)} matches none of its patterns, and readers paste it as it is; add a pattern that matches it`,
+    },
+  },
+  'ambiguous-match': {
+    severity: 'error',
+    summary: 'a `match` pattern of one card that matches an example, the message or an alias of another card',
+    messages: {
+      other: (id: string, what: 'example' | 'message' | 'alias', other: string, where: string, text: string) =>
+        `This pattern of ${code(id)} also matches the ${what} of ${code(other)} (${where}): “${text}”; a reader who pastes it could land on the wrong card: make the pattern more specific`,
     },
   },
   draft: {
@@ -339,6 +390,11 @@ export const CATALOGUE = {
       /** `{:.class}` and the like: kramdown's attributes, which MDX reads as code. */
       kramdownAttributes: () =>
         'This line looks like kramdown attributes (`{:.class}`), which guides do not use and MDX reads as code; delete the line (for a callout, use `:::note` … `:::`)',
+      /** `::match[Lost {account id}]`: MDX reads the braces of a pattern as code first. */
+      placeholderUnreadable: (written: string) =>
+        `${code(written)} is not a placeholder: a placeholder is a name in braces, without spaces, such as \`{id}\`; write \`\\{\` for a brace itself`,
+      braceInExample: (written: string) =>
+        `MDX reads ${code(written)} in this example as code; write \`\\{\` and \`\\}\` for the braces of a pasted line`,
       attributesUnreadable: () =>
         'The attributes of this directive cannot be read: quote each value, and put a value that contains `"` in single quotes, as in `title=\'Press "Resume"\'`',
       /** Any other MDX error, with the parser's words and the usual cause. */

@@ -10,6 +10,8 @@ import { deadEnds, guideSize } from './dead-end.ts';
 import { duplicateErrorMessages } from './duplicate-error-message.ts';
 import { duplicateAnswers } from './duplicate-answer.ts';
 import { duplicateIds } from './duplicate-id.ts';
+import { ambiguousMatches } from './ambiguous-match.ts';
+import { unmatchedExamples } from './unmatched-example.ts';
 import { missingSupport } from './missing-support.ts';
 import { movedFrom } from './moved-from.ts';
 import { missingStart, noOutcome, unreachableNodes } from './reachability.ts';
@@ -32,6 +34,8 @@ const GRAPH_RULES: ((context: RuleContext) => void)[] = [
   noOutcome,
   missingSupport,
   duplicateErrorMessages,
+  unmatchedExamples,
+  ambiguousMatches,
 ];
 
 /** Runs every graph rule over a guide whose files have been extracted. */

@@ -52,5 +52,11 @@ export const TargetAttributes = z.strictObject({
   to: z.string().trim().min(1, 'must name the id of a node').optional(),
 });
 
-/** Directives that take no attribute (callouts, reason, fix, alias, escalate). */
+/** `match`: its pattern in brackets, or a regular expression. */
+export const MatchAttributes = z.strictObject({
+  /** A regular expression (JavaScript's syntax, case ignored), for shapes a pattern with placeholders cannot say. */
+  regex: z.string().optional(),
+});
+
+/** Directives that take no attribute (callouts, reason, fix, alias, example, escalate). */
 export const NoAttributes = z.strictObject({});

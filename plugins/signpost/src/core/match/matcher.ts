@@ -1,0 +1,394 @@
+/**
+ * Finds the error cards a pasted text is about: a toast with an id in it, a log excerpt with
+ * timestamps, a screen of compiler output. Every line of the paste is read (up to
+ * `MOST_LINES`), and each card is ranked by its best line:
+ *
+ * 1. lines that one of the card's `match` patterns matches, the most specific pattern first;
+ * 2. then lines like the card's message or an alias: the words they share, weighted by how
+ *    rare each word is among the messages, with the parts that vary (words with digits: ids,
+ *    times, counts) left out.
+ *
+ * A line is tried only against the patterns whose key word it holds (an index from word to
+ * patterns), and compared only with the messages that share a word with it, so that 10,000
+ * lines are read in a few milliseconds however many cards there are. `check` uses the same
+ * code to prove each card's examples (rules/card-patterns.ts); this module runs in the
+ * reader's browser too: no Node import.
+ */
+import { keyWords, parsePattern, patternSource, specificity } from './pattern.ts';
+
+/** Lines of a paste read; of a longer paste, the last ones (a log ends with its error). */
+export const MOST_LINES = 10_000;
+/** Characters of a line read. */
+export const MOST_LINE_CHARS = 2_000;
+/** A word in more messages and aliases than this says little: it is left out of the comparison. */
+export const COMMON_WORD = 64;
+/** Similarity under which a card is not shown at all. */
+const LEAST_SIMILARITY = 0.4;
+/** Similarity from which a card alone at the top is the answer. */
+const CLEAR_SIMILARITY = 0.8;
+const CLEAR_LEAD = 0.2;
+
+/** A card as the matcher needs it. */
+export interface MatchCard {
+  message: string;
+  aliases: readonly string[];
+  /** Patterns as written (`Failed to create geocompany {id}`). */
+  patterns: readonly string[];
+  /** Regular expressions, each with the word a line must hold for it to match (see regex.ts). */
+  regexes: readonly { source: string; key: string }[];
+}
+
+/** One pattern, ready to run; its regular expression is built the first time a line may match. */
+export class CompiledPattern {
+  readonly card: number;
+  /** Its place among the card's patterns: text patterns first, then regular expressions. */
+  readonly index: number;
+  readonly source: string;
+  readonly flags: string;
+  /** The words a line must hold one of. */
+  readonly keys: string[];
+  readonly specificity: number;
+  #regex: RegExp | undefined;
+
+  constructor(fields: Pick<CompiledPattern, 'card' | 'index' | 'source' | 'flags' | 'keys' | 'specificity'>) {
+    this.card = fields.card;
+    this.index = fields.index;
+    this.source = fields.source;
+    this.flags = fields.flags;
+    this.keys = fields.keys;
+    this.specificity = fields.specificity;
+  }
+
+  /** Where the pattern matches a line, if it does. */
+  exec(line: string): RegExpExecArray | null {
+    try {
+      this.#regex ??= new RegExp(this.source, this.flags);
+    } catch {
+      // Reported by check: an invalid expression matches nothing.
+      this.#regex = /(?!)/;
+    }
+    return this.#regex.exec(line);
+  }
+
+  test(line: string): boolean {
+    return this.exec(line) !== null;
+  }
+}
+
+/** Why a card is shown: a line of the paste, and what in it matched. */
+export interface MatchHit {
+  card: number;
+  /** The line's number in the paste, from 1. */
+  line: number;
+  /** The line, without the spaces around it. */
+  text: string;
+  how: 'pattern' | 'similar';
+  /** Where in `text` the match is: the pattern's match, or the words shared with the message. */
+  marks: [number, number][];
+  /** A pattern's specificity, or the similarity (0–1). */
+  score: number;
+}
+
+export interface MatchResult {
+  /** The one card the paste is about, when it is clear. */
+  clear: MatchHit | undefined;
+  /** The best cards, at most three, best first. */
+  best: MatchHit[];
+  /** Lines in the paste, and whether only the last `MOST_LINES` were read. */
+  lines: number;
+  truncated: boolean;
+}
+
+/** A similar line, with the message or alias it is like. */
+type Similar = MatchHit & { wording: number };
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+const DIGIT = /\p{N}/u;
+
+/** The words of a text, lowercased. */
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(WORDS) ?? [];
+}
+
+/**
+ * The words a message or an alias is compared by: each once, lowercased, without one-letter
+ * words and the parts that vary (words with digits: ids, times, counts).
+ */
+export function comparedWords(text: string): string[] {
+  return [...new Set(wordsOf(text).filter((word) => word.length > 1 && !DIGIT.test(word)))];
+}
+
+/** Reads the patterns of every card. Patterns that do not read are skipped (check reports them). */
+export function compilePatterns(cards: readonly MatchCard[]): CompiledPattern[] {
+  const compiled: CompiledPattern[] = [];
+  cards.forEach((card, cardIndex) => {
+    card.patterns.forEach((written, index) => {
+      const parsed = parsePattern(written);
+      if (!('pieces' in parsed)) return;
+      const { pieces } = parsed;
+      compiled.push(
+        new CompiledPattern({
+          card: cardIndex,
+          index,
+          source: patternSource(pieces),
+          flags: 'iu',
+          keys: keyWords(pieces),
+          specificity: specificity(pieces),
+        }),
+      );
+    });
+    card.regexes.forEach(({ source, key }, index) => {
+      compiled.push(
+        new CompiledPattern({
+          card: cardIndex,
+          index: card.patterns.length + index,
+          source,
+          flags: 'i',
+          keys: [key],
+          specificity: key.length,
+        }),
+      );
+    });
+  });
+  return compiled;
+}
+
+/** Patterns by the key word a line must hold: each pattern under its rarest key. */
+export function indexPatterns(patterns: CompiledPattern[]): Map<string, CompiledPattern[]> {
+  const counts = new Map<string, number>();
+  for (const pattern of patterns) for (const key of new Set(pattern.keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const index = new Map<string, CompiledPattern[]>();
+  for (const pattern of patterns) {
+    if (pattern.keys.length === 0) continue;
+    const rarer = (a: string, b: string) => counts.get(a)! < counts.get(b)! || (counts.get(a) === counts.get(b) && a.length > b.length);
+    const key = pattern.keys.reduce((best, candidate) => (rarer(candidate, best) ? candidate : best));
+    const list = index.get(key);
+    if (list) list.push(pattern);
+    else index.set(key, [pattern]);
+  }
+  return index;
+}
+
+/** The patterns of `index` that match one line. */
+export function patternsMatching(index: Map<string, CompiledPattern[]>, line: string): CompiledPattern[] {
+  const found = new Set<CompiledPattern>();
+  for (const word of wordsOf(line)) {
+    for (const pattern of index.get(word) ?? []) if (!found.has(pattern) && pattern.test(line)) found.add(pattern);
+  }
+  return [...found];
+}
+
+/** What a word of a line leads to: the patterns keyed by it, its id among the messages' words. */
+interface Entry {
+  patterns: CompiledPattern[] | undefined;
+  word: number | undefined;
+}
+
+/**
+ * The text in lowercase, each character in its place: the few characters whose lowercase is
+ * longer (`İ`) stay as they are, so that places in the lowercase text are places in the text.
+ */
+function lowercase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let kept = '';
+  for (const char of text) {
+    const lowered = char.toLowerCase();
+    kept += lowered.length === char.length ? lowered : char;
+  }
+  return kept;
+}
+
+/** Where the line that starts at `start` ends: its `\n`, or the end of the text. */
+function endOfLine(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end < 0 ? text.length : end;
+}
+
+/** One expression that finds any of `words`, whole, in a lowercased text; none finds nothing. */
+function scanner(words: string[]): RegExp {
+  if (words.length === 0) return /(?!)/gu;
+  // Words are letters and digits only: nothing to escape. Longer first, for a tidy automaton.
+  const sorted = words.toSorted((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${sorted.join('|')})(?![\p{L}\p{N}])`, 'gu');
+}
+
+/** What reading the lines of one paste gathers. */
+interface ReadState {
+  byPattern: Map<number, MatchHit>;
+  bySimilarity: Map<number, Similar>;
+  score: Float64Array;
+  stamp: Int32Array;
+  wordStamp: Int32Array;
+  tried: Set<CompiledPattern>;
+  touched: number[];
+}
+
+/** Reads pastes against a set of cards; build it once, match many times. */
+export class Matcher {
+  /** The known words: pattern keys, and the words of the messages and aliases. */
+  readonly #entries = new Map<string, Entry>();
+  /** Finds the known words in a paste, built the first time one is read. */
+  #scanner: RegExp | undefined;
+  /** Word id → its weight, and the wordings (messages and aliases) holding it. */
+  readonly #weight: number[] = [];
+  readonly #postings: number[][] = [];
+  /** Wording → its card, its weight and its words. */
+  readonly #wordingCard: number[] = [];
+  readonly #wordingWeight: number[] = [];
+  readonly #wordingWords: Set<string>[] = [];
+
+  constructor(cards: readonly MatchCard[]) {
+    const entry = (word: string): Entry => {
+      let found = this.#entries.get(word);
+      if (!found) this.#entries.set(word, (found = { patterns: undefined, word: undefined }));
+      return found;
+    };
+    for (const [key, patterns] of indexPatterns(compilePatterns(cards))) entry(key).patterns = patterns;
+
+    const wordings: { card: number; words: string[] }[] = [];
+    cards.forEach((card, index) => {
+      // Every wording counts in how rare a word is, even one left with no word to compare.
+      for (const wording of [card.message, ...card.aliases]) wordings.push({ card: index, words: comparedWords(wording) });
+    });
+    const frequency = new Map<string, number>();
+    for (const { words } of wordings) for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    wordings.forEach(({ card, words }, wording) => {
+      let weight = 0;
+      for (const word of words) {
+        const count = frequency.get(word)!;
+        if (count > COMMON_WORD) continue;
+        const found = entry(word);
+        if (found.word === undefined) {
+          found.word = this.#weight.length;
+          this.#weight.push(Math.log(1 + wordings.length / count));
+          this.#postings.push([]);
+        }
+        this.#postings[found.word]!.push(wording);
+        weight += this.#weight[found.word]!;
+      }
+      this.#wordingCard.push(card);
+      this.#wordingWeight.push(weight);
+      this.#wordingWords.push(new Set(words));
+    });
+  }
+
+  /** The cards a paste is about, best first. */
+  match(paste: string): MatchResult {
+    // A paste of old Mac lines has only `\r`; `\r\n` lines end at `\n`, their `\r` is a space.
+    const text = paste.includes('\n') ? paste : paste.replaceAll('\r', '\n');
+    const lower = lowercase(text);
+    let total = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) total++;
+    const truncated = total > MOST_LINES;
+    let from = 0;
+    for (let skip = total - MOST_LINES; skip > 0; skip--) from = text.indexOf('\n', from) + 1;
+
+    const byPattern = new Map<number, MatchHit>();
+    const bySimilarity = new Map<number, Similar>();
+    const seenLines = new Set<string>();
+    const wordings = this.#wordingWeight.length;
+    const score = new Float64Array(wordings);
+    const stamp = new Int32Array(wordings).fill(-1);
+    const wordStamp = new Int32Array(this.#weight.length).fill(-1);
+    const tried = new Set<CompiledPattern>();
+    const touched: number[] = [];
+    /** The known words of the line being read. */
+    const found: Entry[] = [];
+    const state: ReadState = { byPattern, bySimilarity, score, stamp, wordStamp, tried, touched };
+    // The known words, found by one regular expression over the whole paste: the engine's own
+    // scan, much faster than a loop in JavaScript, above all the first time.
+    this.#scanner ??= scanner([...this.#entries.keys()]);
+    const scan = this.#scanner;
+    let line = total - Math.min(total, MOST_LINES) + 1;
+    let lineStart = from;
+    let lineEnd = endOfLine(lower, from);
+    const flush = (): void => {
+      if (found.length === 0) return;
+      // A line is read once however often it is repeated.
+      const read = text.slice(lineStart, Math.min(lineEnd, lineStart + MOST_LINE_CHARS)).trim();
+      if (!seenLines.has(read)) {
+        seenLines.add(read);
+        this.#read(read, line, found, state);
+      }
+      found.length = 0;
+    };
+    scan.lastIndex = from;
+    for (let hit = scan.exec(lower); hit; hit = scan.exec(lower)) {
+      if (hit.index >= lineEnd) {
+        flush();
+        while (hit.index >= lineEnd) {
+          lineStart = lineEnd + 1;
+          lineEnd = endOfLine(lower, lineStart);
+          line++;
+        }
+      }
+      // The rest of a very long line is not read.
+      if (hit.index - lineStart < MOST_LINE_CHARS) found.push(this.#entries.get(hit[0])!);
+    }
+    flush();
+
+    const patterned = [...byPattern.values()].sort((a, b) => b.score - a.score || a.line - b.line);
+    const similar = [...bySimilarity.values()]
+      .filter((hit) => !byPattern.has(hit.card))
+      .sort((a, b) => b.score - a.score || a.line - b.line);
+    const best = [...patterned, ...similar.slice(0, 3).map((hit) => this.#marked(hit))].slice(0, 3);
+    let clear: MatchHit | undefined;
+    if (patterned.length === 1) clear = best[0];
+    else if (patterned.length === 0 && similar[0] && similar[0].score >= CLEAR_SIMILARITY) {
+      if (!similar[1] || similar[1].score <= similar[0].score - CLEAR_LEAD) clear = best[0];
+    }
+    return { clear, best, lines: total, truncated };
+  }
+
+  /** One line, with the known words found in it: its patterns tried, its likeness to the messages. */
+  #read(text: string, line: number, found: Entry[], state: ReadState): void {
+    const { byPattern, bySimilarity, score, stamp, wordStamp, tried, touched } = state;
+    touched.length = 0;
+    tried.clear();
+    let lineWeight = 0;
+    for (const entry of found) {
+      for (const pattern of entry.patterns ?? []) {
+        if (tried.has(pattern)) continue;
+        tried.add(pattern);
+        const known = byPattern.get(pattern.card);
+        if (known && known.score >= pattern.specificity) continue;
+        const matched = pattern.exec(text);
+        if (!matched) continue;
+        const marks: [number, number][] = [[matched.index, matched.index + matched[0].length]];
+        byPattern.set(pattern.card, { card: pattern.card, line, text, how: 'pattern', marks, score: pattern.specificity });
+      }
+      const id = entry.word;
+      if (id === undefined || wordStamp[id] === line) continue;
+      wordStamp[id] = line;
+      const weight = this.#weight[id]!;
+      lineWeight += weight;
+      for (const wording of this.#postings[id]!) {
+        if (stamp[wording] !== line) {
+          stamp[wording] = line;
+          score[wording] = 0;
+          touched.push(wording);
+        }
+        score[wording] = score[wording]! + weight;
+      }
+    }
+    for (const wording of touched) {
+      const similarity = (2 * score[wording]!) / (this.#wordingWeight[wording]! + lineWeight);
+      if (similarity < LEAST_SIMILARITY) continue;
+      const card = this.#wordingCard[wording]!;
+      const known = bySimilarity.get(card);
+      if (known && known.score >= similarity) continue;
+      bySimilarity.set(card, { card, line, text, how: 'similar', marks: [], score: similarity, wording });
+    }
+  }
+
+  /** A similar line with the words it shares with the message marked. */
+  #marked({ wording, ...hit }: Similar): MatchHit {
+    const shared = this.#wordingWords[wording]!;
+    const marks: [number, number][] = [];
+    for (const found of hit.text.matchAll(WORDS)) {
+      if (shared.has(found[0].toLowerCase())) marks.push([found.index, found.index + found[0].length]);
+    }
+    return { ...hit, marks };
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The language of an error card's `match` patterns: the message as text, with placeholders for
+ * the parts that vary.
+ *
+ * ```mdx
+ * ::match[Failed to create geocompany {id}]
+ * ```
+ *
+ * matches `12:03:44 ERROR Failed to create geocompany 8f3a-22. Please try again.`: case and
+ * the width of spaces do not count, and the text may stand anywhere in a line. A placeholder is
+ * a name in braces: `{number}` a number, `{text}` the rest of the line, any other name (`{id}`,
+ * `{file}`) one word. A backslash makes the next character plain (`\{`), as in Markdown.
+ *
+ * Each placeholder matches as much as it can and never gives any back (an atomic group, written
+ * `(?=(…))\1` in JavaScript), so that a pattern never backtracks, whatever it says: no writer's
+ * text can make a reader's browser hang on a long line. This module runs in `check` and in
+ * the reader's browser: no Node import.
+ */
+
+/** A piece of a pattern: plain text, or a placeholder by name. */
+export type Piece = { text: string } | { placeholder: string };
+
+/**
+ * What is wrong with a pattern, for the message catalogue (`invalid-pattern`); `at` is where,
+ * in the pattern as written.
+ */
+export type PatternFault =
+  | { fault: 'empty' }
+  | { fault: 'tooLong'; most: number }
+  | { fault: 'badPlaceholder'; written: string; at: number }
+  | { fault: 'textNotLast'; at: number }
+  | { fault: 'adjacent'; first: string; second: string; at: number }
+  | { fault: 'noWord' };
+
+/** Letters and digits: what words are made of, in patterns and in pasted lines alike. */
+export const WORD_CHAR = /[\p{L}\p{N}]/u;
+const WORDS = /[\p{L}\p{N}]+/gu;
+const PLACEHOLDER_NAME = /^[a-z][a-z0-9_-]*$/i;
+/** A pattern past this many characters is refused: a message is a line, not a page. */
+export const MOST_PATTERN_CHARS = 300;
+
+/** What each kind of placeholder matches (inside an atomic group). */
+const PLACEHOLDERS = {
+  /** `42`, `-3`, `3.14`, `1,024`. */
+  number: String.raw`[-+]?\p{N}+(?:[.,]\p{N}+)*`,
+  /** `8f3a-22`, `user@example.com`, `C:/logs/app.log`, `v1.2`: letters and digits, joined by `-_./:@#`. */
+  word: String.raw`[\p{L}\p{N}]+(?:[-_./:@#\\][\p{L}\p{N}]+)*`,
+} as const;
+
+/** Reads a pattern as written: its pieces, or what is wrong with it. */
+export function parsePattern(written: string): { pieces: Piece[] } | PatternFault {
+  const source = written.trim();
+  if (!source) return { fault: 'empty' };
+  if (source.length > MOST_PATTERN_CHARS) return { fault: 'tooLong', most: MOST_PATTERN_CHARS };
+  const lead = written.length - written.trimStart().length;
+  const pieces: Piece[] = [];
+  /** Where each placeholder starts in `written`. */
+  const starts: number[] = [];
+  let text = '';
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index]!;
+    if (char === '\\' && index + 1 < source.length && /[!-/:-@[-`{-~]/.test(source[index + 1]!)) {
+      text += source[++index];
+      continue;
+    }
+    if (char !== '{') {
+      text += char;
+      continue;
+    }
+    const close = source.indexOf('}', index);
+    const inside = close < 0 ? source.slice(index + 1) : source.slice(index + 1, close);
+    const name = inside.trim();
+    if (close < 0 || !PLACEHOLDER_NAME.test(name)) {
+      return { fault: 'badPlaceholder', written: `{${inside}${close < 0 ? '' : '}'}`, at: lead + index };
+    }
+    if (text) pieces.push({ text });
+    text = '';
+    const previous = pieces.at(-1);
+    if (previous && 'placeholder' in previous) {
+      return { fault: 'adjacent', first: previous.placeholder, second: name.toLowerCase(), at: lead + index };
+    }
+    pieces.push({ placeholder: name.toLowerCase() });
+    starts[pieces.length - 1] = lead + index;
+    index = close;
+  }
+  if (text) pieces.push({ text });
+  const rest = pieces.findIndex((piece) => 'placeholder' in piece && piece.placeholder === 'text');
+  if (rest >= 0 && pieces.slice(rest + 1).some((piece) => 'placeholder' in piece || piece.text.trim())) {
+    return { fault: 'textNotLast', at: starts[rest]! };
+  }
+  if (keyWords(pieces).length === 0) return { fault: 'noWord' };
+  return { pieces };
+}
+
+/**
+ * The words of a pattern that a matching line must hold whole: words of its text that stand
+ * between spaces or punctuation, or at an end of the pattern, not against a placeholder. A
+ * pasted line is only tried against the patterns whose word it holds (see matcher.ts).
+ */
+export function keyWords(pieces: Piece[]): string[] {
+  const words: string[] = [];
+  pieces.forEach((piece, index) => {
+    if (!('text' in piece)) return;
+    const before = index > 0;
+    const after = index < pieces.length - 1;
+    for (const match of piece.text.matchAll(WORDS)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      // Against a placeholder, the line's word would run on into the placeholder's part.
+      if ((start === 0 && before) || (end === piece.text.length && after)) continue;
+      if (match[0].length >= 2) words.push(match[0].toLowerCase());
+    }
+  });
+  return words;
+}
+
+/**
+ * The regular expression of a pattern's pieces, to run with the flags `iu` on one line. Words
+ * at its ends must be whole: `Session expired` does not match `Session expiredness`.
+ */
+export function patternSource(pieces: Piece[]): string {
+  let source = '';
+  let group = 0;
+  pieces.forEach((piece, index) => {
+    if ('text' in piece) {
+      const text = index === 0 ? piece.text.trimStart() : index === pieces.length - 1 ? piece.text.trimEnd() : piece.text;
+      if (index === 0 && WORD_CHAR.test(text[0] ?? '')) source += String.raw`(?<![\p{L}\p{N}])`;
+      source += text
+        .split(/(\s+)/)
+        .map((part) => (/^\s+$/.test(part) ? String.raw`\s+` : escape(part)))
+        .join('');
+      if (index === pieces.length - 1 && WORD_CHAR.test(text.at(-1) ?? '')) source += String.raw`(?![\p{L}\p{N}])`;
+      return;
+    }
+    if (piece.placeholder === 'text') {
+      source += '.*';
+      return;
+    }
+    // A placeholder that opens the pattern starts at the start of a word, not inside one.
+    if (index === 0) source += String.raw`(?<![\p{L}\p{N}])`;
+    group++;
+    const matched = piece.placeholder === 'number' ? PLACEHOLDERS.number : PLACEHOLDERS.word;
+    source += `(?=(${matched}))\\${group}`;
+  });
+  return source;
+}
+
+/** How specific a pattern is: the characters of its text. A longer text wins a tie. */
+export function specificity(pieces: Piece[]): number {
+  return pieces.reduce((sum, piece) => sum + ('text' in piece ? piece.text.trim().length : 0), 0);
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}

@@ -1,0 +1,92 @@
+/**
+ * What the "Paste the error you see" box loads, built with the site and fetched the first time
+ * a reader pastes: `<prefix>signpost-search/match.json`, what matching needs (each card's id,
+ * its patterns, and the words of its message and aliases that tell cards apart), and
+ * `match-names.json`, what showing the best three needs (each card's message and context),
+ * fetched only when no card is clear. In columns, a field only where it says something: a
+ * thousand cards weigh a few kilobytes. This module runs in the build and in the reader's
+ * browser: no Node import.
+ */
+import { COMMON_WORD, comparedWords, type MatchCard } from '../core/match/matcher.ts';
+import type { PageGuide, SitePaths } from './site-model.ts';
+
+/** What matching needs, card by card. */
+export interface PasteData {
+  /** Each guide's title and the address of its pages (a card's page is `href` + its id + `/`). */
+  guides: { title: string; href: string }[];
+  /** Each card's guide, by its place in `guides`; left out when there is one guide. */
+  g?: number[];
+  id: string[];
+  /**
+   * Each card's message, then its aliases, as the words they are compared by (space-separated),
+   * without the words too common to tell cards apart (see `COMMON_WORD`): the matcher leaves
+   * those out all the same.
+   */
+  w: string[][];
+  /** Patterns with placeholders, as written. */
+  p: string[][];
+  /** Regular expressions, each with the word a matching line holds. */
+  r: [string, string][][];
+}
+
+/** What showing a card needs, card by card: its message, and where it appears (or `''`). */
+export interface PasteNames {
+  t: string[];
+  c: string[];
+}
+
+/** A guide as the box needs it: its title, the address of its pages, its error cards. */
+export interface PasteSource {
+  title: string;
+  href: string;
+  cards: {
+    id: string;
+    title: string;
+    context: string | undefined;
+    aliases: { text: string }[];
+    patterns: { text: string; regex: boolean; key?: string }[];
+  }[];
+}
+
+export function pasteData(guides: PasteSource[]): { data: PasteData; names: PasteNames } {
+  const cards = guides.flatMap((guide, g) => guide.cards.map((card) => ({ g, card })));
+  const wordings = cards.map(({ card }) => [card.title, ...card.aliases.map((alias) => alias.text)].map(comparedWords));
+  const frequency = new Map<string, number>();
+  for (const card of wordings) for (const words of card) for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const data: PasteData = {
+    guides: guides.map(({ title, href }) => ({ title, href })),
+    ...(guides.length > 1 ? { g: cards.map(({ g }) => g) } : {}),
+    id: cards.map(({ card }) => card.id),
+    w: wordings.map((card) => card.map((words) => words.filter((word) => frequency.get(word)! <= COMMON_WORD).join(' '))),
+    p: cards.map(({ card }) => card.patterns.filter((pattern) => !pattern.regex).map((pattern) => pattern.text)),
+    r: cards.map(({ card }) =>
+      card.patterns.flatMap((pattern) => (pattern.regex ? [[pattern.text, pattern.key ?? ''] as [string, string]] : [])),
+    ),
+  };
+  const names: PasteNames = { t: cards.map(({ card }) => card.title), c: cards.map(({ card }) => card.context ?? '') };
+  return { data, names };
+}
+
+/** The guides of the site, as the box needs them. */
+export function pasteSources(guides: PageGuide[], paths: SitePaths): PasteSource[] {
+  return guides.map((guide) => ({
+    title: guide.meta.title,
+    href: paths.guide(guide.slug),
+    cards: guide.nodes.flatMap(({ node }) => (node.kind === 'error' ? [node] : [])),
+  }));
+}
+
+/** The cards as the matcher reads them (core/match/matcher.ts). */
+export function matchCards(data: PasteData): MatchCard[] {
+  return data.id.map((_, card) => ({
+    message: data.w[card]?.[0] ?? '',
+    aliases: data.w[card]?.slice(1) ?? [],
+    patterns: data.p[card] ?? [],
+    regexes: (data.r[card] ?? []).map(([source, key]) => ({ source, key })),
+  }));
+}
+
+/** A card's page. */
+export function cardHref(data: PasteData, card: number): string {
+  return `${data.guides[data.g?.[card] ?? 0]?.href ?? '/'}${data.id[card]}/`;
+}

@@ -1,0 +1,248 @@
+/**
+ * "Paste the error you see", in Chromium, on the shipped guide built once: a real paste from
+ * the clipboard (Ctrl+V) lands on the card it is about, for every card; a paste naming several
+ * errors lists the best three with their lines; a paste of several lines in the search box
+ * goes through the matcher first. Under the site's own Content-Security-Policy, accessible in
+ * light and dark, no wider than a phone, and a link to the error index without JavaScript.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/index.ts';
+import { build, ROOT } from '../site/build-site.ts';
+import { launch } from './browser.ts';
+import { serve, type StaticSite } from './static-server.ts';
+
+const AXE = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let work: string;
+let browser: Browser;
+let site: StaticSite;
+let cards: ErrorNode[];
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'signpost-paste-'));
+  const dist = join(work, 'dist');
+  const run = await build('guide', '--out', dist);
+  expect(run.code, run.stderr).toBe(0);
+  // Served as a host that reads _headers would: the policy as a header too.
+  const headers = await readFile(join(dist, '_headers'), 'utf8');
+  site = await serve(dist, '/', { 'Content-Security-Policy': /Content-Security-Policy: (.*)/.exec(headers)![1]! });
+  browser = await launch();
+  const { guides } = await checkGuides([join(ROOT, 'guide')]);
+  cards = guides[0]!.nodes.filter((node): node is ErrorNode => node.kind === 'error');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+/** A page whose clipboard the test writes, recording policy violations and errors. */
+async function reader(
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext(options);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url.replace(/\/$/, '') });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`)),
+  );
+  return { context, page, problems };
+}
+
+/** Pastes `text` with Ctrl+V into the field `selector`, as a reader does. */
+async function paste(page: Page, selector: string, text: string): Promise<void> {
+  await page.locator(selector).click();
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.keyboard.press('Control+V');
+}
+
+describe('the box "Paste the error you see"', () => {
+  it('lands on the card of a pasted log line with a time and an id', async () => {
+    const { context, page, problems } = await reader();
+    await page.goto(`${site.url}account-connection/`);
+    await paste(page, '#paste-input', '12:03:44 ERROR Failed to create geocompany 8f3a-22. Please try again.');
+    await page.waitForURL(`${site.url}account-connection/sp-geocompany/`);
+    expect(await page.locator('h1').innerText()).toBe('Failed to create geocompany. Please try again.');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lands on the right card for every card of the guide: its examples, message and aliases, and a toast of it', async () => {
+    const { context, page, problems } = await reader();
+    const wrong: string[] = [];
+    const pastes: [string, string][] = [];
+    for (const card of cards) {
+      expect(card.examples.length, card.id).toBeGreaterThan(0);
+      for (const text of [...card.examples.map((example) => example.text), card.title, ...card.aliases.map((alias) => alias.text)]) {
+        pastes.push([text, card.id]);
+      }
+      // What the toast shows, copied with its context and a line of log around it.
+      pastes.push([`${card.context ?? 'Perpetua'}\n${card.title}\nDismiss`, card.id]);
+    }
+    for (const [text, id] of pastes) {
+      await page.goto(`${site.url}account-connection/errors/`);
+      await paste(page, '#paste-input', text);
+      await page
+        .waitForURL((url) => url.pathname !== '/account-connection/errors/', { waitUntil: 'commit', timeout: 5000 })
+        .catch(() => undefined);
+      const landed = new URL(page.url()).pathname;
+      if (landed !== `/account-connection/${id}/`) wrong.push(`${JSON.stringify(text)} → ${landed}, not ${id}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(pastes.length).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lists the best three for a paste that names several errors, each with its line marked, and opens the one chosen', async () => {
+    const { context, page, problems } = await reader();
+    await page.goto(`${site.url}account-connection/`);
+    await paste(
+      page,
+      '#paste-input',
+      [
+        '12:03:41 INFO  [connect] opening Seller Central for DE',
+        '12:03:44 ERROR [connect] Session has expired (session 5f2c9a). Please try again.',
+        '12:03:45 ERROR [connect] This account is already in use. Please Try Again.',
+        '12:03:46 WARN  [sync] retrying with a refresh token: failed',
+      ].join('\n'),
+    );
+    await page.locator('.paste-result').first().waitFor();
+    expect(await page.locator('.paste-status').innerText()).toBe('These cards match what you pasted. Pick the one on your screen.');
+    expect(await page.locator('.paste-result-title').allInnerTexts()).toEqual([
+      'This account is already in use. Please Try Again.',
+      'Session has expired. Please try again.',
+      'Failed to retrieve refresh token. Please try again.',
+    ]);
+    expect(await page.locator('.paste-result-meta').allInnerTexts()).toEqual([
+      'Error message · Connect Selling Partners · line 3',
+      'Error message · Connect Selling Partners · line 2',
+      'Error message · Connect Selling Partners · line 4',
+    ]);
+    expect(await page.locator('.paste-result').first().locator('mark').allInnerTexts()).toEqual(['This account is already in use']);
+    expect(await page.locator('.paste-result').nth(2).locator('mark').allInnerTexts()).toEqual(['refresh', 'token', 'failed']);
+    expect(page.url()).toBe(`${site.url}account-connection/`);
+    await Promise.all([page.waitForURL(`${site.url}account-connection/sp-session-expired/`), page.locator('.paste-result').nth(1).click()]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('says when no card matches, with a way to the list, and matches typed text on Find its card', async () => {
+    const { context, page, problems } = await reader();
+    await page.goto(`${site.url}account-connection/`);
+    await paste(page, '#paste-input', 'INFO all good\nINFO nothing to report');
+    await page.locator('.paste-result-empty').waitFor();
+    expect(await page.locator('.paste-status').innerText()).toBe('No card matches this text.');
+    expect(await page.locator('.paste-result-empty a').getAttribute('href')).toBe('/account-connection/errors/');
+    await page.fill('#paste-input', 'session has expired');
+    await Promise.all([page.waitForURL(`${site.url}account-connection/sp-session-expired/`), page.locator('.paste-form button').click()]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('is a link to the error index without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}account-connection/`);
+    expect(await page.locator('#paste-input').isVisible()).toBe(false);
+    const link = page.locator('.paste-fallback a');
+    expect(await link.innerText()).toBe('Find it in the list of error messages');
+    await Promise.all([page.waitForURL(`${site.url}account-connection/errors/`), link.click()]);
+    // On the index itself, the link leads to the list below it.
+    expect(await page.locator('.paste-fallback a').getAttribute('href')).toBe('#messages');
+    expect(await page.locator('#messages').count()).toBe(1);
+    await context.close();
+  });
+
+  it('has no WCAG 2.2 AA violations with results shown, and no sideways scroll on a phone, light and dark', async () => {
+    const long = `12:03:45 ERROR [connect] This account is already in use. Please Try Again. merchant=${'A2EUQ1WTGCTBG2'.repeat(12)}`;
+    for (const colorScheme of ['light', 'dark'] as const) {
+      // axe-core is injected inline, which the policy forbids (tested with the other tests here).
+      const { context, page } = await reader({ colorScheme, bypassCSP: true, viewport: { width: 375, height: 812 } });
+      await page.goto(`${site.url}account-connection/`);
+      await paste(page, '#paste-input', `${long}\nSession has expired\n${'x'.repeat(300)}`);
+      await page.locator('.paste-result').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), colorScheme).toBeLessThanOrEqual(375);
+      await page.addScriptTag({ content: AXE });
+      const result = await page.evaluate(() =>
+        (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string }[] }> } }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        }),
+      );
+      expect(
+        result.violations.map((violation) => violation.id),
+        colorScheme,
+      ).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('loads its code and the list of messages only when used', async () => {
+    const { context, page } = await reader();
+    const before = site.requests.length;
+    const fetched = () => site.requests.slice(before).filter((path) => path.includes('signpost-search/') || path.includes('paste'));
+    await page.goto(`${site.url}account-connection/errors/`);
+    await page.waitForLoadState('networkidle');
+    expect(fetched()).toEqual([]);
+    await paste(page, '#paste-input', 'Session has expired');
+    await page.waitForURL(`${site.url}account-connection/sp-session-expired/`);
+    expect(fetched().filter((path) => path.endsWith('.json'))).toEqual(['/signpost-search/match.json']);
+    expect(fetched().some((path) => /\/_astro\/paste\..*\.js$/.test(path))).toBe(true);
+    await context.close();
+  });
+});
+
+describe('a paste of several lines in the search box', () => {
+  it('lands on the card of the one error it names', async () => {
+    const { context, page, problems } = await reader();
+    await page.goto(`${site.url}account-connection/entity/`);
+    await paste(
+      page,
+      '#search-input',
+      '2024-03-11T09:41:20Z INFO [oauth] redirect\n2024-03-11T09:41:27Z ERROR Failed to retrieve refresh token. Please try again.',
+    );
+    await page.waitForURL(`${site.url}account-connection/sp-refresh-token/`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lists the cards of several errors as results, each with its line', async () => {
+    const { context, page, problems } = await reader();
+    await page.goto(`${site.url}account-connection/entity/`);
+    await paste(page, '#search-input', 'ERROR Session has expired (session 77).\nERROR This account is already in use.');
+    await page.locator('.search-result-line mark').first().waitFor();
+    expect(await page.locator('.search-result-title').allInnerTexts()).toEqual([
+      'This account is already in use. Please Try Again.',
+      'Session has expired. Please try again.',
+    ]);
+    expect(await page.locator('.search-result-line mark').allInnerTexts()).toEqual([
+      'This account is already in use',
+      'Session has expired',
+    ]);
+    // The box shows the paste on one line.
+    expect(await page.inputValue('#search-input')).toBe('ERROR Session has expired (session 77). ERROR This account is already in use.');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('goes on to search when no card matches', async () => {
+    const { context, page } = await reader();
+    await page.goto(`${site.url}account-connection/entity/`);
+    await paste(page, '#search-input', 'how do I connect\nmy seller account');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('.search-list')?.dataset['query'] === 'how do I connect my seller account',
+    );
+    expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
