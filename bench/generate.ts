@@ -71,8 +71,10 @@ export function synthesize(size: number, seed = 1): Synthetic {
       const options: string[] = [];
       for (let index = 0; index < count; index++) {
         // Now and then an answer leads to an outcome met on another branch: several paths.
-        const target = index > 0 && outcomes.length > 0 && next() < 0.12 ? pick(outcomes) : make();
-        if (target === `n${made - 1}` && !pending.includes(target)) pending.push(target);
+        // Never twice the same target in one question: that is a `duplicate-answer`.
+        const shared = index > 0 && outcomes.length > 0 && next() < 0.12 ? pick(outcomes) : undefined;
+        const target = shared !== undefined && !options.some((option) => option.includes(`to="${shared}"`)) ? shared : make();
+        if (target !== shared) pending.push(target);
         options.push(`:::option{to="${target}"}\n${words(4)}\n:::`);
       }
       const body = `${paragraph(70)}\n\n${paragraph(60)}`;
