@@ -2,9 +2,10 @@
  * The paste matcher (core/match/), as a reader's browser runs it: pasted toasts, log excerpts
  * with timestamps and ids, and whole screens of output land on their cards.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/index.ts';
-import { Matcher, MOST_LINES, type MatchCard } from '../../plugins/signpost/src/core/match/matcher.ts';
+import { compilePatterns, Matcher, MOST_LINES, type MatchCard } from '../../plugins/signpost/src/core/match/matcher.ts';
 import { keyWords, parsePattern, patternSource } from '../../plugins/signpost/src/core/match/pattern.ts';
 import { checkRegex } from '../../plugins/signpost/src/core/match/regex.ts';
 import { ROOT } from '../site/build-site.ts';
@@ -133,6 +134,34 @@ describe('a pattern', () => {
     expect(matches('Failed to create geocompany {id}', 'Failed to create geocompany.')).toBe(false);
     expect(matches('Job {id} failed: {text}', 'Job 8f3a-22 failed: out of paper')).toBe(true);
     expect(matches('Job {id} failed: {text}', 'Job failed')).toBe(false);
+  });
+
+  it('matches a line as its Unicode expression does, whether the line is ASCII or not', () => {
+    // check builds an ASCII expression for ASCII lines (cheaper to build): same matches, same places.
+    const pieces = ['Error', 'failed', ' ', ': ', '{number}', '{word}', '{text}', '{id}', 'tray', '-', '.', 'ok', '\\{'];
+    const chars = ['e', 'R', 'r', 'o', 'O', ' ', '  ', '\t', ':', '-', '.', '/', '7', '42', '1,024', 'ſ', 'K', 'é', 'Ü', '日', 'x'];
+    const words = ['Error', 'error', 'FAILED', 'tray', 'ok', '8f3a-22', 'C:/x.log', 'Übersicht'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.oneof(fc.constantFrom(...chars), fc.constantFrom(...words)), { maxLength: 24 }),
+        (written, lineParts) => {
+          const pattern = written.join('');
+          const parsed = parsePattern(pattern);
+          if (!('pieces' in parsed)) return;
+          const [compiled] = compilePatterns([{ message: '', aliases: [], patterns: [pattern], regexes: [] }]);
+          const line = lineParts.join('');
+          const expected = new RegExp(patternSource(parsed.pieces), 'iu').exec(line);
+          const got = compiled!.exec(line);
+          expect(got && [got.index, ...got], `${pattern} on ${line}`).toEqual(expected && [expected.index, ...expected]);
+        },
+      ),
+      { numRuns: 3000, seed: 20261127 },
+    );
+    const [file] = compilePatterns([{ message: '', aliases: [], patterns: ['Cannot open {file}'], regexes: [] }]);
+    expect(file!.exec('Cannot open logs/app.log')?.[0]).toBe('Cannot open logs/app.log');
+    expect(file!.exec('Cannot open Übersicht.log')?.[0]).toBe('Cannot open Übersicht.log');
+    expect(file!.exec('cannot open ſtatus.log')?.[0]).toBe('cannot open ſtatus.log');
   });
 
   it('reads a backslash as Markdown does: the next character as it is', () => {
