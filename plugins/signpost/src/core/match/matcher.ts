@@ -53,28 +53,25 @@ export class CompiledPattern {
   readonly #asciiSource: string | undefined;
   #ascii: RegExp | undefined;
 
-  constructor(fields: Pick<CompiledPattern, 'card' | 'index' | 'source' | 'flags' | 'keys' | 'specificity'>) {
+  constructor(
+    fields: Pick<CompiledPattern, 'card' | 'index' | 'source' | 'flags' | 'keys' | 'specificity'> & { asciiSource?: string | undefined },
+  ) {
     this.card = fields.card;
     this.index = fields.index;
     this.source = fields.source;
     this.flags = fields.flags;
     this.keys = fields.keys;
     this.specificity = fields.specificity;
-    this.#asciiSource = fields.flags === 'iu' ? asciiSource(fields.source) : undefined;
+    this.#asciiSource = fields.asciiSource;
   }
 
   /** Where the pattern matches a line, if it does. */
   exec(line: string): RegExpExecArray | null {
     if (this.#asciiSource !== undefined && ASCII.test(line)) {
-      this.#ascii ??= new RegExp(this.#asciiSource, 'i');
+      this.#ascii ??= built(this.#asciiSource, 'i');
       return this.#ascii.exec(line);
     }
-    try {
-      this.#regex ??= new RegExp(this.source, this.flags);
-    } catch {
-      // Reported by check: an invalid expression matches nothing.
-      this.#regex = /(?!)/;
-    }
+    this.#regex ??= built(this.source, this.flags);
     return this.#regex.exec(line);
   }
 
@@ -84,6 +81,48 @@ export class CompiledPattern {
 }
 
 const ASCII = /^[\0-\x7f]*$/;
+
+/**
+ * Expressions built, by flags and source, shared by every set of patterns of this process: the
+ * dev server checks a guide again on every save, and builds only the expressions of the
+ * patterns that changed. None has the `g` or `y` flag, so none keeps state between lines.
+ */
+const builtExpressions = new Map<string, RegExp>();
+/** Expressions kept at most; past it the cache starts again (a dev server's long session). */
+const MOST_BUILT = 50_000;
+
+function built(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let regex = builtExpressions.get(key);
+  if (!regex) {
+    try {
+      regex = new RegExp(source, flags);
+    } catch {
+      // Reported by check: an invalid expression matches nothing.
+      regex = /(?!)/;
+    }
+    if (builtExpressions.size >= MOST_BUILT) builtExpressions.clear();
+    builtExpressions.set(key, regex);
+  }
+  return regex;
+}
+
+/** A pattern as written, read once per process (see `builtExpressions`). */
+type ReadPattern = Pick<CompiledPattern, 'source' | 'keys' | 'specificity'> & { asciiSource: string | undefined };
+const readPatterns = new Map<string, ReadPattern | undefined>();
+
+function readPattern(written: string): ReadPattern | undefined {
+  if (readPatterns.has(written)) return readPatterns.get(written);
+  const parsed = parsePattern(written);
+  let read: ReadPattern | undefined;
+  if ('pieces' in parsed) {
+    const source = patternSource(parsed.pieces);
+    read = { source, keys: keyWords(parsed.pieces), specificity: specificity(parsed.pieces), asciiSource: asciiSource(source) };
+  }
+  if (readPatterns.size >= MOST_BUILT) readPatterns.clear();
+  readPatterns.set(written, read);
+  return read;
+}
 
 /**
  * A pattern's expression for lines of ASCII only: the same matches at the same places, built
@@ -146,19 +185,8 @@ export function compilePatterns(cards: readonly MatchCard[]): CompiledPattern[] 
   const compiled: CompiledPattern[] = [];
   cards.forEach((card, cardIndex) => {
     card.patterns.forEach((written, index) => {
-      const parsed = parsePattern(written);
-      if (!('pieces' in parsed)) return;
-      const { pieces } = parsed;
-      compiled.push(
-        new CompiledPattern({
-          card: cardIndex,
-          index,
-          source: patternSource(pieces),
-          flags: 'iu',
-          keys: keyWords(pieces),
-          specificity: specificity(pieces),
-        }),
-      );
+      const read = readPattern(written);
+      if (read) compiled.push(new CompiledPattern({ card: cardIndex, index, flags: 'iu', ...read }));
     });
     card.regexes.forEach(({ source, key }, index) => {
       compiled.push(
