@@ -1,15 +1,14 @@
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, isOutcome, waysOn, type Guide, type GuideNode } from '../../plugins/signpost/src/core/index.ts';
 import { build, buildWith, ROOT } from '../site/build-site.ts';
+import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
 import { serve, type StaticSite } from './static-server.ts';
 
-const AXE = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** A guide with a loop (Is the signal back? No → the light question again) and a step reached two ways. */
 const WIFI = join(ROOT, 'tests/e2e/fixtures/guides');
 const WIFI_SITE = 'https://help.example.com';
@@ -628,21 +627,7 @@ describe('every page kind', () => {
         await page.goto(`${site.url}${path}`);
         if (kind === 'error') await page.locator('label[for="feedback-no"]').click();
         if (kind === 'reached two ways') await page.locator('nav.reached-from summary').click();
-        await page.addScriptTag({ content: AXE });
-        const result = await page.evaluate(
-          (tags) =>
-            (
-              window as unknown as {
-                axe: {
-                  run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-                };
-              }
-            ).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-          WCAG,
-        );
-        for (const violation of result.violations) {
-          violations.push(`${kind}: ${violation.id} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        }
+        for (const violation of await axeViolations(page)) violations.push(`${kind}: ${violation}`);
       }
       expect(violations).toEqual([]);
       await context.close();

@@ -1,14 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/index.ts';
 import { build, ROOT } from '../site/build-site.ts';
+import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
 import { serve, type StaticSite } from './static-server.ts';
-
-const AXE = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let work: string;
 let browser: Browser;
@@ -231,16 +230,7 @@ describe('searching the Account Connection Guide', () => {
       const page = await browser.newPage({ colorScheme, bypassCSP: true });
       await page.goto(`${site.url}account-connection/entity/`);
       await search(page, 'refresh token');
-      await page.addScriptTag({ content: AXE });
-      const result = await page.evaluate(() =>
-        (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string }[] }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        }),
-      );
-      expect(
-        result.violations.map((violation) => violation.id),
-        colorScheme,
-      ).toEqual([]);
+      expect(await axeViolations(page), colorScheme).toEqual([]);
       await page.close();
     }
   });
