@@ -7,6 +7,7 @@ import { checkGuides, isOutcome, waysOn, type Guide, type GuideNode } from '../.
 import { build, buildWith, ROOT } from '../site/build-site.ts';
 import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
+import { watchLayoutShift } from './layout-shift.ts';
 import { serve, type StaticSite } from './static-server.ts';
 
 /** A guide with a loop (Is the signal back? No → the light question again) and a step reached two ways. */
@@ -253,28 +254,17 @@ describe('the trail shows only the answers the reader gave', () => {
 
   it('shows the trail in its place from the first paint: nothing moves', async () => {
     const { context, page } = await open({ width: 375, height: 812 });
-    // A slow network: the page is painted before its module script arrives.
-    await page.route('**/_astro/base*.js', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await route.continue();
-    });
-    await page.addInitScript(() => {
-      (window as unknown as { shift: number }).shift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          (window as unknown as { shift: number }).shift += (entry as unknown as { value: number }).value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    const shift = await watchLayoutShift(page);
     await page.goto(`${site.url}account-connection/`);
     await answer(page, 'Account Connection Procedure');
     await answer(page, 'Agency');
     await page.waitForLoadState('networkidle');
     expect(await trail(page)).toHaveLength(2);
-    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
+    expect(await shift()).toBe(0);
     await page.goBack();
     await page.waitForLoadState('networkidle');
     expect(await trail(page)).toHaveLength(1);
-    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
+    expect(await shift()).toBe(0);
     await context.close();
   });
 

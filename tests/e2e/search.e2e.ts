@@ -7,6 +7,7 @@ import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/ind
 import { build, ROOT } from '../site/build-site.ts';
 import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
+import { watchLayoutShift } from './layout-shift.ts';
 import { serve, type StaticSite } from './static-server.ts';
 
 let work: string;
@@ -159,22 +160,11 @@ describe('searching the Account Connection Guide', () => {
   it('takes its place in the header from the first paint: no layout shift', async () => {
     for (const width of [1280, 375]) {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
-      // A slow network: the page is painted before its module script arrives.
-      await page.route('**/_astro/base*.js', async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        await route.continue();
-      });
-      await page.addInitScript(() => {
-        (window as unknown as { shift: number }).shift = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries())
-            (window as unknown as { shift: number }).shift += (entry as unknown as { value: number }).value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      const shift = await watchLayoutShift(page);
       await page.goto(`${site.url}account-connection/sp-geocompany/`);
       await page.waitForLoadState('networkidle');
       expect(await page.locator(width > 600 ? '#search-input' : '.search-toggle').isVisible(), String(width)).toBe(true);
-      expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), String(width)).toBe(0);
+      expect(await shift(), String(width)).toBe(0);
       await page.close();
     }
   });
