@@ -100,6 +100,19 @@ interface Phases {
   maxRssKb: number;
 }
 
+/** Several builds as one: the median of each phase, and the most memory any of them took. */
+function medianPhases(builds: Phases[]): Phases {
+  const phase = (name: keyof Phases) => median(builds.map((build) => build[name]));
+  return {
+    validation: phase('validation'),
+    astro: phase('astro'),
+    map: phase('map'),
+    pagefind: phase('pagefind'),
+    total: phase('total'),
+    maxRssKb: Math.max(...builds.map((build) => build.maxRssKb)),
+  };
+}
+
 interface SizeResult {
   size: number;
   /** The paste box's match.json: its error cards, and its bytes gzipped. */
@@ -366,7 +379,6 @@ async function measure(size: number): Promise<SizeResult> {
     baselines.push(JSON.parse(baseline.stdout.trim().split('\n').at(-1)!) as { ms: number; rssKb: number });
   }
   const rebuild = await buildTime(site, what, true);
-  const phase = (name: keyof Phases) => median(builds.map((build) => build[name]));
   const dist = join(site, 'dist');
   const files = await listFiles(dist);
   return {
@@ -374,14 +386,7 @@ async function measure(size: number): Promise<SizeResult> {
     checkMs,
     checkWarmMs,
     ...(dev ? { dev } : {}),
-    build: {
-      validation: phase('validation'),
-      astro: phase('astro'),
-      map: phase('map'),
-      pagefind: phase('pagefind'),
-      total: phase('total'),
-      maxRssKb: Math.max(...builds.map((build) => build.maxRssKb)),
-    },
+    build: medianPhases(builds),
     rebuildMs: rebuild.total,
     maps: files.filter((file) => /^bench\/map\/(.+\/)?index\.html$/.test(file)).length,
     baselineMs: median(baselines.map((baseline) => baseline.ms)),
@@ -412,21 +417,13 @@ async function measureDense(answers: number): Promise<DenseResult> {
   const checkMs = await checkTime(site, ['--no-cache'], RUNS, what);
   const builds: Phases[] = [];
   for (let index = 0; index < RUNS; index++) builds.push(await buildTime(site, what));
-  const phase = (name: keyof Phases) => median(builds.map((build) => build[name]));
   const files = await listFiles(join(site, 'dist'));
   return {
     answers,
     nodes: 140,
     ways: 40 * answers,
     checkMs,
-    build: {
-      validation: phase('validation'),
-      astro: phase('astro'),
-      map: phase('map'),
-      pagefind: phase('pagefind'),
-      total: phase('total'),
-      maxRssKb: Math.max(...builds.map((build) => build.maxRssKb)),
-    },
+    build: medianPhases(builds),
     maps: files.filter((file) => /^dense\/map\/(.+\/)?index\.html$/.test(file)).length,
   };
 }

@@ -6,16 +6,10 @@
 import { cp, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGuide } from '../../bench/generate.ts';
 import { PARSE_AHEAD_BYTES } from '../../plugins/signpost/src/core/graph/parse-ahead.ts';
-
-type Core = typeof import('../../plugins/signpost/src/core/index.ts');
-/** A fresh process, as far as the parses kept in memory go. */
-const fresh = async (): Promise<Core> => {
-  vi.resetModules();
-  return import('../../plugins/signpost/src/core/index.ts');
-};
+import { fresh, plain } from './fresh-core.ts';
 
 let work: string;
 let guides: string;
@@ -30,10 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
-
-/** A result without object identity: what a reader of the guides sees. */
-const plain = (result: Awaited<ReturnType<Core['checkGuides']>>) =>
-  JSON.parse(JSON.stringify({ guides: result.guides.map(({ byId: _byId, ...guide }) => guide), problems: result.problems }));
 
 describe('parsing ahead in worker threads', () => {
   it('gives the guides and problems that parsing in turn gives', async () => {

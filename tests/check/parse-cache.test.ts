@@ -6,14 +6,9 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fresh, plain } from './fresh-core.ts';
 import { FIXTURES } from './helpers.ts';
-
-type Core = typeof import('../../plugins/signpost/src/core/index.ts');
-const fresh = async (): Promise<Core> => {
-  vi.resetModules();
-  return import('../../plugins/signpost/src/core/index.ts');
-};
 
 let work: string;
 let guides: string;
@@ -32,10 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
-
-/** A result without object identity: what a reader of the guides sees. */
-const plain = (result: Awaited<ReturnType<Core['checkGuides']>>) =>
-  JSON.parse(JSON.stringify({ guides: result.guides.map(({ byId: _byId, ...guide }) => guide), problems: result.problems }));
 
 describe('the parse cache', () => {
   it('parses an unchanged file once, across runs, with the same guides and problems', async () => {

@@ -12,10 +12,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/index.ts';
 import { build, ROOT } from '../site/build-site.ts';
+import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
 import { serve, type StaticSite } from './static-server.ts';
-
-const AXE = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let work: string;
 let browser: Browser;
@@ -173,16 +172,7 @@ describe('the box "Paste the error you see"', () => {
       await paste(page, '#paste-input', `${long}\nSession has expired\n${'x'.repeat(300)}`);
       await page.locator('.paste-result').first().waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth), colorScheme).toBeLessThanOrEqual(375);
-      await page.addScriptTag({ content: AXE });
-      const result = await page.evaluate(() =>
-        (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string }[] }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        }),
-      );
-      expect(
-        result.violations.map((violation) => violation.id),
-        colorScheme,
-      ).toEqual([]);
+      expect(await axeViolations(page), colorScheme).toEqual([]);
       await context.close();
     }
   });

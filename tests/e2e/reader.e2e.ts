@@ -1,15 +1,15 @@
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, isOutcome, waysOn, type Guide, type GuideNode } from '../../plugins/signpost/src/core/index.ts';
 import { build, buildWith, ROOT } from '../site/build-site.ts';
+import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
+import { watchLayoutShift } from './layout-shift.ts';
 import { serve, type StaticSite } from './static-server.ts';
 
-const AXE = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** A guide with a loop (Is the signal back? No → the light question again) and a step reached two ways. */
 const WIFI = join(ROOT, 'tests/e2e/fixtures/guides');
 const WIFI_SITE = 'https://help.example.com';
@@ -254,28 +254,17 @@ describe('the trail shows only the answers the reader gave', () => {
 
   it('shows the trail in its place from the first paint: nothing moves', async () => {
     const { context, page } = await open({ width: 375, height: 812 });
-    // A slow network: the page is painted before its module script arrives.
-    await page.route('**/_astro/base*.js', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await route.continue();
-    });
-    await page.addInitScript(() => {
-      (window as unknown as { shift: number }).shift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          (window as unknown as { shift: number }).shift += (entry as unknown as { value: number }).value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    const shift = await watchLayoutShift(page);
     await page.goto(`${site.url}account-connection/`);
     await answer(page, 'Account Connection Procedure');
     await answer(page, 'Agency');
     await page.waitForLoadState('networkidle');
     expect(await trail(page)).toHaveLength(2);
-    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
+    expect(await shift()).toBe(0);
     await page.goBack();
     await page.waitForLoadState('networkidle');
     expect(await trail(page)).toHaveLength(1);
-    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
+    expect(await shift()).toBe(0);
     await context.close();
   });
 
@@ -628,21 +617,7 @@ describe('every page kind', () => {
         await page.goto(`${site.url}${path}`);
         if (kind === 'error') await page.locator('label[for="feedback-no"]').click();
         if (kind === 'reached two ways') await page.locator('nav.reached-from summary').click();
-        await page.addScriptTag({ content: AXE });
-        const result = await page.evaluate(
-          (tags) =>
-            (
-              window as unknown as {
-                axe: {
-                  run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-                };
-              }
-            ).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-          WCAG,
-        );
-        for (const violation of result.violations) {
-          violations.push(`${kind}: ${violation.id} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        }
+        for (const violation of await axeViolations(page)) violations.push(`${kind}: ${violation}`);
       }
       expect(violations).toEqual([]);
       await context.close();

@@ -4,16 +4,16 @@
  * link, a broken relative link, a Reason of comments only) shows in Astro's error overlay at
  * its line, with its fix, as soon as it is saved; the page comes back once fixed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASTRO, fixtureSite, writerEnv } from '../site/build-site.ts';
+import { fixtureSite } from '../site/build-site.ts';
 import { launch } from './browser.ts';
+import { overlayText, startDevServer } from './dev-server.ts';
 
 let work: string;
 let server: ChildProcess;
@@ -23,24 +23,7 @@ let url: string;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'signpost-rich-dev-'));
   await cp(join(fixtureSite('rich'), 'guide'), join(work, 'guide'), { recursive: true });
-  const port = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as { port: number };
-      probe.close(() => resolve(free));
-    });
-  });
-  url = `http://127.0.0.1:${port}/`;
-  const env = writerEnv({ FIXTURE_GUIDES: join(work, 'guide'), ASTRO_TELEMETRY_DISABLED: '1' });
-  server = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: fixtureSite('rich'),
-    env,
-    stdio: 'ignore',
-  });
-  for (let attempt = 0; attempt < 150; attempt++) {
-    const response = await fetch(`${url}sync-app/`).catch(() => undefined);
-    if (response?.ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  ({ url, server } = await startDevServer(fixtureSite('rich'), join(work, 'guide'), 'sync-app/'));
   browser = await launch();
 });
 
@@ -56,19 +39,6 @@ afterAll(async () => {
   await rm(join(fixtureSite('rich'), '.astro'), { recursive: true, force: true });
   await rm(work, { recursive: true, force: true });
 });
-
-/** The text of Astro's error overlay, or `''` when there is none. */
-function overlayText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const root = document.querySelector('vite-error-overlay')?.shadowRoot;
-    return root
-      ? [...root.children]
-          .filter((child) => child.tagName !== 'STYLE')
-          .map((child) => (child as HTMLElement).innerText)
-          .join('\n')
-      : '';
-  });
-}
 
 describe('rich content in the dev server', () => {
   it('serves the optimised images and the files beside the guide', async () => {

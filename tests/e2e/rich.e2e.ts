@@ -8,12 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, fixtureSite, listFiles, ROOT } from '../site/build-site.ts';
+import { buildSite, fixtureSite, listFiles } from '../site/build-site.ts';
+import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
 import { serve, type StaticSite } from './static-server.ts';
 
-const AXE = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const BASE = '/kb/';
 
 let work: string;
@@ -89,21 +88,7 @@ describe('a guide with rich content, in the browser', () => {
       for (const path of pages) {
         await page.goto(`${site.url}${path}`);
         await loadImages(page);
-        await page.addScriptTag({ content: AXE });
-        const result = await page.evaluate(
-          (tags) =>
-            (
-              window as unknown as {
-                axe: {
-                  run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-                };
-              }
-            ).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-          WCAG,
-        );
-        for (const violation of result.violations) {
-          violations.push(`${path}: ${violation.id} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        }
+        for (const violation of await axeViolations(page)) violations.push(`${path}: ${violation}`);
       }
       expect(violations).toEqual([]);
       await context.close();

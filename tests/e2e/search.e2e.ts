@@ -1,14 +1,14 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/index.ts';
 import { build, ROOT } from '../site/build-site.ts';
+import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
+import { watchLayoutShift } from './layout-shift.ts';
 import { serve, type StaticSite } from './static-server.ts';
-
-const AXE = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let work: string;
 let browser: Browser;
@@ -160,22 +160,11 @@ describe('searching the Account Connection Guide', () => {
   it('takes its place in the header from the first paint: no layout shift', async () => {
     for (const width of [1280, 375]) {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
-      // A slow network: the page is painted before its module script arrives.
-      await page.route('**/_astro/base*.js', async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        await route.continue();
-      });
-      await page.addInitScript(() => {
-        (window as unknown as { shift: number }).shift = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries())
-            (window as unknown as { shift: number }).shift += (entry as unknown as { value: number }).value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      const shift = await watchLayoutShift(page);
       await page.goto(`${site.url}account-connection/sp-geocompany/`);
       await page.waitForLoadState('networkidle');
       expect(await page.locator(width > 600 ? '#search-input' : '.search-toggle').isVisible(), String(width)).toBe(true);
-      expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), String(width)).toBe(0);
+      expect(await shift(), String(width)).toBe(0);
       await page.close();
     }
   });
@@ -231,16 +220,7 @@ describe('searching the Account Connection Guide', () => {
       const page = await browser.newPage({ colorScheme, bypassCSP: true });
       await page.goto(`${site.url}account-connection/entity/`);
       await search(page, 'refresh token');
-      await page.addScriptTag({ content: AXE });
-      const result = await page.evaluate(() =>
-        (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string }[] }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        }),
-      );
-      expect(
-        result.violations.map((violation) => violation.id),
-        colorScheme,
-      ).toEqual([]);
+      expect(await axeViolations(page), colorScheme).toEqual([]);
       await page.close();
     }
   });

@@ -7,7 +7,7 @@
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import components from 'virtual:signpost/components';
-import type { PageNode } from '../render/site-model.ts';
+import { mapHtml, type PageNode } from '../render/site-model.ts';
 
 const PLACEHOLDER = /<(div|span) data-signpost-component="(\d+)"><\/\1>/g;
 
@@ -24,13 +24,5 @@ export async function withComponents(page: PageNode): Promise<PageNode> {
       return component ? renderer.renderToString(component, { props, slots: slot ? { default: slot } : {} }) : '';
     }),
   );
-  const fill = (part: string | undefined) => part?.replace(PLACEHOLDER, (_whole, _tag, index: string) => html[Number(index)] ?? '');
-  return {
-    ...page,
-    body: fill(page.body)!,
-    reason: fill(page.reason),
-    fix: fill(page.fix),
-    escalate: fill(page.escalate),
-    footnotes: fill(page.footnotes)!,
-  };
+  return mapHtml(page, (part) => part.replace(PLACEHOLDER, (_whole, _tag, index: string) => html[Number(index)] ?? ''));
 }

@@ -7,7 +7,7 @@
  */
 import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
-import type { PageNode } from '../render/site-model.ts';
+import { mapHtml, type PageNode } from '../render/site-model.ts';
 
 /** The widest an image is shown: the content column (46rem). */
 const COLUMN = 736;
@@ -22,15 +22,7 @@ export async function withImages(page: PageNode): Promise<PageNode> {
   const html = await Promise.all(
     page.images.map((image) => picture(image.src as unknown as ImageMetadata | string | undefined, image.alt, image.width)),
   );
-  const fill = (part: string | undefined) => part?.replace(PLACEHOLDER, (_whole, index: string) => html[Number(index)] ?? '');
-  return {
-    ...page,
-    body: fill(page.body)!,
-    reason: fill(page.reason),
-    fix: fill(page.fix),
-    escalate: fill(page.escalate),
-    footnotes: fill(page.footnotes)!,
-  };
+  return mapHtml(page, (part) => part.replace(PLACEHOLDER, (_whole, index: string) => html[Number(index)] ?? ''));
 }
 
 function picture(source: ImageMetadata | string | undefined, alt: string, width: number | undefined): Promise<string> {

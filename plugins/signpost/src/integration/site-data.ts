@@ -23,6 +23,11 @@ export interface SiteGuide extends PageGuide {
   maps: GuideMap[];
 }
 
+/** The language of the pages about every guide (the list of guides, 404): the only guide's, else English. */
+export function siteLang(guides: SiteGuide[]): string {
+  return guides.length === 1 ? guides[0]!.meta.lang : 'en';
+}
+
 let built: Promise<SiteGuide[]> | undefined;
 
 /**

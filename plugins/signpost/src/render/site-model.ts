@@ -118,6 +118,22 @@ export interface PageNode {
   description: string;
 }
 
+/**
+ * The page with each of its parts of HTML (body, Reason, fix, escalation, footnotes) passed
+ * through `change`: how the build puts in what only Astro renders (images, the site's components).
+ */
+export function mapHtml(page: PageNode, change: (html: string) => string): PageNode {
+  const each = (html: string | undefined) => (html === undefined ? undefined : change(html));
+  return {
+    ...page,
+    body: change(page.body),
+    reason: each(page.reason),
+    fix: each(page.fix),
+    escalate: each(page.escalate),
+    footnotes: change(page.footnotes),
+  };
+}
+
 export interface PageGuide {
   slug: string;
   meta: GuideMeta;
