@@ -18,7 +18,7 @@
 import { execFile } from 'node:child_process';
 import { cpus, freemem, platform, release, totalmem } from 'node:os';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -56,7 +56,7 @@ const DENSE = values.dense.split(',').filter(Boolean).map(Number);
 const CHAINS = values.chains.split(',').filter(Boolean).map(Number);
 const RUNS = Number(values.runs);
 const EDITS = Number(values.edits);
-const OUT = resolve(ROOT, values.out);
+const OUT = resolvePath(ROOT, values.out);
 const WORK = join(ROOT, 'bench', '.work');
 
 interface Run {
