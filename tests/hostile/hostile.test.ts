@@ -243,13 +243,21 @@ describe('nesting, whatever syntax builds it', () => {
     await passesAndRenders('twenty-lists', inStart(`${'- '.repeat(20)}x`));
   });
 
-  it('refuses <details> nested thousands deep at the first element past 100 levels', async () => {
+  it('refuses <details> nested thousands deep before parsing, at the 101st element open', async () => {
+    const elementMessage =
+      'Over 100 HTML elements are open here, one inside another (`<details>` in `<details>`); close elements before opening more';
     expect(await messagesOf('details-3000', caseText('`<details>` nested 3,000 deep'))).toEqual([
-      `index.mdx:205:1 limit-exceeded ${treeMessage(3003)}`,
+      `index.mdx:207:1 limit-exceeded ${elementMessage}`,
     ]);
     expect(await messagesOf('details-10000', caseText('`<details>` nested 10,000 deep'))).toEqual([
-      `index.mdx:205:1 limit-exceeded ${treeMessage(10003)}`,
+      `index.mdx:207:1 limit-exceeded ${elementMessage}`,
     ]);
+    // Counted on the lines that start with a tag, whatever else they hold; never in fenced code.
+    const oneLine = `${'<div><span>a</span>\n\n'.repeat(101)}x${'\n\n</div>'.repeat(101)}`;
+    // The 100th line's `<span>` is the 101st element open.
+    expect(await messagesOf('divs-101', inStart(oneLine))).toEqual([`index.mdx:205:6 limit-exceeded ${elementMessage}`]);
+    const fenced = `\`\`\`html\n${'<details>\n'.repeat(150)}\`\`\`\n\nx`;
+    expect(await messagesOf('details-in-code', inStart(fenced))).toEqual([]);
   });
 
   it('passes and renders 100 levels, refuses 101', async () => {
@@ -264,7 +272,12 @@ describe('nesting, whatever syntax builds it', () => {
     expect(await messagesOf('emphasis-490', caseText('emphasis nested 490 deep'))).toEqual([
       `index.mdx:7:197 limit-exceeded ${treeMessage(493)}`,
     ]);
-    expect(await guideOf('kbd-200', inStart(`${'<kbd>'.repeat(200)}x${'</kbd>'.repeat(200)}`))).toEqual(['index.mdx:7:491 limit-exceeded']);
+    // On a line that starts with a tag, counted before parsing: the 101st `<kbd>`.
+    expect(await guideOf('kbd-200', inStart(`${'<kbd>'.repeat(200)}x${'</kbd>'.repeat(200)}`))).toEqual(['index.mdx:7:501 limit-exceeded']);
+    // Elsewhere in a paragraph, on the tree.
+    expect(await guideOf('kbd-200-in-text', inStart(`Press ${'<kbd>'.repeat(200)}x${'</kbd>'.repeat(200)}`))).toEqual([
+      'index.mdx:7:497 limit-exceeded',
+    ]);
   });
 
   it('refuses container directives nested past 14, with equal fences, inside lists or quotes, or interleaved with <details>', async () => {

@@ -10,7 +10,7 @@
  */
 import type { Point } from 'unist';
 import { say, type Finding } from '../rules/catalogue.ts';
-import { DirectiveDepth, LINE_ENDING, lineContainers } from './nesting.ts';
+import { DirectiveDepth, ElementDepth, LINE_ENDING, lineContainers } from './nesting.ts';
 
 export const LIMITS = {
   /** Bytes in one guide file: a guide that needs more splits it into several files. */
@@ -125,6 +125,12 @@ export const LIMIT_TABLE: readonly LimitRow[] = [
     fix: 'close directives (a line of colons) before opening more',
   },
   {
+    what: 'HTML elements inside one another (`<details>` in `<details>`), counted on the lines that start with a tag, outside fenced code',
+    limit: 'treeDepth',
+    measured: 'before parsing',
+    fix: 'close elements before opening more',
+  },
+  {
     what: 'levels of content nested in one another: lists and their items, quotes, directives, HTML elements (`<details>` in `<details>`), emphasis, links',
     limit: 'treeDepth',
     measured: 'after parsing, at the first node deeper',
@@ -224,6 +230,7 @@ export function scanLimits(text: string): LimitProblem | undefined {
   if (bytes > LIMITS.fileBytes) return { finding: fileTooLarge(bytes), place: { line: 1, column: 1 } };
   const lines = text.split(LINE_ENDING);
   const directives = new DirectiveDepth('mdx');
+  const elements = new ElementDepth(LIMITS.treeDepth);
   let blockStart = 0;
   let blockChars = 0;
   let markers = 0;
@@ -277,6 +284,9 @@ export function scanLimits(text: string): LimitProblem | undefined {
         finding: say('limit-exceeded', 'directiveDepth', depth, LIMITS.directiveDepth),
         place: at(directives.column),
       };
+    }
+    if (code === undefined && !codeFence && elements.past(line)) {
+      return { finding: say('limit-exceeded', 'elementDepth', LIMITS.treeDepth), place: at(elements.column) };
     }
     blockChars += line.length + 1;
     if (blockChars > LIMITS.blockChars) {

@@ -106,6 +106,37 @@ export class DirectiveDepth {
   }
 }
 
+/** An HTML or JSX tag: `</name>` closes, `<name … />` opens nothing, `<name …>` opens. */
+const TAG = /<(\/)?[A-Za-z][\w.:-]*(?:\s[^<>]*?)?(\/)?>/g;
+
+/**
+ * Tracks, line by line, how many HTML or JSX elements can be open: on each line that starts
+ * with a tag (after indentation), its tags' openings less their closings. Elements nested past
+ * the tree's depth limit are refused before parsing: every element is a level of the tree,
+ * so the tree would be refused after parsing anyway, and micromark reads deeply nested
+ * elements at a fraction of its usual speed. The caller leaves out lines of fenced code.
+ */
+export class ElementDepth {
+  private open = 0;
+  /** Where the tag that went past the limit starts, for the report. */
+  column = 1;
+
+  constructor(private readonly limit: number) {}
+
+  /** Reads one line; says whether a tag of it opened more elements than the limit. */
+  past(line: string): boolean {
+    if (!/^[ \t]*</.test(line)) return false;
+    for (const tag of line.matchAll(TAG)) {
+      if (tag[1]) this.open = Math.max(0, this.open - 1);
+      else if (!tag[2] && ++this.open > this.limit) {
+        this.column = tag.index + 1;
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
 /** The deepest container-directive nesting the recovery parser (no MDX) could build, up to just past `limit`. */
 export function directiveDepthWithoutMdx(text: string, limit: number): number {
   const depth = new DirectiveDepth('markdown');

@@ -459,6 +459,8 @@ export const CATALOGUE = {
       fence: (colons: number, most: number) => `This fence has ${colons} colons; at most ${most}: nest directives less deeply`,
       directiveDepth: (depth: number, most: number) =>
         `Directives nest ${depth} deep here; at most ${most}: close the ones above with a line of colons (\`:::\`) before opening more`,
+      elementDepth: (most: number) =>
+        `Over ${most} HTML elements are open here, one inside another (\`<details>\` in \`<details>\`); close elements before opening more`,
       treeDepth: (most: number, deepest: number) =>
         `Content here is nested more than ${most} levels deep (${deepest} at the deepest): lists, quotes, directives, elements or emphasis inside one another; nest them less deeply`,
       tooDeepToParse: () => 'This file nests too deeply to parse; nest lists, quotes and directives less deeply',
