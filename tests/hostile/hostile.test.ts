@@ -258,6 +258,8 @@ describe('nesting, whatever syntax builds it', () => {
     expect(await messagesOf('divs-101', inStart(oneLine))).toEqual([`index.mdx:205:6 limit-exceeded ${elementMessage}`]);
     const fenced = `\`\`\`html\n${'<details>\n'.repeat(150)}\`\`\`\n\nx`;
     expect(await messagesOf('details-in-code', inStart(fenced))).toEqual([]);
+    // An element of a paragraph closed on its next line is closed.
+    await passesAndRenders('kbd-over-lines', inStart('<kbd>a\nb</kbd>\n\n'.repeat(150)));
   });
 
   it('passes and renders 100 levels, refuses 101', async () => {

@@ -110,25 +110,32 @@ export class DirectiveDepth {
 const TAG = /<(\/)?[A-Za-z][\w.:-]*(?:\s[^<>]*?)?(\/)?>/g;
 
 /**
- * Tracks, line by line, how many HTML or JSX elements can be open: on each line that starts
- * with a tag (after indentation), its tags' openings less their closings. Elements nested past
- * the tree's depth limit are refused before parsing: every element is a level of the tree,
- * so the tree would be refused after parsing anyway, and micromark reads deeply nested
- * elements at a fraction of its usual speed. The caller leaves out lines of fenced code.
+ * Tracks, line by line, how many HTML or JSX elements can be open: the opening tags of the
+ * lines that start with a tag (after indentation), less the closing tags of every line.
+ * Elements nested past the tree's depth limit are refused before parsing: every element is a
+ * level of the tree, so the tree would be refused after parsing anyway, and micromark reads
+ * deeply nested elements at a fraction of its usual speed. The caller leaves out lines of
+ * fenced code.
  */
 export class ElementDepth {
   private open = 0;
   /** Where the tag that went past the limit starts, for the report. */
   column = 1;
 
-  constructor(private readonly limit: number) {}
+  private readonly limit: number;
+
+  constructor(limit: number) {
+    this.limit = limit;
+  }
 
   /** Reads one line; says whether a tag of it opened more elements than the limit. */
   past(line: string): boolean {
-    if (!/^[ \t]*</.test(line)) return false;
+    if (!line.includes('<')) return false;
+    // A closing tag anywhere may end an element (`<span>a` then `b</span>`): counting it can only lower the count.
+    const opens = /^[ \t]*</.test(line);
     for (const tag of line.matchAll(TAG)) {
       if (tag[1]) this.open = Math.max(0, this.open - 1);
-      else if (!tag[2] && ++this.open > this.limit) {
+      else if (opens && !tag[2] && ++this.open > this.limit) {
         this.column = tag.index + 1;
         return true;
       }
