@@ -7,6 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installedPackage, PARSER_PACKAGES } from '../../plugins/signpost/src/core/graph/parse-cache.ts';
 import { fresh, plain } from './fresh-core.ts';
 import { FIXTURES } from './helpers.ts';
 
@@ -45,5 +46,12 @@ describe('the parse cache', () => {
     await writeFile(file, `${await readFile(file, 'utf8')}\n`);
     const run = await (await fresh()).checkGuides([guides], { cacheDir });
     expect(run.parsedFiles).toBe(1);
+  });
+
+  it("is dropped when a parser package changes: each one's version is found", async () => {
+    // Most of them do not export their package.json: it is found above the module they resolve to.
+    for (const name of PARSER_PACKAGES) {
+      expect((await installedPackage(name))?.version, name).toMatch(/^\d+\.\d+\.\d+/);
+    }
   });
 });

@@ -6,8 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What parsing one file gave: stored as it is, so it must survive `JSON.stringify`. */
@@ -18,13 +17,19 @@ export interface CachedParse<T> {
 }
 
 /** The packages whose versions change what a parse gives. */
-const PARSER_PACKAGES = [
+export const PARSER_PACKAGES = [
+  'unified',
+  'remark-parse',
   'micromark',
   'mdast-util-from-markdown',
   'micromark-extension-directive',
   'mdast-util-directive',
   'remark-mdx',
+  'micromark-extension-mdxjs',
+  'mdast-util-mdx',
+  'acorn',
   'remark-frontmatter',
+  'micromark-extension-frontmatter',
   'remark-gfm',
   'micromark-extension-gfm',
   'mdast-util-gfm',
@@ -39,7 +44,9 @@ let checkerVersion: Promise<string> | undefined;
 
 /**
  * A digest of the checker itself: the text of every module of the core (whichever form runs,
- * TypeScript or built JavaScript) and the versions of the parser packages.
+ * TypeScript or built JavaScript), the versions of the parser packages, and npm's record of
+ * the installed packages where there is one (`node_modules/.package-lock.json`), which
+ * changes with any package the parser packages use in turn.
  */
 export function versionOfChecker(): Promise<string> {
   checkerVersion ??= (async () => {
@@ -50,18 +57,39 @@ export function versionOfChecker(): Promise<string> {
       .map((entry) => join(entry.parentPath, entry.name))
       .sort();
     for (const file of files) hash.update(file.slice(core.length)).update(await readFile(file));
-    const require = createRequire(import.meta.url);
+    const installed = new Set<string>();
     for (const name of PARSER_PACKAGES) {
-      try {
-        const manifest = JSON.parse(await readFile(require.resolve(`${name}/package.json`), 'utf8')) as { version: string };
-        hash.update(`${name}@${manifest.version}`);
-      } catch {
-        hash.update(`${name}@?`);
-      }
+      const found = await installedPackage(name);
+      hash.update(`${name}@${found?.version ?? '?'}`);
+      if (found) installed.add(join(found.dir, '..', name.startsWith('@') ? '..' : '', '.package-lock.json'));
     }
+    for (const lock of [...installed].sort()) hash.update(await readFile(lock).catch(() => ''));
     return hash.digest('hex').slice(0, 16);
   })();
   return checkerVersion;
+}
+
+/**
+ * Where a package is installed, and its version: the nearest package.json of that name above
+ * the module it resolves to (most packages do not export their package.json).
+ */
+export async function installedPackage(name: string): Promise<{ dir: string; version: string } | undefined> {
+  let dir: string;
+  try {
+    dir = dirname(fileURLToPath(import.meta.resolve(name)));
+  } catch {
+    return undefined;
+  }
+  for (;;) {
+    const manifest = await readFile(join(dir, 'package.json'), 'utf8').then(
+      (text) => JSON.parse(text) as { name?: string; version?: string },
+      () => undefined,
+    );
+    if (manifest?.name === name) return { dir, version: manifest.version ?? '?' };
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
 }
 
 /** The digest of a file's text. */
