@@ -7,7 +7,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { installedPackage, PARSER_PACKAGES } from '../../plugins/signpost/src/core/graph/parse-cache.ts';
+import { componentsKey } from '../../plugins/signpost/src/core/parse/site-components.ts';
 import { fresh, plain } from './fresh-core.ts';
 import { FIXTURES } from './helpers.ts';
 
@@ -46,6 +48,13 @@ describe('the parse cache', () => {
     await writeFile(file, `${await readFile(file, 'utf8')}\n`);
     const run = await (await fresh()).checkGuides([guides], { cacheDir });
     expect(run.parsedFiles).toBe(1);
+  });
+
+  it('keys a parse by the values each site component accepts, not only its attribute names', () => {
+    const key = (plans: [string, ...string[]]) => componentsKey(new Map([['plan-badge', z.object({ plan: z.enum(plans) })]]));
+    expect(key(['free', 'pro'])).toBe(key(['free', 'pro']));
+    expect(key(['free', 'pro', 'team'])).not.toBe(key(['free', 'pro']));
+    expect(componentsKey(new Map())).toBe('');
   });
 
   it("is dropped when a parser package changes: each one's version is found", async () => {

@@ -13,7 +13,7 @@
  * ```
  */
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import { toJSONSchema, type z } from 'zod';
 
 /** The schema of a site component's attributes: any zod object (zod or astro/zod). */
 export type ComponentSchema = z.ZodObject<Record<string, z.ZodType>>;
@@ -24,11 +24,24 @@ export type SiteComponents = ReadonlyMap<string, ComponentSchema>;
 export const NO_COMPONENTS: SiteComponents = new Map();
 
 /**
- * What a parse depends on of the site's components (names and attribute names), for the parse
- * caches: a file is parsed again when a component it could use comes, goes or changes.
+ * What a parse depends on of the site's components, for the parse caches: each name and its
+ * schema, as JSON Schema (the values each attribute accepts). A file is parsed again when a
+ * component it could use comes, goes or accepts other values. A schema JSON Schema cannot say
+ * gets a key of this process alone: its parses are kept in memory, not across runs.
  */
 export function componentsKey(components: SiteComponents): string {
   if (components.size === 0) return '';
-  const described = [...components].map(([name, schema]) => `${name}(${Object.keys(schema.shape).sort().join(',')})`).sort();
+  const described = [...components].map(([name, schema]) => `${name}=${describeSchema(schema)}`).sort();
   return createHash('sha256').update(described.join(';')).digest('hex').slice(0, 16);
+}
+
+/** Differs in every process: for a schema that cannot be described. */
+const THIS_PROCESS = `${process.pid}-${Date.now()}-${Math.random()}`;
+
+function describeSchema(schema: ComponentSchema): string {
+  try {
+    return JSON.stringify(toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }));
+  } catch {
+    return THIS_PROCESS;
+  }
 }
