@@ -65,6 +65,15 @@ describe('the buckets of error messages', () => {
     expect(bucketsFor(normalizeMessage('Failed to load item 2'), beginnings).length).toBeLessThanOrEqual(MOST_BUCKETS);
   });
 
+  it('give a whole message its card however many messages begin with it', () => {
+    const volumes = [
+      card('Disk full'),
+      ...Array.from({ length: 300 }, (_, index) => card(`Disk full on volume ${index}: free some space`)),
+    ];
+    expect(found('Disk full', volumes)).toContain('Disk full');
+    expect(found('Disk full.', volumes)).toContain('Disk full');
+  });
+
   it('are one bucket for a small guide, which every query of two characters or more loads', () => {
     const few = [card('Session has expired.'), card('Please Try Again.')];
     expect(cardBuckets(few)).toEqual({ beginnings: [''], buckets: [few] });

@@ -45,19 +45,21 @@ export function normalizeMessage(text: string): string {
 }
 
 /**
- * The buckets a normalised query needs (by index in `beginnings`): those holding a message
- * that begins with it. None for a query under two characters, or one so short that it would
- * need more than `MOST_BUCKETS`.
+ * The buckets a normalised query needs (by index in `beginnings`): the one that would hold a
+ * message equal to it, always, and those holding messages that begin with it, unless the query
+ * is so short that they are more than `MOST_BUCKETS`. None for a query under two characters.
  */
 export function bucketsFor(normalized: string, beginnings: string[]): number[] {
   if ([...normalized].length < 2) return [];
-  const chosen: number[] = [];
+  const holding: number[] = [];
+  const extending: number[] = [];
   beginnings.forEach((beginning, index) => {
     const whole = beginning.endsWith(END);
     const start = whole ? beginning.slice(0, -1) : beginning;
-    if (start.startsWith(normalized) || (!whole && normalized.startsWith(start))) chosen.push(index);
+    if (whole ? start === normalized : normalized.startsWith(start)) holding.push(index);
+    else if (start.startsWith(normalized)) extending.push(index);
   });
-  return chosen.length <= MOST_BUCKETS ? chosen : [];
+  return extending.length <= MOST_BUCKETS ? [...holding, ...extending].sort((a, b) => a - b) : holding;
 }
 
 /** Below this many pages, every word of a query is searched: the index is small anyway. */
