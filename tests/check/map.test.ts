@@ -79,6 +79,8 @@ function expectSound(nodes: NodeView[], start: string, plans: MapPlan[]): void {
   for (const plan of plans) {
     expect(plan.nodes[0]).toBe(plan.root);
     if (plan !== plans[0]) expect(roots.has(plan.parent!)).toBe(true);
+    // A node without answers costs its map nothing: it never has a map of its own.
+    if (plan !== plans[0]) expect(plan.targets.get(plan.root)!.length, plan.root).toBeGreaterThan(0);
     let boxes = 1;
     for (const id of plan.nodes) {
       const targets = plan.targets.get(id)!;
@@ -118,6 +120,15 @@ describe('the maps of a guide', () => {
 
   it('bound the dense guides and a chain of 10,000 steps, whose every node has a map of its own or shares one', () => {
     for (const answers of [10, 25, 100]) expectSound(dense(answers), 'q0', planMaps(dense(answers), 'q0', 'Continue'));
+    // A question of 100 answers to outcomes is one map, however far past the budget.
+    const wide = [
+      question(
+        'q',
+        Array.from({ length: 100 }, (_, index) => `o${index}`),
+      ),
+      ...Array.from({ length: 100 }, (_, index) => outcome(`o${index}`)),
+    ];
+    expect(planMaps(wide, 'q', 'Continue')).toHaveLength(1);
     const chain = [...Array.from({ length: 9999 }, (_, index) => step(`s${index}`, `s${index + 1}`)), outcome('s9999')];
     const plans = planMaps(chain, 's0', 'Continue');
     expectSound(chain, 's0', plans);

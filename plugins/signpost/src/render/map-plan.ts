@@ -78,7 +78,8 @@ export function planMaps(nodes: NodeView[], start: string, continueLabel: string
     const { root, parent } = pending[next]!;
     const plan: MapPlan = { root, parent, nodes: [], targets: new Map() };
     // Every answer of a drawn node is a box on this map; a child is drawn in full only while
-    // its own answers still fit in the budget, else it is a branch with a map of its own.
+    // its own answers still fit in the budget, else it is a branch with a map of its own. A
+    // child without answers costs nothing (its box is its answer's): it is always drawn.
     let boxes = 1 + answers.get(root)!.length;
     const drawn = new Set([root]);
     const queue = [root];
@@ -88,7 +89,7 @@ export function planMaps(nodes: NodeView[], start: string, continueLabel: string
       const targets = answers.get(id)!.map((way, index) => {
         if (!isTreeEdge(id, index, way.to)) return { label: way.label, target: { type: 'ref', id: way.to } as MapTarget };
         const cost = answers.get(way.to)!.length;
-        if (boxes + cost <= budget) {
+        if (cost === 0 || boxes + cost <= budget) {
           boxes += cost;
           drawn.add(way.to);
           queue.push(way.to);
