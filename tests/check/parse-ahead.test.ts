@@ -6,7 +6,7 @@
 import { cp, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeGuide } from '../../bench/generate.ts';
 import { PARSE_AHEAD_BYTES } from '../../plugins/signpost/src/core/graph/parse-ahead.ts';
 import { fresh, plain } from './fresh-core.ts';
@@ -72,5 +72,20 @@ describe('the parses a long-lived process keeps (the dev server)', () => {
     expect(after.parsedFiles).toBe(1);
     expect(after.problems.length).toBeGreaterThan(first.problems.length);
     await writeFile(file, text);
+  });
+
+  it('trusts the times of a file only once they are a few seconds old (a coarse clock may not see a second write)', async () => {
+    const file = join(guides, 'large', 'index.mdx');
+    await writeFile(file, await readFile(file, 'utf8'));
+    const { readSource } = await import('../../plugins/signpost/src/core/parse/source.ts');
+    expect(await readSource(file)).not.toHaveProperty('signature', expect.any(String));
+    vi.useFakeTimers({ now: Date.now() + 10_000, toFake: ['Date'] });
+    try {
+      const read = await readSource(file);
+      expect(read).toHaveProperty('signature', expect.any(String));
+      expect(await readSource(file, (read as { signature: string }).signature)).toHaveProperty('unchanged');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

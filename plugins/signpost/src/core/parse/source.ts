@@ -13,7 +13,7 @@ import { LIMITS } from './limits.ts';
  * or why it could not be read.
  */
 export type SourceResult =
-  | { text: string; invalidAt?: Point; signature?: string }
+  | { text: string; invalidAt?: Point; signature?: string | undefined }
   | { unchanged: string }
   | { notRegular: 'FIFO' | 'socket' | 'device' | 'folder' | 'other' }
   | { tooLarge: number }
@@ -23,10 +23,19 @@ export type SourceResult =
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * What identifies a version of a file without reading it: its size, times and inode. The
- * change time moves on every write, whatever a tool does to the modification time.
+ * A file written this recently may be written again within the same tick of its file system's
+ * clock (up to 2 s on FAT and some network mounts) without its times changing: its signature
+ * is not trusted, and it is read again next time (git's "racy" rule).
  */
-function signatureOf(info: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): string {
+const RACY_MS = 3000;
+
+/**
+ * What identifies a version of a file without reading it: its size, times and inode. The
+ * change time moves on every write, whatever a tool does to the modification time. None for
+ * a file written in the last `RACY_MS`.
+ */
+function signatureOf(info: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): string | undefined {
+  if (Date.now() - Math.max(info.mtimeMs, info.ctimeMs) < RACY_MS) return undefined;
   return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
 }
 
@@ -37,7 +46,7 @@ function signatureOf(info: { size: number; mtimeMs: number; ctimeMs: number; ino
  */
 export async function readSource(path: string, known?: string): Promise<SourceResult> {
   let bytes: Buffer;
-  let signature: string;
+  let signature: string | undefined;
   try {
     // Opened without waiting (a FIFO would block the open until a writer came), then checked
     // on the open handle, so the file that is read is the file that was checked.
@@ -57,7 +66,7 @@ export async function readSource(path: string, known?: string): Promise<SourceRe
         return { notRegular: kind };
       }
       signature = signatureOf(info);
-      if (known === signature) return { unchanged: signature };
+      if (signature !== undefined && known === signature) return { unchanged: signature };
       if (info.size > LIMITS.fileBytes) return { tooLarge: info.size };
       // One byte more than the limit: a file that grew since `stat` is still caught.
       const buffer = Buffer.alloc(Math.min(info.size, LIMITS.fileBytes) + 1);
