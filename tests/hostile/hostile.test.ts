@@ -258,6 +258,9 @@ describe('nesting, whatever syntax builds it', () => {
     expect(await messagesOf('divs-101', inStart(oneLine))).toEqual([`index.mdx:205:6 limit-exceeded ${elementMessage}`]);
     const fenced = `\`\`\`html\n${'<details>\n'.repeat(150)}\`\`\`\n\nx`;
     expect(await messagesOf('details-in-code', inStart(fenced))).toEqual([]);
+    // Tags in code spans, and in code fenced in a list item, are text.
+    await passesAndRenders('tags-in-code-spans', inStart('<kbd>F12</kbd> then look for `<script>`\n\n'.repeat(150)));
+    expect(await messagesOf('details-in-listed-code', inStart(`- \`\`\`html\n${'  <details>\n'.repeat(150)}  \`\`\`\n\nx`))).toEqual([]);
     // An element of a paragraph closed on its next line is closed.
     await passesAndRenders('kbd-over-lines', inStart('<kbd>a\nb</kbd>\n\n'.repeat(150)));
   });

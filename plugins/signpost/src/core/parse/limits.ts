@@ -238,7 +238,8 @@ export function scanLimits(text: string): LimitProblem | undefined {
   let code: string | undefined;
   for (let index = 0; index <= lines.length; index++) {
     const line = lines[index];
-    const codeFence = line === undefined ? undefined : /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    // A fence may stand in a list item or a quote (`- ```html`).
+    const codeFence = line === undefined ? undefined : /^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*(`{3,}|~{3,})/.exec(line)?.[1];
     if (codeFence && (code === undefined || codeFence.startsWith(code))) code = code === undefined ? codeFence : undefined;
     else if (code === undefined && line?.includes('|')) {
       cells += line.match(/\|/g)!.length;

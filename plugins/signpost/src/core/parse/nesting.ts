@@ -106,6 +106,9 @@ export class DirectiveDepth {
   }
 }
 
+/** A code span: a run of backticks, text, and a run of as many (a line's work stays linear: no backtracking past a line). */
+const CODE_SPAN = /(`+)[^`]*?\1/g;
+
 /** An HTML or JSX tag: `</name>` closes, `<name … />` opens nothing, `<name …>` opens. */
 const TAG = /<(\/)?[A-Za-z][\w.:-]*(?:\s[^<>]*?)?(\/)?>/g;
 
@@ -133,7 +136,8 @@ export class ElementDepth {
     if (!line.includes('<')) return false;
     // A closing tag anywhere may end an element (`<span>a` then `b</span>`): counting it can only lower the count.
     const opens = /^[ \t]*</.test(line);
-    for (const tag of line.matchAll(TAG)) {
+    // Tags in code spans are text.
+    for (const tag of line.replace(CODE_SPAN, '').matchAll(TAG)) {
       if (tag[1]) this.open = Math.max(0, this.open - 1);
       else if (opens && !tag[2] && ++this.open > this.limit) {
         this.column = tag.index + 1;
