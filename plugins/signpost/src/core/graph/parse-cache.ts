@@ -158,7 +158,8 @@ export class ParseCache<T> {
     if (pending.length > 0) await mkdir(this.dir, { recursive: true }).catch(() => undefined);
     for (const [name, entry] of pending) {
       const file = join(this.dir, name);
-      const temporary = `${file}.${process.pid}.tmp`;
+      // Two checks of one process may overlap (a dev server's saves): each writes its own.
+      const temporary = `${file}.${process.pid}-${++writes}.tmp`;
       try {
         await writeFile(temporary, JSON.stringify({ version: this.version, ...entry }));
         await rename(temporary, file);
@@ -174,6 +175,9 @@ export class ParseCache<T> {
     }
   }
 }
+
+/** Entries written by this process, for their temporary files' names. */
+let writes = 0;
 
 /** The file name of a guide file's entry: the digest of its path. */
 function entryName(path: string): string {
