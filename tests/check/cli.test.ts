@@ -382,6 +382,11 @@ describe('the site’s own components', () => {
     expect((JSON.parse(run.stdout) as { line: number; column: number }[]).map((p) => `${p.line}:${p.column}`)).toEqual(['7:77', '9:25']);
   });
 
+  it('are read from a config whose own imports use more of astro/config', async () => {
+    const run = await inSite('config-helper', `${FIXTURES}site-components`);
+    expect((JSON.parse(run.stdout) as { line: number; column: number }[]).map((p) => `${p.line}:${p.column}`)).toEqual(['7:77', '9:25']);
+  });
+
   it('are unknown directives where the site does not register them', async () => {
     const run = await check('site-components', '--format', 'json');
     expect((JSON.parse(run.stdout) as { rule: string }[]).map((p) => p.rule)).toEqual([

@@ -4,9 +4,9 @@
  *
  * Importing an Astro config costs about 0.4 s, nearly all of it in `astro/config`'s own
  * imports (font providers, SVGO, session drivers), for the one function a config needs from
- * it, `defineConfig`, which returns its argument. So the config is first read with
- * `astro/config` standing for a module of that one function; a config that imports anything
- * else from it fails to link, and is then read again with the real module.
+ * it, `defineConfig`, which returns its argument. So the config is first read with its own
+ * import of `astro/config` standing for a module of that one function; a config that imports
+ * anything else from it fails to link, and is then read again with the real module.
  */
 import { existsSync } from 'node:fs';
 import module from 'node:module';
@@ -15,6 +15,8 @@ import { pathToFileURL } from 'node:url';
 import type { SiteComponents } from '../core/parse/site-components.ts';
 
 const STUB = 'signpost-stub:astro-config';
+/** Marks the first reading of the config, the one that gets the stub. */
+const QUERY = 'signpost-check';
 let stubbing = false;
 let registered = false;
 
@@ -23,8 +25,12 @@ function registerStub(): boolean {
   if (registered) return true;
   if (typeof module.registerHooks !== 'function') return false;
   module.registerHooks({
+    // Only the config's own import: a module it imports in turn gets the real one, and stays
+    // usable by the second reading when the first one fails.
     resolve: (specifier, context, next) =>
-      stubbing && specifier === 'astro/config' ? { url: STUB, shortCircuit: true } : next(specifier, context),
+      stubbing && specifier === 'astro/config' && context.parentURL?.endsWith(`?${QUERY}`)
+        ? { url: STUB, shortCircuit: true }
+        : next(specifier, context),
     load: (url, context, next) =>
       url === STUB
         ? { format: 'module', source: 'export const defineConfig = (config) => config;', shortCircuit: true }
@@ -40,7 +46,7 @@ async function importConfig(file: string): Promise<unknown> {
   if (registerStub()) {
     stubbing = true;
     try {
-      return ((await import(`${href}?signpost-check`)) as { default?: unknown }).default;
+      return ((await import(`${href}?${QUERY}`)) as { default?: unknown }).default;
     } catch {
       // It needs more of `astro/config` (or fails anyway): read it as Astro does.
     } finally {
