@@ -4,11 +4,11 @@
  * large enough for the workers and every hostile file beside it.
  */
 import { cp, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeGuide } from '../../bench/generate.ts';
-import { PARSE_AHEAD_BYTES } from '../../plugins/signpost/src/core/graph/parse-ahead.ts';
+import { parseAhead } from '../../plugins/signpost/src/core/graph/parse-ahead.ts';
 import { fresh, plain } from './fresh-core.ts';
 
 let work: string;
@@ -34,9 +34,14 @@ describe('parsing ahead in worker threads', () => {
     expect(ahead.parsedFiles).toBe(alone.parsedFiles);
   });
 
-  it('is used only past a size worth a worker', () => {
-    // The large guide alone is past it: this test goes through the workers.
-    expect(500 * 1000).toBeGreaterThan(PARSE_AHEAD_BYTES);
+  it('parses in worker threads past a size worth a worker, and not below it', async () => {
+    const ahead = await parseAhead([join(guides, 'large')], undefined);
+    expect(ahead.files).toBeGreaterThan(5);
+    // On a machine of one core there is no thread to spare.
+    if (availableParallelism() > 1) expect(ahead.inWorkers).toBeGreaterThan(0);
+    const small = join(work, 'small');
+    await writeGuide(small, 20);
+    expect(await parseAhead([small], undefined)).toEqual({ files: 0, inWorkers: 0 });
   });
 });
 

@@ -53,7 +53,7 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
       problems.push(problem(dir, say('empty-guide', 'noGuideHere')));
     }
     const cache = options.cacheDir ? await ParseCache.open<FileParse>(options.cacheDir, dir) : undefined;
-    if (options.parallel !== false) parsedFiles += await parseAhead(guideDirs, cache, options.components);
+    if (options.parallel !== false) parsedFiles += (await parseAhead(guideDirs, cache, options.components)).files;
     const here: Guide[] = [];
     for (const guideDir of guideDirs) {
       const loaded = await loadGuide(guideDir, { cache, ...(options.components ? { components: options.components } : {}) });

@@ -28,18 +28,25 @@ export interface ParseJob {
   isIndex: boolean;
 }
 
+/** What parsing ahead did: the files it parsed, and how many of them worker threads parsed. */
+export interface ParsedAhead {
+  files: number;
+  inWorkers: number;
+}
+
 /**
  * Parses ahead the files of `guideDirs` that no cache holds, in parallel when there is enough
- * to parse and a core to spare; returns how many it parsed. Site components are zod schemas,
- * which cannot cross to a worker: with them, `loadGuide` parses in the main thread as usual.
+ * to parse and a core to spare. Site components are zod schemas, which cannot cross to a
+ * worker: with them, `loadGuide` parses in the main thread as usual.
  */
 export async function parseAhead(
   guideDirs: string[],
   cache: ParseCache<FileParse> | undefined,
   components: SiteComponents = NO_COMPONENTS,
-): Promise<number> {
+): Promise<ParsedAhead> {
+  const none = { files: 0, inWorkers: 0 };
   const threads = Math.min(availableParallelism() - 1, MAX_WORKERS);
-  if (threads < 1 || components.size > 0) return 0;
+  if (threads < 1 || components.size > 0) return none;
   const jobs: ParseJob[] = [];
   let bytes = 0;
   for (const dir of guideDirs) {
@@ -54,11 +61,11 @@ export async function parseAhead(
       bytes += source.text.length;
     }
   }
-  if (bytes < PARSE_AHEAD_BYTES) return 0;
+  if (bytes < PARSE_AHEAD_BYTES) return none;
   jobs.sort((a, b) => b.source.text.length - a.source.text.length);
-  const results = await parseJobs(jobs, Math.min(threads, Math.ceil(bytes / PARSE_AHEAD_BYTES) - 1 || 1));
+  const { results, inWorkers } = await parseJobs(jobs, Math.min(threads, Math.ceil(bytes / PARSE_AHEAD_BYTES) - 1 || 1));
   jobs.forEach((job, index) => parseMemory.remember(job.path, job.source.text, job.isIndex, components, cache, results[index]!));
-  return jobs.length;
+  return { files: jobs.length, inWorkers };
 }
 
 /** The worker's module, beside this one (TypeScript in the tests, JavaScript once built). */
@@ -68,16 +75,20 @@ function workerUrl(): URL {
 }
 
 /** Parses `jobs` in the main thread and `workers` worker threads, each taking the next job as it is free. */
-async function parseJobs(jobs: ParseJob[], workers: number): Promise<FileParse[]> {
+async function parseJobs(jobs: ParseJob[], workers: number): Promise<{ results: FileParse[]; inWorkers: number }> {
   const next = new Int32Array(new SharedArrayBuffer(4));
   const results: FileParse[] = Array.from({ length: jobs.length });
+  let inWorkers = 0;
   const url = workerUrl();
   const done = Array.from(
     { length: workers },
     () =>
       new Promise<void>((resolve) => {
         const worker = new Worker(url, { workerData: { jobs, next } });
-        worker.on('message', ({ index, parse }: { index: number; parse: FileParse }) => (results[index] = parse));
+        worker.on('message', ({ index, parse }: { index: number; parse: FileParse }) => {
+          results[index] = parse;
+          inWorkers++;
+        });
         // A worker that fails leaves its jobs to the main thread.
         worker.on('error', () => resolve());
         worker.on('exit', () => resolve());
@@ -89,5 +100,8 @@ async function parseJobs(jobs: ParseJob[], workers: number): Promise<FileParse[]
   }
   await Promise.all(done);
   // A worker that could not start leaves its jobs undone: they are parsed here.
-  return results.map((parse, index) => parse ?? parseSource(jobs[index]!.path, jobs[index]!.source, jobs[index]!.isIndex));
+  return {
+    results: results.map((parse, index) => parse ?? parseSource(jobs[index]!.path, jobs[index]!.source, jobs[index]!.isIndex)),
+    inWorkers,
+  };
 }
