@@ -41,12 +41,18 @@ export interface GuideMap {
 
 let version: string | undefined;
 
-/** A digest of the code that draws maps (these modules' own text): a map kept from an earlier build is drawn by the same code. */
+/**
+ * A digest of the code that draws maps: these modules' own text, the words they draw
+ * (strings.ts) and the URLs they link to (site-model.ts), so that a map kept from an earlier
+ * build is drawn by the same code.
+ */
 export function mapCodeVersion(): string {
   if (version === undefined) {
     const hash = createHash('sha256');
     const extension = /\.[jt]s$/.exec(new URL(import.meta.url).pathname)?.[0] ?? '.js';
-    for (const name of ['map', 'map-plan', 'map-layout']) hash.update(readFileSync(new URL(`./${name}${extension}`, import.meta.url)));
+    for (const name of ['map', 'map-plan', 'map-layout', 'strings', 'site-model']) {
+      hash.update(readFileSync(new URL(`./${name}${extension}`, import.meta.url)));
+    }
     version = hash.digest('hex').slice(0, 16);
   }
   return version;
