@@ -49,6 +49,12 @@ beforeAll(async () => {
   await mkdir(join(folder, 'hub'));
   await writeFile(join(folder, 'hub/index.mdx'), hub());
   await writeChain(join(folder, 'chain'), CHAIN);
+  // With a way to support, which every part of the one-page view offers.
+  const chainIndex = join(folder, 'chain', 'index.mdx');
+  await writeFile(
+    chainIndex,
+    (await readFile(chainIndex, 'utf8')).replace('start: s0\n', 'start: s0\nsupport:\n  email: help@example.com\n'),
+  );
 
   const checked = await checkGuides([folder]);
   const errors = checked.problems.filter((problem) => problem.severity === 'error');
@@ -116,6 +122,10 @@ describe('guides that pass check', () => {
     expect(first.querySelector('#s998 a.answer')?.getAttribute('href')).toBe('#s999');
     expect(first.querySelector('#s999 a.answer')?.getAttribute('href')).toBe('/chain/all/2/#s1000');
     expect(second.querySelector('h1')?.text).toBe('All steps on one page · Part 2 of 2');
+    // Its e-mail to support gives the address of the part it is sent from.
+    const body = (page: typeof first) => decodeURIComponent(page.querySelector('.escalate a[href^="mailto:"]')!.getAttribute('href')!);
+    expect(body(first)).toMatch(/\/chain\/all\/$/);
+    expect(body(second)).toMatch(/\/chain\/all\/2\/$/);
   });
 
   it('draw a long chain on maps of a few dozen nodes each, every node on exactly one', async () => {
