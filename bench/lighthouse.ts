@@ -13,14 +13,14 @@
  *   npm run lighthouse
  *   npm run lighthouse -- --runs 5
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/browser.ts';
-import { serve } from '../tests/e2e/static-server.ts';
+import { serveAsHost } from '../tests/e2e/static-server.ts';
 import { buildWith, ROOT } from '../tests/site/build-site.ts';
 
 const PAGES: [string, string][] = [
@@ -47,8 +47,7 @@ const work = await mkdtemp(join(tmpdir(), 'signpost-lighthouse-'));
 const dist = join(work, 'dist');
 const built = await buildWith({ SITE_URL: 'https://help.example.com' }, 'guide', '--out', dist);
 if (built.code !== 0) throw new Error(`The build failed:\n${built.stdout}${built.stderr}`);
-const policy = /Content-Security-Policy: (.*)/.exec(await readFile(join(dist, '_headers'), 'utf8'))![1]!;
-const site = await serve(dist, '/', { 'Content-Security-Policy': policy }, true);
+const site = await serveAsHost(dist, '/', true);
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS });
 
 const results: PageScores[] = [];

@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, listFiles } from '../site/build-site.ts';
 import { launch } from './browser.ts';
-import { serve, type StaticSite } from './static-server.ts';
+import { serveAsHost, type StaticSite } from './static-server.ts';
 
 let work: string;
 let browser: Browser;
@@ -17,10 +17,7 @@ beforeAll(async () => {
   const dist = join(work, 'dist');
   const run = await build('guide', '--out', dist);
   expect(run.code, run.stderr).toBe(0);
-  // Served as a host that reads _headers would: the policy as a header too.
-  const headers = await readFile(join(dist, '_headers'), 'utf8');
-  const policy = /Content-Security-Policy: (.*)/.exec(headers)![1]!;
-  site = await serve(dist, '/', { 'Content-Security-Policy': policy });
+  site = await serveAsHost(dist);
   pages = (await listFiles(dist)).filter((file) => file.endsWith('.html')).map((file) => file.replace(/index\.html$/, ''));
   browser = await launch();
 });

@@ -5,7 +5,7 @@
  * goes through the matcher first. Under the site's own Content-Security-Policy, accessible in
  * light and dark, no wider than a phone, and a link to the error index without JavaScript.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -14,7 +14,7 @@ import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/ind
 import { build, ROOT } from '../site/build-site.ts';
 import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
-import { serve, type StaticSite } from './static-server.ts';
+import { serveAsHost, type StaticSite } from './static-server.ts';
 
 let work: string;
 let browser: Browser;
@@ -26,9 +26,7 @@ beforeAll(async () => {
   const dist = join(work, 'dist');
   const run = await build('guide', '--out', dist);
   expect(run.code, run.stderr).toBe(0);
-  // Served as a host that reads _headers would: the policy as a header too.
-  const headers = await readFile(join(dist, '_headers'), 'utf8');
-  site = await serve(dist, '/', { 'Content-Security-Policy': /Content-Security-Policy: (.*)/.exec(headers)![1]! });
+  site = await serveAsHost(dist);
   browser = await launch();
   const { guides } = await checkGuides([join(ROOT, 'guide')]);
   cards = guides[0]!.nodes.filter((node): node is ErrorNode => node.kind === 'error');

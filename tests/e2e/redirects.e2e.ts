@@ -2,14 +2,14 @@
  * A renamed node's old URL, opened in Chromium, lands on its new page: the former id's page
  * redirects with no script, under the site's Content-Security-Policy sent as a header.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, ROOT } from '../site/build-site.ts';
 import { launch } from './browser.ts';
-import { serve, type StaticSite } from './static-server.ts';
+import { serveAsHost, type StaticSite } from './static-server.ts';
 
 let work: string;
 let browser: Browser;
@@ -20,8 +20,7 @@ beforeAll(async () => {
   const dist = join(work, 'dist');
   const run = await build(join(ROOT, 'tests/site/fixtures/moved'), '--out', dist, '--base', '/help/');
   expect(run.code, run.stderr).toBe(0);
-  const policy = /Content-Security-Policy: (.*)/.exec(await readFile(join(dist, '_headers'), 'utf8'))![1]!;
-  site = await serve(dist, '/help/', { 'Content-Security-Policy': policy });
+  site = await serveAsHost(dist, '/help/');
   browser = await launch();
 }, 120_000);
 

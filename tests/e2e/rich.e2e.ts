@@ -3,7 +3,7 @@
  * the Content-Security-Policy with no violation, fits a 375-pixel phone, and its enhancements
  * (copy buttons, tabs) work, while everything is still there with JavaScript off.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, fixtureSite, listFiles } from '../site/build-site.ts';
 import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
-import { serve, type StaticSite } from './static-server.ts';
+import { serveAsHost, type StaticSite } from './static-server.ts';
 
 const BASE = '/kb/';
 
@@ -25,9 +25,7 @@ beforeAll(async () => {
   const dist = join(work, 'dist');
   const run = await buildSite(fixtureSite('rich'), {}, '--out', dist, '--base', BASE);
   expect(run.code, run.stdout + run.stderr).toBe(0);
-  // Served as a host that reads _headers would: the policy as a header too.
-  const policy = /Content-Security-Policy: (.*)/.exec(await readFile(join(dist, '_headers'), 'utf8'))![1]!;
-  site = await serve(dist, BASE, { 'Content-Security-Policy': policy });
+  site = await serveAsHost(dist, BASE);
   pages = (await listFiles(dist))
     .filter((file) => file.startsWith('sync-app/') && file.endsWith('index.html'))
     .map((file) => file.replace(/index\.html$/, ''));

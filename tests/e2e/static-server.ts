@@ -3,7 +3,7 @@
  * by their index.html, 404.html for anything else. Listens on a free loopback port.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -32,6 +32,15 @@ export interface StaticSite {
   /** The bodies of POST requests, by path (feedback beacons). */
   posts: { path: string; body: string }[];
   close: () => Promise<void>;
+}
+
+/**
+ * Serves a built site as a host that reads its `_headers` would: the Content-Security-Policy
+ * of its `<meta>` tag as a response header too.
+ */
+export async function serveAsHost(root: string, base = '/', compress = false): Promise<StaticSite> {
+  const policy = /Content-Security-Policy: (.*)/.exec(await readFile(join(root, '_headers'), 'utf8'))![1]!;
+  return serve(root, base, { 'Content-Security-Policy': policy }, compress);
 }
 
 /**
