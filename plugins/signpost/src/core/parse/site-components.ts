@@ -31,9 +31,17 @@ export const NO_COMPONENTS: SiteComponents = new Map();
  */
 export function componentsKey(components: SiteComponents): string {
   if (components.size === 0) return '';
-  const described = [...components].map(([name, schema]) => `${name}=${describeSchema(schema)}`).sort();
-  return createHash('sha256').update(described.join(';')).digest('hex').slice(0, 16);
+  // Asked for every file of a check: the schemas are described once per set of components.
+  let key = keys.get(components);
+  if (key === undefined) {
+    const described = [...components].map(([name, schema]) => `${name}=${describeSchema(schema)}`).sort();
+    key = createHash('sha256').update(described.join(';')).digest('hex').slice(0, 16);
+    keys.set(components, key);
+  }
+  return key;
 }
+
+const keys = new WeakMap<SiteComponents, string>();
 
 /** Differs in every process: for a schema that cannot be described. */
 const THIS_PROCESS = `${process.pid}-${Date.now()}-${Math.random()}`;
