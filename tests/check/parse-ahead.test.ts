@@ -14,10 +14,20 @@ import { fresh, plain } from './fresh-core.ts';
 let work: string;
 let guides: string;
 
+/** A benchmark guide with an element in every file: the native fast path declines them all. */
+async function writeElementGuide(dir: string, size: number): Promise<void> {
+  await writeGuide(dir, size);
+  for (const name of await readdir(dir)) {
+    const path = join(dir, name);
+    await writeFile(path, (await readFile(path, 'utf8')).replaceAll(' the ', ' <kbd>the</kbd> '));
+  }
+}
+
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'signpost-ahead-'));
   guides = join(work, 'guides');
   await writeGuide(join(guides, 'large'), 500);
+  await writeElementGuide(join(guides, 'large-mdx'), 500);
   await cp(new URL('../hostile/fixtures/', import.meta.url), guides, { recursive: true });
 });
 
@@ -35,12 +45,14 @@ describe('parsing ahead in worker threads', () => {
   });
 
   it('parses in worker threads past a size worth a worker, and not below it', async () => {
-    const ahead = await parseAhead([join(guides, 'large')], undefined);
+    const ahead = await parseAhead([join(guides, 'large-mdx')], undefined);
     expect(ahead.files).toBeGreaterThan(5);
     // On a machine of one core there is no thread to spare.
     if (availableParallelism() > 1) expect(ahead.inWorkers).toBeGreaterThan(0);
+    // What the fast path reads is read at once, in the main thread.
+    expect(await parseAhead([join(guides, 'large')], undefined)).toEqual({ files: ahead.files, inWorkers: 0 });
     const small = join(work, 'small');
-    await writeGuide(small, 20);
+    await writeElementGuide(small, 20);
     expect(await parseAhead([small], undefined)).toEqual({ files: 0, inWorkers: 0 });
   });
 });

@@ -13,6 +13,7 @@ import { directiveDepthWithoutMdx, tooDeep } from '../parse/nesting.ts';
 import { frontmatterOf, readMetadata, type MetaResult } from '../parse/metadata.ts';
 import type { Guide, GuideNode } from './model.ts';
 import { fallbackParser, mdxParser, mdxParserWithoutGfm } from '../parse/processor.ts';
+import { parseNative } from '../parse/native-parse.ts';
 import { append, flag, problem, problemsOf, type Problem } from '../problems.ts';
 import { say } from '../rules/catalogue.ts';
 import { reportMdxError } from '../parse/mdx-errors.ts';
@@ -119,15 +120,19 @@ async function parseFile(
   return result;
 }
 
-/** Parses the text of one file (`source`, from `readSource`) into its nodes, metadata and problems. */
+/**
+ * Parses the text of one file (`source`, from `readSource`) into its nodes, metadata and
+ * problems; `tree` is its tree when the native fast path has read it already.
+ */
 export function parseSource(
   path: string,
   source: { text: string; invalidAt?: Point },
   isIndex: boolean,
   components: SiteComponents = NO_COMPONENTS,
+  tree?: Root,
 ): FileParse {
   const problems: Problem[] = [];
-  const result = parseText(path, source, isIndex, problems, components);
+  const result = parseText(path, source, isIndex, problems, components, tree);
   return { result, problems };
 }
 
@@ -171,6 +176,7 @@ function parseText(
   isIndex: boolean,
   problems: Problem[],
   components: SiteComponents,
+  read: Root | undefined,
 ): ParsedFile {
   const limit = scanLimits(source.text);
   if (limit) {
@@ -186,7 +192,8 @@ function parseText(
   let tree: Root | undefined;
   let recovered = false;
   try {
-    tree = mdxParser.parse(file);
+    // Sätteri where it gives micromark's tree (native-parse.ts), micromark everywhere else.
+    tree = read ?? parseNative(source.text) ?? mdxParser.parse(file);
   } catch (error) {
     // Too deep for GFM's walk: measured without it, so that the limit is reported at its place.
     if (error instanceof RangeError) tree = measurableTree(file);

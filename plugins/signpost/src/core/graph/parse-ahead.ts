@@ -1,9 +1,11 @@
 /**
- * Parsing in worker threads: the one Markdown pipeline runs at about 1 MB a second, so a
- * large check spreads the files that no cache holds over the machine's cores before
- * `loadGuide` reads the guides; each file is parsed by the same code (`parseSource`) in a
- * worker as it would be in the main thread, and `loadGuide` then finds it parsed. The main
- * thread parses too, and every thread takes the next file, largest first, as it is free.
+ * Parsing in worker threads: micromark runs at about 1 MB a second, so a large check spreads
+ * the files that no cache holds and the native fast path declines (native-parse.ts) over the
+ * machine's cores before `loadGuide` reads the guides; each file is parsed by the same code
+ * (`parseSource`) in a worker as it would be in the main thread, and `loadGuide` then finds it
+ * parsed. The main thread parses too, and every thread takes the next file, largest first, as
+ * it is free. Files the fast path reads are parsed in the main thread at once: fifty times
+ * faster, they would not repay a worker.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,8 @@ import { listGuideFiles, INDEX_FILE } from './guide-files.ts';
 import { parseMemory, parseSource, type FileParse } from './load-guide.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { readSource } from '../parse/source.ts';
+import { scanLimits } from '../parse/limits.ts';
+import { parseNative } from '../parse/native-parse.ts';
 import { NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
 import type { Problem } from '../problems.ts';
 
@@ -49,6 +53,7 @@ export async function parseAhead(
   if (threads < 1 || components.size > 0) return none;
   const jobs: ParseJob[] = [];
   let bytes = 0;
+  let native = 0;
   for (const dir of guideDirs) {
     // Problems with the folder are loadGuide's to report: here they only stop the reading ahead.
     const files = (await listGuideFiles(dir, [] as Problem[])) ?? [];
@@ -57,15 +62,21 @@ export async function parseAhead(
       if (!('text' in source)) continue;
       const isIndex = path === join(dir, INDEX_FILE);
       if (!(await parseMemory.needed(path, source.text, isIndex, components, cache))) continue;
+      const tree = scanLimits(source.text) ? undefined : parseNative(source.text);
+      if (tree) {
+        parseMemory.remember(path, source.text, isIndex, components, cache, parseSource(path, source, isIndex, components, tree));
+        native++;
+        continue;
+      }
       jobs.push({ path, source: { text: source.text, ...(source.invalidAt ? { invalidAt: source.invalidAt } : {}) }, isIndex });
       bytes += source.text.length;
     }
   }
-  if (bytes < PARSE_AHEAD_BYTES) return none;
+  if (bytes < PARSE_AHEAD_BYTES) return { files: native, inWorkers: 0 };
   jobs.sort((a, b) => b.source.text.length - a.source.text.length);
   const { results, inWorkers } = await parseJobs(jobs, Math.min(threads, Math.ceil(bytes / PARSE_AHEAD_BYTES) - 1 || 1));
   jobs.forEach((job, index) => parseMemory.remember(job.path, job.source.text, job.isIndex, components, cache, results[index]!));
-  return { files: jobs.length, inWorkers };
+  return { files: native + jobs.length, inWorkers };
 }
 
 /** The worker's module, beside this one (TypeScript in the tests, JavaScript once built). */

@@ -35,6 +35,9 @@ export const PARSER_PACKAGES = [
   'mdast-util-gfm',
   'yaml',
   'zod',
+  // The native fast path (core/parse/native-parse.ts).
+  'satteri',
+  'parse-entities',
   // What a `match` pattern is found to be (core/match/regex.ts).
   '@eslint-community/regexpp',
   'redos-detector',

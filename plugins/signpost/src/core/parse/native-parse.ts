@@ -1,0 +1,404 @@
+/**
+ * A fast path for parsing guide files: Sätteri, the native Markdown and MDX parser Astro 7
+ * ships, reads a file about fifty times faster than micromark. Its trees are not always the
+ * trees micromark builds, so it is used only where it is proven to give the same one:
+ *
+ * - The file is written in the subset of the syntax where the two were compared (see
+ *   `outsideSubset`): no MDX (no `<`, `{` or `}` outside directive attributes and the
+ *   frontmatter), no tables, no HTML-like or raw characters that the two treat differently.
+ * - Every directive's opening is read again here, by micromark's own grammar for names,
+ *   labels and attributes (micromark-extension-directive), which gives the places of the
+ *   opening, each attribute and the closing fence that `check` reports at, and must agree
+ *   with what Sätteri read.
+ *
+ * Anything else returns `undefined`, and the file is parsed with micromark as before: there is
+ * one parsing truth, micromark's, and this is a faster way to the same tree
+ * (tests/check/native-parse.test.ts compares both on every fixture and on random guides).
+ */
+import type { Nodes, Parent, Root } from 'mdast';
+import type { ContainerDirective, Directives } from 'mdast-util-directive';
+import { parseEntities } from 'parse-entities';
+import type { Point, Position } from 'unist';
+import { mdxToMdast } from 'satteri';
+
+const FEATURES = { gfm: true, frontmatter: true, directive: true } as const;
+
+/** `tree` as micromark would build it for `text`, or undefined where that is not certain. */
+export function parseNative(text: string): Root | undefined {
+  // micromark turns NUL into U+FFFD, counts tabs to the next stop and ends lines at CR too:
+  // files with any of them, rare in guides, are left to it.
+  if (RAW.test(text)) return undefined;
+  const lines = new Lines(text);
+  let tree: Root;
+  try {
+    tree = mdxToMdast(text, { features: FEATURES }) as Root;
+  } catch {
+    return undefined;
+  }
+  const read: Read = { text, lines, ranges: [], fenceLines: new Set() };
+  if (!adapt(tree, read, [])) return undefined;
+  // A line of colons that is neither a directive's opening nor a container's closing fence:
+  // the two read these differently (an unclosed label, a fence closing nothing).
+  for (const [index, start] of lines.starts.entries()) {
+    const end = text.indexOf('\n', start);
+    if (!read.fenceLines.has(index + 1) && COLON_LINE.test(text.slice(start, end === -1 ? text.length : end))) return undefined;
+  }
+  const ranges = read.ranges;
+  // The text outside directive attributes and the frontmatter must be in the subset.
+  ranges.sort((a, b) => a[0] - b[0]);
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (outsideSubset(text, at, start)) return undefined;
+    at = Math.max(at, end);
+  }
+  if (outsideSubset(text, at, text.length)) return undefined;
+  return tree;
+}
+
+const RAW = /[\0\t\r]/;
+
+/**
+ * What takes a file out of the compared subset: MDX and HTML (`<`, `>`, `{`, `}`), tables,
+ * escapes, strikethrough, footnotes, task lists, literal autolinks, `*` and `_` runs that
+ * touch.
+ */
+const OUTSIDE = /[<>{}|\\~^]|[*_]{3}|\*_|_\*|www\.|:\/\/|@|^[ ]*(?:[-*+]|\d+[.)])[ ]+\[[ xX]\]/m;
+
+/**
+ * Whether a colon in text is followed by a character outside ASCII that starts a name as
+ * micromark classes it, one UTF-16 unit at a time (`:é`, `:🚨`): micromark reads a text
+ * directive there, Sätteri does not.
+ */
+function nameAfterColon(value: string): boolean {
+  for (let at = value.indexOf(':'); at !== -1; at = value.indexOf(':', at + 1)) {
+    const code = value.charCodeAt(at + 1);
+    if (code > 127 && !isWhitespace(code) && !isPunctuation(code)) return true;
+  }
+  return false;
+}
+
+/** How many colons open a container. */
+function fenceOf(node: ContainerDirective, text: string): number {
+  let at = node.position!.start.offset!;
+  while (text.charCodeAt(at) === 58) at++;
+  return at - node.position!.start.offset!;
+}
+
+/** Expressions read alike: a name (`{text}` in a `match` pattern) or one comment. */
+const SIMPLE_EXPRESSION = /^(?:[A-Za-z]+|\s*\/\*(?:[^*]|\*(?!\/))*\*\/\s*)$/;
+
+/** A line whose first characters, after list markers, are two colons or more. */
+const COLON_LINE = /^[ \-*+\d.)]*::/;
+
+function outsideSubset(text: string, start: number, end: number): boolean {
+  return OUTSIDE.test(text.slice(start, end));
+}
+
+/** Offsets to line and column, as micromark counts them. */
+class Lines {
+  readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.starts.push(index + 1);
+  }
+  point(offset: number): Point {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - this.starts[low]! + 1, offset };
+  }
+  place(start: number, end: number): Position {
+    return { start: this.point(start), end: this.point(end) };
+  }
+}
+
+/** What `adapt` reads from and records. */
+interface Read {
+  text: string;
+  lines: Lines;
+  /** Where the subset does not apply: attribute blocks, the frontmatter, placeholders. */
+  ranges: [number, number][];
+  /** Lines that may start with colons: directive openings, closing fences, code. */
+  fenceLines: Set<number>;
+}
+
+/**
+ * Rewrites what Sätteri gives where micromark's tree differs in form only (directive
+ * attributes and their places, label paragraphs); false where the trees could differ in
+ * substance. `fences` are the colons of the containers around `parent`.
+ */
+function adapt(parent: Parent, read: Read, fences: number[]): boolean {
+  const { text, ranges, fenceLines } = read;
+  for (const child of parent.children as Nodes[]) {
+    if (child.type === 'yaml') {
+      const start = child.position?.start.offset;
+      const end = child.position?.end.offset;
+      if (start === undefined || end === undefined) return false;
+      ranges.push([start, end]);
+      continue;
+    }
+    if (child.type === 'containerDirective' || child.type === 'leafDirective' || child.type === 'textDirective') {
+      if (!readOpening(child, read, fences)) return false;
+    }
+    if (child.type === 'code') {
+      // A fence in code closes the container around it in micromark, not in Sätteri.
+      if (/^[ ]*:{3,}[ ]*$/m.test(child.value)) return false;
+      // Colons in code are code.
+      for (let line = child.position!.start.line; line <= child.position!.end.line; line++) fenceLines.add(line);
+    }
+    if ((child.type === 'mdxTextExpression' || child.type === 'mdxFlowExpression') && SIMPLE_EXPRESSION.test(child.value)) {
+      // A `{number}` placeholder in a `match` pattern, or a comment: as micromark reads them.
+      const start = child.position?.start.offset;
+      const end = child.position?.end.offset;
+      if (start === undefined || end === undefined || text.slice(start, end) !== `{${child.value}}`) return false;
+      ranges.push([start, end]);
+      continue;
+    }
+    if ('data' in child && child.data && '_mdxExplicitJsx' in child.data) return false;
+    if (child.type === 'text' && nameAfterColon(child.value)) {
+      // micromark reads a text directive where Sätteri does not (`:🚨`).
+      return false;
+    }
+    if (child.type === 'listItem' && child.children.length === 0) return false;
+    const inner = child.type === 'containerDirective' ? [...fences, fenceOf(child, text)] : fences;
+    if ('children' in child && !adapt(child, read, inner)) return false;
+  }
+  return true;
+}
+
+const SEQUENCE: Record<Directives['type'], number> = { textDirective: 1, leafDirective: 2, containerDirective: 3 };
+
+/**
+ * Reads a directive's opening by micromark-extension-directive's grammar and records what
+ * mdast-util-directive's `verbose` mode records: the places of the opening, each attribute
+ * and the closing fence. False where the reading disagrees with Sätteri's.
+ */
+function readOpening(node: Directives, read: Read, fences: number[]): boolean {
+  const { text, lines, ranges } = read;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  let at = start;
+  while (text.charCodeAt(at) === 58) at++;
+  const colons = at - start;
+  if (node.type === 'containerDirective' ? colons < 3 : colons !== SEQUENCE[node.type]) return false;
+  const nameStart = at;
+  at = readName(text, at);
+  if (at === nameStart || text.slice(nameStart, at) !== node.name) return false;
+  let openingEnd = at;
+  const eolAllowed = node.type === 'textDirective';
+  if (text.charCodeAt(at) === 91) {
+    const labelEnd = readLabel(text, at, eolAllowed);
+    if (labelEnd === undefined) return false;
+    // Spaces at the ends of a label are kept by micromark, dropped by Sätteri.
+    if (/^\[\s|\s\]$/.test(text.slice(at, labelEnd))) return false;
+    if (node.type === 'containerDirective') {
+      const label = node.children[0];
+      // The label is a paragraph of its own, first among the children (empty labels make none).
+      if (labelEnd > at + 2) {
+        if (label?.type !== 'paragraph' || label.position?.start.offset !== at || label.position?.end.offset !== labelEnd) return false;
+        label.data = { ...label.data, directiveLabel: true };
+      }
+    }
+    at = labelEnd;
+    openingEnd = at;
+  }
+  const attributes: Record<string, string> = Object.create(null);
+  const places: Record<string, Position> = Object.create(null);
+  if (text.charCodeAt(at) === 123) {
+    const block = readAttributes(text, at, eolAllowed, lines);
+    if (!block) return false;
+    for (const [name, value] of block.list) {
+      attributes[name] = name === 'class' && attributes[name] ? `${attributes[name]} ${value}` : value;
+    }
+    Object.assign(places, block.places);
+    ranges.push([at, block.end]);
+    at = block.end;
+    openingEnd = at;
+    if (!sameAttributes(node.attributes ?? {}, attributes)) return false;
+  } else if (node.attributes && Object.keys(node.attributes).length > 0) {
+    return false;
+  }
+  node.attributes = attributes;
+  const position: { opening: Position; attributes?: Record<string, Position>; closing?: Position } = {
+    opening: lines.place(start, openingEnd),
+  };
+  if (node.type !== 'textDirective') read.fenceLines.add(position.opening.start.line);
+  if (Object.keys(places).length > 0 || text.charCodeAt(openingEnd - 1) === 125) position.attributes = places;
+  // Spaces after a leaf directive are in micromark's node, not in Sätteri's.
+  if (node.type === 'leafDirective' && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) return false;
+  if (node.type === 'containerDirective') {
+    // Only spaces may follow a container's opening on its line.
+    while (text.charCodeAt(at) === 32) at++;
+    if (at < text.length && text.charCodeAt(at) !== 10) return false;
+    const closing = closingOf(node, text, colons, at);
+    if (closing === null) return false;
+    // A fence long enough to close a container around this one closes that one in micromark.
+    if (closing && fences.some((fence) => fence <= closing[1] - closing[0])) return false;
+    // A container left open ends where the two parsers disagree (a writer's mistake, rare).
+    if (!closing) return false;
+    position.closing = lines.place(closing[0], closing[1]);
+    read.fenceLines.add(position.closing.start.line);
+  }
+  node.data = { ...node.data, position } as never;
+  return true;
+}
+
+/** Sätteri keeps the last class, micromark all of them; otherwise the same names and values. */
+function sameAttributes(theirs: Record<string, string | null | undefined>, ours: Record<string, string>): boolean {
+  const names = Object.keys(ours);
+  const their = Object.keys(theirs).filter((name) => name !== '__proto__');
+  if (their.length !== names.filter((name) => name !== '__proto__').length) return false;
+  for (const name of their) {
+    if (!Object.hasOwn(ours, name)) return false;
+    if (name === 'class' ? !ours[name]!.split(' ').includes(theirs[name] ?? '') : theirs[name] !== ours[name]) return false;
+  }
+  return true;
+}
+
+function isPunctuation(code: number): boolean {
+  return /\p{P}|\p{S}/u.test(String.fromCharCode(code));
+}
+
+function isWhitespace(code: number): boolean {
+  return /\s/.test(String.fromCharCode(code));
+}
+
+/** The end of a directive name (micromark-extension-directive's factory-name), or `at` if none. */
+function readName(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (Number.isNaN(first) || isWhitespace(first) || isPunctuation(first)) return at;
+  let index = at + 1;
+  for (; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (isWhitespace(code) || (isPunctuation(code) && code !== 45 && code !== 95)) break;
+  }
+  const last = text.charCodeAt(index - 1);
+  return last === 45 || last === 95 ? at : index;
+}
+
+/** The end of a `[label]` (factory-label: balanced to 32, escapes), or undefined. */
+function readLabel(text: string, at: number, eolAllowed: boolean): number | undefined {
+  let balance = 0;
+  for (let index = at + 1; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 91 && ++balance > 32) return undefined;
+    if (code === 93 && !balance--) return index + 1;
+    if (code === 10 && !eolAllowed) return undefined;
+    if (code === 92) {
+      const next = text.charCodeAt(index + 1);
+      if (next === 91 || next === 92 || next === 93) index++;
+    }
+  }
+  return undefined;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/**
+ * A `{…}` attribute block (factory-attributes): its attributes in order, the place of each
+ * (a later one of the same name wins, as in mdast-util-directive), and where it ends.
+ */
+function readAttributes(
+  text: string,
+  at: number,
+  eolAllowed: boolean,
+  lines: Lines,
+): { list: [string, string][]; places: Record<string, Position>; end: number } | undefined {
+  const list: [string, string][] = [];
+  const places: Record<string, Position> = Object.create(null);
+  const blank = (code: number) => isSpace(code) || (eolAllowed && code === 10);
+  let index = at + 1;
+  for (;;) {
+    const code = text.charCodeAt(index);
+    if (Number.isNaN(code)) return undefined;
+    if (code === 35 || code === 46) {
+      const start = index;
+      index++;
+      const first = text.charCodeAt(index);
+      if (Number.isNaN(first) || [34, 35, 39, 46, 60, 61, 62, 96, 125, 10].includes(first) || isSpace(first)) return undefined;
+      for (;;) {
+        const next = text.charCodeAt(index);
+        if (Number.isNaN(next) || [34, 39, 60, 61, 62, 96].includes(next)) return undefined;
+        if (next === 35 || next === 46 || next === 125 || next === 10 || isSpace(next)) break;
+        index++;
+      }
+      const name = code === 35 ? 'id' : 'class';
+      list.push([name, decode(text.slice(start + 1, index))]);
+      places[name] = lines.place(start, index);
+      continue;
+    }
+    if (blank(code)) {
+      index++;
+      continue;
+    }
+    if (code === 10 || isWhitespace(code) || (isPunctuation(code) && code !== 45 && code !== 95)) {
+      return code === 125 ? { list, places, end: index + 1 } : undefined;
+    }
+    const nameStart = index;
+    for (index++; index < text.length; index++) {
+      const next = text.charCodeAt(index);
+      if (next === 10 || isWhitespace(next) || (isPunctuation(next) && next !== 45 && next !== 46 && next !== 58 && next !== 95)) break;
+    }
+    const name = text.slice(nameStart, index);
+    const nameEnd = index;
+    while (blank(text.charCodeAt(index))) index++;
+    if (text.charCodeAt(index) !== 61) {
+      // Without a value; what follows is read from where the name ended.
+      list.push([name, '']);
+      places[name] = lines.place(nameStart, nameEnd);
+      index = nameEnd;
+      continue;
+    }
+    index++;
+    while (blank(text.charCodeAt(index))) index++;
+    const valueStart = text.charCodeAt(index);
+    if (Number.isNaN(valueStart) || [60, 61, 62, 96, 125].includes(valueStart) || valueStart === 10) return undefined;
+    if (valueStart === 34 || valueStart === 39) {
+      const close = text.indexOf(String.fromCharCode(valueStart), index + 1);
+      if (close === -1) return undefined;
+      const raw = text.slice(index + 1, close);
+      if (!eolAllowed && raw.includes('\n')) return undefined;
+      list.push([name, decode(raw)]);
+      places[name] = lines.place(nameStart, close + 1);
+      index = close + 1;
+      const after = text.charCodeAt(index);
+      if (after !== 125 && !blank(after)) return undefined;
+      continue;
+    }
+    const valueFrom = index;
+    for (;;) {
+      const next = text.charCodeAt(index);
+      if (Number.isNaN(next) || [34, 39, 60, 61, 62, 96].includes(next)) return undefined;
+      if (next === 125 || next === 10 || isSpace(next)) break;
+      index++;
+    }
+    list.push([name, decode(text.slice(valueFrom, index))]);
+    places[name] = lines.place(nameStart, index);
+  }
+}
+
+function decode(value: string): string {
+  return value.includes('&') ? parseEntities(value, { attribute: true }) : value;
+}
+
+/**
+ * The closing fence of a container: the last line of the node, when it is a run of at least
+ * as many colons as the opening, alone on its line but for spaces. Null where Sätteri's
+ * node does not end as micromark's would.
+ */
+function closingOf(node: ContainerDirective, text: string, colons: number, openingLineEnd: number): [number, number] | undefined | null {
+  const end = node.position?.end.offset;
+  if (end === undefined) return null;
+  if (end <= openingLineEnd) return undefined;
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  const line = text.slice(lineStart, end);
+  const fence = /^( {0,3})(:+)$/.exec(line);
+  if (!fence || fence[2]!.length < colons) return undefined;
+  return [lineStart + fence[1]!.length, end];
+}

@@ -1,0 +1,240 @@
+/**
+ * The native fast path (native-parse.ts) gives micromark's tree, every node, place and
+ * attribute, wherever it gives a tree at all: on every guide file in the repository and on
+ * random guides built from the syntax writers use and the typos they make. Where it could
+ * differ it must decline, and micromark parses the file as before. `NATIVE_RUNS=20000 npx
+ * vitest run tests/check/native-parse.test.ts` runs longer; `NATIVE_SEED` tries other inputs.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { synthesize } from '../../bench/generate.ts';
+import { scanLimits } from '../../plugins/signpost/src/core/parse/limits.ts';
+import { parseNative } from '../../plugins/signpost/src/core/parse/native-parse.ts';
+import { mdxParser } from '../../plugins/signpost/src/core/parse/processor.ts';
+
+const RUNS = Number(process.env['NATIVE_RUNS'] ?? 1500);
+const SEED = Number(process.env['NATIVE_SEED'] ?? 20261127);
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+/** The tree as a plain value: micromark's expressions also carry an estree nothing reads. */
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'data') {
+      const { estree: _estree, ...data } = inner as Record<string, unknown>;
+      if (Object.keys(data).length > 0) out[key] = plain(data);
+    } else {
+      out[key] = plain(inner);
+    }
+  }
+  return out;
+}
+
+/** The tree as text, keys in order: the same tree gives the same text. */
+function comparable(tree: unknown): string {
+  return JSON.stringify(plain(tree), (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : value,
+  );
+}
+
+/** Whether the fast path gave a tree, and if so that it is micromark's. */
+function compare(text: string): 'native' | 'declined' | 'limit' {
+  if (scanLimits(text)) return 'limit';
+  const native = parseNative(text);
+  if (!native) return 'declined';
+  expect(() => mdxParser.parse(text), 'micromark refuses what the fast path read').not.toThrow();
+  expect(comparable(native)).toBe(comparable(mdxParser.parse(text)));
+  return 'native';
+}
+
+async function guideFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !['node_modules', 'dist', '.work', '.astro'].includes(entry.name)) {
+      found.push(...(await guideFiles(path)));
+    } else if (entry.isFile() && entry.name.endsWith('.mdx')) {
+      found.push(path);
+    }
+  }
+  return found;
+}
+
+/** The pieces guides are made of, and the ones that break them. */
+const TOKENS = [
+  ':',
+  '::',
+  ':::',
+  '::::',
+  ':::::',
+  '{',
+  '}',
+  '#',
+  '=',
+  '"',
+  "'",
+  '[',
+  ']',
+  '(',
+  ')',
+  '/',
+  '\\',
+  '!',
+  '?',
+  '.',
+  ',',
+  '-',
+  '*',
+  '**',
+  '***',
+  '_',
+  '__',
+  '~',
+  '~~',
+  '`',
+  '```',
+  '~~~',
+  '---',
+  '===',
+  '# ',
+  '## ',
+  '|',
+  '<',
+  '>',
+  '&amp;',
+  '&#35;',
+  '&copy',
+  '\n',
+  '\n\n',
+  ' ',
+  '  ',
+  '    ',
+  '\t',
+  '\r\n',
+  'a',
+  'b c',
+  'x-1',
+  'é',
+  '🚨',
+  '\u0000',
+  'question',
+  'step',
+  'error',
+  'option',
+  'reason',
+  'fix',
+  'note',
+  'link',
+  'to="start"',
+  'to=x',
+  '#start',
+  'title="T"',
+  'draft',
+  '.cls',
+  '{text}',
+  '{number}',
+  '{a b}',
+  '::match[',
+  '::example[',
+  '\n:::\n',
+  '\n::::\n',
+  '\n```\n',
+  '\n    ',
+  '{/* c */}',
+  '<kbd>',
+  '[l](https://e.com)',
+  '[l](#a "t")',
+  '[r]',
+  '[r]: /u',
+  '[^1]',
+  '[^1]: n',
+  'https://e.com',
+  'www.e.com',
+  'a@b.co',
+  '- ',
+  '* ',
+  '+ ',
+  '1. ',
+  '2) ',
+  '> ',
+  '- [ ] ',
+  '- [x] ',
+];
+
+describe('the native fast path', () => {
+  it("gives micromark's tree for every guide file in the repository where it gives one", async () => {
+    const counts = { native: 0, declined: 0, limit: 0 };
+    for (const path of [...(await guideFiles(join(ROOT, 'guide'))), ...(await guideFiles(join(ROOT, 'tests')))]) {
+      counts[compare(await readFile(path, 'utf8'))]++;
+    }
+    // Most clean guides are read natively; the hostile and broken ones are declined.
+    expect(counts.native).toBeGreaterThan(50);
+    expect(counts.declined).toBeGreaterThan(20);
+  });
+
+  it('reads the benchmark guide natively, node for node as micromark', () => {
+    const nodes = synthesize(200).nodes;
+    const text = `---\ntitle: T\nstart: n0\n---\n\n${nodes.map((node) => node.mdx).join('\n\n')}\n`;
+    expect(compare(text)).toBe('native');
+  });
+
+  it('declines where the two parsers differ', () => {
+    for (const text of [
+      // A fence of four closes the container of three around its own (micromark), not its own.
+      ':::error{#a}\n::::reason\nx\n::::\ny\n:::\n',
+      // A container left open, a fence in code inside one, a fence closing nothing.
+      '::::step{#a}\ntext\n',
+      ':::step{#a}\n```\nx\n:::\n',
+      'text\n:::\n',
+      // A label never closed, spaces at a label's end or after a leaf directive.
+      '::example[x\n',
+      '::example[x ]\n',
+      '::fix  \n',
+      // A text directive micromark reads and Sätteri does not.
+      'a :🚨 b\n',
+      // An empty list item after a thematic break; emphasis runs that touch.
+      '---\n\n*\n',
+      '*a _*a _x_ a*_ a*\n',
+      // Task lists, literal autolinks, footnotes, tables, MDX, escapes.
+      '- [ ] www.e.com\n',
+      'see https://e.com/a\n',
+      'a[^1]\n\n[^1]: n\n',
+      '| a |\n| - |\n',
+      'a <kbd>b</kbd>\n',
+      'a \\: b\n',
+    ]) {
+      expect(parseNative(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it(`gives micromark's tree for ${RUNS} random and mutated guides where it gives one`, async () => {
+    const valid = await readFile(join(ROOT, 'tests/check/fixtures/clean/one-file/index.mdx'), 'utf8');
+    const soup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).map((parts) => parts.join(''));
+    const mutated = fc
+      .array(
+        fc.record({ at: fc.nat(), length: fc.nat({ max: 30 }), insert: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 6 })) }),
+        { minLength: 1, maxLength: 5 },
+      )
+      .map((edits) =>
+        edits.reduce((text, edit) => {
+          const at = edit.at % (text.length + 1);
+          return text.slice(0, at) + edit.insert + text.slice(at + edit.length);
+        }, valid),
+      );
+    let native = 0;
+    fc.assert(
+      fc.property(fc.oneof(soup, mutated), (text) => {
+        if (compare(text) === 'native') native++;
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    // The comparison ran on a good share of them.
+    expect(native).toBeGreaterThan(RUNS / 10);
+  }, 300_000);
+});
