@@ -4,8 +4,9 @@
  * trees micromark builds, so it is used only where it is proven to give the same one:
  *
  * - The file is written in the subset of the syntax where the two were compared (see
- *   `outsideSubset`): no MDX (no `<`, `{` or `}` outside directive attributes and the
- *   frontmatter), no tables, no HTML-like or raw characters that the two treat differently.
+ *   `OUTSIDE`): no MDX but comments and `{name}` placeholders (no `<`, `{` or `}` outside
+ *   directive attributes and the frontmatter), no tables, escapes, footnotes, task lists or
+ *   literal autolinks, no NUL, tab or CR; every container closed, no stray fence.
  * - Every directive's opening is read again here, by micromark's own grammar for names,
  *   labels and attributes (micromark-extension-directive), which gives the places of the
  *   opening, each attribute and the closing fence that `check` reports at, and must agree
