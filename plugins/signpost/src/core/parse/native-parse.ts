@@ -19,7 +19,8 @@
 import type { Nodes, Parent, Root } from 'mdast';
 import type { ContainerDirective, Directives } from 'mdast-util-directive';
 import { parseEntities } from 'parse-entities';
-import type { Point, Position } from 'unist';
+import type { Position } from 'unist';
+import { Lines } from './lines.ts';
 import { mdxToMdast } from 'satteri';
 
 const FEATURES = { gfm: true, frontmatter: true, directive: true } as const;
@@ -93,27 +94,6 @@ const COLON_LINE = /^[ \-*+\d.)]*::/;
 
 function outsideSubset(text: string, start: number, end: number): boolean {
   return OUTSIDE.test(text.slice(start, end));
-}
-
-/** Offsets to line and column, as micromark counts them. */
-class Lines {
-  readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.starts.push(index + 1);
-  }
-  point(offset: number): Point {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - this.starts[low]! + 1, offset };
-  }
-  place(start: number, end: number): Position {
-    return { start: this.point(start), end: this.point(end) };
-  }
 }
 
 /** What `adapt` reads from and records. */
@@ -225,7 +205,7 @@ function readOpening(node: Directives, read: Read, fences: number[]): boolean {
   }
   node.attributes = attributes;
   const position: { opening: Position; attributes?: Record<string, Position>; closing?: Position } = {
-    opening: lines.place(start, openingEnd),
+    opening: lines.span(start, openingEnd),
   };
   if (node.type !== 'textDirective') read.fenceLines.add(position.opening.start.line);
   if (Object.keys(places).length > 0 || text.charCodeAt(openingEnd - 1) === 125) position.attributes = places;
@@ -241,7 +221,7 @@ function readOpening(node: Directives, read: Read, fences: number[]): boolean {
     if (closing && fences.some((fence) => fence <= closing[1] - closing[0])) return false;
     // A container left open ends where the two parsers disagree (a writer's mistake, rare).
     if (!closing) return false;
-    position.closing = lines.place(closing[0], closing[1]);
+    position.closing = lines.span(closing[0], closing[1]);
     read.fenceLines.add(position.closing.start.line);
   }
   node.data = { ...node.data, position } as never;
@@ -331,7 +311,7 @@ function readAttributes(
       }
       const name = code === 35 ? 'id' : 'class';
       list.push([name, decode(text.slice(start + 1, index))]);
-      places[name] = lines.place(start, index);
+      places[name] = lines.span(start, index);
       continue;
     }
     if (blank(code)) {
@@ -352,7 +332,7 @@ function readAttributes(
     if (text.charCodeAt(index) !== 61) {
       // Without a value; what follows is read from where the name ended.
       list.push([name, '']);
-      places[name] = lines.place(nameStart, nameEnd);
+      places[name] = lines.span(nameStart, nameEnd);
       index = nameEnd;
       continue;
     }
@@ -366,7 +346,7 @@ function readAttributes(
       const raw = text.slice(index + 1, close);
       if (!eolAllowed && raw.includes('\n')) return undefined;
       list.push([name, decode(raw)]);
-      places[name] = lines.place(nameStart, close + 1);
+      places[name] = lines.span(nameStart, close + 1);
       index = close + 1;
       const after = text.charCodeAt(index);
       if (after !== 125 && !blank(after)) return undefined;
@@ -380,7 +360,7 @@ function readAttributes(
       index++;
     }
     list.push([name, decode(text.slice(valueFrom, index))]);
-    places[name] = lines.place(nameStart, index);
+    places[name] = lines.span(nameStart, index);
   }
 }
 
