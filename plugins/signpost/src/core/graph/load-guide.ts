@@ -121,19 +121,38 @@ async function parseFile(
 }
 
 /**
- * Parses the text of one file (`source`, from `readSource`) into its nodes, metadata and
- * problems; `tree` is its tree when the native fast path has read it already.
+ * Which parser reads a file: the native fast path where it gives micromark's tree and
+ * micromark elsewhere (`either`), the fast path only (nothing where it declines), or micromark
+ * only, for a file the fast path has declined already.
  */
+export type ParserChoice = 'either' | 'native' | 'micromark';
+
+/** Parses the text of one file (`source`, from `readSource`) into its nodes, metadata and problems. */
+export function parseSource(
+  path: string,
+  source: { text: string; invalidAt?: Point },
+  isIndex: boolean,
+  components?: SiteComponents,
+  parser?: 'either' | 'micromark',
+): FileParse;
+/** The same with the native fast path only: undefined where it declines the file. */
+export function parseSource(
+  path: string,
+  source: { text: string; invalidAt?: Point },
+  isIndex: boolean,
+  components: SiteComponents,
+  parser: 'native',
+): FileParse | undefined;
 export function parseSource(
   path: string,
   source: { text: string; invalidAt?: Point },
   isIndex: boolean,
   components: SiteComponents = NO_COMPONENTS,
-  tree?: Root,
-): FileParse {
+  parser: ParserChoice = 'either',
+): FileParse | undefined {
   const problems: Problem[] = [];
-  const result = parseText(path, source, isIndex, problems, components, tree);
-  return { result, problems };
+  const result = parseText(path, source, isIndex, problems, components, parser);
+  return result && { result, problems };
 }
 
 /**
@@ -176,14 +195,17 @@ function parseText(
   isIndex: boolean,
   problems: Problem[],
   components: SiteComponents,
-  read: Root | undefined,
-): ParsedFile {
+  parser: ParserChoice,
+): ParsedFile | undefined {
   const limit = scanLimits(source.text);
   if (limit) {
     // Refused before parsing: past these limits parsing itself could take minutes, or overflow.
     problems.push(problem(path, limit.finding, limit.place));
     return { nodes: [], meta: undefined };
   }
+  // Sätteri where it gives micromark's tree (native-parse.ts), micromark everywhere else.
+  const native = parser === 'micromark' ? undefined : parseNative(source.text);
+  if (!native && parser === 'native') return undefined;
   if (source.invalidAt) {
     // Reported, then read on with the bad bytes replaced, so the file's nodes still count.
     problems.push(problem(path, say('unreadable-file', 'notUtf8'), source.invalidAt));
@@ -192,8 +214,7 @@ function parseText(
   let tree: Root | undefined;
   let recovered = false;
   try {
-    // Sätteri where it gives micromark's tree (native-parse.ts), micromark everywhere else.
-    tree = read ?? parseNative(source.text) ?? mdxParser.parse(file);
+    tree = native ?? mdxParser.parse(file);
   } catch (error) {
     // Too deep for GFM's walk: measured without it, so that the limit is reported at its place.
     if (error instanceof RangeError) tree = measurableTree(file);

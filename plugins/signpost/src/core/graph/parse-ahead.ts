@@ -15,8 +15,6 @@ import { listGuideFiles, INDEX_FILE } from './guide-files.ts';
 import { parseMemory, parseSource, type FileParse } from './load-guide.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { readSource } from '../parse/source.ts';
-import { scanLimits } from '../parse/limits.ts';
-import { parseNative } from '../parse/native-parse.ts';
 import { NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
 import type { Problem } from '../problems.ts';
 
@@ -62,9 +60,9 @@ export async function parseAhead(
       if (!('text' in source)) continue;
       const isIndex = path === join(dir, INDEX_FILE);
       if (!(await parseMemory.needed(path, source.text, isIndex, components, cache))) continue;
-      const tree = scanLimits(source.text) ? undefined : parseNative(source.text);
-      if (tree) {
-        parseMemory.remember(path, source.text, isIndex, components, cache, parseSource(path, source, isIndex, components, tree));
+      const parsed = parseSource(path, source, isIndex, components, 'native');
+      if (parsed) {
+        parseMemory.remember(path, source.text, isIndex, components, cache, parsed);
         native++;
         continue;
       }
@@ -107,12 +105,14 @@ async function parseJobs(jobs: ParseJob[], workers: number): Promise<{ results: 
   );
   for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
     const { path, source, isIndex } = jobs[index]!;
-    results[index] = parseSource(path, source, isIndex);
+    results[index] = parseSource(path, source, isIndex, NO_COMPONENTS, 'micromark');
   }
   await Promise.all(done);
   // A worker that could not start leaves its jobs undone: they are parsed here.
   return {
-    results: results.map((parse, index) => parse ?? parseSource(jobs[index]!.path, jobs[index]!.source, jobs[index]!.isIndex)),
+    results: results.map(
+      (parse, index) => parse ?? parseSource(jobs[index]!.path, jobs[index]!.source, jobs[index]!.isIndex, NO_COMPONENTS, 'micromark'),
+    ),
     inWorkers,
   };
 }

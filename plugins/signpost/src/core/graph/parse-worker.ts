@@ -1,15 +1,17 @@
 /**
  * A worker thread of parse-ahead.ts: takes the next file from the shared counter, parses it
- * with `parseSource` as the main thread would, and sends back what it gave, until none is left.
+ * with `parseSource` as the main thread would (micromark: the native fast path declined it), and sends back what it gave, until none is left.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseSource } from './load-guide.ts';
 import type { ParseJob } from './parse-ahead.ts';
+import { NO_COMPONENTS } from '../parse/site-components.ts';
 
 const { jobs, next } = workerData as { jobs: ParseJob[]; next: Int32Array };
 for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
   const { path, source, isIndex } = jobs[index]!;
-  // A worker's port, not a window: there is no origin to name.
+  // The native fast path declined these files already (parse-ahead.ts). A worker's port, not
+  // a window: there is no origin to name.
   // eslint-disable-next-line unicorn/require-post-message-target-origin
-  parentPort!.postMessage({ index, parse: parseSource(path, source, isIndex) });
+  parentPort!.postMessage({ index, parse: parseSource(path, source, isIndex, NO_COMPONENTS, 'micromark') });
 }

@@ -18,8 +18,10 @@
  */
 import type { Nodes, Parent, Root } from 'mdast';
 import type { ContainerDirective, Directives } from 'mdast-util-directive';
+import { unicodePunctuation, unicodeWhitespace } from 'micromark-util-character';
 import { parseEntities } from 'parse-entities';
 import type { Position } from 'unist';
+import { fenceOf } from './fences.ts';
 import { Lines } from './lines.ts';
 import { mdxToMdast } from 'satteri';
 
@@ -74,16 +76,9 @@ const OUTSIDE = /[<>{}|\\~^]|[*_]{3}|\*_|_\*|www\.|:\/\/|@|^[ ]*(?:[-*+]|\d+[.)]
 function nameAfterColon(value: string): boolean {
   for (let at = value.indexOf(':'); at !== -1; at = value.indexOf(':', at + 1)) {
     const code = value.charCodeAt(at + 1);
-    if (code > 127 && !isWhitespace(code) && !isPunctuation(code)) return true;
+    if (code > 127 && !unicodeWhitespace(code) && !unicodePunctuation(code)) return true;
   }
   return false;
-}
-
-/** How many colons open a container. */
-function fenceOf(node: ContainerDirective, text: string): number {
-  let at = node.position!.start.offset!;
-  while (text.charCodeAt(at) === 58) at++;
-  return at - node.position!.start.offset!;
 }
 
 /** Expressions read alike: a name (`{text}` in a `match` pattern) or one comment. */
@@ -112,13 +107,10 @@ interface Read {
  * substance. `fences` are the colons of the containers around `parent`.
  */
 function adapt(parent: Parent, read: Read, fences: number[]): boolean {
-  const { text, ranges, fenceLines } = read;
+  const { text, fenceLines } = read;
   for (const child of parent.children as Nodes[]) {
     if (child.type === 'yaml') {
-      const start = child.position?.start.offset;
-      const end = child.position?.end.offset;
-      if (start === undefined || end === undefined) return false;
-      ranges.push([start, end]);
+      if (!keepOut(child, read)) return false;
       continue;
     }
     if (child.type === 'containerDirective' || child.type === 'leafDirective' || child.type === 'textDirective') {
@@ -132,10 +124,7 @@ function adapt(parent: Parent, read: Read, fences: number[]): boolean {
     }
     if ((child.type === 'mdxTextExpression' || child.type === 'mdxFlowExpression') && SIMPLE_EXPRESSION.test(child.value)) {
       // A `{number}` placeholder in a `match` pattern, or a comment: as micromark reads them.
-      const start = child.position?.start.offset;
-      const end = child.position?.end.offset;
-      if (start === undefined || end === undefined || text.slice(start, end) !== `{${child.value}}`) return false;
-      ranges.push([start, end]);
+      if (!keepOut(child, read, `{${child.value}}`)) return false;
       continue;
     }
     if ('data' in child && child.data && '_mdxExplicitJsx' in child.data) return false;
@@ -150,6 +139,16 @@ function adapt(parent: Parent, read: Read, fences: number[]): boolean {
   return true;
 }
 
+/** Leaves a node's text out of the subset's test; false if it has no place, or not the text `expected`. */
+function keepOut(node: Nodes, read: Read, expected?: string): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  if (expected !== undefined && read.text.slice(start, end) !== expected) return false;
+  read.ranges.push([start, end]);
+  return true;
+}
+
 const SEQUENCE: Record<Directives['type'], number> = { textDirective: 1, leafDirective: 2, containerDirective: 3 };
 
 /**
@@ -160,8 +159,7 @@ const SEQUENCE: Record<Directives['type'], number> = { textDirective: 1, leafDir
 function readOpening(node: Directives, read: Read, fences: number[]): boolean {
   const { text, lines, ranges } = read;
   const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return false;
+  if (start === undefined) return false;
   let at = start;
   while (text.charCodeAt(at) === 58) at++;
   const colons = at - start;
@@ -188,14 +186,15 @@ function readOpening(node: Directives, read: Read, fences: number[]): boolean {
     openingEnd = at;
   }
   const attributes: Record<string, string> = Object.create(null);
-  const places: Record<string, Position> = Object.create(null);
+  // mdast-util-directive records places wherever there is an attribute block, even `{}`.
+  let places: Record<string, Position> | undefined;
   if (text.charCodeAt(at) === 123) {
     const block = readAttributes(text, at, eolAllowed, lines);
     if (!block) return false;
     for (const [name, value] of block.list) {
       attributes[name] = name === 'class' && attributes[name] ? `${attributes[name]} ${value}` : value;
     }
-    Object.assign(places, block.places);
+    places = block.places;
     ranges.push([at, block.end]);
     at = block.end;
     openingEnd = at;
@@ -208,19 +207,18 @@ function readOpening(node: Directives, read: Read, fences: number[]): boolean {
     opening: lines.span(start, openingEnd),
   };
   if (node.type !== 'textDirective') read.fenceLines.add(position.opening.start.line);
-  if (Object.keys(places).length > 0 || text.charCodeAt(openingEnd - 1) === 125) position.attributes = places;
+  if (places) position.attributes = places;
   // Spaces after a leaf directive are in micromark's node, not in Sätteri's.
-  if (node.type === 'leafDirective' && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) return false;
+  if (node.type === 'leafDirective' && isSpace(text.charCodeAt(at))) return false;
   if (node.type === 'containerDirective') {
     // Only spaces may follow a container's opening on its line.
-    while (text.charCodeAt(at) === 32) at++;
+    while (isSpace(text.charCodeAt(at))) at++;
     if (at < text.length && text.charCodeAt(at) !== 10) return false;
     const closing = closingOf(node, text, colons, at);
-    if (closing === null) return false;
-    // A fence long enough to close a container around this one closes that one in micromark.
-    if (closing && fences.some((fence) => fence <= closing[1] - closing[0])) return false;
     // A container left open ends where the two parsers disagree (a writer's mistake, rare).
     if (!closing) return false;
+    // A fence long enough to close a container around this one closes that one in micromark.
+    if (fences.some((fence) => fence <= closing[1] - closing[0])) return false;
     position.closing = lines.span(closing[0], closing[1]);
     read.fenceLines.add(position.closing.start.line);
   }
@@ -240,22 +238,14 @@ function sameAttributes(theirs: Record<string, string | null | undefined>, ours:
   return true;
 }
 
-function isPunctuation(code: number): boolean {
-  return /\p{P}|\p{S}/u.test(String.fromCharCode(code));
-}
-
-function isWhitespace(code: number): boolean {
-  return /\s/.test(String.fromCharCode(code));
-}
-
 /** The end of a directive name (micromark-extension-directive's factory-name), or `at` if none. */
 function readName(text: string, at: number): number {
   const first = text.charCodeAt(at);
-  if (Number.isNaN(first) || isWhitespace(first) || isPunctuation(first)) return at;
+  if (Number.isNaN(first) || unicodeWhitespace(first) || unicodePunctuation(first)) return at;
   let index = at + 1;
   for (; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (isWhitespace(code) || (isPunctuation(code) && code !== 45 && code !== 95)) break;
+    if (unicodeWhitespace(code) || (unicodePunctuation(code) && code !== 45 && code !== 95)) break;
   }
   const last = text.charCodeAt(index - 1);
   return last === 45 || last === 95 ? at : index;
@@ -277,8 +267,9 @@ function readLabel(text: string, at: number, eolAllowed: boolean): number | unde
   return undefined;
 }
 
+/** micromark's space inside a line; tabs never reach here (`RAW`). */
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9;
+  return code === 32;
 }
 
 /**
@@ -318,13 +309,14 @@ function readAttributes(
       index++;
       continue;
     }
-    if (code === 10 || isWhitespace(code) || (isPunctuation(code) && code !== 45 && code !== 95)) {
+    if (code === 10 || unicodeWhitespace(code) || (unicodePunctuation(code) && code !== 45 && code !== 95)) {
       return code === 125 ? { list, places, end: index + 1 } : undefined;
     }
     const nameStart = index;
     for (index++; index < text.length; index++) {
       const next = text.charCodeAt(index);
-      if (next === 10 || isWhitespace(next) || (isPunctuation(next) && next !== 45 && next !== 46 && next !== 58 && next !== 95)) break;
+      if (next === 10 || unicodeWhitespace(next) || (unicodePunctuation(next) && next !== 45 && next !== 46 && next !== 58 && next !== 95))
+        break;
     }
     const name = text.slice(nameStart, index);
     const nameEnd = index;
@@ -370,13 +362,11 @@ function decode(value: string): string {
 
 /**
  * The closing fence of a container: the last line of the node, when it is a run of at least
- * as many colons as the opening, alone on its line but for spaces. Null where Sätteri's
- * node does not end as micromark's would.
+ * as many colons as the opening, alone on its line but for spaces.
  */
-function closingOf(node: ContainerDirective, text: string, colons: number, openingLineEnd: number): [number, number] | undefined | null {
+function closingOf(node: ContainerDirective, text: string, colons: number, openingLineEnd: number): [number, number] | undefined {
   const end = node.position?.end.offset;
-  if (end === undefined) return null;
-  if (end <= openingLineEnd) return undefined;
+  if (end === undefined || end <= openingLineEnd) return undefined;
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
   const line = text.slice(lineStart, end);
   const fence = /^( {0,3})(:+)$/.exec(line);
