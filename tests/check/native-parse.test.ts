@@ -192,6 +192,8 @@ describe('the native fast path', () => {
       '::::step{#a}\ntext\n',
       ':::step{#a}\n```\nx\n:::\n',
       'text\n:::\n',
+      // A lazy line inside a container in a list item.
+      '- a\n\n  :::note\n  b\nlazy\n  :::\n',
       // A label never closed, spaces at a label's end or after a leaf directive.
       '::example[x\n',
       '::example[x ]\n',

@@ -221,9 +221,26 @@ function readOpening(node: Directives, read: Read, fences: number[]): boolean {
     if (fences.some((fence) => fence <= closing[1] - closing[0])) return false;
     position.closing = lines.span(closing[0], closing[1]);
     read.fenceLines.add(position.closing.start.line);
+    if (lazyLine(read, position.opening, position.closing)) return false;
   }
   node.data = { ...node.data, position } as never;
   return true;
+}
+
+/**
+ * Whether a line inside an indented container (in a list item) is written less indented than
+ * the container, a lazy line: micromark lets it end the list item and the container with it,
+ * Sätteri continues the paragraph.
+ */
+function lazyLine({ text, lines }: Read, opening: Position, closing: Position): boolean {
+  const indent = opening.start.column - 1;
+  if (indent === 0) return false;
+  for (let line = opening.start.line + 1; line < closing.start.line; line++) {
+    const start = lines.starts[line - 1]!;
+    const spaces = /^ */.exec(text.slice(start, start + indent))![0].length;
+    if (spaces < indent && text.charCodeAt(start + spaces) !== 10) return true;
+  }
+  return false;
 }
 
 /** Sätteri keeps the last class, micromark all of them; otherwise the same names and values. */
