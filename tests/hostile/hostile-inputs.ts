@@ -1,8 +1,119 @@
 /**
  * The generated cases of the hostile corpus: guide files a hostile contributor (or a careless
  * generator) could commit, from the security review of issue 10. `hostile.test.ts` asserts
- * the exact problems of each; `npm run bench` times `check` on each against its bound.
+ * the exact problems of each; `npm run bench` times `check` on each against its bound. Also
+ * the pieces and typos the fuzz tests (fuzz.test.ts, native-parse.test.ts) build guides from.
  */
+
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+
+/** The pieces guides are made of, and the ones that break them. */
+export const GUIDE_TOKENS = [
+  ':',
+  '::',
+  ':::',
+  '::::',
+  ':::::',
+  '{',
+  '}',
+  '#',
+  '=',
+  '"',
+  "'",
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '/',
+  '*',
+  '_',
+  '`',
+  '```',
+  '---',
+  '\n',
+  '\n\n',
+  ' ',
+  '  ',
+  '\t',
+  'a',
+  'x-1',
+  'question',
+  'step',
+  'error',
+  'instructions',
+  'option',
+  'reason',
+  'fix',
+  'alias',
+  'escalate',
+  'note',
+  'caution',
+  'link',
+  'to="start"',
+  'to="x"',
+  'next="start"',
+  '#start',
+  'title="T"',
+  'draft',
+  'prompt="P?"',
+  '.cls',
+  '{/* c */}',
+  '{1+1}',
+  '<kbd>',
+  '</kbd>',
+  '<img src="x.png" alt="x" />',
+  '<script>',
+  'onerror=',
+  '[l](javascript:alert(1))',
+  '[l](https://e.com)',
+  'title: T',
+  'start: start',
+  'lang: en',
+  '- ',
+  '1. ',
+  '> ',
+  '\\',
+  '&amp;',
+  '\u0000',
+  '\uFFFD',
+  'é',
+  '🚨',
+  '\r\n',
+];
+
+/** A valid guide of every kind of node, with comments, callouts and a frontmatter. */
+export const VALID_GUIDE = readFileSync(new URL('../check/fixtures/clean/one-file/index.mdx', import.meta.url), 'utf8');
+
+/**
+ * `VALID_GUIDE` with slices cut, doubled or replaced by tokens or short strings: the typos
+ * writers make, up to `edits` of them, each cutting up to `cut` characters and typing up to `typed`.
+ */
+export function typos(
+  tokens: readonly string[],
+  { cut, typed, edits }: { cut: number; typed: number; edits: number },
+): fc.Arbitrary<string> {
+  return fc
+    .array(
+      fc.record({
+        at: fc.nat(),
+        length: fc.nat({ max: cut }),
+        insert: fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: typed })),
+      }),
+      {
+        minLength: 1,
+        maxLength: edits,
+      },
+    )
+    .map((list) =>
+      list.reduce((text, edit) => {
+        const at = edit.at % (text.length + 1);
+        return text.slice(0, at) + edit.insert + text.slice(at + edit.length);
+      }, VALID_GUIDE),
+    );
+}
 
 /** Frontmatter of a one-file guide whose start node is `start`. */
 export const FRONTMATTER = '---\ntitle: Hostile\nstart: start\n---\n\n';
