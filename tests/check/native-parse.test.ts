@@ -141,6 +141,12 @@ describe('the native fast path', () => {
       'text\n:::\n',
       // A lazy line inside a container in a list item.
       '- a\n\n  :::note\n  b\nlazy\n  :::\n',
+      // Expressions that are text in micromark, blocks in Sätteri: two on a line, one after
+      // list markers and a task box.
+      '{/* c */}{text}\n',
+      '2) - [ ] {text}\n',
+      // Emphasis beside a character outside the BMP.
+      'a*🚨* b\n',
       // A label never closed, spaces at a label's end or after a leaf directive.
       '::example[x\n',
       '::example[x ]\n',

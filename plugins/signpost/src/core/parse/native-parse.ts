@@ -63,10 +63,12 @@ const RAW = /[\0\t\r]/;
 
 /**
  * What takes a file out of the compared subset: MDX and HTML (`<`, `>`, `{`, `}`), tables,
- * escapes, strikethrough, footnotes, task lists, literal autolinks, `*` and `_` runs that
- * touch.
+ * escapes, strikethrough, footnotes, task lists (after any list markers), literal autolinks,
+ * `*` and `_` runs that touch, and `*` or `_` beside a character outside the BMP (micromark
+ * classes each half of `🚨` as a letter, Sätteri the whole as a symbol).
  */
-const OUTSIDE = /[<>{}|\\~^]|[*_]{3}|\*_|_\*|www\.|:\/\/|@|^[ ]*(?:[-*+]|\d+[.)])[ ]+\[[ xX]\]/m;
+const OUTSIDE =
+  /[<>{}|\\~^]|[*_]{3}|\*_|_\*|[*_][\uD800-\uDFFF]|[\uD800-\uDFFF][*_]|www\.|:\/\/|@|^(?:[ ]*(?:[-*+]|\d+[.)])[ ]+)+\[[ xX]\]/m;
 
 /**
  * Whether a colon in text is followed by a character outside ASCII that starts a name as
@@ -125,6 +127,8 @@ function adapt(parent: Parent, read: Read, fences: number[]): boolean {
     if ((child.type === 'mdxTextExpression' || child.type === 'mdxFlowExpression') && SIMPLE_EXPRESSION.test(child.value)) {
       // A `{number}` placeholder in a `match` pattern, or a comment: as micromark reads them.
       if (!keepOut(child, read, `{${child.value}}`)) return false;
+      // micromark reads an expression as a block only alone on its line.
+      if (child.type === 'mdxFlowExpression' && !aloneOnLine(child, text)) return false;
       continue;
     }
     if ('data' in child && child.data && '_mdxExplicitJsx' in child.data) return false;
@@ -137,6 +141,15 @@ function adapt(parent: Parent, read: Read, fences: number[]): boolean {
     if ('children' in child && !adapt(child, read, inner)) return false;
   }
   return true;
+}
+
+/** Whether only spaces stand beside a node on its lines. */
+function aloneOnLine(node: Nodes, text: string): boolean {
+  const start = node.position!.start.offset!;
+  const end = node.position!.end.offset!;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  return /^ *$/.test(text.slice(lineStart, start)) && /^ *$/.test(text.slice(end, lineEnd === -1 ? text.length : lineEnd));
 }
 
 /** Leaves a node's text out of the subset's test; false if it has no place, or not the text `expected`. */
