@@ -139,6 +139,9 @@ describe('the native fast path', () => {
       '::::step{#a}\ntext\n',
       ':::step{#a}\n```\nx\n:::\n',
       'text\n:::\n',
+      // A fence read as the text of a container's last child; code in a list never closed.
+      ':::note\n[r]: /u::x\n:::\n',
+      '::::reason\n- ```a\n::::\n',
       // A lazy line inside a container in a list item.
       '- a\n\n  :::note\n  b\nlazy\n  :::\n',
       // Expressions that are text in micromark, blocks in Sätteri: two on a line, one after

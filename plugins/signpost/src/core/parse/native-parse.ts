@@ -120,7 +120,7 @@ function adapt(parent: Parent, read: Read, fences: number[]): boolean {
     }
     if (child.type === 'code') {
       // A fence in code closes the container around it in micromark, not in Sätteri.
-      if (/^[ ]*:{3,}[ ]*$/m.test(child.value)) return false;
+      if (/^[ ]*:{3,}[ ]*$/m.test(child.value) || !closedCode(child, text)) return false;
       // Colons in code are code.
       for (let line = child.position!.start.line; line <= child.position!.end.line; line++) fenceLines.add(line);
     }
@@ -401,5 +401,25 @@ function closingOf(node: ContainerDirective, text: string, colons: number, openi
   const line = text.slice(lineStart, end);
   const fence = /^( {0,3})(:+)$/.exec(line);
   if (!fence || fence[2]!.length < colons) return undefined;
+  // The fence is the container's own, not the text of its last child.
+  const last = node.children.at(-1)?.position?.end.offset;
+  if (last !== undefined && last > lineStart) return undefined;
   return [lineStart + fence[1]!.length, end];
+}
+
+/**
+ * Whether a fenced code block is closed by a fence of its own, as long as its opening and as
+ * far indented: micromark and Sätteri end an unclosed one in different places.
+ */
+function closedCode(node: Nodes, text: string): boolean {
+  const start = node.position!.start.offset!;
+  const end = node.position!.end.offset!;
+  const opening = /^`{3,}/.exec(text.slice(start, end));
+  // Indented code has no fence.
+  if (!opening) return true;
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  if (lineStart <= start) return false;
+  const indent = start - (text.lastIndexOf('\n', start - 1) + 1);
+  const closing = /^( *)(`+) *$/.exec(text.slice(lineStart, end));
+  return closing !== null && closing[1]!.length === indent && closing[2]!.length >= opening[0].length;
 }
