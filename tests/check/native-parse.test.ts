@@ -54,17 +54,10 @@ function compare(text: string): 'native' | 'declined' | 'limit' {
   return 'native';
 }
 
+/** The guide files under `dir`, outside installed packages and build output. */
 async function guideFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && !['node_modules', 'dist', '.work', '.astro'].includes(entry.name)) {
-      found.push(...(await guideFiles(path)));
-    } else if (entry.isFile() && entry.name.endsWith('.mdx')) {
-      found.push(path);
-    }
-  }
-  return found;
+  const names = await readdir(dir, { recursive: true });
+  return names.filter((name) => name.endsWith('.mdx') && !/(^|\/)(node_modules|dist|\.astro)\//.test(name)).map((name) => join(dir, name));
 }
 
 /** The guide pieces of the fuzz test, and the Markdown the two parsers might read apart. */
