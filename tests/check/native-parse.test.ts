@@ -143,6 +143,8 @@ describe('the native fast path', () => {
       '2) - [ ] {text}\n',
       // Emphasis beside a character outside the BMP.
       'a*🚨* b\n',
+      // A text directive's label that would run past its paragraph.
+      'a :link[b\n\nc] d\n',
       // A label never closed, spaces at a label's end or after a leaf directive.
       '::example[x\n',
       '::example[x ]\n',

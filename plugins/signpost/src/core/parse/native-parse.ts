@@ -215,6 +215,10 @@ function readOpening(node: Directives, read: Read, fences: number[]): boolean {
   } else if (node.attributes && Object.keys(node.attributes).length > 0) {
     return false;
   }
+  // A text or leaf directive is its opening; a label read past the node (past the end of its
+  // paragraph) is not micromark's.
+  const end = node.position?.end.offset;
+  if (end === undefined || (node.type === 'containerDirective' ? openingEnd > end : openingEnd !== end)) return false;
   node.attributes = attributes;
   const position: { opening: Position; attributes?: Record<string, Position>; closing?: Position } = {
     opening: lines.span(start, openingEnd),
