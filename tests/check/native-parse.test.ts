@@ -15,7 +15,7 @@ import { parseNative } from '../../plugins/signpost/src/core/parse/native-parse.
 import { mdxParser } from '../../plugins/signpost/src/core/parse/processor.ts';
 import { GUIDE_TOKENS, typos } from '../hostile/hostile-inputs.ts';
 
-const RUNS = Number(process.env['NATIVE_RUNS'] ?? 1500);
+const RUNS = Number(process.env['NATIVE_RUNS'] ?? 5000);
 const SEED = Number(process.env['NATIVE_SEED'] ?? 20261127);
 const ROOT = new URL('../../', import.meta.url).pathname;
 
