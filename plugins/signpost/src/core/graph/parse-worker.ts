@@ -1,6 +1,7 @@
 /**
  * A worker thread of parse-ahead.ts: takes the next file from the shared counter, parses it
- * with `parseSource` as the main thread would (micromark: the native fast path declined it), and sends back what it gave, until none is left.
+ * with `parseSource` as the main thread would (with micromark: the native fast path declined
+ * it), and sends back what it gave, until none is left.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseSource } from './load-guide.ts';
