@@ -144,12 +144,18 @@ export function stringsFor(lang: string): UiStrings {
   return table(lang) ?? table(lang.split('-')[0]!.toLowerCase()) ?? UI_STRINGS.en;
 }
 
+/** Formatters by language and precision: making one takes as long as rendering a page's header. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** `2024-03` → `March 2024`, `2024-03-15` → `15 March 2024` (in the guide's language). */
 export function formatDate(date: string, lang: string): string {
   const [year, month, day] = date.split('-').map(Number);
   const value = new Date(Date.UTC(year!, month! - 1, day ?? 1));
-  const options: Intl.DateTimeFormatOptions = day
-    ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
-    : { year: 'numeric', month: 'long', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(lang, options).format(value);
+  const key = `${day ? 'day' : 'month'} ${lang}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', ...(day ? { day: 'numeric' } : {}), timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format.format(value);
 }
