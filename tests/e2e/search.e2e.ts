@@ -1,6 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/index.ts';
@@ -30,6 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await pagefind.close();
   await browser?.close();
   await site?.close();
   await subSite?.close();
@@ -264,5 +266,33 @@ describe('searching a site built under /help/', () => {
     await page.waitForURL(`${subSite.url}router/no-power/`);
     expect(subSite.requests.filter((path) => !path.startsWith('/help/'))).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the index a build writes', () => {
+  /** The fragments (one per page, named by its content) and the page count of an index. */
+  async function contents(bundle: string): Promise<{ fragments: string[]; pages: number }> {
+    const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    return {
+      fragments: (await readdir(join(bundle, 'fragment'))).toSorted(),
+      pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0),
+    };
+  }
+
+  it('holds the pages Pagefind reads from the built folder, as it reads them', async () => {
+    // The build hands pages to Pagefind as Astro renders them: the index must be the one
+    // Pagefind makes of the pages written.
+    for (const out of ['shipped', 'sub']) {
+      const root = await realpath(join(work, out));
+      const { index } = await pagefind.createIndex({});
+      await index!.addDirectory({ path: root });
+      const reference = join(work, `${out}-reference`);
+      await index!.writeFiles({ outputPath: reference });
+      const built = await contents(join(root, 'pagefind'));
+      expect(built.pages).toBeGreaterThanOrEqual(10);
+      expect(built).toEqual(await contents(reference));
+    }
   });
 });

@@ -9,12 +9,13 @@
  * ```
  *
  * It validates its options, injects every page under `prefix`, hands its configuration to the
- * pages through virtual modules, and after the build indexes the guides with Pagefind and
+ * pages through virtual modules, indexes the guides with Pagefind as Astro renders them, and
  * writes the Content-Security-Policy for hosts that read `_headers`. The guides themselves are
  * read and checked by the content loader (`loader.ts`).
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -22,10 +23,10 @@ import { BasePathSchema, SiteUrlSchema } from '../core/schemas/site-config.ts';
 import { componentSchemas, SignpostOptionsSchema, type SignpostOptions, type SignpostUserOptions } from './options.ts';
 import { commandLineOptions, type CommandLineOptions } from './command-line.ts';
 import { configError, describeIssues } from './errors.ts';
-import { indexGuides } from './pagefind.ts';
+import { SearchIndex } from './pagefind.ts';
 import { writeHeaders } from './headers.ts';
 import { writeRedirects, type Redirect } from './redirects.ts';
-import { virtualModules, VIRTUAL_MODULE_TYPES } from './virtual-modules.ts';
+import { MIDDLEWARE, virtualModules, VIRTUAL_MODULE_TYPES } from './virtual-modules.ts';
 import { copyServedFiles, readServedFile, type ServedFiles } from './guide-files.ts';
 
 export type { SignpostUserOptions as SignpostOptions } from './options.ts';
@@ -46,6 +47,9 @@ export interface ResolvedSignpost extends SignpostOptions {
   /** The former ids' pages and where they lead, as the loader found them (for `_redirects`). */
   redirects?: Redirect[];
 }
+
+/** Pages `signpost build` renders at once, unless the site sets `build.concurrency`. */
+const RENDER_CONCURRENCY = 4;
 
 /** The hook by which the content loader reads the resolved options from `config.integrations`. */
 export const OPTIONS_HOOK = 'signpost:options';
@@ -80,11 +84,16 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
   const options = parseOptions(userOptions);
   let resolved: ResolvedSignpost | undefined;
   let base = '/';
+  /** Where and how the build writes its pages. */
+  let built: { outDir: string; format: AstroConfig['build']['format'] } | undefined;
+  /** This integration's key for its search index; a process may run several builds. */
+  const buildKey = randomUUID();
+  let search: SearchIndex | undefined;
 
   return {
     name: INTEGRATION_NAME,
     hooks: {
-      'astro:config:setup': async ({ config, injectRoute, updateConfig, logger }) => {
+      'astro:config:setup': async ({ config, command, injectRoute, updateConfig, addMiddleware, logger }) => {
         const cli = commandLineOptions(config.integrations);
         const root = fileURLToPath(config.root);
         const merged: SignpostOptions = {
@@ -116,12 +125,20 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
           }
           injectRoute({ pattern: route.pattern, entrypoint: `signpost/routes/${route.file}`, prerender: true });
         }
+        // Hands the guides' pages to the search index as they are rendered (see pagefind.ts).
+        if (command === 'build') addMiddleware({ entrypoint: MIDDLEWARE, order: 'pre' });
         updateConfig({
-          // Styles and scripts as files of their own: cacheable, and allowed by a strict
-          // Content-Security-Policy without hashes (an inlined stylesheet would be refused).
-          build: { inlineStylesheets: 'never' },
+          build: {
+            // Styles and scripts as files of their own: cacheable, and allowed by a strict
+            // Content-Security-Policy without hashes (an inlined stylesheet would be refused).
+            inlineStylesheets: 'never',
+            // `signpost build` renders a site of guides, pages that only read the loaded
+            // guides: several at once keep the CPU busy while each is written to disk. A site
+            // that sets its own concurrency keeps it, and `astro build` keeps Astro's one.
+            ...(cli && config.build.concurrency === 1 ? { concurrency: RENDER_CONCURRENCY } : {}),
+          },
           vite: {
-            plugins: [virtualModules(resolved)],
+            plugins: [virtualModules(resolved, buildKey)],
             build: { assetsInlineLimit: 0 },
             // The built sites beside the output (see bin/site-swap.ts) are no source to watch.
             server: { watch: { ignored: ['**/.*.builds/**', `${fileURLToPath(config.outDir).replace(/\/$/, '')}/**`] } },
@@ -129,6 +146,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         });
       },
       'astro:config:done': ({ config, injectTypes, logger }) => {
+        built = { outDir: fileURLToPath(config.outDir), format: config.build.format };
         // The base reaches every page's links and the rules of `_headers`: only a safe alphabet
         // gets through, whoever set it (`--base`, `astro build --base`, the config).
         const checkedBase = BasePathSchema.safeParse(config.base);
@@ -165,12 +183,22 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
             .catch(next);
         });
       },
+      'astro:build:start': () => {
+        if (!resolved || !built) return;
+        search = new SearchIndex(buildKey, join(built.outDir, resolved.prefix), base, resolved.prefix);
+        // Pages are handed over only where their paths say which file they are written to.
+        if (built.format === 'directory') search.open();
+      },
       'astro:build:done': async ({ dir, logger }) => {
         if (!resolved) return;
         const outDir = fileURLToPath(dir);
         if (resolved.files) await copyServedFiles(resolved.files, outDir, base);
         const started = performance.now();
-        await indexGuides(outDir, resolved.prefix, logger.fork('signpost:pagefind'));
+        // What is left of indexing once the pages are written: the pages that did not come
+        // through the middleware, and writing the index.
+        const index = search ?? new SearchIndex(buildKey, join(outDir, resolved.prefix), base, resolved.prefix);
+        search = undefined;
+        await index.finish(logger.fork('signpost:pagefind'));
         resolved.commandLine?.onPhase?.('pagefind', performance.now() - started);
         await writeHeaders(outDir, base, resolved.prefix, resolved.feedbackEndpoint);
         await writeRedirects(outDir, resolved.redirects ?? []);

@@ -16,7 +16,9 @@ const BRANDING = 'virtual:signpost/branding.css';
 const CODE = 'virtual:signpost/code.css';
 /** The site's own components for guides, by name (see integration/page-components.ts). */
 const COMPONENTS = 'virtual:signpost/components';
-const MODULES = [CONFIG, BRANDING, CODE, COMPONENTS];
+/** The site's middleware: the search middleware with the build's key (see search-middleware.ts). */
+export const MIDDLEWARE = 'virtual:signpost/middleware';
+const MODULES = [CONFIG, BRANDING, CODE, COMPONENTS, MIDDLEWARE];
 
 /** What `virtual:signpost/config` exports. */
 export interface PageConfig {
@@ -41,7 +43,7 @@ declare module '${COMPONENTS}' {
 }
 `;
 
-export function virtualModules(options: ResolvedSignpost): Plugin {
+export function virtualModules(options: ResolvedSignpost, buildKey: string): Plugin {
   const config: Omit<PageConfig, 'logo'> = {
     prefix: options.prefix,
     feedbackEndpoint: options.feedbackEndpoint,
@@ -77,6 +79,8 @@ export function virtualModules(options: ResolvedSignpost): Plugin {
       if (id === `\0${BRANDING}`) return brandingModule;
       if (id === `\0${CODE}`) return codeStylesheet();
       if (id === `\0${COMPONENTS}`) return componentsModule;
+      if (id === `\0${MIDDLEWARE}`)
+        return `import { searchMiddleware } from 'signpost/middleware';\nexport const onRequest = searchMiddleware(${JSON.stringify(buildKey)});`;
       return undefined;
     },
   };
