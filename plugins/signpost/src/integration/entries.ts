@@ -4,7 +4,6 @@
  */
 import type { GuideMeta } from '../core/schemas/metadata.ts';
 import type { PageNode } from '../render/site-model.ts';
-import type { GuideMap } from '../render/map.ts';
 
 export const GUIDE_ENTRY = 'guide';
 export const NODE_ENTRY = 'node';
@@ -19,9 +18,10 @@ export interface GuideEntry {
   start: string;
   /** Node ids in reading order. */
   order: string[];
-  /** The maps, the start's first, laid out when the guide changed (see render/map.ts). */
-  maps: GuideMap[];
-  /** The digest of what the maps draw: they are laid out again only when it changes. */
+  /**
+   * The digest of what the guide's maps draw: the pages lay them out (see site-data.ts), again
+   * only when it changes. Laid out here, they would make most of the data store Astro bundles.
+   */
   mapDigest: string;
   /** The guide's own words, for search's "Did you mean". */
   vocabulary: string[];

@@ -24,6 +24,7 @@ import { componentSchemas, SignpostOptionsSchema, type SignpostOptions, type Sig
 import { commandLineOptions, type CommandLineOptions } from './command-line.ts';
 import { configError, describeIssues } from './errors.ts';
 import { SearchIndex } from './pagefind.ts';
+import { listenToPhases } from './phases.ts';
 import { writeHeaders } from './headers.ts';
 import { writeRedirects, type Redirect } from './redirects.ts';
 import { MIDDLEWARE, virtualModules, VIRTUAL_MODULE_TYPES } from './virtual-modules.ts';
@@ -185,6 +186,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
       },
       'astro:build:start': () => {
         if (!resolved || !built) return;
+        listenToPhases(resolved.commandLine?.onPhase);
         search = new SearchIndex(buildKey, join(built.outDir, resolved.prefix), base, resolved.prefix);
         // Pages are handed over only where their paths say which file they are written to.
         if (built.format === 'directory') search.open();
@@ -200,6 +202,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         search = undefined;
         await index.finish(logger.fork('signpost:pagefind'));
         resolved.commandLine?.onPhase?.('pagefind', performance.now() - started);
+        listenToPhases(undefined);
         await writeHeaders(outDir, base, resolved.prefix, resolved.feedbackEndpoint);
         await writeRedirects(outDir, resolved.redirects ?? []);
       },

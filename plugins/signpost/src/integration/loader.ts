@@ -21,7 +21,6 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import type { CheckResult } from '../core/check.ts';
-import type { GuideMap } from '../render/map.ts';
 import type { PageGuide, SitePaths } from '../render/site-model.ts';
 import { componentSchemas } from './options.ts';
 import { INTEGRATION_NAME, OPTIONS_HOOK, type ResolvedSignpost } from './index.ts';
@@ -36,11 +35,10 @@ const work = () =>
   Promise.all([
     import('../core/check.ts'),
     import('../report/human.ts'),
-    import('../render/map.ts'),
     import('../render/highlight.ts'),
     import('../render/site-model.ts'),
     import('./guide-files.ts'),
-  ]).then(([check, human, map, highlight, model, files]) => ({ ...check, ...human, ...map, ...highlight, ...model, ...files }));
+  ]).then(([check, human, highlight, model, files]) => ({ ...check, ...human, ...highlight, ...model, ...files }));
 type Work = Awaited<ReturnType<typeof work>>;
 
 /** The name the collection must have: the pages read it by this name. */
@@ -205,9 +203,6 @@ async function store(
         siteHref: (path) => `${base}${path.replace(/^\/+/, '')}`,
         siteComponents: new Set(Object.keys(options.components ?? {})),
       });
-      const started = performance.now();
-      const { maps, mapDigest } = guideMaps(code, context, page, paths);
-      options.commandLine?.onPhase?.('map', performance.now() - started);
       put({
         id: guide.slug,
         data: {
@@ -216,8 +211,7 @@ async function store(
           meta: page.meta,
           start: page.start.node.id,
           order: page.nodes.map((node) => node.node.id),
-          maps,
-          mapDigest,
+          mapDigest: mapDigestOf(page, paths),
           vocabulary: page.vocabulary,
           commonWords: page.commonWords,
         },
@@ -242,17 +236,13 @@ async function store(
   for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
 }
 
-/** Maps laid out in this process, by guide: the dev server lays a map out again only when its guide changed. */
-const laidOut = new Map<string, { mapDigest: string; maps: GuideMap[] }>();
-
 /**
- * The maps of a guide, laid out only when what they draw changed (its nodes, titles, kinds and
- * answers, its language and the site's paths): kept in this process and, through the guide's
- * entry in Astro's data store, from the last build.
+ * The digest of what a guide's maps draw (its nodes, titles, kinds and answers, its language
+ * and the site's paths): the pages lay the maps out again only when it changes (see
+ * site-data.ts), which in the dev server is not on every save.
  */
-function guideMaps(code: Work, context: LoaderContext, page: PageGuide, paths: SitePaths): { maps: GuideMap[]; mapDigest: string } {
+function mapDigestOf(page: PageGuide, paths: SitePaths): string {
   const drawn = {
-    code: code.mapCodeVersion(),
     base: paths.base,
     slug: page.slug,
     title: page.meta.title,
@@ -260,10 +250,5 @@ function guideMaps(code: Work, context: LoaderContext, page: PageGuide, paths: S
     lang: page.meta.lang,
     nodes: page.nodes.map(({ node }) => node),
   };
-  const mapDigest = createHash('sha256').update(JSON.stringify(drawn)).digest('hex');
-  const earlier = laidOut.get(page.slug) ?? (context.store.get(page.slug)?.data as Partial<GuideEntry> | undefined);
-  if (earlier?.mapDigest === mapDigest && earlier.maps) return { maps: earlier.maps, mapDigest };
-  const maps = code.renderMaps(page, paths);
-  laidOut.set(page.slug, { maps, mapDigest });
-  return { maps, mapDigest };
+  return createHash('sha256').update(JSON.stringify(drawn)).digest('hex');
 }

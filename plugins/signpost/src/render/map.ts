@@ -4,8 +4,6 @@
  * is map-plan.ts's choice, where they go is map-layout.ts's; both are linear in the guide, so
  * no guide can stall a build here. No script runs in the reader's browser.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { NodeView, PageGuide, SitePaths } from './site-model.ts';
 import { planMaps, type MapPlan, type MapTarget } from './map-plan.ts';
 import { layoutTree, type TreeItem } from './map-layout.ts';
@@ -37,25 +35,6 @@ export interface GuideMap {
   size: number;
   /** The picture: an SVG element. */
   svg: string;
-}
-
-let version: string | undefined;
-
-/**
- * A digest of the code that draws maps: these modules' own text, the words they draw
- * (strings.ts) and the URLs they link to (site-model.ts), so that a map kept from an earlier
- * build is drawn by the same code.
- */
-export function mapCodeVersion(): string {
-  if (version === undefined) {
-    const hash = createHash('sha256');
-    const extension = /\.[jt]s$/.exec(new URL(import.meta.url).pathname)?.[0] ?? '.js';
-    for (const name of ['map', 'map-plan', 'map-layout', 'strings', 'site-model']) {
-      hash.update(readFileSync(new URL(`./${name}${extension}`, import.meta.url)));
-    }
-    version = hash.digest('hex').slice(0, 16);
-  }
-  return version;
 }
 
 /** Breaks text into lines of at most `max` characters, at spaces where possible. */
