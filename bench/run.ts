@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { synthesize, writeChain, writeDense, writeGuide, type Synthetic } from './generate.ts';
-import { clearCaches, writeSite } from './site.ts';
+import { clearCaches, cliOf, writeSite } from './site.ts';
 import { devRecheck, type DevResult } from './dev.ts';
 import { checkGuides } from '../plugins/signpost/src/core/check.ts';
 import type { ErrorNode } from '../plugins/signpost/src/core/graph/model.ts';
@@ -32,7 +32,6 @@ import { GROWTH_SHAPES, HOSTILE_CASES } from '../tests/hostile/hostile-inputs.ts
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const NODE = process.execPath;
-const CLI = join(ROOT, 'plugins/signpost/bin/signpost.js');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 const { values } = parseArgs({
@@ -237,7 +236,7 @@ async function searchBytes(dist: string, synthetic: Synthetic): Promise<SearchBy
 async function checkTime(site: string, extra: string[], runs: number, what: string): Promise<number> {
   const times: number[] = [];
   for (let index = 0; index < runs; index++) {
-    const result = await run([CLI, 'check', 'guides', '--format', 'json', ...extra], {}, site);
+    const result = await run([cliOf(site), 'check', 'guides', '--format', 'json', ...extra], {}, site);
     if (result.code !== 0) throw new Error(`check failed on ${what}:\n${result.stdout}${result.stderr}`);
     times.push(result.ms);
   }
@@ -248,7 +247,7 @@ async function checkTime(site: string, extra: string[], runs: number, what: stri
 async function buildTime(site: string, what: string, warm = false): Promise<Phases> {
   if (!warm) await clearCaches(site);
   const timings = join(site, 'timings.json');
-  const result = await run([CLI, 'build', 'guides', '--out', 'dist'], { SIGNPOST_TIMINGS: timings }, site);
+  const result = await run([cliOf(site), 'build', 'guides', '--out', 'dist'], { SIGNPOST_TIMINGS: timings }, site);
   if (result.code !== 0) throw new Error(`build failed on ${what}:\n${result.stdout}${result.stderr}`);
   return JSON.parse(await readFile(timings, 'utf8')) as Phases;
 }
@@ -496,9 +495,9 @@ function table(results: SizeResult[]): string {
   }
   rows.push(
     ['build: validation', ...results.map((r) => s(r.build.validation))],
-    ['build: Astro render', ...results.map((r) => s(r.build.astro - r.build.map - r.build.pagefind))],
+    ['build: Astro render (search indexed alongside)', ...results.map((r) => s(r.build.astro - r.build.map - r.build.pagefind))],
     ['build: map layout', ...results.map((r) => s(r.build.map))],
-    ['build: Pagefind indexing', ...results.map((r) => s(r.build.pagefind))],
+    ['build: search index, after the render', ...results.map((r) => s(r.build.pagefind))],
     ['build: total', ...results.map((r) => s(r.build.total))],
     ['build again, guides unchanged', ...results.map((r) => s(r.rebuildMs))],
     ['baseline: plain Astro MDX', ...results.map((r) => s(r.baselineMs))],
