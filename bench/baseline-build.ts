@@ -1,6 +1,7 @@
 /**
- * Builds the benchmark's baseline, a plain Astro project of MDX pages, and prints its wall
- * time and peak memory as JSON: `node bench/baseline-build.ts <project folder>`.
+ * Builds the benchmark's baseline, a plain Astro project of MDX pages, and prints the build
+ * call's time and the peak memory as JSON: `node bench/baseline-build.ts <project folder>`.
+ * The benchmark times the whole run of this script, as it times `signpost build`'s.
  */
 import { build } from 'astro';
 
