@@ -3,7 +3,7 @@
  * in `astro dev` while the guides have errors, one holding the report.
  */
 import type { GuideMeta } from '../core/schemas/metadata.ts';
-import type { PageNode } from '../render/site-model.ts';
+import type { PageNode, WayFacts } from '../render/site-model.ts';
 
 export const GUIDE_ENTRY = 'guide';
 export const NODE_ENTRY = 'node';
@@ -29,7 +29,11 @@ export interface GuideEntry {
   commonWords: Record<string, number>;
 }
 
-export interface NodeEntry extends PageNode {
+/**
+ * A node's page, without the ways into it (`WayFacts`): the pages work those out from the
+ * guide's nodes, which keeps Astro's data store, bundled whole into the build, smaller.
+ */
+export interface NodeEntry extends Omit<PageNode, keyof WayFacts> {
   type: typeof NODE_ENTRY;
   guide: string;
 }

@@ -223,9 +223,10 @@ async function store(
           ...image,
           src: `${IMAGE_IMPORT}./${relative(dirname(file), image.file).split(sep).join('/')}`,
         }));
+        const { reachedFrom: _reachedFrom, parent: _parent, depth: _depth, alternatives: _alternatives, ...stored } = node;
         put({
           id: `${guide.slug}/${node.node.id}`,
-          data: { type: NODE_ENTRY, guide: guide.slug, ...node, images },
+          data: { type: NODE_ENTRY, guide: guide.slug, ...stored, images },
           filePath: relative(root, file).split(sep).join('/'),
         });
       }

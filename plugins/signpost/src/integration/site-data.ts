@@ -5,7 +5,7 @@
 import { getCollection } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import config from 'virtual:signpost/config';
-import { SitePaths, type PageGuide, type PageNode } from '../render/site-model.ts';
+import { SitePaths, wayFacts, type PageGuide, type PageNode, type WayFacts } from '../render/site-model.ts';
 import { renderMaps, type GuideMap } from '../render/map.ts';
 import { stringsFor } from '../render/strings.ts';
 import { GUIDE_ENTRY, NODE_ENTRY, type Entry, type GuideEntry, type NodeEntry } from './entries.ts';
@@ -67,27 +67,37 @@ async function readGuides(): Promise<SiteGuide[]> {
       "Add src/content.config.ts with `import { defineCollection } from 'astro:content'; import { signpostLoader } from 'signpost/loader'; export const collections = { signpost: defineCollection({ loader: signpostLoader() }) };`, and a guide folder (`npx signpost new my-guide`).",
     );
   }
+  const stored = new Map<string, NodeEntry>();
+  for (const entry of entries) if (entry.type === NODE_ENTRY) stored.set(`${entry.guide}/${entry.node.id}`, entry);
+  const sorted = guides.toSorted((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const nodes = new Map<string, PageNode>();
-  for (const entry of entries) {
-    if (entry.type === NODE_ENTRY) nodes.set(`${entry.guide}/${entry.node.id}`, await withComponents(await withImages(pageNodeOf(entry))));
+  for (const guide of sorted) {
+    const entriesOf = guide.order.map((id) => stored.get(`${guide.slug}/${id}`)!);
+    const facts = wayFacts(
+      entriesOf.map((entry) => entry.node),
+      guide.start,
+      stringsFor(guide.meta.lang).continue,
+    );
+    for (const entry of entriesOf) {
+      const page = pageNodeOf(entry, facts.get(entry.node.id)!);
+      nodes.set(`${guide.slug}/${entry.node.id}`, await withComponents(await withImages(page)));
+    }
   }
-  return guides
-    .toSorted((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-    .map((guide) => {
-      const ordered = guide.order.map((id) => nodes.get(`${guide.slug}/${id}`)!);
-      const byId = new Map(ordered.map((page) => [page.node.id, page]));
-      const page: PageGuide = {
-        slug: guide.slug,
-        meta: guide.meta,
-        strings: stringsFor(guide.meta.lang),
-        start: byId.get(guide.start)!,
-        nodes: ordered,
-        byId,
-        vocabulary: guide.vocabulary,
-        commonWords: guide.commonWords,
-      };
-      return { ...page, maps: mapsOf(page, guide.mapDigest) };
-    });
+  return sorted.map((guide) => {
+    const ordered = guide.order.map((id) => nodes.get(`${guide.slug}/${id}`)!);
+    const byId = new Map(ordered.map((page) => [page.node.id, page]));
+    const page: PageGuide = {
+      slug: guide.slug,
+      meta: guide.meta,
+      strings: stringsFor(guide.meta.lang),
+      start: byId.get(guide.start)!,
+      nodes: ordered,
+      byId,
+      vocabulary: guide.vocabulary,
+      commonWords: guide.commonWords,
+    };
+    return { ...page, maps: mapsOf(page, guide.mapDigest) };
+  });
 }
 
 /** Maps laid out, by guide: the dev server lays a guide's out again only when what they draw changed. */
@@ -121,8 +131,8 @@ export function mapHref(guide: SiteGuide, id: string): string {
   return !map || map === guide.maps[0] ? paths.map(guide.slug) : paths.mapOf(guide.slug, map.root);
 }
 
-function pageNodeOf({ type: _type, guide: _guide, ...page }: NodeEntry): PageNode {
-  return page;
+function pageNodeOf({ type: _type, guide: _guide, ...page }: NodeEntry, facts: WayFacts): PageNode {
+  return { ...page, ...facts };
 }
 
 /** `getStaticPaths` of the maps of branches of large guides: `<guide>/map/<node>/`. */

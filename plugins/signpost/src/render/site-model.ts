@@ -335,42 +335,6 @@ export function pageGuide(guide: Guide, paths: SitePaths, options: RenderOptions
     lang: meta.lang,
   };
 
-  // Fewest answers from the start, for the map's layers.
-  const depth = new Map<string, number>([[meta.start, 0]]);
-  const queue = [meta.start];
-  for (let index = 0; index < queue.length; index++) {
-    const node = guide.byId.get(queue[index]!)!;
-    for (const edge of waysOn(node)) {
-      if (depth.has(edge.to)) continue;
-      depth.set(edge.to, depth.get(node.id)! + 1);
-      queue.push(edge.to);
-    }
-  }
-
-  const parents = new Map<string, Set<GuideNode>>();
-  const waysIn = new Map<string, WayIn[]>();
-  for (const node of guide.nodes) {
-    const question = node.kind === 'question' ? node.prompt : node.title;
-    for (const edge of waysOn(node)) {
-      const answer = 'label' in edge ? (edge as { label: string }).label : strings.continue;
-      const ways = waysIn.get(edge.to) ?? [];
-      ways.push({ id: node.id, question, answer });
-      waysIn.set(edge.to, ways);
-      parents.set(edge.to, (parents.get(edge.to) ?? new Set()).add(node));
-    }
-  }
-  const alternativesTo = (node: GuideNode): Alternative[] =>
-    [...(parents.get(node.id) ?? [])].flatMap((parent) => {
-      if (parent.kind !== 'question') return [];
-      const seen = new Set<string>([node.id]);
-      const others = parent.options.flatMap(({ label, to }) => {
-        const other = guide.byId.get(to);
-        if (seen.has(to) || !other || !isOutcome(other)) return [];
-        seen.add(to);
-        return [{ label, to }];
-      });
-      return others.length > 0 ? [{ id: parent.id, prompt: parent.prompt, options: others }] : [];
-    });
   const list = new Intl.ListFormat(meta.lang, { type: 'disjunction' });
   const describe = (node: GuideNode, body: RootContent[]): string => {
     const reason = node.kind === 'error' ? part(node, 'reason')?.children : undefined;
@@ -407,10 +371,10 @@ export function pageGuide(guide: Guide, paths: SitePaths, options: RenderOptions
     if (top.next < top.targets.length) enter(top.targets[top.next++]!);
     else stack.pop();
   }
-  const rank = new Map(order.map((node, index) => [node.id, index]));
-  const ordered = (ways: WayIn[]): WayIn[] => ways.toSorted((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  const views = order.map((node) => toView(node, strings));
+  const facts = wayFacts(views, meta.start, strings.continue);
 
-  const nodes = order.map((node): PageNode => {
+  const nodes = order.map((node, index): PageNode => {
     const label = node.tree.children[0];
     const body = node.tree.children.filter((child) => !(child === label && child.type === 'paragraph' && child.data?.directiveLabel));
     const rendering = nodeRender(context, node.id, node.file, node.tree);
@@ -423,19 +387,80 @@ export function pageGuide(guide: Guide, paths: SitePaths, options: RenderOptions
       escalate: render(part(node, 'escalate')?.children),
     };
     return {
-      node: toView(node, strings),
+      node: views[index]!,
       ...parts,
       footnotes: renderFootnotes(rendering),
       images: rendering.images,
       files: [...rendering.files],
       components: rendering.components,
-      reachedFrom: node.id === meta.start ? [] : ordered(waysIn.get(node.id) ?? []),
-      parent: node.id !== meta.start && parents.get(node.id)?.size === 1 ? [...parents.get(node.id)!][0]!.id : undefined,
-      depth: depth.get(node.id) ?? 0,
-      alternatives: isOutcome(node) ? alternativesTo(node).toSorted((a, b) => rank.get(a.id)! - rank.get(b.id)!) : [],
+      ...facts.get(node.id)!,
       description: describe(node, body),
     };
   });
   const byId = new Map(nodes.map((page) => [page.node.id, page]));
   return { slug: guide.slug, meta, strings, start: byId.get(meta.start)!, nodes, byId, ...words(guide) };
+}
+
+/** What a page says about the ways into its node, worked out from the whole guide. */
+export type WayFacts = Pick<PageNode, 'reachedFrom' | 'parent' | 'depth' | 'alternatives'>;
+
+/**
+ * The ways into each node of a guide, from the views of its nodes in reading order: where it
+ * is reached from, its one parent if it has one, its depth, and for an outcome the other
+ * answers of the questions that lead to it. The loader does not store them: the pages work
+ * them out from the nodes (see site-data.ts), which keeps Astro's data store small.
+ */
+export function wayFacts(views: readonly NodeView[], start: string, continueLabel: string): Map<string, WayFacts> {
+  const byId = new Map(views.map((view) => [view.id, view]));
+  const rank = new Map(views.map((view, index) => [view.id, index]));
+  // Fewest answers from the start, for the map's layers.
+  const depth = new Map<string, number>([[start, 0]]);
+  const queue = [start];
+  for (let index = 0; index < queue.length; index++) {
+    const view = byId.get(queue[index]!);
+    for (const edge of view ? waysOn(view) : []) {
+      if (depth.has(edge.to)) continue;
+      depth.set(edge.to, depth.get(view!.id)! + 1);
+      queue.push(edge.to);
+    }
+  }
+  const parents = new Map<string, Set<NodeView>>();
+  const waysIn = new Map<string, WayIn[]>();
+  for (const view of views) {
+    const question = view.kind === 'question' ? view.prompt : view.title;
+    for (const edge of waysOn(view)) {
+      const answer = 'label' in edge ? (edge as { label: string }).label : continueLabel;
+      const ways = waysIn.get(edge.to) ?? [];
+      ways.push({ id: view.id, question, answer });
+      waysIn.set(edge.to, ways);
+      parents.set(edge.to, (parents.get(edge.to) ?? new Set()).add(view));
+    }
+  }
+  const byRank = <T extends { id: string }>(list: T[]): T[] => list.toSorted((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  const alternativesTo = (view: NodeView): Alternative[] =>
+    [...(parents.get(view.id) ?? [])].flatMap((parent) => {
+      if (parent.kind !== 'question') return [];
+      const seen = new Set<string>([view.id]);
+      const others = parent.options.flatMap(({ label, to }) => {
+        const other = byId.get(to);
+        if (seen.has(to) || !other || !isOutcome(other)) return [];
+        seen.add(to);
+        return [{ label, to }];
+      });
+      return others.length > 0 ? [{ id: parent.id, prompt: parent.prompt, options: others }] : [];
+    });
+  return new Map(
+    views.map((view) => {
+      const from = parents.get(view.id);
+      return [
+        view.id,
+        {
+          reachedFrom: view.id === start ? [] : byRank(waysIn.get(view.id) ?? []),
+          parent: view.id !== start && from?.size === 1 ? [...from][0]!.id : undefined,
+          depth: depth.get(view.id) ?? 0,
+          alternatives: isOutcome(view) ? byRank(alternativesTo(view)) : [],
+        },
+      ];
+    }),
+  );
 }
