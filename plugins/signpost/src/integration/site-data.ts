@@ -120,15 +120,28 @@ function mapsOf(page: PageGuide, digest: string): GuideMap[] {
 
 const holdersOf = new WeakMap<SiteGuide, Map<string, GuideMap>>();
 
-/** The map a node is drawn on: the guide's map, or for a guide in parts the branch's that holds it. */
-export function mapHref(guide: SiteGuide, id: string): string {
+/**
+ * The map a node is drawn on (each node is on exactly one), indexed once per guide: every
+ * node page and every map page asks, and a map page of a large guide asks for many nodes.
+ */
+export function mapHolding(guide: SiteGuide, id: string): GuideMap | undefined {
   let holders = holdersOf.get(guide);
   if (!holders) {
     holders = new Map(guide.maps.flatMap((map) => map.nodes.map((node) => [node, map] as const)));
     holdersOf.set(guide, holders);
   }
-  const map = holders.get(id);
-  return !map || map === guide.maps[0] ? paths.map(guide.slug) : paths.mapOf(guide.slug, map.root);
+  return holders.get(id);
+}
+
+/** A map's page: the guide's map for the start's, `<guide>/map/<root>/` for a branch's. */
+export function mapPageHref(guide: SiteGuide, map: GuideMap): string {
+  return map === guide.maps[0] ? paths.map(guide.slug) : paths.mapOf(guide.slug, map.root);
+}
+
+/** The page of the map a node is drawn on: the guide's map, or for a guide in parts the branch's that holds it. */
+export function mapHref(guide: SiteGuide, id: string): string {
+  const map = mapHolding(guide, id);
+  return map ? mapPageHref(guide, map) : paths.map(guide.slug);
 }
 
 function pageNodeOf({ type: _type, guide: _guide, ...page }: NodeEntry, facts: WayFacts): PageNode {
