@@ -86,7 +86,7 @@ async function site(name: string): Promise<{ root: string; index: SearchIndex }>
   const root = join(work, name);
   for (const [path, html] of PAGES) await writePage(root, fileOf(path), html);
   await writePage(root, 'connect/map/index.html', otherPage);
-  const index = new SearchIndex(`test-${name}`, root, '/docs/', '/help/');
+  const index = new SearchIndex(`test-${name}`, '/docs/', '/help/');
   index.open();
   return { root, index };
 }
@@ -101,7 +101,7 @@ describe('the search index of a build', () => {
       const { root, index } = await site(`order-${order.join('')}`);
       const tickets = PAGES.map(([path]) => index.take(path)!);
       for (const at of order) await index.put(tickets[at]!, PAGES[at]![0], PAGES[at]![1]);
-      await index.finish(logger);
+      await index.finish(root, logger);
       runs.push(await indexFiles(root));
     }
     expect(runs[1]).toEqual(runs[0]);
@@ -115,7 +115,7 @@ describe('the search index of a build', () => {
     // Two pages rendered through the middleware; the others (a host's page, a file from
     // public/) are only in the folder.
     for (const [path, html] of [PAGES[1]!, PAGES[3]!]) await index.put(index.take(path)!, path, html);
-    await index.finish(logger);
+    await index.finish(root, logger);
     const reference = await folderIndex(root);
     expect(fragments(await indexFiles(root))).toEqual(fragments(reference.files));
     expect(await pageCount(root)).toBe(reference.pages);
@@ -126,7 +126,7 @@ describe('the search index of a build', () => {
     const { root, index } = await site('missing');
     for (const [path, html] of PAGES) await index.put(index.take(path)!, path, html);
     await index.put(index.take('/docs/help/connect/ghost/')!, '/docs/help/connect/ghost/', nodePage('Ghost', 'never written'));
-    await index.finish(logger);
+    await index.finish(root, logger);
     const reference = await folderIndex(root);
     expect(fragments(await indexFiles(root))).toEqual(fragments(reference.files));
     expect(await pageCount(root)).toBe(5);
@@ -139,7 +139,7 @@ describe('the search index of a build', () => {
     const other = await pagefind.createIndex({});
     await other.index!.addHTMLFile({ sourcePath: 'docs/index.html', content: nodePage('Docs', 'a host page') });
     await pagefind.close();
-    await index.finish(logger);
+    await index.finish(root, logger);
     const reference = await folderIndex(root);
     expect(fragments(await indexFiles(root))).toEqual(fragments(reference.files));
     expect(await pageCount(root)).toBe(5);
@@ -154,7 +154,7 @@ describe('the search index of a build', () => {
     await index.put(last, PAGES[2]![0], PAGES[2]![1]);
     await index.put(skipped, '/docs/help/connect/feed.xml', undefined);
     await index.put(first, PAGES[1]![0], PAGES[1]![1]);
-    await index.finish(logger);
+    await index.finish(root, logger);
     expect(index.handedOver).toBe(2);
     expect(await pageCount(root)).toBe(5);
     expect(logged.at(-1)).toBe('Indexed 5 pages for search.');
@@ -177,7 +177,7 @@ describe('the search middleware', () => {
     expect(await returned.text()).toBe(body);
     expect(returned.status).toBe(200);
     expect(returned.headers.get('x-page')).toBe('kept');
-    await index.finish(logger);
+    await index.finish(root, logger);
     expect(index.handedOver).toBe(1);
     expect(await pageCount(root)).toBe(5);
   });

@@ -85,8 +85,8 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
   const options = parseOptions(userOptions);
   let resolved: ResolvedSignpost | undefined;
   let base = '/';
-  /** Where and how the build writes its pages. */
-  let built: { outDir: string; format: AstroConfig['build']['format'] } | undefined;
+  /** How the build names its pages' files (`build.format`). */
+  let format: AstroConfig['build']['format'] = 'directory';
   /** This integration's key for its search index; a process may run several builds. */
   const buildKey = randomUUID();
   let search: SearchIndex | undefined;
@@ -147,7 +147,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         });
       },
       'astro:config:done': ({ config, injectTypes, logger }) => {
-        built = { outDir: fileURLToPath(config.outDir), format: config.build.format };
+        format = config.build.format;
         // The base reaches every page's links and the rules of `_headers`: only a safe alphabet
         // gets through, whoever set it (`--base`, `astro build --base`, the config).
         const checkedBase = BasePathSchema.safeParse(config.base);
@@ -185,11 +185,11 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         });
       },
       'astro:build:start': () => {
-        if (!resolved || !built) return;
+        if (!resolved) return;
         listenToPhases(resolved.commandLine?.onPhase);
-        search = new SearchIndex(buildKey, join(built.outDir, resolved.prefix), base, resolved.prefix);
+        search = new SearchIndex(buildKey, base, resolved.prefix);
         // Pages are handed over only where their paths say which file they are written to.
-        if (built.format === 'directory') search.open();
+        if (format === 'directory') search.open();
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!resolved) return;
@@ -198,9 +198,10 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         const started = performance.now();
         // What is left of indexing once the pages are written: the pages that did not come
         // through the middleware, and writing the index.
-        const index = search ?? new SearchIndex(buildKey, join(outDir, resolved.prefix), base, resolved.prefix);
+        // `dir`, not `outDir`: a site with a server keeps its static pages in `build.client`.
+        const index = search ?? new SearchIndex(buildKey, base, resolved.prefix);
         search = undefined;
-        await index.finish(logger.fork('signpost:pagefind'));
+        await index.finish(join(outDir, resolved.prefix), logger.fork('signpost:pagefind'));
         resolved.commandLine?.onPhase?.('pagefind', performance.now() - started);
         listenToPhases(undefined);
         await writeHeaders(outDir, base, resolved.prefix, resolved.feedbackEndpoint);

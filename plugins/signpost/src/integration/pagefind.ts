@@ -50,8 +50,8 @@ function assert<T extends { errors: string[] }>(response: T): T {
 
 export class SearchIndex {
   readonly #key: string;
-  /** The guides' folder in the output: `<outDir><prefix>`. */
-  readonly #root: string;
+  /** The guides' folder in the output (`<outDir><prefix>`), known once the pages are written. */
+  #root = '';
   /** Their URL path: `<base><prefix>`, as `/help/`. */
   readonly #sitePath: string;
   /** Whether the guides are the site (prefix `/`), where `404` and `500` are written as files. */
@@ -71,13 +71,11 @@ export class SearchIndex {
 
   /**
    * @param key the build's key, which `virtual:signpost/middleware` gives the middleware
-   * @param root the folder the guides' pages are written to
    * @param base the site's base, with a slash at each end
    * @param prefix Signpost's prefix, with a slash at each end
    */
-  constructor(key: string, root: string, base: string, prefix: string) {
+  constructor(key: string, base: string, prefix: string) {
     this.#key = key;
-    this.#root = root;
     this.#sitePath = `${base}${prefix.slice(1)}`;
     this.#atRoot = prefix === '/';
   }
@@ -128,16 +126,17 @@ export class SearchIndex {
   }
 
   /**
-   * Adds the pages that did not come through the middleware, writes the index into
-   * `<root>pagefind/`, and stops Pagefind. Every page the middleware handed over must be in
+   * Adds the pages that did not come through the middleware from `root`, the folder the
+   * guides' pages were written to, writes the index into `<root>pagefind/`, and stops Pagefind. Every page the middleware handed over must be in
    * the folder; if one is not, the index is built again from the folder.
    *
    * Pagefind's process is shared by everything in the build that imports Pagefind: a host's
    * integration that indexes its own pages (Starlight) starts and stops it too, and stopping
    * it loses this index. The index is then built again from the folder.
    */
-  async finish(logger: AstroIntegrationLogger): Promise<void> {
+  async finish(root: string, logger: AstroIntegrationLogger): Promise<void> {
     registry().delete(this.#key);
+    this.#root = root;
     try {
       try {
         await this.#complete(logger);
