@@ -69,35 +69,31 @@ async function readGuides(): Promise<SiteGuide[]> {
   }
   const stored = new Map<string, NodeEntry>();
   for (const entry of entries) if (entry.type === NODE_ENTRY) stored.set(`${entry.guide}/${entry.node.id}`, entry);
-  const sorted = guides.toSorted((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const nodes = new Map<string, PageNode>();
-  for (const guide of sorted) {
-    const entriesOf = guide.order.map((id) => stored.get(`${guide.slug}/${id}`)!);
+  const read: SiteGuide[] = [];
+  for (const guide of guides.toSorted((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))) {
+    const strings = stringsFor(guide.meta.lang);
+    const inOrder = guide.order.map((id) => stored.get(`${guide.slug}/${id}`)!);
     const facts = wayFacts(
-      entriesOf.map((entry) => entry.node),
+      inOrder.map((entry) => entry.node),
       guide.start,
-      stringsFor(guide.meta.lang).continue,
+      strings.continue,
     );
-    for (const entry of entriesOf) {
-      const page = pageNodeOf(entry, facts.get(entry.node.id)!);
-      nodes.set(`${guide.slug}/${entry.node.id}`, await withComponents(await withImages(page)));
-    }
-  }
-  return sorted.map((guide) => {
-    const ordered = guide.order.map((id) => nodes.get(`${guide.slug}/${id}`)!);
+    const ordered: PageNode[] = [];
+    for (const entry of inOrder) ordered.push(await withComponents(await withImages(pageNodeOf(entry, facts.get(entry.node.id)!))));
     const byId = new Map(ordered.map((page) => [page.node.id, page]));
     const page: PageGuide = {
       slug: guide.slug,
       meta: guide.meta,
-      strings: stringsFor(guide.meta.lang),
+      strings,
       start: byId.get(guide.start)!,
       nodes: ordered,
       byId,
       vocabulary: guide.vocabulary,
       commonWords: guide.commonWords,
     };
-    return { ...page, maps: mapsOf(page, guide.mapDigest) };
-  });
+    read.push({ ...page, maps: mapsOf(page, guide.mapDigest) });
+  }
+  return read;
 }
 
 /** Maps laid out, by guide: the dev server lays a guide's out again only when what they draw changed. */
