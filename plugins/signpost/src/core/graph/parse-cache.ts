@@ -38,6 +38,7 @@ export const PARSER_PACKAGES = [
   // The native fast path (core/parse/native-parse.ts).
   'satteri',
   'parse-entities',
+  'micromark-util-character',
   // What a `match` pattern is found to be (core/match/regex.ts).
   '@eslint-community/regexpp',
   'redos-detector',
