@@ -16,6 +16,7 @@ import { isCalloutDirective } from '../core/parse/vocabulary.ts';
 import type { CodeHighlighter } from './highlight.ts';
 import { nodeRender, renderFootnotes, renderPart, type PageComponent, type PageImage, type RenderContext } from './html.ts';
 import { stringsFor, type UiStrings } from './strings.ts';
+import { answersOf } from './map-plan.ts';
 
 /** A way into a node: the node it is reached from, that node's question, and the answer that leads here. */
 export interface WayIn {
@@ -428,12 +429,11 @@ export function wayFacts(views: readonly NodeView[], start: string, continueLabe
   const waysIn = new Map<string, WayIn[]>();
   for (const view of views) {
     const question = view.kind === 'question' ? view.prompt : view.title;
-    for (const edge of waysOn(view)) {
-      const answer = 'label' in edge ? (edge as { label: string }).label : continueLabel;
-      const ways = waysIn.get(edge.to) ?? [];
-      ways.push({ id: view.id, question, answer });
-      waysIn.set(edge.to, ways);
-      parents.set(edge.to, (parents.get(edge.to) ?? new Set()).add(view));
+    for (const { label, to } of answersOf(view, continueLabel)) {
+      const ways = waysIn.get(to) ?? [];
+      ways.push({ id: view.id, question, answer: label });
+      waysIn.set(to, ways);
+      parents.set(to, (parents.get(to) ?? new Set()).add(view));
     }
   }
   const byRank = <T extends { id: string }>(list: T[]): T[] => list.toSorted((a, b) => rank.get(a.id)! - rank.get(b.id)!);
