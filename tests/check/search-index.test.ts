@@ -81,6 +81,19 @@ async function pageCount(root: string): Promise<number> {
   return entry.languages.en.page_count;
 }
 
+/** Asserts that the index written in `root` holds the pages Pagefind reads from the folder: all five cards. */
+async function expectFolderIndex(root: string): Promise<void> {
+  const reference = await folderIndex(root);
+  expect(fragments(await indexFiles(root))).toEqual(fragments(reference.files));
+  expect(await pageCount(root)).toBe(reference.pages);
+  expect(reference.pages).toBe(5);
+}
+
+/** Hands every page of the site to the index, in order, as the middleware does. */
+async function putAll(index: SearchIndex): Promise<void> {
+  for (const [path, html] of PAGES) await index.put(index.take(path)!, path, html);
+}
+
 /** A site folder with the pages written, and a search index for it. */
 async function site(name: string): Promise<{ root: string; index: SearchIndex }> {
   const root = join(work, name);
@@ -116,33 +129,26 @@ describe('the search index of a build', () => {
     // public/) are only in the folder.
     for (const [path, html] of [PAGES[1]!, PAGES[3]!]) await index.put(index.take(path)!, path, html);
     await index.finish(root, logger);
-    const reference = await folderIndex(root);
-    expect(fragments(await indexFiles(root))).toEqual(fragments(reference.files));
-    expect(await pageCount(root)).toBe(reference.pages);
-    expect(reference.pages).toBe(5);
+    await expectFolderIndex(root);
   });
 
   it('indexes the folder instead when a page handed over was not written there', async () => {
     const { root, index } = await site('missing');
-    for (const [path, html] of PAGES) await index.put(index.take(path)!, path, html);
+    await putAll(index);
     await index.put(index.take('/docs/help/connect/ghost/')!, '/docs/help/connect/ghost/', nodePage('Ghost', 'never written'));
     await index.finish(root, logger);
-    const reference = await folderIndex(root);
-    expect(fragments(await indexFiles(root))).toEqual(fragments(reference.files));
-    expect(await pageCount(root)).toBe(5);
+    await expectFolderIndex(root);
   });
 
   it('indexes the folder when Pagefind was stopped under the index (by a host integration)', async () => {
     const { root, index } = await site('stopped');
-    for (const [path, html] of PAGES) await index.put(index.take(path)!, path, html);
+    await putAll(index);
     // Starlight indexes its own pages with the same Pagefind process, and stops it when done.
     const other = await pagefind.createIndex({});
     await other.index!.addHTMLFile({ sourcePath: 'docs/index.html', content: nodePage('Docs', 'a host page') });
     await pagefind.close();
     await index.finish(root, logger);
-    const reference = await folderIndex(root);
-    expect(fragments(await indexFiles(root))).toEqual(fragments(reference.files));
-    expect(await pageCount(root)).toBe(5);
+    await expectFolderIndex(root);
   });
 
   it('takes no place for a page outside the guides, and lets a skipped page release its place', async () => {
