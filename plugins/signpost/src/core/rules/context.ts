@@ -4,7 +4,7 @@
  */
 import { relative } from 'node:path';
 import type { Position } from 'unist';
-import type { Edge, Guide, GuideNode } from '../graph/model.ts';
+import { waysOn, type Edge, type Guide, type GuideNode } from '../graph/model.ts';
 import { attributePlace } from '../parse/directives.ts';
 import type { Problem } from '../problems.ts';
 import { proposalBudget } from '../suggest.ts';
@@ -13,8 +13,8 @@ export interface RuleContext {
   guide: Guide;
   /** The guide's `index.mdx`, where guide-level problems (the start node) are reported. */
   indexFile: string;
-  /** Every id of the guide, for proposals. */
-  ids: string[];
+  /** Every id of the guide, for proposals: listed the first time a rule asks. */
+  readonly ids: string[];
   /** Shared by the rules, so that proposals stay cheap however many mistakes a guide has. */
   budget: ReturnType<typeof proposalBudget>;
   /** Where a node's id is written (`#id`), else the node. */
@@ -23,6 +23,8 @@ export interface RuleContext {
   where: (node: GuideNode, from: GuideNode) => string;
   /** Whether an answer, `next` or link names an existing node. */
   exists: (edge: Edge) => boolean;
+  /** The ids reached from the start node by answers and `next`; undefined without a start node. Worked out once. */
+  reached: () => Set<string> | undefined;
   problems: Problem[];
   /** Nodes whose `unreachable-node` or `no-outcome` an earlier rule's problem already explains. */
   explained: { unreachable: Set<string>; loops: Set<string> };
@@ -31,10 +33,14 @@ export interface RuleContext {
 export function ruleContext(guide: Guide, indexFile: string): RuleContext {
   // Ids are written as `#id`: a node that has one always has its place.
   const idPlace = (node: GuideNode) => attributePlace(node.tree, 'id') ?? node.position;
+  let reached: Set<string> | undefined | null = null;
+  let ids: string[] | undefined;
   return {
     guide,
     indexFile,
-    ids: [...guide.byId.keys()],
+    get ids() {
+      return (ids ??= [...guide.byId.keys()]);
+    },
     budget: proposalBudget(),
     idPlace,
     where: (node, from) => {
@@ -43,22 +49,29 @@ export function ruleContext(guide: Guide, indexFile: string): RuleContext {
       return `${file}line ${line}, column ${column}`;
     },
     exists: (edge) => guide.byId.has(edge.to),
+    reached: () => {
+      if (reached === null) {
+        const start = guide.start;
+        reached = start !== undefined && guide.byId.has(start) ? reachable(guide, [start], waysOn) : undefined;
+      }
+      return reached;
+    },
     problems: [],
     explained: { unreachable: new Set(), loops: new Set() },
   };
 }
 
 /** The ids reached from `roots` by following `next` (breadth first). */
-export function reachable(guide: Guide, roots: string[], next: (node: GuideNode) => string[]): Set<string> {
+export function reachable(guide: Guide, roots: string[], next: (node: GuideNode) => Iterable<{ to: string }>): Set<string> {
   const seen = new Set(roots);
   const queue = [...roots];
   for (let index = 0; index < queue.length; index++) {
     const node = guide.byId.get(queue[index]!);
     if (!node) continue;
-    for (const target of next(node)) {
-      if (!seen.has(target)) {
-        seen.add(target);
-        queue.push(target);
+    for (const { to } of next(node)) {
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
       }
     }
   }

@@ -8,21 +8,21 @@ import { openingOf } from '../parse/directives.ts';
 import { waysOn } from '../graph/model.ts';
 import { problem } from '../problems.ts';
 import { shorten } from '../suggest.ts';
-import { say } from './catalogue.ts';
+import { say, type Finding } from './catalogue.ts';
 import type { RuleContext } from './context.ts';
 
 export function deadEnds({ guide, problems }: RuleContext): void {
   for (const node of guide.nodes) {
-    const opening = openingOf(node.tree);
+    const report = (finding: Finding) => problems.push(problem(node.file, finding, openingOf(node.tree)));
     const id = shorten(node.id);
     if (node.kind === 'question' && node.options.length === 0) {
-      problems.push(problem(node.file, say('dead-end', 'noAnswers', id), opening));
+      report(say('dead-end', 'noAnswers', id));
     } else if (node.kind === 'question' && node.options.length === 1) {
-      problems.push(problem(node.file, say('too-few-options', 'oneAnswer', id, node.options[0]!.to), opening));
+      report(say('too-few-options', 'oneAnswer', id, node.options[0]!.to));
     } else if (node.kind === 'question' && node.options.length > LIMITS.options) {
-      problems.push(problem(node.file, say('limit-exceeded', 'options', id, node.options.length, LIMITS.options), opening));
+      report(say('limit-exceeded', 'options', id, node.options.length, LIMITS.options));
     } else if (node.kind === 'step' && !node.next) {
-      problems.push(problem(node.file, say('dead-end', 'noWayOn', id), opening));
+      report(say('dead-end', 'noWayOn', id));
     }
   }
 }

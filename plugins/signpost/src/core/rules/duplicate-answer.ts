@@ -42,39 +42,41 @@ export function duplicateAnswers(context: RuleContext): void {
   }
 }
 
-const targets = (node: GuideNode): string[] => waysOn(node).map((edge) => edge.to);
-
 /**
  * The tops of the branches nothing reaches (unreachable nodes no unreachable node leads to),
  * and a way to propose the one an answer was meant for: the only one, or the one its words
  * name. A proposed branch counts as explained: its nodes are not reported as unreachable.
+ * Worked out at the first proposal: most guides never ask for one.
  */
 export function orphanedBy(context: RuleContext): { propose: (words: string) => string | undefined } {
   const { guide, explained, budget } = context;
-  const start = guide.start;
-  const reached = start !== undefined && guide.byId.has(start) ? reachable(guide, [start], targets) : undefined;
-  if (!reached) return { propose: () => undefined };
-  const led = new Set<string>();
-  for (const node of guide.nodes) if (!reached.has(node.id)) for (const to of targets(node)) if (to !== node.id) led.add(to);
-  const orphans = guide.nodes.filter((node) => node.id && !reached.has(node.id) && !led.has(node.id));
-  const pick = (label: string): string | undefined => {
-    if (orphans.length === 1) return orphans[0]!.id;
+  let orphans: GuideNode[] | undefined;
+  const orphansOf = (reached: Set<string>): GuideNode[] => {
+    if (orphans) return orphans;
+    const led = new Set<string>();
+    for (const node of guide.nodes) if (!reached.has(node.id)) for (const { to } of waysOn(node)) if (to !== node.id) led.add(to);
+    return (orphans = guide.nodes.filter((node) => node.id && !reached.has(node.id) && !led.has(node.id)));
+  };
+  const pick = (label: string, tops: GuideNode[]): string | undefined => {
+    if (tops.length === 1) return tops[0]!.id;
     const words = label
       .toLowerCase()
       .split(/\W+/)
       .filter((word) => word.length > 2);
-    const named = orphans.filter((node) => words.some((word) => node.id.includes(word) || node.title.toLowerCase().includes(word)));
+    const named = tops.filter((node) => words.some((word) => node.id.includes(word) || node.title.toLowerCase().includes(word)));
     if (named.length === 1) return named[0]!.id;
     return closest(
       label.toLowerCase().replace(/\W+/g, '-'),
-      orphans.map((node) => node.id),
+      tops.map((node) => node.id),
       budget,
     );
   };
   return {
     propose: (label) => {
-      const proposal = pick(label);
-      if (proposal) for (const id of reachable(guide, [proposal], targets)) if (!reached.has(id)) explained.unreachable.add(id);
+      const reached = context.reached();
+      if (!reached) return undefined;
+      const proposal = pick(label, orphansOf(reached));
+      if (proposal) for (const id of reachable(guide, [proposal], waysOn)) if (!reached.has(id)) explained.unreachable.add(id);
       return proposal;
     },
   };

@@ -1,6 +1,6 @@
 /** `duplicate-error-message`: the same message (or alias) on two cards confuses search. */
 import type { Position } from 'unist';
-import type { GuideNode } from '../graph/model.ts';
+import type { ErrorNode, GuideNode } from '../graph/model.ts';
 import { problem, relatedPlace } from '../problems.ts';
 import { shorten } from '../suggest.ts';
 import { say } from './catalogue.ts';
@@ -14,26 +14,45 @@ function normalize(message: string): string {
     .replace(/^["'“”\s]+|["'“”\s]+$/g, '');
 }
 
+/**
+ * A card's message and aliases as they compare, kept by card: a card of a file unchanged since
+ * the last check (the dev server's) is the same object.
+ */
+const compared = new WeakMap<ErrorNode, string[]>();
+
+function comparedOf(card: ErrorNode): string[] {
+  let keys = compared.get(card);
+  if (!keys) compared.set(card, (keys = [card.title, ...card.aliases.map((alias) => alias.text)].map(normalize)));
+  return keys;
+}
+
+/** The card's message (0) or one of its aliases, with its place. */
+function wordingOf(card: ErrorNode, which: number): { text: string; position: Position } {
+  return which === 0
+    ? { text: card.title, position: card.tree.data?.position?.attributes?.['title'] ?? card.position }
+    : card.aliases[which - 1]!;
+}
+
 export function duplicateErrorMessages({ guide, where, problems }: RuleContext): void {
-  const messages = new Map<string, { node: GuideNode; text: string; position: Position }>();
+  const messages = new Map<string, { node: ErrorNode; which: number }>();
   for (const node of guide.nodes) {
     if (node.kind !== 'error' || !node.title) continue;
-    const wordings = [{ text: node.title, position: node.tree.data?.position?.attributes?.['title'] ?? node.position }, ...node.aliases];
-    for (const wording of wordings) {
-      const key = normalize(wording.text);
+    comparedOf(node).forEach((key, which) => {
       const first = messages.get(key);
       if (!first) {
-        messages.set(key, { node, ...wording });
+        messages.set(key, { node, which });
       } else if (first.node !== node) {
+        const wording = wordingOf(node, which);
+        const earlier: GuideNode = first.node;
         problems.push(
           problem(
             node.file,
-            say('duplicate-error-message', 'same', shorten(node.id), shorten(first.node.id), where(first.node, node), wording.text),
+            say('duplicate-error-message', 'same', shorten(node.id), shorten(earlier.id), where(earlier, node), wording.text),
             wording.position,
-            [relatedPlace(first.node.file, first.position, `the same message on \`${shorten(first.node.id)}\``)],
+            [relatedPlace(earlier.file, wordingOf(first.node, first.which).position, `the same message on \`${shorten(earlier.id)}\``)],
           ),
         );
       }
-    }
+    });
   }
 }

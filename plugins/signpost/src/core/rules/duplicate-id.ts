@@ -9,12 +9,14 @@ import type { RuleContext } from './context.ts';
 const DUPLICATES_LISTED = 3;
 
 export function duplicateIds({ guide, idPlace, where, problems }: RuleContext): void {
+  // The first node of each id is in `guide.byId`: only the ids of the others are used twice.
   const byId = new Map<string, GuideNode[]>();
   for (const node of guide.nodes) {
-    if (!node.id) continue;
+    const first = guide.byId.get(node.id);
+    if (!node.id || first === node) continue;
     const same = byId.get(node.id);
     if (same) same.push(node);
-    else byId.set(node.id, [node]);
+    else byId.set(node.id, [first!, node]);
   }
   for (const [id, nodes] of byId) {
     if (nodes.length < 2) continue;

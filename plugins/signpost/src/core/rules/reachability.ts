@@ -2,24 +2,25 @@
  * `missing-start`, `unreachable-node` and `no-outcome`: the guide starts at a node that exists,
  * every node can be reached from it, and from every node an outcome can be reached.
  */
-import { isOutcome, waysOn } from '../graph/model.ts';
+import { isOutcome, waysOn, type GuideNode } from '../graph/model.ts';
 import { openingOf } from '../parse/directives.ts';
 import { problem } from '../problems.ts';
 import { closest, shorten } from '../suggest.ts';
 import { say } from './catalogue.ts';
-import { reachable, type RuleContext } from './context.ts';
+import type { RuleContext } from './context.ts';
 
-export function missingStart({ guide, indexFile, ids, budget, problems }: RuleContext): void {
+export function missingStart(context: RuleContext): void {
+  const { guide, indexFile, budget, problems } = context;
   const start = guide.start;
   if (start === undefined || guide.byId.has(start) || guide.nodes.length === 0) return;
-  const proposal = closest(start, ids, budget);
+  const proposal = closest(start, context.ids, budget);
   problems.push(problem(indexFile, say('missing-start', 'unknown', shorten(start), proposal), guide.startPosition));
 }
 
-export function unreachableNodes({ guide, problems, explained }: RuleContext): void {
+export function unreachableNodes({ guide, reached: reach, problems, explained }: RuleContext): void {
   const start = guide.start;
-  if (start === undefined || !guide.byId.has(start)) return;
-  const reached = reachable(guide, [start], (node) => waysOn(node).map((edge) => edge.to));
+  const reached = reach();
+  if (start === undefined || !reached) return;
   for (const node of guide.nodes) {
     if (!node.id || reached.has(node.id) || guide.byId.get(node.id) !== node || explained.unreachable.has(node.id)) continue;
     problems.push(problem(node.file, say('unreachable-node', 'unreachable', shorten(node.id), shorten(start)), openingOf(node.tree)));
@@ -31,20 +32,36 @@ export function unreachableNodes({ guide, problems, explained }: RuleContext): v
  * target count as leading out, so that one mistake is not reported twice.
  */
 export function noOutcome({ guide, exists, problems, explained }: RuleContext): void {
-  const leadsOut = guide.nodes
-    .filter(
-      (node) => isOutcome(node) || explained.loops.has(node.id) || waysOn(node).length === 0 || waysOn(node).some((edge) => !exists(edge)),
-    )
-    .map((node) => node.id);
-  const predecessors = new Map<string, string[]>();
+  // Most nodes have one way in: a node, not a list of one.
+  const predecessors = new Map<string, GuideNode | GuideNode[]>();
+  const canFinish = new Set<string>();
+  const queue: GuideNode[] = [];
   for (const node of guide.nodes) {
-    for (const edge of waysOn(node)) {
+    const ways = waysOn(node);
+    let leadsOut = isOutcome(node) || ways.length === 0 || explained.loops.has(node.id);
+    for (const edge of ways) {
+      if (!exists(edge)) leadsOut = true;
       const before = predecessors.get(edge.to);
-      if (before) before.push(node.id);
-      else predecessors.set(edge.to, [node.id]);
+      if (!before) predecessors.set(edge.to, node);
+      else if (Array.isArray(before)) before.push(node);
+      else predecessors.set(edge.to, [before, node]);
+    }
+    if (leadsOut && !canFinish.has(node.id)) {
+      canFinish.add(node.id);
+      queue.push(node);
     }
   }
-  const canFinish = reachable(guide, leadsOut, (node) => predecessors.get(node.id) ?? []);
+  // Backwards, breadth first; a node without an id leads nowhere back.
+  for (let index = 0; index < queue.length; index++) {
+    const node = queue[index]!;
+    if (!node.id) continue;
+    const ways = predecessors.get(node.id);
+    for (const before of ways === undefined ? [] : Array.isArray(ways) ? ways : [ways]) {
+      if (canFinish.has(before.id)) continue;
+      canFinish.add(before.id);
+      queue.push(before);
+    }
+  }
   for (const node of guide.nodes) {
     if (!node.id || canFinish.has(node.id) || guide.byId.get(node.id) !== node) continue;
     problems.push(problem(node.file, say('no-outcome', 'loops', shorten(node.id)), openingOf(node.tree)));
