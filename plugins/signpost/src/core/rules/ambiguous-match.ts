@@ -7,14 +7,14 @@ import { relative } from 'node:path';
 import { problem, relatedPlace } from '../problems.ts';
 import { shorten } from '../suggest.ts';
 import { say } from './catalogue.ts';
-import { cardPatterns, wordingsOf } from './card-patterns.ts';
+import { cardPatterns } from './card-patterns.ts';
 import type { RuleContext } from './context.ts';
 
 export function ambiguousMatches({ guide, problems }: RuleContext): void {
-  const { cards, matching, patternOf } = cardPatterns(guide);
+  const { cards, wordings, matching, patternOf } = cardPatterns(guide);
   const reported = new Set<string>();
   cards.forEach((other, otherIndex) => {
-    for (const wording of wordingsOf(other)) {
+    for (const wording of wordings[otherIndex]!) {
       for (const pattern of matching(wording.text)) {
         if (pattern.card === otherIndex) continue;
         const key = `${pattern.card}:${pattern.index}:${otherIndex}`;

@@ -5,14 +5,14 @@
 import { problem } from '../problems.ts';
 import { shorten } from '../suggest.ts';
 import { say } from './catalogue.ts';
-import { cardPatterns, wordingsOf } from './card-patterns.ts';
+import { cardPatterns } from './card-patterns.ts';
 import type { RuleContext } from './context.ts';
 
 export function unmatchedExamples({ guide, problems }: RuleContext): void {
-  const { cards, matching } = cardPatterns(guide);
+  const { cards, wordings, matching } = cardPatterns(guide);
   cards.forEach((card, index) => {
     if (card.patterns.length === 0 && card.examples.length === 0) return;
-    for (const wording of wordingsOf(card)) {
+    for (const wording of wordings[index]!) {
       // Without patterns, the examples are what is wrong: the message lands by its words alone.
       if (wording.what !== 'example' && card.patterns.length === 0) continue;
       if (matching(wording.text).some((pattern) => pattern.card === index)) continue;
