@@ -4,7 +4,7 @@
  */
 import { basename, join, relative } from 'node:path';
 import type { Root } from 'mdast';
-import type { Point } from 'unist';
+import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 import { extractNodes } from '../parse/extract.ts';
 import { INDEX_FILE, listGuideFiles, notRegular } from './guide-files.ts';
@@ -20,6 +20,7 @@ import { reportMdxError } from '../parse/mdx-errors.ts';
 import { readSource } from '../parse/source.ts';
 import { RESERVED_GUIDE_SLUGS, shorten, SLUG, slugify } from '../suggest.ts';
 import { validateGuide } from '../rules/validate.ts';
+import { forgetProofs } from '../rules/card-patterns.ts';
 import { digestOf, type ParseCache } from './parse-cache.ts';
 import { componentsKey, NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
 
@@ -45,11 +46,14 @@ const parsed = new Map<
 >();
 
 /**
- * Lets go of the parses kept in memory, for a process that will not check again (a build):
- * the trees of 10,000 nodes are hundreds of megabytes the pages no longer need.
+ * Lets go of the parses kept in memory, and of what the cards' patterns were proved to match,
+ * for a process that will not check again (a build): the trees of 10,000 nodes are hundreds of
+ * megabytes the pages no longer need.
  */
 export function forgetParses(): void {
   parsed.clear();
+  lastValidation.clear();
+  forgetProofs();
 }
 
 /** What parsing one file gave: its nodes and metadata, and its own problems. */
@@ -345,8 +349,62 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   if (guide.nodes.length === 0 && !problems.some((p) => ['syntax-error', 'unreadable-file', 'limit-exceeded'].includes(p.rule))) {
     problems.push(problem(files[0]!, say('empty-guide', 'noNodes', slug)));
   }
-  append(problems, validateGuide(guide, index));
+  const parses = read.map(({ file }) => file);
+  append(problems, validated(guide, index, parses));
   return { guide, problems, parsedFiles };
+}
+
+/**
+ * The last validation of each guide folder in this process: its files, as parsed, and the
+ * graph rules' problems.
+ */
+const lastValidation = new Map<string, { files: string[]; parses: ParsedFile[]; problems: Problem[] }>();
+
+/**
+ * The graph rules' problems (rules/validate.ts). They are those of the last validation of the
+ * guide when no node changed but for its places (a writer's edit of the prose, in the dev
+ * server) and none of those problems is in a file that changed, whose places may have moved:
+ * a save then costs what it changed, not a walk of every node of the guide.
+ */
+function validated(guide: Guide, indexFile: string, parses: ParsedFile[]): Problem[] {
+  const last = lastValidation.get(guide.dir);
+  const changed = new Set<string>();
+  let alike = last !== undefined && last.files.length === guide.files.length;
+  for (let index = 0; alike && index < parses.length; index++) {
+    const before = last!.parses[index]!;
+    if (last!.files[index] !== guide.files[index]) alike = false;
+    else if (before !== parses[index]) {
+      changed.add(guide.files[index]!);
+      alike = sameShape(before, parses[index]);
+    }
+  }
+  const kept = alike && !last!.problems.some((p) => changed.has(p.file) || p.related?.some((related) => changed.has(related.file)));
+  const problems = kept ? last!.problems : validateGuide(guide, indexFile);
+  lastValidation.set(guide.dir, { files: guide.files, parses, problems });
+  return problems;
+}
+
+/** Whether a value is a unist position: a place, which the graph rules only report. */
+function isPosition(value: object): boolean {
+  return 'start' in value && 'end' in value && typeof (value as Position).start?.line === 'number';
+}
+
+/**
+ * Whether two parses read alike to the graph rules: every field of every node the same but
+ * places, which may differ (lines move when prose is edited above them), and the directive's
+ * tree, which the rules read only for places. Fields the rules do not read are compared too:
+ * a change there only costs a validation.
+ */
+function sameShape(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (isPosition(a) && isPosition(b)) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every(
+    (key) => key === 'tree' || (key in b && sameShape((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])),
+  );
 }
 
 /** The path of a file as the writer typed it: relative to where the command runs. */

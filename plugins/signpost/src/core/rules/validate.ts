@@ -20,6 +20,8 @@ import { selfTargets } from './self-target.ts';
 /**
  * The graph rules. The report sorts their problems; the order matters only where a rule
  * explains another's problems (`explained`): a copied answer explains the branch it orphans.
+ * A rule reads the nodes' fields, and of a node's tree only places: a process that checks
+ * again keeps their problems while no node changed but for its places (load-guide.ts).
  */
 const GRAPH_RULES: ((context: RuleContext) => void)[] = [
   duplicateIds,
