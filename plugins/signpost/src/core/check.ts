@@ -47,7 +47,7 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
   const problems: Problem[] = [];
   let parsedFiles = 0;
   for (const dir of dirs.map((d) => resolve(d))) {
-    const guideDirs = await findGuideDirs(dir, problems);
+    const guideDirs = findGuideDirs(dir, problems);
     if (!guideDirs) continue;
     if (guideDirs.length === 0) {
       problems.push(problem(dir, say('empty-guide', 'noGuideHere')));

@@ -87,7 +87,7 @@ export async function guidesAt(rev: string, dirs: string[], cwd: string): Promis
     }
     const guides: Guide[] = [];
     for (const copy of copies) {
-      for (const guideDir of (await findGuideDirs(copy, [])) ?? []) guides.push((await loadGuide(guideDir)).guide);
+      for (const guideDir of findGuideDirs(copy, []) ?? []) guides.push((await loadGuide(guideDir)).guide);
     }
     return { guides, commit };
   } finally {

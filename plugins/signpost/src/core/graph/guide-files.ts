@@ -3,9 +3,12 @@
  * point `check` at (`check -- /` included): the walk is bounded in depth and in entries, never
  * crosses into another file system (`/proc`, `/sys`), never follows a link to a folder, and
  * says what it skips instead of skipping it without a word.
+ *
+ * Synchronous: the walk asks only for names and sizes, a few hundred calls of microseconds
+ * each, and a check in the dev server is then one pass that the server's other work does not
+ * cut into.
  */
-import type { Dirent, Stats } from 'node:fs';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { LIMITS } from '../parse/limits.ts';
 import { problem, type Problem } from '../problems.ts';
@@ -22,26 +25,26 @@ const isHidden = (name: string): boolean => name.startsWith('.');
  * `guide/<slug>/` layout). Other folders (`images/`, or `/usr` when `check -- /`) are no
  * guides. When `dir` cannot be read, `undefined`, with the problem added to `problems`.
  */
-export async function findGuideDirs(dir: string, problems: Problem[]): Promise<string[] | undefined> {
-  const entries = await listFolder(dir, problems);
+export function findGuideDirs(dir: string, problems: Problem[]): string[] | undefined {
+  const entries = listFolder(dir, problems);
   if (!entries) return undefined;
   if (entries.some((entry) => (entry.isFile() || entry.isSymbolicLink()) && isMdx(entry.name))) return [dir];
-  const device = (await statOf(dir))?.dev;
+  const device = statOf(dir)?.dev;
   const guides: string[] = [];
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.name === 'node_modules') continue;
     if (isHidden(entry.name)) {
-      if (entry.isDirectory()) await reportHidden(path, problems);
+      if (entry.isDirectory()) reportHidden(path, problems);
       continue;
     }
     if (entry.isSymbolicLink()) {
-      if ((await statOf(path))?.isDirectory()) problems.push(problem(path, say('unreadable-file', 'linkedFolder')));
+      if (statOf(path)?.isDirectory()) problems.push(problem(path, say('unreadable-file', 'linkedFolder')));
       continue;
     }
     if (!entry.isDirectory()) continue;
-    if (await otherFileSystem(path, device, problems)) continue;
-    if (await mayBeGuide(path)) guides.push(path);
+    if (otherFileSystem(path, device, problems)) continue;
+    if (mayBeGuide(path)) guides.push(path);
   }
   return guides;
 }
@@ -50,22 +53,22 @@ export async function findGuideDirs(dir: string, problems: Problem[]): Promise<s
  * Whether a folder is a guide: it holds `.mdx` files, in it or in a folder of it, or nothing
  * (a guide just created, reported as empty), or it cannot be read (reported by the walk).
  */
-async function mayBeGuide(path: string): Promise<boolean> {
-  const entries = await readdir(path, { withFileTypes: true }).catch(() => undefined);
+function mayBeGuide(path: string): boolean {
+  const entries = attempt(() => readdirSync(path, { withFileTypes: true }));
   if (!entries) return true;
   const visible = entries.filter((entry) => !isHidden(entry.name));
   if (visible.length === 0 || visible.some((entry) => isMdx(entry.name))) return true;
   for (const entry of visible.slice(0, 100)) {
     if (!entry.isDirectory() || entry.name === 'node_modules') continue;
-    if ((await readdir(join(path, entry.name)).catch(() => [])).some(isMdx)) return true;
+    if ((attempt(() => readdirSync(join(path, entry.name))) ?? []).some(isMdx)) return true;
   }
   return false;
 }
 
 /** A folder's entries in name order, or `undefined` with an I/O problem (exit code 2). */
-async function listFolder(dir: string, problems: Problem[]): Promise<Dirent[] | undefined> {
+function listFolder(dir: string, problems: Problem[]): Dirent[] | undefined {
   try {
-    return (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const finding =
@@ -79,17 +82,22 @@ async function listFolder(dir: string, problems: Problem[]): Promise<Dirent[] | 
   }
 }
 
-async function statOf(path: string): Promise<Stats | undefined> {
+/** What `read` gives, or undefined when it throws (a file gone or unreadable meanwhile). */
+function attempt<T>(read: () => T): T | undefined {
   try {
-    return await stat(path);
+    return read();
   } catch {
     return undefined;
   }
 }
 
+function statOf(path: string): Stats | undefined {
+  return attempt(() => statSync(path));
+}
+
 /** Reports a folder that lies on another file system (`/proc`, a mount) and is not walked. */
-async function otherFileSystem(path: string, device: number | undefined, problems: Problem[]): Promise<boolean> {
-  const info = await lstat(path).catch(() => undefined);
+function otherFileSystem(path: string, device: number | undefined, problems: Problem[]): boolean {
+  const info = attempt(() => lstatSync(path));
   if (device === undefined || info === undefined || info.dev === device) return false;
   problems.push(problem(path, say('unreadable-file', 'otherFileSystem')));
   return true;
@@ -99,13 +107,13 @@ async function otherFileSystem(path: string, device: number | undefined, problem
  * Reports a hidden folder (`.drafts/`) that holds `.mdx` files, in it or one folder down: check
  * and the build skip it, and a writer should know. Folders without any (`.git`) pass quietly.
  */
-async function reportHidden(path: string, problems: Problem[]): Promise<void> {
-  const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+function reportHidden(path: string, problems: Problem[]): void {
+  const entries = attempt(() => readdirSync(path, { withFileTypes: true })) ?? [];
   let holds = entries.some((entry) => isMdx(entry.name));
   for (const entry of entries.slice(0, 100)) {
     if (holds) break;
     if (entry.isDirectory() && !isHidden(entry.name)) {
-      holds = (await readdir(join(path, entry.name)).catch(() => [])).some(isMdx);
+      holds = (attempt(() => readdirSync(join(path, entry.name))) ?? []).some(isMdx);
     }
   }
   if (holds) {
@@ -117,16 +125,16 @@ async function reportHidden(path: string, problems: Problem[]): Promise<void> {
  * Every `.mdx` file under a guide folder, `index.mdx` first, then by path; `undefined` when the
  * folder is too large to be a guide (reported).
  */
-export async function listGuideFiles(dir: string, problems: Problem[]): Promise<string[] | undefined> {
-  const root = await realpath(dir).catch(() => dir);
-  const device = (await statOf(dir))?.dev;
+export function listGuideFiles(dir: string, problems: Problem[]): string[] | undefined {
+  const root = attempt(() => realpathSync(dir)) ?? dir;
+  const device = statOf(dir)?.dev;
   const files: string[] = [];
   let entriesSeen = 0;
   let bytes = 0;
   const folders: [folder: string, depth: number][] = [[dir, 0]];
   while (folders.length > 0) {
     const [folder, depth] = folders.pop()!;
-    const entries = (await listFolder(folder, problems)) ?? [];
+    const entries = listFolder(folder, problems) ?? [];
     entriesSeen += entries.length;
     if (entriesSeen > LIMITS.guideEntries) {
       problems.push(problem(dir, say('limit-exceeded', 'guideEntries', basename(dir), LIMITS.guideEntries)));
@@ -136,21 +144,21 @@ export async function listGuideFiles(dir: string, problems: Problem[]): Promise<
     for (const entry of entries) {
       const path = join(folder, entry.name);
       if (isHidden(entry.name)) {
-        if (entry.isDirectory()) await reportHidden(path, problems);
+        if (entry.isDirectory()) reportHidden(path, problems);
         else if (isMdx(entry.name)) {
           problems.push(problem(path, say('skipped-file', 'hiddenFile', entry.name)));
         }
         continue;
       }
       if (entry.isDirectory()) {
-        if (entry.name === 'node_modules' || (await otherFileSystem(path, device, problems))) continue;
+        if (entry.name === 'node_modules' || otherFileSystem(path, device, problems)) continue;
         if (depth + 1 > LIMITS.folderDepth) {
           problems.push(problem(path, say('limit-exceeded', 'folderDepth', depth + 1, LIMITS.folderDepth)));
           continue;
         }
         below.push(path);
       } else if (entry.isSymbolicLink()) {
-        const target = await linkTarget(path, root);
+        const target = linkTarget(path, root);
         if (!isMdx(entry.name)) {
           if (target.kind === 'folder') problems.push(problem(path, say('unreadable-file', 'linkedFolder')));
           continue;
@@ -170,7 +178,7 @@ export async function listGuideFiles(dir: string, problems: Problem[]): Promise<
         else problems.push(problem(path, notRegular(kindOf(entry))));
       }
       // What will be read: a file past the size limit is refused on its own, unread.
-      const size = files.at(-1) === path ? ((await statOf(path))?.size ?? 0) : 0;
+      const size = files.at(-1) === path ? (statOf(path)?.size ?? 0) : 0;
       if (size <= LIMITS.fileBytes) bytes += size;
       if (bytes > LIMITS.guideBytes) {
         problems.push(problem(dir, say('limit-exceeded', 'guideBytes', basename(dir), LIMITS.guideBytes / 1024 ** 2)));
@@ -215,14 +223,14 @@ export function notRegular(kind: Kind): Finding {
 }
 
 /** Where a symbolic link leads: a file or folder inside the guide folder, outside it, or nowhere. */
-async function linkTarget(path: string, root: string): Promise<{ kind: Kind | 'outside' | 'missing' }> {
+function linkTarget(path: string, root: string): { kind: Kind | 'outside' | 'missing' } {
   let target: string;
   try {
-    target = await realpath(path);
+    target = realpathSync(path);
   } catch {
     return { kind: 'missing' };
   }
-  const info = await statOf(target);
+  const info = statOf(target);
   if (!info) return { kind: 'missing' };
   if (info.isDirectory()) return { kind: 'folder' };
   if (!(target === root || target.startsWith(root + sep))) return { kind: 'outside' };

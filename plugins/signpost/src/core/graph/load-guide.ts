@@ -86,7 +86,7 @@ async function parseFile(
   const key = componentsKey(components);
   const usable = remembered && remembered.isIndex === isIndex && remembered.key === key ? remembered : undefined;
   // A file still at the version parsed last time in this process (the dev server) is not read again.
-  const source = given === undefined ? await readSource(path, usable?.signature) : { text: given };
+  const source = given === undefined ? readSource(path, usable?.signature) : { text: given };
   if ('unchanged' in source) {
     cache?.keep(path);
     append(problems, usable!.problems);
@@ -115,7 +115,8 @@ async function parseFile(
     return usable.result;
   }
   const digest = cache ? digestOf(key ? `${key}\n${source.text}` : source.text) : '';
-  const stored = await cache?.get(path, isIndex, digest);
+  // The cache's entry for a file parsed earlier in this process holds that earlier text.
+  const stored = usable ? undefined : await cache?.get(path, isIndex, digest);
   if (!stored) onParse?.();
   const { result, problems: own } = stored ?? parseSource(path, source, isIndex, components);
   if (cache && !stored) cache.set(path, isIndex, digest, { result, problems: own });
@@ -307,7 +308,7 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
     problems.push(problem(dir, say('invalid-id', 'folderReserved', slug, RESERVED_GUIDE_SLUGS.get(slug)!)));
   }
   let parsedFiles = 0;
-  const listed = await listGuideFiles(dir, problems);
+  const listed = listGuideFiles(dir, problems);
   const files = listed ?? [];
   const guide: Guide = {
     slug,

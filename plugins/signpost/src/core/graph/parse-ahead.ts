@@ -54,9 +54,9 @@ export async function parseAhead(
   let native = 0;
   for (const dir of guideDirs) {
     // Problems with the folder are loadGuide's to report: here they only stop the reading ahead.
-    const files = (await listGuideFiles(dir, [] as Problem[])) ?? [];
+    const files = listGuideFiles(dir, [] as Problem[]) ?? [];
     for (const path of files) {
-      const source = await readSource(path);
+      const source = readSource(path);
       if (!('text' in source)) continue;
       const isIndex = path === join(dir, INDEX_FILE);
       if (!(await parseMemory.needed(path, source.text, isIndex, components, cache))) continue;

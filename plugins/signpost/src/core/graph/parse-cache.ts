@@ -5,6 +5,7 @@
  * parser packages it uses), so that a cached result is always the one a fresh parse would give.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +126,7 @@ export class ParseCache<T> {
   static async open<T>(dir: string, guidesDir: string): Promise<ParseCache<T>> {
     const cache = new ParseCache<T>(join(dir, `parse-${digestOf(guidesDir).slice(0, 12)}`));
     cache.version = await versionOfChecker();
-    cache.present = new Set(await readdir(cache.dir).catch(() => []));
+    cache.present = new Set(existing(cache.dir));
     return cache;
   }
 
@@ -177,6 +178,15 @@ export class ParseCache<T> {
       this.present.delete(name);
       await rm(join(this.dir, name), { force: true }).catch(() => undefined);
     }
+  }
+}
+
+/** The entries in the cache's folder; none when it is not there yet. Asked at once: one call. */
+function existing(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
 

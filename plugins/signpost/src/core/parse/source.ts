@@ -2,8 +2,7 @@
  * Reads a guide file as text: only a regular file, only up to the size limit, and with bytes
  * that are not UTF-8 turned into a located problem.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Point } from 'unist';
 import { LIMITS } from './limits.ts';
 
@@ -43,16 +42,25 @@ function signatureOf(info: { size: number; mtimeMs: number; ctimeMs: number; ino
  * Reads the file at `path`. Given the `signature` of the version read last time, a file
  * still at that version is not read again (`unchanged`): a dev server that checks the guides on
  * every save reads only the files that changed.
+ *
+ * Synchronous: a guide file is small (at most `LIMITS.fileBytes`) and read whole at once, and a
+ * check in the dev server is then one pass that the server's other work (Astro writing its data
+ * store) does not cut into between two files.
  */
-export async function readSource(path: string, known?: string): Promise<SourceResult> {
+export function readSource(path: string, known?: string): SourceResult {
   let bytes: Buffer;
   let signature: string | undefined;
   try {
+    // A file still at the known version is only looked at, not opened.
+    if (known !== undefined) {
+      const info = statSync(path);
+      if (info.isFile() && signatureOf(info) === known) return { unchanged: known };
+    }
     // Opened without waiting (a FIFO would block the open until a writer came), then checked
     // on the open handle, so the file that is read is the file that was checked.
-    const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const handle = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
-      const info = await handle.stat();
+      const info = fstatSync(handle);
       if (!info.isFile()) {
         const kind = info.isFIFO()
           ? 'FIFO'
@@ -72,14 +80,14 @@ export async function readSource(path: string, known?: string): Promise<SourceRe
       const buffer = Buffer.alloc(Math.min(info.size, LIMITS.fileBytes) + 1);
       let length = 0;
       while (length < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        const bytesRead = readSync(handle, buffer, length, buffer.length - length, length);
         if (bytesRead === 0) break;
         length += bytesRead;
       }
       if (length > LIMITS.fileBytes) return { tooLarge: length };
       bytes = buffer.subarray(0, length);
     } finally {
-      await handle.close();
+      closeSync(handle);
     }
   } catch (error) {
     return { error: error as NodeJS.ErrnoException };
