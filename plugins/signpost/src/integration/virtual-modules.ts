@@ -7,7 +7,6 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { accentForeground } from './options.ts';
-import { codeStylesheet } from '../render/highlight.ts';
 import type { ResolvedSignpost } from './index.ts';
 
 const CONFIG = 'virtual:signpost/config';
@@ -77,7 +76,8 @@ export function virtualModules(options: ResolvedSignpost, buildKey: string): Plu
     load(id) {
       if (id === `\0${CONFIG}`) return configModule;
       if (id === `\0${BRANDING}`) return brandingModule;
-      if (id === `\0${CODE}`) return codeStylesheet();
+      // Shiki is loaded when the stylesheet is asked for: `signpost check` reads this module with the site's config.
+      if (id === `\0${CODE}`) return import('../render/highlight.ts').then(({ codeStylesheet }) => codeStylesheet());
       if (id === `\0${COMPONENTS}`) return componentsModule;
       if (id === `\0${MIDDLEWARE}`)
         return `import { searchMiddleware } from 'signpost/middleware';\nexport const onRequest = searchMiddleware(${JSON.stringify(buildKey)});`;

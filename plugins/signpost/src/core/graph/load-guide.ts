@@ -12,7 +12,7 @@ import { fileTooLarge, LIMITS, scanLimits } from '../parse/limits.ts';
 import { directiveDepthWithoutMdx, tooDeep } from '../parse/nesting.ts';
 import { frontmatterOf, readMetadata, type MetaResult } from '../parse/metadata.ts';
 import type { Guide, GuideNode } from './model.ts';
-import { fallbackParser, mdxParser, mdxParserWithoutGfm } from '../parse/processor.ts';
+import type * as Processor from '../parse/processor.ts';
 import { parseNative } from '../parse/native-parse.ts';
 import { append, flag, problem, problemsOf, type Problem } from '../problems.ts';
 import { say } from '../rules/catalogue.ts';
@@ -54,6 +54,22 @@ export function forgetParses(): void {
   parsed.clear();
   lastValidation.clear();
   forgetProofs();
+}
+
+/**
+ * micromark's parsers (processor.ts), loaded the first time a file needs them: the native fast
+ * path reads most guides without them, and loading them is a tenth of a second of a cold
+ * `check`. `parseSource` with micromark needs them loaded.
+ */
+let parsers: typeof Processor | undefined;
+
+export async function loadParsers(): Promise<void> {
+  parsers ??= await import('../parse/processor.ts');
+}
+
+function micromark(): typeof Processor {
+  if (!parsers) throw new Error('Parsing with micromark before its parsers were loaded (loadParsers).');
+  return parsers;
 }
 
 /** What parsing one file gave: its nodes and metadata, and its own problems. */
@@ -118,7 +134,7 @@ async function parseFile(
   // The cache's entry for a file parsed earlier in this process holds that earlier text.
   const stored = usable ? undefined : await cache?.get(path, isIndex, digest);
   if (!stored) onParse?.();
-  const { result, problems: own } = stored ?? parseSource(path, source, isIndex, components);
+  const { result, problems: own } = stored ?? (await parseEither(path, source, isIndex, components));
   if (cache && !stored) cache.set(path, isIndex, digest, { result, problems: own });
   parsed.set(path, { text: source.text, isIndex, key, result, problems: own, signature });
   append(problems, own);
@@ -132,7 +148,10 @@ async function parseFile(
  */
 export type ParserChoice = 'either' | 'native' | 'micromark';
 
-/** Parses the text of one file (`source`, from `readSource`) into its nodes, metadata and problems. */
+/**
+ * Parses the text of one file (`source`, from `readSource`) into its nodes, metadata and
+ * problems. Where micromark may read it (`either`, `micromark`), after `loadParsers()`.
+ */
 export function parseSource(
   path: string,
   source: { text: string; invalidAt?: Point },
@@ -158,6 +177,19 @@ export function parseSource(
   const problems: Problem[] = [];
   const result = parseText(path, source, isIndex, problems, components, parser);
   return result && { result, problems };
+}
+
+/** `parseSource` with the native fast path, and micromark where it declines: its parsers are loaded then. */
+async function parseEither(
+  path: string,
+  source: { text: string; invalidAt?: Point },
+  isIndex: boolean,
+  components: SiteComponents,
+): Promise<FileParse> {
+  const native = parseSource(path, source, isIndex, components, 'native');
+  if (native) return native;
+  await loadParsers();
+  return parseSource(path, source, isIndex, components, 'micromark');
 }
 
 /**
@@ -219,7 +251,7 @@ function parseText(
   let tree: Root | undefined;
   let recovered = false;
   try {
-    tree = native ?? mdxParser.parse(file);
+    tree = native ?? micromark().mdxParser.parse(file);
   } catch (error) {
     // Too deep for GFM's walk: measured without it, so that the limit is reported at its place.
     if (error instanceof RangeError) tree = measurableTree(file);
@@ -236,7 +268,7 @@ function parseText(
       directiveDepthWithoutMdx(source.text, LIMITS.directiveDepth) <= LIMITS.directiveDepth
     ) {
       try {
-        tree = fallbackParser.parse(file);
+        tree = micromark().fallbackParser.parse(file);
         recovered = true;
       } catch (again) {
         // Markdown without MDX has no syntax errors: this would be a bug, still reported at a place.
@@ -265,7 +297,7 @@ function parseText(
 /** The tree without GFM, or undefined when even that overflows. */
 function measurableTree(file: VFile): Root | undefined {
   try {
-    return mdxParserWithoutGfm.parse(file);
+    return micromark().mdxParserWithoutGfm.parse(file);
   } catch {
     return undefined;
   }

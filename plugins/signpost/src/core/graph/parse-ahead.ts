@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Point } from 'unist';
 import { listGuideFiles, INDEX_FILE } from './guide-files.ts';
-import { parseMemory, parseSource, type FileParse } from './load-guide.ts';
+import { loadParsers, parseMemory, parseSource, type FileParse } from './load-guide.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { readSource } from '../parse/source.ts';
 import { NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
@@ -72,6 +72,7 @@ export async function parseAhead(
   }
   if (bytes < PARSE_AHEAD_BYTES) return { files: native, inWorkers: 0 };
   jobs.sort((a, b) => b.source.text.length - a.source.text.length);
+  await loadParsers();
   const { results, inWorkers } = await parseJobs(jobs, Math.min(threads, Math.ceil(bytes / PARSE_AHEAD_BYTES) - 1 || 1));
   jobs.forEach((job, index) => parseMemory.remember(job.path, job.source.text, job.isIndex, components, cache, results[index]!));
   return { files: native + jobs.length, inWorkers };

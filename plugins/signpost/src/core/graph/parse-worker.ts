@@ -4,11 +4,12 @@
  * it), and sends back what it gave, until none is left.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseSource } from './load-guide.ts';
+import { loadParsers, parseSource } from './load-guide.ts';
 import type { ParseJob } from './parse-ahead.ts';
 import { NO_COMPONENTS } from '../parse/site-components.ts';
 
 const { jobs, next } = workerData as { jobs: ParseJob[]; next: Int32Array };
+await loadParsers();
 for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
   const { path, source, isIndex } = jobs[index]!;
   // The native fast path declined these files already (parse-ahead.ts). A worker's port, not

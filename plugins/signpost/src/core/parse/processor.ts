@@ -13,8 +13,8 @@ import { unified, type Processor } from 'unified';
 import type { Root } from 'mdast';
 import { installLinearEditMap } from './linear-edit-map.ts';
 
-// Every parse below, and Astro's own Markdown in the same process, without micromark's
-// quadratic edit step (see linear-edit-map.ts).
+// Every parse below, and Astro's own Markdown in the same process once this module is loaded,
+// without micromark's quadratic edit step (see linear-edit-map.ts).
 installLinearEditMap();
 
 /**
