@@ -46,9 +46,9 @@ const parsed = new Map<
 >();
 
 /**
- * Lets go of the parses kept in memory, and of what the cards' patterns were proved to match,
- * for a process that will not check again (a build): the trees of 10,000 nodes are hundreds of
- * megabytes the pages no longer need.
+ * Lets go of the parses kept in memory, the last validation of each guide and what the cards'
+ * patterns were proved to match, for a process that will not check again (a build): the trees
+ * of 10,000 nodes are hundreds of megabytes the pages no longer need.
  */
 export function forgetParses(): void {
   parsed.clear();
