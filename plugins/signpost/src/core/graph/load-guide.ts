@@ -142,22 +142,21 @@ async function parseFile(
 }
 
 /**
- * Which parser reads a file: the native fast path where it gives micromark's tree and
- * micromark elsewhere (`either`), the fast path only (nothing where it declines), or micromark
- * only, for a file the fast path has declined already.
+ * Which parser reads a file: the native fast path (nothing where it declines), or micromark,
+ * for a file the fast path has declined. `parseEither` tries one, then the other.
  */
-export type ParserChoice = 'either' | 'native' | 'micromark';
+export type ParserChoice = 'native' | 'micromark';
 
 /**
  * Parses the text of one file (`source`, from `readSource`) into its nodes, metadata and
- * problems. Where micromark may read it (`either`, `micromark`), after `loadParsers()`.
+ * problems. With micromark, after `loadParsers()`.
  */
 export function parseSource(
   path: string,
   source: { text: string; invalidAt?: Point },
   isIndex: boolean,
-  components?: SiteComponents,
-  parser?: 'either' | 'micromark',
+  components: SiteComponents,
+  parser: 'micromark',
 ): FileParse;
 /** The same with the native fast path only: undefined where it declines the file. */
 export function parseSource(
@@ -171,8 +170,8 @@ export function parseSource(
   path: string,
   source: { text: string; invalidAt?: Point },
   isIndex: boolean,
-  components: SiteComponents = NO_COMPONENTS,
-  parser: ParserChoice = 'either',
+  components: SiteComponents,
+  parser: ParserChoice,
 ): FileParse | undefined {
   const problems: Problem[] = [];
   const result = parseText(path, source, isIndex, problems, components, parser);
@@ -240,8 +239,8 @@ function parseText(
     problems.push(problem(path, limit.finding, limit.place));
     return { nodes: [], meta: undefined };
   }
-  // Sätteri where it gives micromark's tree (native-parse.ts), micromark everywhere else.
-  const native = parser === 'micromark' ? undefined : parseNative(source.text);
+  // Sätteri where it gives micromark's tree (native-parse.ts); micromark for what it declines.
+  const native = parser === 'native' ? parseNative(source.text) : undefined;
   if (!native && parser === 'native') return undefined;
   if (source.invalidAt) {
     // Reported, then read on with the bad bytes replaced, so the file's nodes still count.
@@ -318,7 +317,10 @@ function reportParseError(error: unknown, file: VFile): void {
   reportMdxError(error, file);
 }
 
-/** Files read at once: enough to keep the disk busy, few enough for any limit on open files. */
+/**
+ * Files taken at once: a file is read at once (source.ts), its parse-cache entry is read
+ * alongside the others', enough to keep the disk busy, few enough for any limit on open files.
+ */
 const READ_AHEAD = 16;
 
 /** `map` over `list`, at most `size` calls at once, results in order. */
@@ -361,7 +363,7 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   if (files[0] !== index) {
     problems.push(problem(dir, say('missing-metadata', 'noIndex', slug, INDEX_FILE)));
   }
-  // Files are read a few at a time, and taken in order: the same guide and problems as one by one.
+  // Files are taken a few at a time, and in order: the same guide and problems as one by one.
   const read = await inBatches(files, READ_AHEAD, async (path) => {
     const own: Problem[] = [];
     const file = await parseFile(path, path === index, own, { ...options, onParse: () => parsedFiles++ });
