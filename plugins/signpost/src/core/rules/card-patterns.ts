@@ -10,6 +10,7 @@
  */
 import type { ErrorNode, Guide, Located, MatchPattern } from '../graph/model.ts';
 import { compilePatterns, indexPatterns, patternsMatching, type CompiledPattern } from '../match/matcher.ts';
+import { ownAttributePlace } from '../parse/directives.ts';
 
 /** What readers may paste of a card: its examples, its message and its aliases. */
 export interface Wording extends Located {
@@ -150,10 +151,11 @@ const wordingsKept = new WeakMap<ErrorNode, Wording[]>();
 function wordingsOf(card: ErrorNode): Wording[] {
   let wordings = wordingsKept.get(card);
   if (!wordings) {
-    const title = card.tree.data?.position?.attributes?.['title'] ?? card.position;
     wordings = [
       ...card.examples.map((example) => ({ ...example, what: 'example' as const })),
-      ...(card.title ? [{ text: card.title, position: title, what: 'message' as const }] : []),
+      ...(card.title
+        ? [{ text: card.title, position: ownAttributePlace(card.tree, 'title') ?? card.position, what: 'message' as const }]
+        : []),
       ...card.aliases.map((alias) => ({ ...alias, what: 'alias' as const })),
     ];
     wordingsKept.set(card, wordings);

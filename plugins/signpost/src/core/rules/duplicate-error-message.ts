@@ -1,6 +1,7 @@
 /** `duplicate-error-message`: the same message (or alias) on two cards confuses search. */
 import type { Position } from 'unist';
 import type { ErrorNode, GuideNode } from '../graph/model.ts';
+import { ownAttributePlace } from '../parse/directives.ts';
 import { problem, relatedPlace } from '../problems.ts';
 import { shorten } from '../suggest.ts';
 import { say } from './catalogue.ts';
@@ -28,9 +29,7 @@ function comparedOf(card: ErrorNode): string[] {
 
 /** The card's message (0) or one of its aliases, with its place. */
 function wordingOf(card: ErrorNode, which: number): { text: string; position: Position } {
-  return which === 0
-    ? { text: card.title, position: card.tree.data?.position?.attributes?.['title'] ?? card.position }
-    : card.aliases[which - 1]!;
+  return which === 0 ? { text: card.title, position: ownAttributePlace(card.tree, 'title') ?? card.position } : card.aliases[which - 1]!;
 }
 
 export function duplicateErrorMessages({ guide, where, problems }: RuleContext): void {
