@@ -18,6 +18,14 @@ const RULE_DOCS = fileURLToPath(new URL('../../plugins/signpost/src/core/rules/d
 /** A 1×1 PNG, for the images the examples show. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
+/** Files whose bytes are what their names say: `check` reads the content, not the name. */
+const SAMPLES: Record<string, Buffer | string> = {
+  png: PNG,
+  pdf: '%PDF-1.4\n% A sample\n',
+  mp4: Buffer.from('000000186674797069736f6d0000000069736f6d6d703432', 'hex'),
+  vtt: 'WEBVTT\n\n00:00.000 --> 00:04.000\nA caption\n',
+};
+
 const work = await mkdtemp(join(tmpdir(), 'signpost-docs-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 let count = 0;
@@ -32,7 +40,7 @@ async function writeGuide(mdx: string, extra: string[] = []): Promise<string> {
   const wanted = [...mdx.matchAll(/(?:\]\(|src="|poster="|captions=")\.\/([^)"\s]+)/g)].map((match) => match[1]!);
   for (const file of [...wanted, ...extra]) {
     await mkdir(dirname(join(dir, file)), { recursive: true });
-    await writeFile(join(dir, file), file.endsWith('.png') ? PNG : 'x');
+    await writeFile(join(dir, file), SAMPLES[file.slice(file.lastIndexOf('.') + 1)] ?? 'x');
   }
   return project;
 }

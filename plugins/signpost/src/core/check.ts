@@ -39,6 +39,11 @@ export interface CheckResult {
   ioError: boolean;
   /** How many files were parsed in this run; the others were unchanged since an earlier one. */
   parsedFiles: number;
+  /**
+   * Every file the guides link to or show that passed, by absolute path: the SHA-256 of the
+   * bytes `check` read. The build serves a file only with these bytes (integration/guide-files.ts).
+   */
+  linkedFiles: Map<string, string>;
 }
 
 /** Loads and validates every guide under `dirs`. Never throws for a writer's mistake. */
@@ -46,6 +51,7 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
   const guides: Guide[] = [];
   const problems: Problem[] = [];
   let parsedFiles = 0;
+  const linkedFiles = new Map<string, string>();
   for (const dir of dirs.map((d) => resolve(d))) {
     const guideDirs = findGuideDirs(dir, problems);
     if (!guideDirs) continue;
@@ -63,10 +69,12 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
     }
     await cache?.save();
     // Files come and go while a guide's text stays the same: checked on every run, after the parse cache.
-    append(problems, brokenFiles(here, options.site ?? siteLayoutOf(dir)));
+    const files = await brokenFiles(here, options.site ?? siteLayoutOf(dir));
+    append(problems, files.problems);
+    for (const [path, hash] of files.files) linkedFiles.set(path, hash);
     append(guides, here);
   }
   if (options.keep === false) forgetParses();
   const final = options.strict ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p)) : problems;
-  return { guides, problems: sortProblems(final), ioError: problems.some((p) => p.io), parsedFiles };
+  return { guides, problems: sortProblems(final), ioError: problems.some((p) => p.io), parsedFiles, linkedFiles };
 }

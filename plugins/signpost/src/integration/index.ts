@@ -176,10 +176,10 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         // Files beside the guides (a PDF, a video), at the URLs the pages give them.
         server.middlewares.use((request, response, next) => {
           readServedFile(resolved?.files, request.url ?? '')
-            .then((body) => {
-              if (!body) return next();
-              response.setHeader('Content-Type', contentType(request.url ?? ''));
-              response.end(body);
+            .then((served) => {
+              if (!served) return next();
+              for (const [name, value] of Object.entries(served.headers)) response.setHeader(name, value);
+              response.end(served.bytes);
             })
             .catch(next);
         });
@@ -211,25 +211,6 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
       [COMPONENTS_HOOK]: () => componentSchemas(options),
     },
   };
-}
-
-/** The type of a served file, from its extension. */
-function contentType(url: string): string {
-  const ext = url.split('?')[0]!.split('.').pop()?.toLowerCase() ?? '';
-  const types: Record<string, string> = {
-    mp4: 'video/mp4',
-    webm: 'video/webm',
-    vtt: 'text/vtt',
-    pdf: 'application/pdf',
-    png: 'image/png',
-    jpg: 'image/jpeg',
-    jpeg: 'image/jpeg',
-    webp: 'image/webp',
-    gif: 'image/gif',
-    svg: 'image/svg+xml',
-    txt: 'text/plain; charset=utf-8',
-  };
-  return Object.hasOwn(types, ext) ? types[ext]! : 'application/octet-stream';
 }
 
 interface PlannedRoute {

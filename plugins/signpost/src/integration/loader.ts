@@ -92,7 +92,7 @@ export function signpostLoader(): Loader {
           guides: result.guides.length,
           nodes: result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0),
         });
-        await store(code, context, result, failed ? result : undefined, paths, options, root);
+        await store(code, context, result, failed ? result : undefined, paths, options, root, cacheDir);
         // For `npm run bench`: what a save costs in the dev server, one JSON line per check.
         const timings = process.env['SIGNPOST_TIMINGS'];
         if (timings && context.watcher) {
@@ -159,6 +159,7 @@ async function store(
   paths: SitePaths,
   options: ResolvedSignpost,
   root: string,
+  cacheDir: string,
 ): Promise<void> {
   const { formatResult, sourceLines, loadHighlighter, codeLanguages, GuideFiles, pageGuide, IMAGE_IMPORT } = code;
   const kept = new Set<string>();
@@ -194,11 +195,11 @@ async function store(
     );
     const highlighter = await loadHighlighter(codeLanguages(result.guides));
     const base = paths.base.slice(0, paths.base.length - options.prefix.length + 1);
-    const files = new GuideFiles(paths);
+    const files = new GuideFiles(paths, result.linkedFiles);
     for (const guide of result.guides) {
       const page = pageGuide(guide, paths, {
         highlighter,
-        fileHref: (file) => files.url(file),
+        fileHref: (file) => files.url(file, guide.dir),
         // `/terms/` is a path from the site's root: under the base, not under the guides' prefix.
         siteHref: (path) => `${base}${path.replace(/^\/+/, '')}`,
         siteComponents: new Set(Object.keys(options.components ?? {})),
@@ -218,10 +219,13 @@ async function store(
       });
       for (const node of page.nodes) {
         const file = guide.byId.get(node.node.id)!.file;
-        // Images go through astro:assets: a path after IMAGE_IMPORT is imported relative to `filePath`.
+        // Images go through astro:assets: a path after IMAGE_IMPORT is imported relative to
+        // `filePath`, here a copy of the bytes `check` passed, not the file that may have changed since.
         const images = node.images.map((image) => ({
           ...image,
-          src: `${IMAGE_IMPORT}./${relative(dirname(file), image.file).split(sep).join('/')}`,
+          src: `${IMAGE_IMPORT}./${relative(dirname(file), files.checkedImage(image.file, guide.dir, cacheDir))
+            .split(sep)
+            .join('/')}`,
         }));
         const { reachedFrom: _reachedFrom, parent: _parent, depth: _depth, alternatives: _alternatives, ...stored } = node;
         put({

@@ -9,6 +9,7 @@
  * `_headers` rules is held to letters, digits, `-`, `_`, `.` and `/` (`BasePathSchema`).
  */
 import { BasePathSchema, feedbackOrigin } from '../core/schemas/site-config.ts';
+import { DOWNLOADS_FOLDER, FILES_FOLDER } from '../core/parse/urls.ts';
 
 /** The policy's directives. `feedbackEndpoint` on another origin is allowed to receive beacons. */
 export function cspDirectives(feedbackEndpoint?: string): [string, string][] {
@@ -46,7 +47,7 @@ export function cspForHeader(feedbackEndpoint?: string): string {
 
 /**
  * A `_headers` file: the policy and a few safe defaults for the guides' pages (`base` +
- * `prefix`), long caching for hashed assets.
+ * `prefix`) and the files they link to, downloads as attachments, long caching for hashed assets.
  */
 export function headersFile(base: string, prefix: string, feedbackEndpoint?: string): string {
   // Throws on a path outside the safe alphabet: a line break there would add a header.
@@ -55,8 +56,12 @@ export function headersFile(base: string, prefix: string, feedbackEndpoint?: str
   return [
     `${pages}*`,
     `  Content-Security-Policy: ${cspForHeader(feedbackEndpoint)}`,
+    // Also every file a guide links to (`_signpost/*`): served as the type of its name, never sniffed.
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
+    // Downloads (a PDF, text, an archive), not media a page shows: saved, never opened on the site.
+    `${pages}${FILES_FOLDER}/${DOWNLOADS_FOLDER}/*`,
+    '  Content-Disposition: attachment',
     `${root}_astro/*`,
     '  Cache-Control: public, max-age=31536000, immutable',
     '',

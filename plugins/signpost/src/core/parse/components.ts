@@ -21,6 +21,7 @@ import { readAttributes } from './attributes.ts';
 import { attributePlace, isDirective, labelText, openingOf, type Directive } from './directives.ts';
 import { imageTarget, type References } from './content-refs.ts';
 import { extensionOf, urlTarget } from './urls.ts';
+import { checkAttributeUrls } from './mdx-check.ts';
 import type { ComponentName } from './vocabulary.ts';
 import { visibleText } from './visible.ts';
 
@@ -29,6 +30,8 @@ const placedTabs = new WeakSet<Directive>();
 
 export function readComponent(directive: Directive, name: ComponentName, refs: References, file: VFile): void {
   const attributes = readAttributes(directive, COMPONENT_SCHEMAS[name], file) as Record<string, unknown>;
+  // A `javascript:` or `data:` file is reported as such, and not looked for beside the guide.
+  for (const unsafe of checkAttributeUrls(directive, file)) delete attributes[unsafe];
   switch (name) {
     case 'kbd':
       if (!labelText(directive)) flag(file, say('missing-title', 'kbd'), openingOf(directive));

@@ -65,6 +65,15 @@ export const LIMITS = {
   yamlLineIndicators: 8,
   /** Values YAML aliases (`*name`) may expand to: a "billion laughs" stops here. */
   yamlAliases: 100,
+  /**
+   * Bytes of one file a guide links to or shows (a PDF, an image, a video): it is read whole
+   * to be checked and hashed, and hosts refuse larger files (Cloudflare Pages at 25 MB).
+   */
+  linkedFileBytes: 100 * 1024 * 1024,
+  /** Pixels of one image: what the build's image pipeline decodes (a 30000 × 30000 PNG is 900 megapixels). */
+  imagePixels: 50_000_000,
+  /** Pixels on one side of an image: browsers and the image pipeline refuse wider ones. */
+  imageSide: 16_384,
 } as const;
 
 type LimitName = keyof typeof LIMITS;
@@ -191,6 +200,27 @@ export const LIMIT_TABLE: readonly LimitRow[] = [
     limit: 'folderDepth',
     measured: 'while the guide folder is listed',
     fix: "keep the guide's files in fewer levels of folders",
+  },
+  {
+    what: 'the size of a file a guide links to or shows (a PDF, an image, a video)',
+    limit: 'linkedFileBytes',
+    unit: (v) => `${v / 1024 ** 2} MB`,
+    measured: 'from the file system, before the file is read',
+    fix: 'make the file smaller (compress the video, split the PDF), or publish it elsewhere and link to its address',
+  },
+  {
+    what: 'the pixels of an image (width × height)',
+    limit: 'imagePixels',
+    unit: (v) => `${v / 1_000_000} megapixels`,
+    measured: "from the image's header, before it is decoded",
+    fix: 'scale the image down: a page shows it at most 736 pixels wide',
+  },
+  {
+    what: 'the width or the height of an image',
+    limit: 'imageSide',
+    unit: (v) => `${count(v)} pixels`,
+    measured: "from the image's header, before it is decoded",
+    fix: 'scale the image down: a page shows it at most 736 pixels wide',
   },
   {
     what: 'the characters of an id or a guide folder name (past it, an `invalid-id`)',

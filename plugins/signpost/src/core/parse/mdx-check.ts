@@ -4,6 +4,7 @@
  * could run code. Each is reported at its place.
  */
 import type { Nodes } from 'mdast';
+import { attributePlace, type Directive } from './directives.ts';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { flag } from '../problems.ts';
@@ -63,4 +64,32 @@ function checkUrl(url: string, what: 'link' | 'image', place: Position | undefin
   if (isSafeUrl(url)) return;
   const shown = JSON.stringify(url.length > 40 ? `${url.slice(0, 40)}…` : url).slice(1, -1);
   flag(file, say('unsafe-url', 'protocol', what, shown, ALLOWED_PROTOCOLS), place);
+}
+
+/**
+ * Attribute names that a component turns into an `href` or a `src` (`src`, `href`, `poster`,
+ * `captions`, `imageUrl`, `link`, `data-src` …): held to the policy of Markdown links.
+ */
+const URL_NAME = /(?:href|src|url|uri|link|poster|image|img|icon|logo|avatar|captions|action|source)$/i;
+
+/** Protocols that run code or carry a whole document: refused in any attribute, whatever its name. */
+const RUNNING_PROTOCOL = /^(?:javascript|vbscript|livescript|data):/i;
+
+/**
+ * Reports the attributes of a component, Signpost's or a site's, whose URL has a protocol
+ * outside the policy, each at its place: every attribute named like a URL, and any attribute
+ * holding a `javascript:`, `vbscript:` or `data:` URL (a site's component may make a link of
+ * any attribute its schema accepts as text). Returns the names reported.
+ */
+export function checkAttributeUrls(directive: Directive, file: VFile): Set<string> {
+  const reported = new Set<string>();
+  for (const [name, value] of Object.entries(directive.attributes ?? {})) {
+    if (typeof value !== 'string' || isSafeUrl(value)) continue;
+    // eslint-disable-next-line no-control-regex
+    if (!URL_NAME.test(name) && !RUNNING_PROTOCOL.test(value.replace(/[\u0000-\u0020\u007f]+/g, ''))) continue;
+    const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value).slice(1, -1);
+    flag(file, say('unsafe-url', 'attribute', name, directive.name, shown, ALLOWED_PROTOCOLS), attributePlace(directive, name));
+    reported.add(name);
+  }
+  return reported;
 }

@@ -23,7 +23,7 @@ import {
   ownAttributePlace,
   type Directive,
 } from './directives.ts';
-import { checkMdx } from './mdx-check.ts';
+import { checkAttributeUrls, checkMdx } from './mdx-check.ts';
 import { readComponent } from './components.ts';
 import { readReferences, type References } from './content-refs.ts';
 import { readExample, readMatch, type MatchParts } from './match-parts.ts';
@@ -87,6 +87,7 @@ export function walk(
     if (siteSchema) {
       // A site's component: its attributes checked against the site's schema, its content like any other.
       readAttributes(child, siteSchema, file);
+      checkAttributeUrls(child, file);
       walk(child, collected, false, file, nodes, readNode, child.type === 'containerDirective' ? labelParagraph(child) : undefined);
       continue;
     }

@@ -33,3 +33,9 @@ export function extensionOf(path: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
+
+/** Where a site serves the linked files, under the guides' prefix: no guide slug starts with `_`. */
+export const FILES_FOLDER = '_signpost';
+
+/** Where the downloads are in it (not media), which `_headers` serves as attachments (render/csp.ts). */
+export const DOWNLOADS_FOLDER = 'download';

@@ -1,11 +1,12 @@
 /**
  * `broken-image` and `broken-link`: the images, videos and files a node shows or links to must
- * exist beside the guide, inside its folder, and a link from the site's root (`/pricing/`)
- * must name a page of the site: a guide page, a file in `public/` or a page in `src/pages/`.
+ * exist beside the guide, really inside its folder (a symbolic link out of it is refused), be
+ * regular files of a type on the allow-list by their bytes (core/parse/linked-file.ts), and a
+ * link from the site's root (`/pricing/`) must name a page of the site: a guide page, a file in `public/` or a page in `src/pages/`.
  * Checked on every run, not with the parse: a file may be deleted while the guide's text
  * stays the same.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileRef, Guide, GuideNode } from '../graph/model.ts';
 import { problem, type Problem } from '../problems.ts';
@@ -13,6 +14,8 @@ import { say, type Finding } from './catalogue.ts';
 import { closest, RESERVED_NODE_IDS } from '../suggest.ts';
 import { IMAGE_EXTENSIONS } from '../schemas/components.ts';
 import { extensionOf } from '../parse/urls.ts';
+import { LIMITS } from '../parse/limits.ts';
+import { LINKED_EXTENSIONS, readLinkedFile, type LinkedFile, type Refusal } from '../parse/linked-file.ts';
 
 /** Where a guide's site is: its project folder and the path the guides are served under. */
 export interface SiteLayout {
@@ -38,19 +41,39 @@ export function siteLayoutOf(guidesDir: string): SiteLayout {
   }
 }
 
+/** What `brokenFiles` found: the problems, and every linked file that passed with the hash of the bytes read. */
+export interface FileCheck {
+  problems: Problem[];
+  /**
+   * The files that passed, by absolute path as the guide names them: the hash of the bytes
+   * `check` read, which the build compares with the bytes it serves (integration/guide-files.ts).
+   */
+  files: Map<string, string>;
+}
+
 /** Checks every file and page reference of the guides. */
-export function brokenFiles(guides: Guide[], site: SiteLayout): Problem[] {
+export async function brokenFiles(guides: Guide[], site: SiteLayout): Promise<FileCheck> {
   const problems: Problem[] = [];
+  const files = new Map<string, string>();
   const bySlug = new Map(guides.map((guide) => [guide.slug, guide]));
   for (const guide of guides) {
+    // Where the guide really is: a linked file must really be inside it.
+    let root: string;
+    try {
+      root = realpathSync(guide.dir);
+    } catch {
+      root = guide.dir;
+    }
+    // A file shown on many pages is read once a run.
+    const read = new Map<string, Promise<LinkedFile | Refusal>>();
     for (const node of guide.nodes) {
       for (const ref of node.files) {
-        const finding = ref.kind === 'page' ? pageProblem(ref.path, bySlug, site) : fileProblem(ref, node, guide);
+        const finding = ref.kind === 'page' ? pageProblem(ref.path, bySlug, site) : await fileProblem(ref, node, guide, root, read, files);
         if (finding) problems.push(problem(node.file, finding, ref.position));
       }
     }
   }
-  return problems;
+  return { problems, files };
 }
 
 /** A file linked to is `broken-link`; anything a page shows (image, video, poster, captions) `broken-image`. */
@@ -67,8 +90,15 @@ const WHAT: Record<FileRef['kind'], string> = {
   page: 'page',
 };
 
-/** What is wrong with a file reference, if anything. */
-function fileProblem(ref: FileRef, node: GuideNode, guide: Guide): Finding | undefined {
+/** What is wrong with a file reference, if anything; a file that passes is added to `passed`. */
+async function fileProblem(
+  ref: FileRef,
+  node: GuideNode,
+  guide: Guide,
+  root: string,
+  read: Map<string, Promise<LinkedFile | Refusal>>,
+  passed: Map<string, string>,
+): Promise<Finding | undefined> {
   const rule = ruleOf(ref);
   const path = resolve(dirname(node.file), ref.path);
   const inside = relative(guide.dir, path);
@@ -79,7 +109,44 @@ function fileProblem(ref: FileRef, node: GuideNode, guide: Guide): Finding | und
     return say('broken-image', 'notAnImage', ref.path, IMAGE_EXTENSIONS);
   }
   if (ref.path.endsWith('.mdx')) return say('broken-link', 'guideFile', ref.path);
-  if (isFile(path)) return undefined;
+  let reading = read.get(path);
+  if (!reading) {
+    reading = readLinkedFile(path, root);
+    read.set(path, reading);
+  }
+  const result = await reading;
+  if ('hash' in result) {
+    passed.set(path, result.hash);
+    return undefined;
+  }
+  switch (result.reason) {
+    case 'missing':
+      return notFound(rule, ref, node, guide, path);
+    case 'outside':
+      return say(rule, 'linkOutside', ref.path, guide.slug);
+    case 'notRegular':
+      return say(rule, 'notRegular', ref.path, result.what);
+    case 'unreadable':
+      return say(rule, 'unreadable', ref.path, result.code);
+    case 'tooLarge':
+      return say('limit-exceeded', 'linkedFileSize', ref.path, (result.bytes / 1024 ** 2).toFixed(1), LIMITS.linkedFileBytes / 1024 ** 2);
+    case 'runnable':
+      return say(rule, 'runnable', ref.path, result.what, result.fix);
+    case 'unknownType':
+      return say(rule, 'unknownType', ref.path, result.ext, LINKED_EXTENSIONS);
+    case 'disguised':
+      return say(rule, 'disguised', ref.path, result.ext, result.what, result.fix);
+    case 'imageSide':
+      return say('limit-exceeded', 'imageSide', ref.path, result.width, result.height, LIMITS.imageSide);
+    case 'imagePixels':
+      return say('limit-exceeded', 'imagePixels', ref.path, result.width, result.height, LIMITS.imagePixels);
+    case 'brokenImage':
+      return say(rule, 'brokenImage', ref.path, result.what, result.why);
+  }
+}
+
+/** A file that is not there, with the closest name in its folder. */
+function notFound(rule: 'broken-image' | 'broken-link', ref: FileRef, node: GuideNode, guide: Guide, path: string): Finding {
   const folder = dirname(path);
   let proposal: string | undefined;
   try {

@@ -42,6 +42,20 @@ const FILE_MESSAGES = {
       : `${code(path)} is outside the guide folder; copy the ${what} into ${code(`${guide}/`)}, such as \`./img/\``,
   notFound: (what: string, path: string, shown: string, proposal: string | undefined) =>
     `Cannot find ${what} ${code(path)} (looked for ${code(shown)})${proposal ? `; did you mean ${code(proposal)}?` : `; save the ${what} there, or correct the path`}`,
+  // What core/parse/linked-file.ts refuses: the file's real place, its kind, and its real type.
+  linkOutside: (path: string, guide: string) =>
+    `${code(path)} is a symbolic link that leads outside the guide folder, so it is not read; copy the file itself into ${code(`${guide}/`)}`,
+  notRegular: (path: string, what: string) => `${code(path)} is ${what}, not a regular file, so it is not read; save a regular file there`,
+  unreadable: (path: string, reason: string) => `Cannot read ${code(path)} (${reason}); check its permissions`,
+  runnable: (path: string, what: string, fix: string) => `${code(path)} is ${what}, which would run on the help site's own address; ${fix}`,
+  unknownType: (path: string, ext: string, allowed: readonly string[]) =>
+    `${code(path)} is ${ext ? `a ${code(`.${ext}`)} file` : 'a file without extension'}, not a type Signpost publishes; use ${allowed.map((e) => code(`.${e}`)).join(', ')}, or publish it elsewhere and link to its address`,
+  disguised: (path: string, ext: string, what: string, fix: string | undefined) =>
+    fix
+      ? `${code(path)} is named ${code(`.${ext}`)} but is ${what}, which would run on the help site's own address; ${fix}`
+      : `${code(path)} is named ${code(`.${ext}`)} but holds ${what}; save it as a real ${code(`.${ext}`)} file, or give it the extension of what it is`,
+  brokenImage: (path: string, what: string, why: string) =>
+    `${code(path)} is ${what} that cannot be shown: ${why}; export it again from an image editor`,
 };
 
 export const CATALOGUE = {
@@ -485,14 +499,23 @@ export const CATALOGUE = {
         `Guide folder ${code(slug)} holds over ${most.toLocaleString('en')} files and folders; a guide folder holds its \`.mdx\` files and images: check that this is the folder you meant`,
       folderDepth: (depth: number, most: number) =>
         `This folder is ${depth} folders deep in the guide; at most ${most}: keep a guide's files in fewer levels of folders`,
+      // Files a guide links to or shows (core/parse/linked-file.ts).
+      linkedFileSize: (path: string, megabytes: string, most: number) =>
+        `${code(path)} is ${megabytes} MB; a file a guide links to or shows may hold at most ${most} MB: make it smaller, or publish it elsewhere and link to its address`,
+      imageSide: (path: string, width: number, height: number, most: number) =>
+        `Image ${code(path)} is ${width} × ${height} pixels; at most ${most.toLocaleString('en')} pixels a side: scale it down (a page shows it at most 736 pixels wide)`,
+      imagePixels: (path: string, width: number, height: number, most: number) =>
+        `Image ${code(path)} is ${width} × ${height} pixels (${Math.round((width * height) / 1_000_000)} megapixels); at most ${most / 1_000_000} megapixels: scale it down (a page shows it at most 736 pixels wide)`,
     },
   },
   'unsafe-url': {
     severity: 'error',
-    summary: 'a link or image URL with a protocol other than http, https, mailto or tel',
+    summary: 'a link, image or component URL with a protocol other than http, https, mailto or tel',
     messages: {
       protocol: (what: 'link' | 'image', shown: string, protocols: readonly string[]) =>
         `This ${what} URL ${code(shown)} uses a protocol pages may not carry; use ${protocols.map((p) => code(`${p}:`)).join(', ')} or a relative URL`,
+      attribute: (attribute: string, component: string, shown: string, protocols: readonly string[]) =>
+        `${code(attribute)} of ${code(component)} is the URL ${code(shown)}, whose protocol pages may not carry; use ${protocols.map((p) => code(`${p}:`)).join(', ')} or a relative URL`,
     },
   },
   'unsupported-mdx': {

@@ -1,0 +1,153 @@
+/**
+ * Checks an image the way the build's image pipeline will read it, without decoding it: its
+ * size from its header, within the pixel limits (a 30000 × 30000 PNG is 900 megapixels to
+ * decode), and bytes that are whole: a PNG's chunks up to `IEND` with their checksums and
+ * exactly the pixel data its header promises, a JPEG that ends with its end marker, a GIF with
+ * its trailer, a WebP or AVIF whose boxes add up to the file. Nothing may follow the end (a
+ * PNG followed by an HTML page is refused). Whatever passes is an image the build can decode.
+ */
+import { createInflate } from 'node:zlib';
+import { imageSize } from 'image-size';
+import { LIMITS } from './limits.ts';
+import type { Refusal } from './linked-file.ts';
+
+const NAMES: Record<string, string> = { png: 'PNG', jpg: 'JPEG', gif: 'GIF', webp: 'WebP', avif: 'AVIF' };
+
+/** Why the image `bytes` of format `format` (a `file-type` name) cannot be published, if it cannot. */
+export async function imageProblem(bytes: Buffer, format: string): Promise<Refusal | undefined> {
+  const what = `a ${NAMES[format] ?? format} image`;
+  let width: number;
+  let height: number;
+  try {
+    ({ width, height } = imageSize(bytes));
+  } catch {
+    return { reason: 'brokenImage', what, why: 'its header cannot be read' };
+  }
+  if (!(width > 0 && height > 0)) return { reason: 'brokenImage', what, why: 'its header gives it no size' };
+  if (width > LIMITS.imageSide || height > LIMITS.imageSide) return { reason: 'imageSide', width, height };
+  if (width * height > LIMITS.imagePixels) return { reason: 'imagePixels', width, height };
+  const why = format === 'png' ? await pngProblem(bytes) : structureProblem(bytes, format);
+  return why ? { reason: 'brokenImage', what, why } : undefined;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Samples per pixel of each PNG colour type. */
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/** Adam7's passes: start column, start row, column step, row step. */
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
+
+async function pngProblem(bytes: Buffer): Promise<string | undefined> {
+  let offset = 8;
+  let header: { width: number; height: number; depth: number; colour: number; interlace: number } | undefined;
+  const data: Buffer[] = [];
+  for (;;) {
+    if (offset + 12 > bytes.length) return 'it ends before its last chunk (the file is cut short)';
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString('latin1', offset + 4, offset + 8);
+    const end = offset + 12 + length;
+    if (end > bytes.length) return 'it ends before its last chunk (the file is cut short)';
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length)) {
+      return `its \`${type.replace(/[^\x20-\x7e]/g, '?')}\` chunk is damaged (its checksum does not match)`;
+    }
+    const body = bytes.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR' && length >= 13) {
+      header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), depth: body[8]!, colour: body[9]!, interlace: body[12]! };
+    } else if (type === 'IDAT') data.push(body);
+    offset = end;
+    if (type === 'IEND') break;
+  }
+  if (offset !== bytes.length) return 'other data follows its end';
+  const channels = header ? CHANNELS[header.colour] : undefined;
+  if (!header || channels === undefined || data.length === 0) return 'it has no valid header or no pixel data';
+  const { width, height, depth } = header;
+  const row = (columns: number) => 1 + Math.ceil((columns * channels * depth) / 8);
+  const expected =
+    header.interlace === 1
+      ? ADAM7.reduce((sum, [x, y, dx, dy]) => {
+          const columns = Math.ceil((width - x) / dx);
+          const rows = Math.ceil((height - y) / dy);
+          return columns > 0 && rows > 0 ? sum + rows * row(columns) : sum;
+        }, 0)
+      : height * row(width);
+  const inflated = await inflatedLength(Buffer.concat(data), expected);
+  if (inflated === undefined) return 'its pixel data is damaged';
+  if (inflated !== expected) return `its pixel data does not match the ${width} × ${height} pixels its header gives`;
+  return undefined;
+}
+
+/** How many bytes zlib data inflates to, counted as it streams and never kept; undefined when damaged or past `most`. */
+function inflatedLength(data: Buffer, most: number): Promise<number | undefined> {
+  return new Promise((done) => {
+    const inflate = createInflate();
+    let length = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > most) {
+        inflate.destroy();
+        done(length);
+      }
+    });
+    inflate.on('error', () => done(undefined));
+    inflate.on('end', () => done(length));
+    inflate.end(data);
+  });
+}
+
+function structureProblem(bytes: Buffer, format: string): string | undefined {
+  switch (format) {
+    case 'jpg': {
+      // A JPEG ends with its end-of-image marker; padding zeros after it are tolerated.
+      let end = bytes.length;
+      while (end > 2 && bytes[end - 1] === 0) end--;
+      if (bytes[end - 2] !== 0xff || bytes[end - 1] !== 0xd9)
+        return 'it does not end with its end marker (the file is cut short, or other data follows it)';
+      return undefined;
+    }
+    case 'gif':
+      return bytes.at(-1) === 0x3b ? undefined : 'it does not end with its trailer (the file is cut short, or other data follows it)';
+    case 'webp':
+      return bytes.readUInt32LE(4) + 8 === bytes.length
+        ? undefined
+        : 'its length is not the one its header gives (the file is cut short, or other data follows it)';
+    case 'avif':
+      return boxesProblem(bytes);
+    default:
+      return undefined;
+  }
+}
+
+/** An ISO media file (AVIF) is a list of boxes, each saying its size: they must add up to the file. */
+function boxesProblem(bytes: Buffer): string | undefined {
+  let offset = 0;
+  while (offset < bytes.length) {
+    if (offset + 8 > bytes.length) return 'it ends inside a box (the file is cut short)';
+    let size = bytes.readUInt32BE(offset);
+    if (size === 1) {
+      if (offset + 16 > bytes.length) return 'it ends inside a box (the file is cut short)';
+      size = Number(bytes.readBigUInt64BE(offset + 8));
+    } else if (size === 0) size = bytes.length - offset;
+    if (size < 8 || offset + size > bytes.length) return 'it ends inside a box (the file is cut short)';
+    offset += size;
+  }
+  return undefined;
+}
