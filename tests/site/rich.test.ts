@@ -3,7 +3,8 @@
  * built once under a base, as its owner would: tables, two screenshots beside the guide,
  * highlighted shell and JSON, node links, every component and an error card that goes on.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -86,11 +87,34 @@ describe('a guide with rich content, built', () => {
 
   it('serves the files beside the guide at URLs named by their content, under the base', async () => {
     const link = (await page('sync-app/connect/')).querySelector('a[href$="checklist.pdf"]')!;
-    expect(link.getAttribute('href')).toMatch(/^\/kb\/_signpost\/[0-9a-f]{12}\/checklist\.pdf$/);
+    // A PDF is a download, not media a page shows: `_headers` serves its folder as attachments.
+    expect(link.getAttribute('href')).toMatch(/^\/kb\/_signpost\/download\/[0-9a-f]{12}\/checklist\.pdf$/);
     expect(await readFile(join(dist, link.getAttribute('href')!.slice(BASE.length)), 'utf8')).toBe('%PDF-1.4\n% Sync app checklist\n');
     const video = (await page('sync-app/connected/')).querySelector('video')!;
     expect(video.getAttribute('src')).toMatch(/^\/kb\/_signpost\/[0-9a-f]{12}\/connect\.mp4$/);
-    expect(video.querySelector('track')!.getAttribute('src')).toMatch(/\/connect\.vtt$/);
+    expect(video.querySelector('track')!.getAttribute('src')).toMatch(/^\/kb\/_signpost\/[0-9a-f]{12}\/connect\.vtt$/);
+    expect(await readFile(join(dist, video.getAttribute('src')!.slice(BASE.length)))).toEqual(
+      await readFile(join(fixtureSite('rich'), 'guide/sync-app/media/connect.mp4')),
+    );
+    // Nothing else is published from the guide folder: only what its pages link to or show.
+    expect(
+      files
+        .filter((file) => file.startsWith('_signpost/'))
+        .map((file) => file.replace(/[0-9a-f]{12}/, '<hash>'))
+        .sort(),
+    ).toEqual([
+      '_signpost/<hash>/connect.mp4',
+      '_signpost/<hash>/connect.vtt',
+      '_signpost/<hash>/poster.png',
+      '_signpost/download/<hash>/checklist.pdf',
+    ]);
+  });
+
+  it('serves the linked files never sniffed, and the downloads as attachments, where hosts read `_headers`', async () => {
+    const headers = await readFile(join(dist, '_headers'), 'utf8');
+    expect(headers).toContain('/kb/*\n  Content-Security-Policy: ');
+    expect(headers).toContain('  X-Content-Type-Options: nosniff\n');
+    expect(headers).toContain('/kb/_signpost/download/*\n  Content-Disposition: attachment\n');
   });
 
   it('renders the site’s own component with the props the guide gave, and its styles', async () => {
@@ -142,4 +166,37 @@ describe('a guide with rich content, built', () => {
     const busy = await page('sync-app/server-busy/');
     expect(busy.querySelector('.next a')?.getAttribute('href')).toBe('/kb/sync-app/connect/');
   });
+});
+
+describe('a guide that links files a site must not publish', () => {
+  it('is refused before anything is written, each file a located problem', async () => {
+    const guides = join(work, 'hostile-guides');
+    await cp(join(fixtureSite('rich'), 'guide'), guides, { recursive: true });
+    const guide = join(guides, 'sync-app');
+    await writeFile(join(guide, 'files/form.html'), '<!doctype html><script src="x.js"></script>');
+    await symlink('/etc/passwd', join(guide, 'files/users.txt'));
+    await writeFile(join(guide, 'img/page.png'), '<html><body><script>alert(1)</script></body></html>');
+    const text = await readFile(join(guide, 'index.mdx'), 'utf8');
+    await writeFile(
+      join(guide, 'index.mdx'),
+      text.replace(
+        'Print the [setup checklist](./files/checklist.pdf) to keep at hand.',
+        'Print the [setup checklist](./files/checklist.pdf), the [form](./files/form.html), the [users](./files/users.txt) and ![a page](./img/page.png).',
+      ),
+    );
+    const out = join(work, 'hostile-dist');
+    const run = await buildSite(fixtureSite('rich'), { FIXTURE_GUIDES: guides }, '--out', out, '--base', BASE);
+    expect(run.code).toBe(1);
+    const reported = run.stdout
+      .split('\n')
+      .filter((line) => /^\S+:\d+:\d+: error: /.test(line))
+      .map((line) => line.slice(line.indexOf('hostile-guides/') + 'hostile-guides/'.length));
+    expect(reported).toEqual([
+      "sync-app/index.mdx:76:57: error: `./files/form.html` is an HTML page, which would run on the help site's own address; export it as PDF, or publish it elsewhere and link to its address (`https://…`) [broken-link]",
+      'sync-app/index.mdx:76:88: error: `./files/users.txt` is a symbolic link that leads outside the guide folder, so it is not read; copy the file itself into `sync-app/` [broken-link]',
+      "sync-app/index.mdx:76:119: error: `./img/page.png` is named `.png` but is an HTML page, which would run on the help site's own address; export it as PDF, or publish it elsewhere and link to its address (`https://…`) [broken-image]",
+    ]);
+    expect(run.stdout).toContain('Build stopped: fix the problems above. hostile-dist/ was left as it was.');
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
 });
