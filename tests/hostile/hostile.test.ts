@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, formatHuman, RULES, type Problem } from '../../plugins/signpost/src/core/index.ts';
 import { graphText } from '../../plugins/signpost/src/report/graph-text.ts';
@@ -68,6 +70,16 @@ async function passesAndRenders(name: string, text: string): Promise<number> {
   const pages = pageGuide(guides[0]!, new SitePaths('/'));
   expect(pages.nodes.every((page) => page.body !== undefined)).toBe(true);
   return pages.nodes.reduce((sum, page) => sum + page.body.length, 0);
+}
+
+/** The CRC-32 of PNG chunks. */
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
 }
 
 const caseText = (name: string): string => HOSTILE_CASES.find((c) => c.name === name)!.text();
@@ -573,5 +585,205 @@ describe('many mistakes in one file', () => {
     );
     expect(duplicates.length).toBe(text.match(/\{#same /g)!.length);
     expect(duplicates[0]).toContain(`and ${duplicates.length - 4} more places`);
+  });
+});
+
+describe('files a guide links to or shows (issue 23)', () => {
+  /** The bytes of a PNG of `width` × `height` grey pixels, its pixel data `data` (by default the right length). */
+  const png = (width: number, height: number, data?: Buffer): Buffer => {
+    const chunk = (type: string, body: Buffer): Buffer => {
+      const head = Buffer.alloc(4);
+      head.writeUInt32BE(body.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), body])));
+      return Buffer.concat([head, Buffer.from(type, 'latin1'), body, crc]);
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(width, 0);
+    header.writeUInt32BE(height, 4);
+    header[8] = 8;
+    const pixels = data ?? Buffer.alloc(height * (width + 1));
+    return Buffer.concat([
+      Buffer.from('89504e470d0a1a0a', 'hex'),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(pixels)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+  };
+  const PDF = '%PDF-1.4\n% A checklist\n';
+  const HTML = '<!doctype html><html><script src="app.js"></script></html>\n';
+  const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>\n';
+  const outside = (path: string) =>
+    `\`${path}\` is a symbolic link that leads outside the guide folder, so it is not read; copy the file itself into \`linked/\``;
+  const runs = (path: string, what: string, fix: string) =>
+    `\`${path}\` is ${what}, which would run on the help site's own address; ${fix}`;
+  const disguisedAs = (path: string, ext: string, what: string, fix: string) =>
+    `\`${path}\` is named \`.${ext}\` but is ${what}, which would run on the help site's own address; ${fix}`;
+  const holds = (path: string, ext: string, what: string) =>
+    `\`${path}\` is named \`.${ext}\` but holds ${what}; save it as a real \`.${ext}\` file, or give it the extension of what it is`;
+  const broken = (path: string, why: string) =>
+    `\`${path}\` is a PNG image that cannot be shown: ${why}; export it again from an image editor`;
+  const PAGE = 'export it as PDF, or publish it elsewhere and link to its address (`https://…`)';
+
+  it('reads only regular files really inside the guide: links out, FIFOs, devices and /proc are refused unread', async () => {
+    const dir = join(work, 'linked');
+    const guide = join(dir, 'linked');
+    await mkdir(join(guide, 'files'), { recursive: true });
+    await mkdir(join(guide, 'inside'), { recursive: true });
+    await mkdir(join(dir, 'elsewhere'), { recursive: true });
+    await writeFile(join(dir, 'secret.env'), 'DEPLOY_TOKEN=abc\n');
+    await writeFile(join(dir, 'elsewhere', 'notes.txt'), 'secret notes\n');
+    await writeFile(join(guide, 'inside', 'real.txt'), 'Inside the guide.\n');
+    await symlink('/etc/passwd', join(guide, 'files/users.txt'));
+    await symlink('../../secret.env', join(guide, 'files/manual.pdf'));
+    await symlink('/proc/kmsg', join(guide, 'files/log.txt'));
+    await symlink('/proc/self/environ', join(guide, 'files/env.txt'));
+    await symlink('/dev/zero', join(guide, 'files/zero.txt'));
+    // A folder inside the guide that is a link to a folder outside it.
+    await symlink(join(dir, 'elsewhere'), join(guide, 'shared'));
+    // A chain: in → in → out.
+    await symlink('chain-2.txt', join(guide, 'files/chain-1.txt'));
+    await symlink('../../secret.env', join(guide, 'files/chain-2.txt'));
+    // Links that stay inside the guide are followed.
+    await symlink('../inside/real.txt', join(guide, 'files/alias.txt'));
+    execFileSync('mkfifo', [join(guide, 'files/pipe.txt')]);
+    await writeFile(
+      join(guide, 'index.mdx'),
+      `${FRONTMATTER}:::instructions{#start title="Start"}\n` +
+        '[a](./files/users.txt) [b](./files/manual.pdf) [c](./files/log.txt) [d](./files/env.txt)\n\n' +
+        '[e](./files/zero.txt) [f](./shared/notes.txt) [g](./files/chain-1.txt) [h](./files/pipe.txt)\n\n' +
+        '[i](./files/alias.txt) [j](./inside)\n:::\n',
+    );
+    const { problems, linkedFiles } = await checkGuides([guide]);
+    expect(problems.map((p) => `${relative(guide, p.file)}:${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
+      `index.mdx:7:1 broken-link ${outside('./files/users.txt')}`,
+      `index.mdx:7:24 broken-link ${outside('./files/manual.pdf')}`,
+      `index.mdx:7:48 broken-link ${outside('./files/log.txt')}`,
+      `index.mdx:7:69 broken-link ${outside('./files/env.txt')}`,
+      `index.mdx:9:1 broken-link ${outside('./files/zero.txt')}`,
+      `index.mdx:9:23 broken-link ${outside('./shared/notes.txt')}`,
+      `index.mdx:9:47 broken-link ${outside('./files/chain-1.txt')}`,
+      'index.mdx:9:72 broken-link `./files/pipe.txt` is a FIFO (named pipe), not a regular file, so it is not read; save a regular file there',
+      'index.mdx:11:24 broken-link `./inside` is a file without extension, not a type Signpost publishes; use `.pdf`, `.png`, `.jpg`, `.jpeg`, `.gif`, `.webp`, `.avif`, `.mp4`, `.webm`, `.vtt`, `.txt`, `.log`, `.csv`, `.zip`, or publish it elsewhere and link to its address',
+      // The walk reports the linked folder too: its `.mdx` files are not read either.
+      'shared:1:1 unreadable-file This folder is a symbolic link, and Signpost does not follow links to folders; move the folder here, or delete the link',
+    ]);
+    expect([...linkedFiles.keys()]).toEqual([join(guide, 'files/alias.txt')]);
+  });
+
+  it('refuses by name what would run on the site, and by content what is not what its name says', async () => {
+    const dir = join(work, 'disguised');
+    await mkdir(join(dir, 'files'), { recursive: true });
+    await mkdir(join(dir, 'img'), { recursive: true });
+    const files: Record<string, string | Buffer> = {
+      'files/form.html': HTML,
+      'files/logo.svg': SVG,
+      'files/app.js': 'alert(1)\n',
+      'files/feed.xml': '<?xml version="1.0"?><feed/>\n',
+      'files/setup.exe': 'MZ',
+      'files/manual.pdf': 'Just some text.\n',
+      'files/page.txt': HTML,
+      'files/data.csv': '<svg onload="alert(1)"/>\n',
+      'files/wide.txt': Buffer.from('\ufeffHello', 'utf16le'),
+      'files/binary.txt': Buffer.from([0, 1, 2, 3, 255, 254, 0, 7]),
+      'files/clip.mp4': PDF,
+      'img/page.png': HTML,
+      'img/vector.png': SVG,
+      'img/feed.png': '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+      'img/photo.jpg': png(2, 2),
+    };
+    for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
+    const links = Object.keys(files)
+      .filter((name) => name.startsWith('files/'))
+      .map((name) => `[${name}](./${name})`)
+      .join('\n\n');
+    const images = Object.keys(files)
+      .filter((name) => name.startsWith('img/'))
+      .map((name) => `![${name}](./${name})`)
+      .join('\n\n');
+    expect(await messagesOf('disguised', inStart(`${links}\n\n${images}`))).toEqual([
+      `index.mdx:7:1 broken-link ${runs('./files/form.html', 'an HTML page', PAGE)}`,
+      `index.mdx:9:1 broken-link ${runs('./files/logo.svg', 'an SVG image', 'export it as PNG')}`,
+      `index.mdx:11:1 broken-link ${runs('./files/app.js', 'a script', 'show it in a code block (```js), or link to it where it is published (`https://…`)')}`,
+      `index.mdx:13:1 broken-link ${runs('./files/feed.xml', 'an XML document', 'save it as plain text (`.txt`), or link to it where it is published (`https://…`)')}`,
+      'index.mdx:15:1 broken-link `./files/setup.exe` is a `.exe` file, not a type Signpost publishes; use `.pdf`, `.png`, `.jpg`, `.jpeg`, `.gif`, `.webp`, `.avif`, `.mp4`, `.webm`, `.vtt`, `.txt`, `.log`, `.csv`, `.zip`, or publish it elsewhere and link to its address',
+      `index.mdx:17:1 broken-link ${holds('./files/manual.pdf', 'pdf', 'plain text')}`,
+      `index.mdx:19:1 broken-link ${disguisedAs('./files/page.txt', 'txt', 'an HTML page', PAGE)}`,
+      `index.mdx:21:1 broken-link ${disguisedAs('./files/data.csv', 'csv', 'an SVG image', 'export it as PNG')}`,
+      `index.mdx:23:1 broken-link ${holds('./files/wide.txt', 'txt', 'UTF-16 text (save it as UTF-8)')}`,
+      `index.mdx:25:1 broken-link ${holds('./files/binary.txt', 'txt', 'data of an unknown type')}`,
+      `index.mdx:27:1 broken-link ${holds('./files/clip.mp4', 'mp4', 'a PDF document')}`,
+      `index.mdx:29:1 broken-image ${disguisedAs('./img/page.png', 'png', 'an HTML page', PAGE)}`,
+      `index.mdx:31:1 broken-image ${disguisedAs('./img/vector.png', 'png', 'an SVG image', 'export it as PNG')}`,
+      `index.mdx:33:1 broken-image ${disguisedAs('./img/feed.png', 'png', 'an SVG image', 'export it as PNG')}`,
+      `index.mdx:35:1 broken-image ${holds('./img/photo.jpg', 'jpg', 'a PNG image')}`,
+    ]);
+  });
+
+  it('refuses images past the pixel limits, cut short, lying about their size, or with a page after their end', async () => {
+    const dir = join(work, 'images');
+    await mkdir(join(dir, 'img'), { recursive: true });
+    const good = png(3, 2);
+    const files: Record<string, Buffer> = {
+      'img/ok.png': good,
+      'img/huge.png': png(30_000, 30_000, Buffer.alloc(10)),
+      'img/wide.png': png(16_385, 1, Buffer.alloc(10)),
+      'img/many.png': png(8000, 7000, Buffer.alloc(10)),
+      'img/cut.png': good.subarray(0, good.length - 20),
+      'img/lies.png': png(3, 2, Buffer.alloc(100)),
+      'img/short.png': png(300, 200, Buffer.alloc(10)),
+      'img/polyglot.png': Buffer.concat([good, Buffer.from(HTML)]),
+      'img/damaged.png': Buffer.concat([good.subarray(0, 42), Buffer.from([good[42]! ^ 0xff]), good.subarray(43)]),
+    };
+    for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
+    const shown = Object.keys(files)
+      .map((name) => `::image[${name}]{src="./${name}" alt="A picture"}`)
+      .join('\n\n');
+    expect(await messagesOf('images', inStart(shown))).toEqual([
+      'index.mdx:9:23 limit-exceeded Image `./img/huge.png` is 30000 × 30000 pixels; at most 16,384 pixels a side: scale it down (a page shows it at most 736 pixels wide)',
+      'index.mdx:11:23 limit-exceeded Image `./img/wide.png` is 16385 × 1 pixels; at most 16,384 pixels a side: scale it down (a page shows it at most 736 pixels wide)',
+      'index.mdx:13:23 limit-exceeded Image `./img/many.png` is 8000 × 7000 pixels (56 megapixels); at most 50 megapixels: scale it down (a page shows it at most 736 pixels wide)',
+      `index.mdx:15:22 broken-image ${broken('./img/cut.png', 'it ends before its last chunk (the file is cut short)')}`,
+      `index.mdx:17:23 broken-image ${broken('./img/lies.png', 'its pixel data does not match the 3 × 2 pixels its header gives')}`,
+      `index.mdx:19:24 broken-image ${broken('./img/short.png', 'its pixel data does not match the 300 × 200 pixels its header gives')}`,
+      `index.mdx:21:27 broken-image ${broken('./img/polyglot.png', 'other data follows its end')}`,
+      `index.mdx:23:26 broken-image ${broken('./img/damaged.png', 'its `IDAT` chunk is damaged (its checksum does not match)')}`,
+    ]);
+  });
+
+  it('refuses a linked file past 100 MB from its size, without reading it', async () => {
+    const dir = join(work, 'big-file');
+    await mkdir(dir, { recursive: true });
+    const handle = await open(join(dir, 'video.mp4'), 'w');
+    await handle.truncate(LIMITS.linkedFileBytes + 1);
+    await handle.close();
+    expect(await messagesOf('big-file', inStart('::video[Demo]{src="./video.mp4" title="A demo"}'))).toEqual([
+      'index.mdx:7:15 limit-exceeded `./video.mp4` is 100.0 MB; a file a guide links to or shows may hold at most 100 MB: make it smaller, or publish it elsewhere and link to its address',
+    ]);
+  });
+
+  it('refuses javascript:, data: and vbscript: in every URL attribute of every component, at the attribute', async () => {
+    const dir = join(work, 'component-urls');
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, 'index.mdx'),
+      inStart(
+        '::screenshot[A]{src="javascript:alert(1)" alt="a"}\n\n::image[B]{src="data:image/png;base64,AAAA" alt="b"}\n\n' +
+          '::video[C]{src="java\tscript:alert(1)" title="c" poster="vbscript:msgbox" captions="javascript:x"}\n\n' +
+          'Get :promo[the offer]{href="javascript:alert(document.cookie)" label="javascript:void(0)" note="Note: free"}',
+      ),
+    );
+    const components = new Map([['promo', z.object({ href: z.string(), label: z.string(), note: z.string() })]]);
+    const { problems } = await checkGuides([dir], { components });
+    const policy = 'whose protocol pages may not carry; use `http:`, `https:`, `mailto:`, `tel:` or a relative URL';
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
+      `7:17 unsafe-url \`src\` of \`screenshot\` is the URL \`javascript:alert(1)\`, ${policy}`,
+      `9:12 unsafe-url \`src\` of \`image\` is the URL \`data:image/png;base64,AAAA\`, ${policy}`,
+      `11:12 unsafe-url \`src\` of \`video\` is the URL \`java\\tscript:alert(1)\`, ${policy}`,
+      `11:49 unsafe-url \`poster\` of \`video\` is the URL \`vbscript:msgbox\`, ${policy}`,
+      `11:74 unsafe-url \`captions\` of \`video\` is the URL \`javascript:x\`, ${policy}`,
+      `13:23 unsafe-url \`href\` of \`promo\` is the URL \`javascript:alert(document.cookie)\`, ${policy}`,
+      `13:64 unsafe-url \`label\` of \`promo\` is the URL \`javascript:void(0)\`, ${policy}`,
+    ]);
   });
 });
