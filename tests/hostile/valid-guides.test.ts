@@ -217,6 +217,9 @@ const guide = plan.chain((p) =>
 
 let counter = 0;
 
+/** A 1×1 PNG. */
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 describe('guides valid by construction', () => {
   it(`pass check and render every page (${RUNS} random guides)`, async () => {
     await fc.assert(
@@ -225,8 +228,8 @@ describe('guides valid by construction', () => {
         for (const [file, text] of write(p, content)) {
           await mkdir(join(dir, file, '..'), { recursive: true });
           await writeFile(join(dir, file), text);
-          // The image a `<figure>` shows, beside the file.
-          await writeFile(join(dir, file, '..', 'pic.png'), '');
+          // The image a `<figure>` shows, beside the file: a real PNG, since `check` reads its bytes.
+          await writeFile(join(dir, file, '..', 'pic.png'), PIXEL);
         }
         const { problems, guides } = await checkGuides([dir]);
         expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
