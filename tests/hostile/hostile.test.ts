@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, open, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -14,6 +14,7 @@ import { LIMITS } from '../../plugins/signpost/src/core/parse/limits.ts';
 import { sourceLines } from '../../plugins/signpost/src/report/human.ts';
 import { pageGuide, SitePaths } from '../../plugins/signpost/src/render/site-model.ts';
 import { readSource } from '../../plugins/signpost/src/core/parse/source.ts';
+import { copyServedFiles, GuideFiles, readServedFile, servedHeaders } from '../../plugins/signpost/src/integration/guide-files.ts';
 import { FRONTMATTER as HOSTILE_FRONTMATTER, HOSTILE_CASES, inStart, nested } from './hostile-inputs.ts';
 
 const CORPUS = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -749,6 +750,49 @@ describe('files a guide links to or shows (issue 23)', () => {
       `index.mdx:21:27 broken-image ${broken('./img/polyglot.png', 'other data follows its end')}`,
       `index.mdx:23:26 broken-image ${broken('./img/damaged.png', 'its `IDAT` chunk is damaged (its checksum does not match)')}`,
     ]);
+  });
+
+  it('serves only the bytes check passed: a file changed, or swapped for a link out, after check is not published', async () => {
+    const dir = join(work, 'swapped');
+    await mkdir(join(dir, 'files'), { recursive: true });
+    await writeFile(join(dir, 'files/a.pdf'), PDF);
+    await writeFile(join(dir, 'files/b.txt'), 'Some notes.\n');
+    await writeFile(join(dir, 'files/c.mp4'), Buffer.from('000000186674797069736f6d0000000069736f6d6d703432', 'hex'));
+    await writeFile(join(dir, 'index.mdx'), inStart('[a](./files/a.pdf) [b](./files/b.txt) [c](./files/c.mp4)'));
+    const { problems, linkedFiles } = await checkGuides([dir]);
+    expect(problems).toEqual([]);
+    const files = new GuideFiles(new SitePaths('/help/'), linkedFiles);
+    const urls = ['a.pdf', 'b.txt', 'c.mp4'].map((name) => files.url(join(dir, 'files', name), dir));
+    expect(urls.map((url) => url.replace(/[0-9a-f]{12}/, '<hash>'))).toEqual([
+      '/help/_signpost/download/<hash>/a.pdf',
+      '/help/_signpost/download/<hash>/b.txt',
+      '/help/_signpost/<hash>/c.mp4',
+    ]);
+    // A file check never passed gets no URL that serves anything.
+    expect(files.url(join(dir, 'files/other.pdf'), dir)).toBe('/help/_signpost/missing/other.pdf');
+    const served = await files.served();
+    expect([...served.keys()]).toEqual(urls);
+    const out = join(work, 'swapped-out');
+    await copyServedFiles(served, out, '/');
+    expect(await readFile(join(out, urls[0]!.slice(1)), 'utf8')).toBe(PDF);
+    expect(servedHeaders(served.get(urls[0]!)!)).toEqual({
+      'Content-Type': 'application/pdf',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Disposition': 'attachment',
+    });
+    expect(servedHeaders(served.get(urls[2]!)!)).toEqual({ 'Content-Type': 'video/mp4', 'X-Content-Type-Options': 'nosniff' });
+    // Changed after check: refused, and not written.
+    await writeFile(join(dir, 'files/b.txt'), '<script>alert(1)</script>\n');
+    await rm(join(dir, 'files/a.pdf'));
+    await symlink('/etc/passwd', join(dir, 'files/a.pdf'));
+    for (const url of urls.slice(0, 2)) {
+      const one = new Map([[url, served.get(url)!]]);
+      await expect(copyServedFiles(one, join(work, 'swapped-again'), '/')).rejects.toThrow(
+        /changed while the site was built: it is not the file `signpost check` passed, so it is not published\.$/,
+      );
+      await expect(readServedFile(one, url)).rejects.toThrow(/changed while the site was built/);
+    }
+    expect(readdirSync(work)).not.toContain('swapped-again');
   });
 
   it('refuses a linked file past 100 MB from its size, without reading it', async () => {
