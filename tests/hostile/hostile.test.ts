@@ -591,7 +591,7 @@ describe('many mistakes in one file', () => {
 
 describe('files a guide links to or shows (issue 23)', () => {
   /** The bytes of a PNG of `width` × `height` grey pixels, its pixel data `data` (by default the right length). */
-  const png = (width: number, height: number, data?: Buffer): Buffer => {
+  const png = (width: number, height: number, data?: Buffer, extra: [string, Buffer][] = []): Buffer => {
     const chunk = (type: string, body: Buffer): Buffer => {
       const head = Buffer.alloc(4);
       head.writeUInt32BE(body.length);
@@ -607,6 +607,7 @@ describe('files a guide links to or shows (issue 23)', () => {
     return Buffer.concat([
       Buffer.from('89504e470d0a1a0a', 'hex'),
       chunk('IHDR', header),
+      ...extra.map(([type, body]) => chunk(type, body)),
       chunk('IDAT', deflateSync(pixels)),
       chunk('IEND', Buffer.alloc(0)),
     ]);
@@ -727,6 +728,8 @@ describe('files a guide links to or shows (issue 23)', () => {
     const good = png(3, 2);
     const files: Record<string, Buffer> = {
       'img/ok.png': good,
+      // An animated PNG (its `acTL` chunk before the pixel data) is a PNG.
+      'img/animated.png': png(3, 2, undefined, [['acTL', Buffer.from('0000000100000000', 'hex')]]),
       'img/huge.png': png(30_000, 30_000, Buffer.alloc(10)),
       'img/wide.png': png(16_385, 1, Buffer.alloc(10)),
       'img/many.png': png(8000, 7000, Buffer.alloc(10)),
@@ -741,14 +744,14 @@ describe('files a guide links to or shows (issue 23)', () => {
       .map((name) => `::image[${name}]{src="./${name}" alt="A picture"}`)
       .join('\n\n');
     expect(await messagesOf('images', inStart(shown))).toEqual([
-      'index.mdx:9:23 limit-exceeded Image `./img/huge.png` is 30000 × 30000 pixels; at most 16,384 pixels a side: scale it down (a page shows it at most 736 pixels wide)',
-      'index.mdx:11:23 limit-exceeded Image `./img/wide.png` is 16385 × 1 pixels; at most 16,384 pixels a side: scale it down (a page shows it at most 736 pixels wide)',
-      'index.mdx:13:23 limit-exceeded Image `./img/many.png` is 8000 × 7000 pixels (56 megapixels); at most 50 megapixels: scale it down (a page shows it at most 736 pixels wide)',
-      `index.mdx:15:22 broken-image ${broken('./img/cut.png', 'it ends before its last chunk (the file is cut short)')}`,
-      `index.mdx:17:23 broken-image ${broken('./img/lies.png', 'its pixel data does not match the 3 × 2 pixels its header gives')}`,
-      `index.mdx:19:24 broken-image ${broken('./img/short.png', 'its pixel data does not match the 300 × 200 pixels its header gives')}`,
-      `index.mdx:21:27 broken-image ${broken('./img/polyglot.png', 'other data follows its end')}`,
-      `index.mdx:23:26 broken-image ${broken('./img/damaged.png', 'its `IDAT` chunk is damaged (its checksum does not match)')}`,
+      'index.mdx:11:23 limit-exceeded Image `./img/huge.png` is 30000 × 30000 pixels; at most 16,384 pixels a side: scale it down (a page shows it at most 736 pixels wide)',
+      'index.mdx:13:23 limit-exceeded Image `./img/wide.png` is 16385 × 1 pixels; at most 16,384 pixels a side: scale it down (a page shows it at most 736 pixels wide)',
+      'index.mdx:15:23 limit-exceeded Image `./img/many.png` is 8000 × 7000 pixels (56 megapixels); at most 50 megapixels: scale it down (a page shows it at most 736 pixels wide)',
+      `index.mdx:17:22 broken-image ${broken('./img/cut.png', 'it ends before its last chunk (the file is cut short)')}`,
+      `index.mdx:19:23 broken-image ${broken('./img/lies.png', 'its pixel data does not match the 3 × 2 pixels its header gives')}`,
+      `index.mdx:21:24 broken-image ${broken('./img/short.png', 'its pixel data does not match the 300 × 200 pixels its header gives')}`,
+      `index.mdx:23:27 broken-image ${broken('./img/polyglot.png', 'other data follows its end')}`,
+      `index.mdx:25:26 broken-image ${broken('./img/damaged.png', 'its `IDAT` chunk is damaged (its checksum does not match)')}`,
     ]);
   });
 

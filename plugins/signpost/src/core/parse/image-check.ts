@@ -11,11 +11,19 @@ import { imageSize } from 'image-size';
 import { LIMITS } from './limits.ts';
 import type { Refusal } from './linked-file.ts';
 
-const NAMES: Record<string, string> = { png: 'PNG', jpg: 'JPEG', gif: 'GIF', webp: 'WebP', avif: 'AVIF' };
+/** What each format is, for messages. */
+const WHAT: Record<string, string> = {
+  png: 'a PNG image',
+  apng: 'a PNG image',
+  jpg: 'a JPEG image',
+  gif: 'a GIF image',
+  webp: 'a WebP image',
+  avif: 'an AVIF image',
+};
 
 /** Why the image `bytes` of format `format` (a `file-type` name) cannot be published, if it cannot. */
 export async function imageProblem(bytes: Buffer, format: string): Promise<Refusal | undefined> {
-  const what = `a ${NAMES[format] ?? format} image`;
+  const what = WHAT[format] ?? 'an image';
   let width: number;
   let height: number;
   try {
@@ -26,7 +34,7 @@ export async function imageProblem(bytes: Buffer, format: string): Promise<Refus
   if (!(width > 0 && height > 0)) return { reason: 'brokenImage', what, why: 'its header gives it no size' };
   if (width > LIMITS.imageSide || height > LIMITS.imageSide) return { reason: 'imageSide', width, height };
   if (width * height > LIMITS.imagePixels) return { reason: 'imagePixels', width, height };
-  const why = format === 'png' ? await pngProblem(bytes) : structureProblem(bytes, format);
+  const why = format === 'png' || format === 'apng' ? await pngProblem(bytes) : structureProblem(bytes, format);
   return why ? { reason: 'brokenImage', what, why } : undefined;
 }
 

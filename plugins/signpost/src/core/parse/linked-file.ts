@@ -41,7 +41,8 @@ export interface LinkedType {
  */
 export const LINKED_TYPES: ReadonlyMap<string, LinkedType> = new Map<string, LinkedType>([
   ['pdf', { content: ['pdf'], mime: 'application/pdf', what: 'a PDF document', media: false }],
-  ['png', { content: ['png'], mime: 'image/png', what: 'a PNG image', media: true, image: true }],
+  // An animated PNG is a PNG: the image pipeline shows its first frame.
+  ['png', { content: ['png', 'apng'], mime: 'image/png', what: 'a PNG image', media: true, image: true }],
   ['jpg', { content: ['jpg'], mime: 'image/jpeg', what: 'a JPEG image', media: true, image: true }],
   ['jpeg', { content: ['jpg'], mime: 'image/jpeg', what: 'a JPEG image', media: true, image: true }],
   ['gif', { content: ['gif'], mime: 'image/gif', what: 'a GIF image', media: true, image: true }],
