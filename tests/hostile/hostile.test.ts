@@ -612,6 +612,39 @@ describe('files a guide links to or shows (issue 23)', () => {
       chunk('IEND', Buffer.alloc(0)),
     ]);
   };
+  /** A 4 × 4 GIF of two colours whose one frame holds the LZW data `data`. */
+  const gif = (data: number[]): Buffer =>
+    Buffer.from([
+      ...Buffer.from('GIF89a'),
+      4,
+      0,
+      4,
+      0,
+      0x80,
+      0,
+      0,
+      0,
+      0,
+      0,
+      255,
+      255,
+      255,
+      0x2c,
+      0,
+      0,
+      0,
+      0,
+      4,
+      0,
+      4,
+      0,
+      0,
+      2,
+      data.length,
+      ...data,
+      0,
+      0x3b,
+    ]);
   const PDF = '%PDF-1.4\n% A checklist\n';
   const HTML = '<!doctype html><html><script src="app.js"></script></html>\n';
   const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>\n';
@@ -738,6 +771,9 @@ describe('files a guide links to or shows (issue 23)', () => {
       'img/short.png': png(300, 200, Buffer.alloc(10)),
       'img/polyglot.png': Buffer.concat([good, Buffer.from(HTML)]),
       'img/damaged.png': Buffer.concat([good.subarray(0, 42), Buffer.from([good[42]! ^ 0xff]), good.subarray(43)]),
+      // A GIF whose structure is whole but whose pixel data the decoder cannot read, and one it can.
+      'img/garbled.gif': gif([0xff, 0xff, 0xff, 0xff, 0xff]),
+      'img/small.gif': gif([0x84, 0x8f, 0xa9, 0xcb, 0xed, 0x0f, 0x63, 0x2b]),
     };
     for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
     const shown = Object.keys(files)
@@ -752,6 +788,7 @@ describe('files a guide links to or shows (issue 23)', () => {
       `index.mdx:21:24 broken-image ${broken('./img/short.png', 'its pixel data does not match the 300 × 200 pixels its header gives')}`,
       `index.mdx:23:27 broken-image ${broken('./img/polyglot.png', 'other data follows its end')}`,
       `index.mdx:25:26 broken-image ${broken('./img/damaged.png', 'its `IDAT` chunk is damaged (its checksum does not match)')}`,
+      'index.mdx:27:26 broken-image `./img/garbled.gif` is a GIF image that cannot be shown: its pixel data is damaged (the image decoder stops); export it again from an image editor',
     ]);
   });
 

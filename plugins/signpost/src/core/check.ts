@@ -10,6 +10,7 @@ import { append, problem, sortProblems, type Problem } from './problems.ts';
 import { say } from './rules/catalogue.ts';
 import { brokenFiles, siteLayoutOf, type SiteLayout } from './rules/broken-file.ts';
 import type { SiteComponents } from './parse/site-components.ts';
+import { forgetDecodes } from './parse/image-check.ts';
 
 export interface CheckOptions {
   /** Drafts become errors, as in production builds. */
@@ -74,7 +75,10 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
     for (const [path, hash] of files.files) linkedFiles.set(path, hash);
     append(guides, here);
   }
-  if (options.keep === false) forgetParses();
+  if (options.keep === false) {
+    forgetParses();
+    forgetDecodes();
+  }
   const final = options.strict ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p)) : problems;
   return { guides, problems: sortProblems(final), ioError: problems.some((p) => p.io), parsedFiles, linkedFiles };
 }

@@ -4,8 +4,10 @@
  * decode), and bytes that are whole: a PNG's chunks up to `IEND` with their checksums and
  * exactly the pixel data its header promises, a JPEG that ends with its end marker, a GIF with
  * its trailer, a WebP or AVIF whose boxes add up to the file. Nothing may follow the end (a
- * PNG followed by an HTML page is refused). Whatever passes is an image the build can decode.
+ * PNG followed by an HTML page is refused). Then it is decoded as the build will decode it.
+ * Whatever passes is an image the build can decode.
  */
+import { createHash } from 'node:crypto';
 import { createInflate } from 'node:zlib';
 import { imageSize } from 'image-size';
 import { LIMITS } from './limits.ts';
@@ -34,8 +36,55 @@ export async function imageProblem(bytes: Buffer, format: string): Promise<Refus
   if (!(width > 0 && height > 0)) return { reason: 'brokenImage', what, why: 'its header gives it no size' };
   if (width > LIMITS.imageSide || height > LIMITS.imageSide) return { reason: 'imageSide', width, height };
   if (width * height > LIMITS.imagePixels) return { reason: 'imagePixels', width, height };
-  const why = format === 'png' || format === 'apng' ? await pngProblem(bytes) : structureProblem(bytes, format);
+  const why =
+    (format === 'png' || format === 'apng' ? await pngProblem(bytes) : structureProblem(bytes, format)) ?? (await decodeProblem(bytes));
   return why ? { reason: 'brokenImage', what, why } : undefined;
+}
+
+/** The decoder the build's image pipeline uses (astro:assets' default service), when the site has it. */
+type Sharp = (
+  input: Buffer,
+  options: { failOn: 'none'; pages: number; limitInputPixels: number },
+) => {
+  resize(options: { width: number; withoutEnlargement: boolean }): { raw(): { toBuffer(): Promise<Buffer> } };
+};
+let sharp: Promise<Sharp | undefined> | undefined;
+
+/** What earlier decodes found, by the SHA-256 of the bytes: the dev server checks the same images on every save. */
+const decoded = new Map<string, string | undefined>();
+
+/**
+ * Decodes the image as the build will (sharp, as astro:assets calls it: every frame, damaged
+ * data tolerated where it can be), scaled down so that memory stays small: pixel data that is
+ * damaged beyond what the decoder tolerates (a WebP or GIF whose structure is whole) is found
+ * here rather than by the build. Without sharp (a `check` outside a site), the structure checks
+ * above are all there is.
+ */
+async function decodeProblem(bytes: Buffer): Promise<string | undefined> {
+  const key = createHash('sha256').update(bytes).digest('hex');
+  if (decoded.has(key)) return decoded.get(key);
+  sharp ??= import('sharp').then(
+    (module) => (module as unknown as { default: Sharp }).default,
+    () => undefined,
+  );
+  const decode = await sharp;
+  if (!decode) return undefined;
+  let why: string | undefined;
+  try {
+    await decode(bytes, { failOn: 'none', pages: -1, limitInputPixels: LIMITS.imagePixels })
+      .resize({ width: 64, withoutEnlargement: true })
+      .raw()
+      .toBuffer();
+  } catch {
+    why = 'its pixel data is damaged (the image decoder stops)';
+  }
+  decoded.set(key, why);
+  return why;
+}
+
+/** Lets go of what earlier decodes found (see `forgetParses`, for a process that will not check again). */
+export function forgetDecodes(): void {
+  decoded.clear();
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
