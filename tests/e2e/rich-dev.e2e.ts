@@ -54,11 +54,11 @@ describe('rich content in the dev server', () => {
     expect([response.status, await response.text()]).toEqual([200, '%PDF-1.4\n% Sync app checklist\n']);
     // The bytes `check` passed, with their type, never sniffed, and a PDF as a download.
     expect(pdf).toMatch(/\/_signpost\/download\/[0-9a-f]{12}\/checklist\.pdf$/);
-    expect(['content-type', 'x-content-type-options', 'content-disposition'].map((name) => response.headers.get(name))).toEqual([
-      'application/pdf',
-      'nosniff',
-      'attachment',
-    ]);
+    expect(
+      ['content-type', 'x-content-type-options', 'content-security-policy', 'content-disposition'].map((name) =>
+        response.headers.get(name),
+      ),
+    ).toEqual(['application/pdf', 'nosniff', 'sandbox', 'attachment']);
     await page.close();
   });
 

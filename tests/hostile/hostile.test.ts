@@ -818,9 +818,14 @@ describe('files a guide links to or shows (issue 23)', () => {
     expect(servedHeaders(served.get(urls[0]!)!)).toEqual({
       'Content-Type': 'application/pdf',
       'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': 'sandbox',
       'Content-Disposition': 'attachment',
     });
-    expect(servedHeaders(served.get(urls[2]!)!)).toEqual({ 'Content-Type': 'video/mp4', 'X-Content-Type-Options': 'nosniff' });
+    expect(servedHeaders(served.get(urls[2]!)!)).toEqual({
+      'Content-Type': 'video/mp4',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': 'sandbox',
+    });
     // Changed after check: refused, and not written.
     await writeFile(join(dir, 'files/b.txt'), '<script>alert(1)</script>\n');
     await rm(join(dir, 'files/a.pdf'));

@@ -114,7 +114,9 @@ describe('a guide with rich content, built', () => {
     const headers = await readFile(join(dist, '_headers'), 'utf8');
     expect(headers).toContain('/kb/*\n  Content-Security-Policy: ');
     expect(headers).toContain('  X-Content-Type-Options: nosniff\n');
-    expect(headers).toContain('/kb/_signpost/download/*\n  Content-Disposition: attachment\n');
+    expect(headers).toContain(
+      '/kb/_signpost/*\n  Content-Security-Policy: sandbox\n/kb/_signpost/download/*\n  Content-Disposition: attachment\n',
+    );
   });
 
   it('renders the site’s own component with the props the guide gave, and its styles', async () => {

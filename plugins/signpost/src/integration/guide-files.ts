@@ -138,11 +138,12 @@ export async function readServedFile(
   return { bytes: checkedBytes(served), headers: servedHeaders(served) };
 }
 
-/** The headers a served file is sent with: its type, never sniffed, and a download as an attachment. */
+/** The headers a served file is sent with: its type, never sniffed, in an origin of its own, and a download as an attachment. */
 export function servedHeaders(served: Pick<ServedFile, 'mime' | 'download'>): Record<string, string> {
   return {
     'Content-Type': served.mime,
     'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': 'sandbox',
     ...(served.download ? { 'Content-Disposition': 'attachment' } : {}),
   };
 }

@@ -59,6 +59,10 @@ export function headersFile(base: string, prefix: string, feedbackEndpoint?: str
     // Also every file a guide links to (`_signpost/*`): served as the type of its name, never sniffed.
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
+    // The files guides link to: whatever one is, opened alone it runs in an origin of its own,
+    // never the site's (check refuses every type that could run; this is the second wall).
+    `${pages}${FILES_FOLDER}/*`,
+    '  Content-Security-Policy: sandbox',
     // Downloads (a PDF, text, an archive), not media a page shows: saved, never opened on the site.
     `${pages}${FILES_FOLDER}/${DOWNLOADS_FOLDER}/*`,
     '  Content-Disposition: attachment',
