@@ -682,12 +682,14 @@ describe('files a guide links to or shows (issue 23)', () => {
     // Links that stay inside the guide are followed.
     await symlink('../inside/real.txt', join(guide, 'files/alias.txt'));
     execFileSync('mkfifo', [join(guide, 'files/pipe.txt')]);
+    await symlink('loop-b.txt', join(guide, 'files/loop-a.txt'));
+    await symlink('loop-a.txt', join(guide, 'files/loop-b.txt'));
     await writeFile(
       join(guide, 'index.mdx'),
       `${FRONTMATTER}:::instructions{#start title="Start"}\n` +
         '[a](./files/users.txt) [b](./files/manual.pdf) [c](./files/log.txt) [d](./files/env.txt)\n\n' +
         '[e](./files/zero.txt) [f](./shared/notes.txt) [g](./files/chain-1.txt) [h](./files/pipe.txt)\n\n' +
-        '[i](./files/alias.txt) [j](./inside)\n:::\n',
+        '[i](./files/alias.txt) [j](./inside) [k](./files/loop-a.txt)\n:::\n',
     );
     const { problems, linkedFiles } = await checkGuides([guide]);
     expect(problems.map((p) => `${relative(guide, p.file)}:${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
@@ -700,6 +702,7 @@ describe('files a guide links to or shows (issue 23)', () => {
       `index.mdx:9:47 broken-link ${outside('./files/chain-1.txt')}`,
       'index.mdx:9:72 broken-link `./files/pipe.txt` is a FIFO (named pipe), not a regular file, so it is not read; save a regular file there',
       'index.mdx:11:24 broken-link `./inside` is a file without extension, not a type Signpost publishes; use `.pdf`, `.png`, `.jpg`, `.jpeg`, `.gif`, `.webp`, `.avif`, `.mp4`, `.webm`, `.vtt`, `.txt`, `.log`, `.csv`, `.zip`, or publish it elsewhere and link to its address',
+      'index.mdx:11:38 broken-link `./files/loop-a.txt` is a loop of symbolic links, not a regular file, so it is not read; save a regular file there',
       // The walk reports the linked folder too: its `.mdx` files are not read either.
       'shared:1:1 unreadable-file This folder is a symbolic link, and Signpost does not follow links to folders; move the folder here, or delete the link',
     ]);

@@ -112,6 +112,7 @@ export interface LinkedFile {
   hash: string;
 }
 
+/** A file read from its checked handle, with its real path; or why it was not read. */
 export type Opened = { bytes: Buffer; real: string } | Refusal;
 
 /**
@@ -129,6 +130,7 @@ export function openLinkedFile(path: string, guideRoot: string): Opened {
     before = statSync(real);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    if (code === 'ELOOP') return { reason: 'notRegular', what: 'a loop of symbolic links' };
     return code === 'ENOENT' || code === 'ENOTDIR' ? { reason: 'missing' } : { reason: 'unreadable', code };
   }
   if (!(real.startsWith(guideRoot + sep) && real.length > guideRoot.length + 1)) return { reason: 'outside' };
