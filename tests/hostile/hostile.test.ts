@@ -725,6 +725,8 @@ describe('files a guide links to or shows (issue 23)', () => {
       'files/wide.txt': Buffer.from('\ufeffHello', 'utf16le'),
       'files/binary.txt': Buffer.from([0, 1, 2, 3, 255, 254, 0, 7]),
       'files/clip.mp4': PDF,
+      // Script text in a text file is text: served as `text/plain` and never sniffed, no page runs it.
+      'files/script.txt': 'alert(document.cookie)\n',
       'img/page.png': HTML,
       'img/vector.png': SVG,
       'img/feed.png': '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>',
@@ -751,10 +753,10 @@ describe('files a guide links to or shows (issue 23)', () => {
       `index.mdx:23:1 broken-link ${holds('./files/wide.txt', 'txt', 'UTF-16 text (save it as UTF-8)')}`,
       `index.mdx:25:1 broken-link ${holds('./files/binary.txt', 'txt', 'data of an unknown type')}`,
       `index.mdx:27:1 broken-link ${holds('./files/clip.mp4', 'mp4', 'a PDF document')}`,
-      `index.mdx:29:1 broken-image ${disguisedAs('./img/page.png', 'png', 'an HTML page', PAGE)}`,
-      `index.mdx:31:1 broken-image ${disguisedAs('./img/vector.png', 'png', 'an SVG image', 'export it as PNG')}`,
-      `index.mdx:33:1 broken-image ${disguisedAs('./img/feed.png', 'png', 'an SVG image', 'export it as PNG')}`,
-      `index.mdx:35:1 broken-image ${holds('./img/photo.jpg', 'jpg', 'a PNG image')}`,
+      `index.mdx:31:1 broken-image ${disguisedAs('./img/page.png', 'png', 'an HTML page', PAGE)}`,
+      `index.mdx:33:1 broken-image ${disguisedAs('./img/vector.png', 'png', 'an SVG image', 'export it as PNG')}`,
+      `index.mdx:35:1 broken-image ${disguisedAs('./img/feed.png', 'png', 'an SVG image', 'export it as PNG')}`,
+      `index.mdx:37:1 broken-image ${holds('./img/photo.jpg', 'jpg', 'a PNG image')}`,
     ]);
   });
 
