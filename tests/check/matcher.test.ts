@@ -3,11 +3,19 @@
  * with timestamps and ids, and whole screens of output land on their cards.
  */
 import fc from 'fast-check';
+import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/index.ts';
-import { compilePatterns, Matcher, MOST_LINES, type MatchCard } from '../../plugins/signpost/src/core/match/matcher.ts';
-import { keyWords, parsePattern, patternSource } from '../../plugins/signpost/src/core/match/pattern.ts';
-import { checkRegex } from '../../plugins/signpost/src/core/match/regex.ts';
+import {
+  CompiledPattern,
+  compilePatterns,
+  Matcher,
+  MOST_LINE_CHARS,
+  MOST_LINES,
+  type MatchCard,
+} from '../../plugins/signpost/src/core/match/matcher.ts';
+import { keyWords, parsePattern, patternSource, type Piece } from '../../plugins/signpost/src/core/match/pattern.ts';
+import { checkRegex, type CheckedRegex } from '../../plugins/signpost/src/core/match/regex.ts';
 import { ROOT } from '../site/build-site.ts';
 
 /** The shipped guide's cards, as the site's match.json gives them to the browser. */
@@ -18,8 +26,9 @@ const matcher = new Matcher(
     message: card.title,
     aliases: card.aliases.map((alias) => alias.text),
     patterns: card.patterns.filter((pattern) => !pattern.regex).map((pattern) => pattern.text),
-    regexes: card.patterns.filter((pattern) => pattern.regex).map((pattern) => ({ source: pattern.text, key: pattern.key! })),
+    regexes: card.patterns.filter((pattern) => pattern.regex).map((pattern) => ({ source: pattern.expression!, key: pattern.key! })),
   })),
+  RE2JS,
 );
 /** The id of the card a paste lands on, if one is clear. */
 const landsOn = (paste: string) => {
@@ -92,7 +101,7 @@ describe('a paste, against the Account Connection Guide', () => {
     lines[100] = 'ERROR Failed to create geocompany 1. Please try again.';
     lines[MOST_LINES + 400] = 'ERROR Session has expired. Please try again.';
     const result = matcher.match(lines.join('\n'));
-    expect(result).toMatchObject({ lines: MOST_LINES + 500, truncated: true });
+    expect(result).toMatchObject({ lines: MOST_LINES + 500, truncated: true, stoppedAt: undefined });
     expect(cards[result.clear!.card]!.id).toBe('sp-session-expired');
     expect(result.clear!.line).toBe(MOST_LINES + 401);
   });
@@ -112,11 +121,46 @@ describe('a paste, against the Account Connection Guide', () => {
   });
 });
 
+describe('a paste too long to try every pattern on', () => {
+  // The review's case: 15 expressions of one card that a backtracking engine runs in time
+  // quadratic in the line, on 10,000 lines of 2,000 characters, each holding the key word.
+  const hostile = Array.from({ length: 15 }, (_, index) => checkRegex(`\\w+ failed\\b|\\bz${index} failed\\b`) as CheckedRegex);
+  const hostileCards: MatchCard[] = [
+    { message: 'Upload failed', aliases: [], patterns: [], regexes: hostile.map(({ expression, key }) => ({ source: expression, key })) },
+    { message: 'Disk full', aliases: [], patterns: ['Disk full on {id}'], regexes: [] },
+  ];
+  const lines = Array.from({ length: MOST_LINES }, (_, index) => `${index}${'a'.repeat(MOST_LINE_CHARS - 20)} x-failed`);
+  lines[0] = 'ERROR Disk full on sda1';
+  lines[MOST_LINES - 1] = 'ERROR Upload x failed';
+
+  it('stops trying patterns when its budget is spent, keeps what it found, and says where it stopped', () => {
+    const result = new Matcher(hostileCards, RE2JS).match(lines.join('\n'));
+    expect(result).toMatchObject({ lines: MOST_LINES, truncated: false, stoppedAt: expect.any(Number) });
+    expect(result.stoppedAt).toBeGreaterThan(2);
+    expect(result.stoppedAt).toBeLessThan(MOST_LINES);
+    expect(result.clear).toMatchObject({ card: 1, line: 1, how: 'pattern', marks: [[6, 23]] });
+    // The last line matches the first card's patterns, but was not tried: found by its words only.
+    expect(result.best.map((hit) => [hit.card, hit.line, hit.how])).toEqual([
+      [1, 1, 'pattern'],
+      [0, MOST_LINES, 'similar'],
+    ]);
+  });
+
+  it('tries every pattern on every line of a paste that fits in its budget', () => {
+    const result = new Matcher(hostileCards, RE2JS).match([lines[0], ...lines.slice(1, 20), lines.at(-1)].join('\n'));
+    expect(result.stoppedAt).toBeUndefined();
+    expect(result.best.map((hit) => [hit.card, hit.line, hit.how])).toEqual([
+      [1, 1, 'pattern'],
+      [0, 21, 'pattern'],
+    ]);
+  });
+});
+
 describe('a pattern', () => {
   const matches = (pattern: string, line: string) => {
     const parsed = parsePattern(pattern);
     if (!('pieces' in parsed)) throw new Error(`${pattern}: ${parsed.fault}`);
-    return new RegExp(patternSource(parsed.pieces), 'iu').test(line);
+    return RE2JS.compile(patternSource(parsed.pieces), RE2JS.CASE_INSENSITIVE).test(line);
   };
 
   it('ignores case and the width of spaces, and stands anywhere in a line, on whole words', () => {
@@ -136,32 +180,63 @@ describe('a pattern', () => {
     expect(matches('Job {id} failed: {text}', 'Job failed')).toBe(false);
   });
 
-  it('matches a line as its Unicode expression does, whether the line is ASCII or not', () => {
+  it('matches a line as its Unicode expression does, whether the line is ASCII or not, and every line its atomic form did', () => {
     // check builds an ASCII expression for ASCII lines (cheaper to build): same matches, same places.
     const pieces = ['Error', 'failed', ' ', ': ', '{number}', '{word}', '{text}', '{id}', 'tray', '-', '.', 'ok', '\\{'];
-    const chars = ['e', 'R', 'r', 'o', 'O', ' ', '  ', '\t', ':', '-', '.', '/', '7', '42', '1,024', 'ſ', 'K', 'é', 'Ü', '日', 'x'];
+    const chars = ['e', 'R', 'r', 'o', 'O', ' ', '  ', '\t', ':', '-', '.', '/', '7', '42', '1,024', 'ſ', 'K', 'é', 'Ü', '日', 'x', '😀'];
     const words = ['Error', 'error', 'FAILED', 'tray', 'ok', '8f3a-22', 'C:/x.log', 'Übersicht'];
+    let atomicMatches = 0;
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }),
         fc.array(fc.oneof(fc.constantFrom(...chars), fc.constantFrom(...words)), { maxLength: 24 }),
-        (written, lineParts) => {
+        fc.array(fc.constantFrom(...words, '42', '1,024', '-3', ''), { minLength: 6, maxLength: 6 }),
+        fc.boolean(),
+        (written, lineParts, fillers, rendered) => {
           const pattern = written.join('');
           const parsed = parsePattern(pattern);
           if (!('pieces' in parsed)) return;
-          const [compiled] = compilePatterns([{ message: '', aliases: [], patterns: [pattern], regexes: [] }]);
-          const line = lineParts.join('');
-          const expected = new RegExp(patternSource(parsed.pieces), 'iu').exec(line);
+          const [compiled] = compilePatterns([{ message: '', aliases: [], patterns: [pattern], regexes: [] }], RE2JS);
+          const unicode = new CompiledPattern({ ...compiled!, source: compiled!.source, flags: compiled!.flags, engine: RE2JS });
+          // Half the lines hold the pattern written out, its placeholders filled, amid other text.
+          const shown = written.map((piece, index) => (piece === '\\{' ? '{' : piece.startsWith('{') ? fillers[index]! : piece)).join('');
+          const half = Math.floor(lineParts.length / 2);
+          const line = rendered ? [...lineParts.slice(0, half), shown, ...lineParts.slice(half)].join('') : lineParts.join('');
           const got = compiled!.exec(line);
-          expect(got && [got.index, ...got], `${pattern} on ${line}`).toEqual(expected && [expected.index, ...expected]);
+          expect(got, `${pattern} on ${line}`).toEqual(unicode.exec(line));
+          // What the atomic placeholders of JavaScript matched, RE2 matches: at the same place, or before.
+          const atomic = new RegExp(atomicSource(parsed.pieces), 'iu').exec(line);
+          if (atomic) {
+            atomicMatches++;
+            expect(got, `${pattern} on ${line}`).toBeDefined();
+            expect(got![0], `${pattern} on ${line}`).toBeLessThanOrEqual(atomic.index);
+            if (got![0] === atomic.index) expect(got, `${pattern} on ${line}`).toEqual([atomic.index, atomic.index + atomic[0].length]);
+          }
         },
       ),
       { numRuns: 3000, seed: 20261127 },
     );
-    const [file] = compilePatterns([{ message: '', aliases: [], patterns: ['Cannot open {file}'], regexes: [] }]);
-    expect(file!.exec('Cannot open logs/app.log')?.[0]).toBe('Cannot open logs/app.log');
-    expect(file!.exec('Cannot open Übersicht.log')?.[0]).toBe('Cannot open Übersicht.log');
-    expect(file!.exec('cannot open ſtatus.log')?.[0]).toBe('cannot open ſtatus.log');
+    expect(atomicMatches).toBeGreaterThan(100);
+    const [file] = compilePatterns([{ message: '', aliases: [], patterns: ['Cannot open {file}'], regexes: [] }], RE2JS);
+    const matched = (line: string) => {
+      const span = file!.exec(line);
+      return span && line.slice(...span);
+    };
+    expect(matched('Cannot open logs/app.log')).toBe('Cannot open logs/app.log');
+    expect(matched('Cannot open Übersicht.log')).toBe('Cannot open Übersicht.log');
+    expect(matched('cannot open ſtatus.log')).toBe('cannot open ſtatus.log');
+    // The characters around a match that say a word ends are not part of it; a number's sign is.
+    expect(matched('😀Cannot open x.log😀')).toBe('Cannot open x.log');
+    const [count] = compilePatterns([{ message: '', aliases: [], patterns: ['{number} items left'], regexes: [] }], RE2JS);
+    expect(count!.exec('-3 items left')).toEqual([0, 13]);
+    expect(count!.exec('(-3 items left)')).toEqual([1, 14]);
+  });
+
+  it('may give back what a placeholder took, where an atomic one kept it all', () => {
+    expect(matches('{id}.log failed', 'app.log failed')).toBe(true);
+    expect(new RegExp(atomicSource((parsePattern('{id}.log failed') as { pieces: Piece[] }).pieces), 'iu').test('app.log failed')).toBe(
+      false,
+    );
   });
 
   it('reads a backslash as Markdown does: the next character as it is', () => {
@@ -176,10 +251,92 @@ describe('a pattern', () => {
     expect(parsePattern('{id} {number}')).toEqual({ fault: 'noWord' });
   });
 
-  it('as a regular expression, gives the word a line must hold, or is refused', () => {
-    expect(checkRegex('(?<![.!?]\\s*)\\bPlease try again')).toEqual({ key: 'please' });
-    expect(checkRegex('We no longer have access to the SP[- ]?API')).toEqual({ key: 'longer' });
+  it('as a regular expression, gives the word a line must hold and its RE2 form, or is refused', () => {
+    expect(checkRegex('(?<![.!?]\\s*)\\bPlease try again')).toMatchObject({ key: 'please' });
+    expect(checkRegex('We no longer have access to the SP[- ]?API')).toEqual({
+      key: 'longer',
+      expression: 'We\\x{20}no\\x{20}longer\\x{20}have\\x{20}access\\x{20}to\\x{20}the\\x{20}SP(?:[\\x{2d}\\x{20}])?API',
+    });
     expect(checkRegex('x|\\berror\\b')).toEqual({ fault: 'noWord' });
-    expect(checkRegex('(a+)+$ error')).toMatchObject({ fault: 'backtracks', parts: ['(a+)+'], index: 0 });
+    // Nested repetitions run in linear time on RE2: nothing to refuse.
+    expect(checkRegex('\\berror\\b (a+)+$')).toMatchObject({ key: 'error' });
+    expect(checkRegex('\\berror\\b(?! now)')).toEqual({ fault: 'lookahead', written: '(?! now)', index: 9, length: 8 });
+    expect(checkRegex('(\\w+) \\berror\\b \\1')).toEqual({ fault: 'backreference', written: '\\1', index: 16, length: 2 });
+  });
+
+  it('as a regular expression, means on RE2 what it means in JavaScript', () => {
+    const runs = (source: string, line: string) => {
+      const checked = checkRegex(source) as CheckedRegex;
+      expect(checked.expression, source).toBeDefined();
+      const [compiled] = compilePatterns(
+        [{ message: '', aliases: [], patterns: [], regexes: [{ source: checked.expression, key: checked.key }] }],
+        RE2JS,
+      );
+      return compiled!.exec(line);
+    };
+    // JavaScript's `\s` holds the no-break space, its `.` no line separator, its `[^…]` and `[]` what they say.
+    expect(runs('\\bdisk\\sfull\\b', 'disk\u00a0full!')).toEqual([0, 9]);
+    expect(runs('\\bdisk\\b .', 'disk x')).toEqual([0, 6]);
+    expect(runs('\\bdisk\\b .', 'disk \u2028')).toBeUndefined();
+    expect(runs('\\bdisk\\b [^a-z]', 'disk -')).toEqual([0, 6]);
+    expect(runs('\\bdisk\\b [^a-z]', 'disk K')).toBeUndefined();
+    expect(runs('\\bdisk\\b[]', 'disk')).toBeUndefined();
+    // Named groups, lazy repetitions and lookbehinds run; a character beyond U+FFFF is one.
+    expect(runs('(?<=\\bjob (?<id>\\d+) )\\bfailed\\b', 'job 12 failed')).toEqual([7, 13]);
+    expect(runs('\\berror\\b: .+?;', 'error: a; b;')).toEqual([0, 9]);
+    expect(runs('\\bdisk\\b 😀', 'disk 😀')).toEqual([0, 7]);
+    // Case folding is Unicode's: the Kelvin sign is a `k` (but no ASCII letter for `\\b`).
+    expect(runs(' disk full', ' DIS\u212a FULL')).toEqual([0, 10]);
+    expect(runs('\\bdisk\\b', 'dis\u212a')).toBeUndefined();
+  });
+
+  it('runs in time linear in the line, however its expression nests', () => {
+    // Each of these takes longer than a test may run on a backtracking engine, on lines of 50 characters.
+    const run = 'a'.repeat(MOST_LINE_CHARS - 10);
+    const cases: [string, string, string][] = [
+      ['\\berror\\b (?:a|a)*!', `error ${run}!`, `error ${run}b`],
+      ['\\berror\\b (a+)+$', `error ${run}`, `error ${run}!`],
+      ['(?<=^(?:\\w|\\w)* ?)\\berror\\b', `${run} error`, `${run}-error`],
+      ['\\berror\\b (?:\\w+\\s?)*$', `error ${run}`, `error ${run}!`],
+    ];
+    for (const [source, matching, other] of cases) {
+      const checked = checkRegex(source) as CheckedRegex;
+      const [compiled] = compilePatterns(
+        [{ message: '', aliases: [], patterns: [], regexes: [{ source: checked.expression, key: checked.key }] }],
+        RE2JS,
+      );
+      expect(compiled!.exec(matching), source).toBeDefined();
+      expect(compiled!.exec(other), source).toBeUndefined();
+    }
   });
 });
+
+/** A pattern as JavaScript ran it before RE2: each placeholder an atomic group, `(?=(…))\\1`. */
+function atomicSource(pieces: Piece[]): string {
+  const edge = String.raw`[\p{L}\p{N}]`;
+  const escape = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  let source = '';
+  let group = 0;
+  pieces.forEach((piece, index) => {
+    if ('text' in piece) {
+      const text = index === 0 ? piece.text.trimStart() : index === pieces.length - 1 ? piece.text.trimEnd() : piece.text;
+      if (index === 0 && /[\p{L}\p{N}]/u.test(text[0] ?? '')) source += `(?<!${edge})`;
+      source += text
+        .split(/(\s+)/)
+        .map((part) => (/^\s+$/.test(part) ? String.raw`\s+` : escape(part)))
+        .join('');
+      if (index === pieces.length - 1 && /[\p{L}\p{N}]/u.test(text.at(-1) ?? '')) source += `(?!${edge})`;
+      return;
+    }
+    if (piece.placeholder === 'text') {
+      source += '.*';
+      return;
+    }
+    if (index === 0) source += `(?<!${edge})`;
+    group++;
+    const matched =
+      piece.placeholder === 'number' ? String.raw`[-+]?\p{N}+(?:[.,]\p{N}+)*` : String.raw`[\p{L}\p{N}]+(?:[-_./:@#\\][\p{L}\p{N}]+)*`;
+    source += `(?=(${matched}))\\${group}`;
+  });
+  return source;
+}

@@ -54,9 +54,10 @@ describe('rules', () => {
       'index.mdx:12:1 error [invalid-pattern] `match` takes its pattern in brackets or in `regex="…"`, not both; keep one',
       'index.mdx:13:1 error [missing-title] `match` has no pattern; write the message as it looks, with placeholders for the parts that vary: `::match[Failed to create {id}]`',
       'index.mdx:14:38 error [invalid-pattern] Invalid regular expression: Unterminated group',
-      "index.mdx:15:17 error [invalid-pattern] This regular expression can backtrack catastrophically: `(\\w+\\s?)*` can match the same text in many ways, so a long line could hang the reader's browser; make each part match one thing (`[^ ]*` rather than `.*`), or write a pattern with placeholders",
+      'index.mdx:15:29 error [invalid-pattern] `(?! on port)` looks ahead, which RE2, the linear-time engine patterns run on, cannot do; match what follows as text, or end a word with `\\b` and the line with `$`',
       'index.mdx:16:9 error [invalid-pattern] This regular expression has no word of two letters or more written out between spaces, punctuation, `\\b`, `^` or `$`, so it would be tried on every line of a paste; write out a word of the message, such as `\\bgeocompany\\b`',
-      'index.mdx:18:1 error [missing-title] `example` has no text; write a line as readers paste it: `::example[12:03:44 ERROR Failed to create 8f3a-22]`',
+      'index.mdx:17:31 error [invalid-pattern] `\\1` refers back to a group, which RE2, the linear-time engine patterns run on, cannot do; write out what it stands for again, or use a placeholder such as `{id}`',
+      'index.mdx:19:1 error [missing-title] `example` has no text; write a line as readers paste it: `::example[12:03:44 ERROR Failed to create 8f3a-22]`',
     ]);
   });
 

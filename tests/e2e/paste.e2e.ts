@@ -5,12 +5,15 @@
  * goes through the matcher first. Under the site's own Content-Security-Policy, accessible in
  * light and dark, no wider than a phone, and a link to the error index without JavaScript.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { RE2JS } from 're2js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/index.ts';
+import { Matcher } from '../../plugins/signpost/src/core/match/matcher.ts';
+import { matchCards, type PasteData } from '../../plugins/signpost/src/render/paste-data.ts';
 import { build, ROOT } from '../site/build-site.ts';
 import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
@@ -175,6 +178,27 @@ describe('the box "Paste the error you see"', () => {
     }
   });
 
+  it('says where it stopped trying patterns on a paste too long to try them all', async () => {
+    // 1,500 different lines of 2,000 characters that each hold a pattern's word: more work than
+    // the matcher's budget. Where it stops is what the same matcher says in Node.
+    const text = Array.from({ length: 1500 }, (_, index) => `${index} ${'x'.repeat(1980)} geocompany`).join('\n');
+    const data = JSON.parse(await readFile(join(work, 'dist/signpost-search/match.json'), 'utf8')) as PasteData;
+    const expected = new Matcher(matchCards(data), RE2JS).match(text);
+    expect(expected.stoppedAt).toBeGreaterThan(1);
+    // The word is the message's: the card is still listed, by its likeness.
+    expect(expected.clear).toBeUndefined();
+    expect(expected.best.map((hit) => [hit.card, hit.how])).toEqual([[5, 'similar']]);
+    const { context, page, problems } = await reader();
+    await page.goto(`${site.url}account-connection/`);
+    await paste(page, '#paste-input', text);
+    await page.locator('.paste-result').first().waitFor();
+    expect(await page.locator('.paste-status').innerText()).toBe(
+      `These cards match what you pasted. Pick the one on your screen. Only the lines before line ${expected.stoppedAt!.toLocaleString('en-US')} were matched against the patterns: the paste is too long. Paste the lines around the error.`,
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('loads its code and the list of messages only when used', async () => {
     const { context, page } = await reader();
     const before = site.requests.length;
@@ -182,10 +206,16 @@ describe('the box "Paste the error you see"', () => {
     await page.goto(`${site.url}account-connection/errors/`);
     await page.waitForLoadState('networkidle');
     expect(fetched()).toEqual([]);
+    const engine = () => site.requests.slice(before).filter((path) => /\/_astro\/re2\..*\.js$/.test(path));
+    // Focus loads the box's code; the engine the patterns run on comes with the first paste.
+    await page.locator('#paste-input').click();
+    await page.locator('[data-paste][data-ready]').waitFor({ state: 'attached' });
+    expect(engine()).toEqual([]);
     await paste(page, '#paste-input', 'Session has expired');
     await page.waitForURL(`${site.url}account-connection/sp-session-expired/`);
     expect(fetched().filter((path) => path.endsWith('.json'))).toEqual(['/signpost-search/match.json']);
     expect(fetched().some((path) => /\/_astro\/paste\..*\.js$/.test(path))).toBe(true);
+    expect(engine()).toHaveLength(1);
     await context.close();
   });
 });

@@ -175,8 +175,14 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: 'a table of 1,300 columns', text: () => inStart(`${'|a'.repeat(1300)}\n${'|-'.repeat(1300)}\n${'|x'.repeat(1300)}`) },
   { name: 'GFM autolinks, `www.a` × 2,300 in one paragraph', text: () => inStart('www.a'.repeat(2300)) },
   { name: 'strikethrough `~~a` × 3,000 in one paragraph', text: () => inStart('~~a'.repeat(3000)) },
-  // A pattern's regular expression is analysed for catastrophic backtracking: bounded per file.
-  { name: '500 different regular expressions that backtrack (17 KB)', text: () => backtrackingRegexes(500) },
+  // Patterns run on RE2, in time linear in the line: nested repetitions are no risk, and
+  // checking a regular expression costs a compile, with no cap per file.
+  { name: '500 different regular expressions of nested repetitions (24 KB)', text: () => nestedRegexes(500) },
+  {
+    name: 'a lookbehind of nested ambiguous repetitions, and an example of its worst shape',
+    text: () =>
+      `${FRONTMATTER}::::error{#start title="Disk error"}\n::match{regex="(?<=^(?:\\w|\\w)* ?)\\berror\\b"}\n::example[${'a'.repeat(5000)} error]\n::example[${'a'.repeat(5000)}-error]\n\n:::reason\nR\n:::\n\n:::fix\nF\n:::\n::::\n`,
+  },
 ];
 
 /** Shapes that are valid Markdown at any size: `check` must take time linear in their size. */
@@ -198,10 +204,14 @@ export const GROWTH_SHAPES: { name: string; text: (bytes: number) => string }[] 
   },
 ];
 
-/** An error card with `count` different regular expressions, each of nested repetitions. */
-function backtrackingRegexes(count: number): string {
-  const patterns = Array.from({ length: count }, (_, index) => `::match{regex="(?:x|x)*y end${index}"}`).join('\n\n');
-  return `${FRONTMATTER}::::error{#start title="Start"}\n${patterns}\n\n:::reason\nR\n:::\n\n:::fix\nF\n:::\n::::\n`;
+/**
+ * An error card with `count` different regular expressions, each of nested repetitions that a
+ * backtracking engine would take exponential time on, and an example that every one is tried on.
+ */
+function nestedRegexes(count: number): string {
+  const patterns = Array.from({ length: count }, (_, index) => `::match{regex="(?:x|x)*y \\bend${index}\\b (?:\\w+\\s?)*$"}`).join('\n\n');
+  const example = `::example[${'x'.repeat(3000)}y end0 ${'word '.repeat(400)}!]`;
+  return `${FRONTMATTER}::::error{#start title="Start"}\n${patterns}\n\n${example}\n\n:::reason\nR\n:::\n\n:::fix\nF\n:::\n::::\n`;
 }
 
 function fill(unit: string, bytes: number): string {

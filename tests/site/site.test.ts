@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { mkdtemp, readFile, rm, writeFile, mkdir, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, type Guide } from '../../plugins/signpost/src/core/index.ts';
+import { checkRegex, type CheckedRegex } from '../../plugins/signpost/src/core/match/regex.ts';
 import { brokenLinks, build, buildWith, listFiles, ROOT } from './build-site.ts';
 
 const FIXTURE_GUIDES = join(ROOT, 'tests/site/fixtures/guides');
@@ -182,12 +183,22 @@ describe('the built site', () => {
   it('ships no framework runtime: one small enhancement script a page, search and paste code only on use', async () => {
     const scripts = (await listFiles(shipped)).filter((file) => file.startsWith('_astro/') && file.endsWith('.js'));
     const head = scripts.filter((file) => file.includes('/head.'));
-    const enhance = scripts.filter((file) => !file.includes('search') && !file.includes('/paste.') && !file.includes('/head.'));
+    const re2 = scripts.filter((file) => file.includes('/re2.'));
+    const enhance = scripts.filter(
+      (file) => !file.includes('search') && !file.includes('/paste.') && !file.includes('/head.') && !file.includes('/re2.'),
+    );
     expect(enhance).toHaveLength(1);
     expect(head).toHaveLength(1);
     expect(scripts.filter((file) => file.includes('search'))).toHaveLength(1);
     expect(scripts.filter((file) => file.includes('/paste.'))).toHaveLength(1);
-    for (const script of scripts) expect((await readFile(join(shipped, script))).length).toBeLessThan(12 * 1024);
+    for (const script of scripts.filter((file) => !re2.includes(file)))
+      expect((await readFile(join(shipped, script))).length).toBeLessThan(12 * 1024);
+    // The engine patterns run on (re2js) is a chunk of its own, that only the paste code loads.
+    expect(re2).toHaveLength(1);
+    expect(gzipSync(await readFile(join(shipped, re2[0]!))).length).toBeLessThan(48 * 1024);
+    for (const script of scripts.filter((file) => !file.includes('/paste.') && !re2.includes(file))) {
+      expect(await readFile(join(shipped, script), 'utf8'), script).not.toContain(re2[0]!.replace('_astro/', ''));
+    }
     // What must happen before the first paint (the theme, the trail's place) is a classic
     // script of its own in <head>, under 3 KB; the rest is a module, run once the page is parsed.
     expect((await readFile(join(shipped, head[0]!))).length).toBeLessThan(3 * 1024);
@@ -236,7 +247,8 @@ describe('the box "Paste the error you see"', () => {
       'sp-api-access-lost',
     ]);
     expect(data.p[5]).toEqual(['Failed to create geocompany']);
-    expect(data.r[1]).toEqual([['(?<![.!?]\\s*)\\bPlease try again', 'please']]);
+    // Regular expressions in RE2's syntax, as the matcher runs them (core/match/regex.ts).
+    expect(data.r[1]).toEqual([[(checkRegex('(?<![.!?]\\s*)\\bPlease try again') as CheckedRegex).expression, 'please']]);
     // The message and aliases as the words they are compared by.
     expect(data.w[5]).toEqual(['failed to create geocompany please try again', 'failed to create geocompany']);
     expect(names.t[5]).toBe('Failed to create geocompany. Please try again.');

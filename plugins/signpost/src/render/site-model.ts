@@ -47,8 +47,8 @@ export type NodeView =
       kind: 'error';
       context: string | undefined;
       aliases: { text: string }[];
-      /** The shapes of the message in a paste: patterns as written, regular expressions with their key word. */
-      patterns: { text: string; regex: boolean; key?: string }[];
+      /** The shapes of the message in a paste: patterns as written, regular expressions with their key word and RE2 form. */
+      patterns: { text: string; regex: boolean; key?: string; expression?: string }[];
       /** The question above the answers of a card that goes on. */
       prompt: string;
       options: { label: string; to: string }[];
@@ -78,7 +78,12 @@ export function toView(node: GuideNode, strings: UiStrings): NodeView {
         kind: node.kind,
         context: node.context,
         aliases: node.aliases.map(({ text }) => ({ text })),
-        patterns: node.patterns.map(({ text, regex, key }) => ({ text, regex, ...(key ? { key } : {}) })),
+        patterns: node.patterns.map(({ text, regex, key, expression }) => ({
+          text,
+          regex,
+          ...(key ? { key } : {}),
+          ...(expression ? { expression } : {}),
+        })),
         prompt: node.prompt ?? strings.didTheFixWork,
         options: node.options.map(({ label, to }) => ({ label, to })),
         next: node.next ? { to: node.next.to } : undefined,

@@ -106,6 +106,8 @@ export const UI_STRINGS = {
     pasteBrowse: 'See every error message',
     pasteLine: 'line {line}',
     pasteLastLines: 'Read the last {count} of {total} lines.',
+    pasteStopped:
+      'Only the lines before line {line} were matched against the patterns: the paste is too long. Paste the lines around the error.',
     pasteUnavailable: 'Matching is not available right now.',
     // Rich content (tables, code, images, components, error cards that go on).
     didTheFixWork: 'Did the fix work?',
@@ -131,6 +133,7 @@ export function pasteStrings(strings: UiStrings): Record<string, string> {
     browse: strings.pasteBrowse,
     line: strings.pasteLine,
     lastLines: strings.pasteLastLines,
+    stopped: strings.pasteStopped,
     unavailable: strings.pasteUnavailable,
     kind: strings.kind.error,
   };

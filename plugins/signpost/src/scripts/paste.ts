@@ -1,15 +1,16 @@
 /**
  * A pasted error, matched to its card: the "Paste the error you see" box, and a paste of
  * several lines into the search box (enhance.ts hands it here before search sees it). The
- * build's list of messages and patterns (render/paste-data.ts) is loaded the first time; every
- * line of the paste is read (core/match/matcher.ts). One clear match: the reader goes straight
- * to its card. Otherwise the best three, each with the line that matched and the matched part
- * marked.
+ * build's list of messages and patterns (render/paste-data.ts) and the engine the patterns run
+ * on (re2js, about 40 KB compressed) are loaded the first time a paste is matched, not before;
+ * every line of the paste is read (core/match/matcher.ts). One clear match: the reader goes
+ * straight to its card. Otherwise the best three, each with the line that matched and the
+ * matched part marked. A paste too long to try every pattern on says where trying stopped.
  *
  * How long a paste takes to answer is measured as `signpost:paste` (Performance API), for the
  * benchmark.
  */
-import { Matcher, MOST_LINES, type MatchHit, type MatchResult } from '../core/match/matcher.ts';
+import { Matcher, MOST_LINES, type Engine, type MatchHit, type MatchResult } from '../core/match/matcher.ts';
 import { cardHref, matchCards, type PasteData, type PasteNames } from '../render/paste-data.ts';
 
 interface Strings {
@@ -19,6 +20,7 @@ interface Strings {
   browse: string;
   line: string;
   lastLines: string;
+  stopped: string;
   unavailable: string;
   kind: string;
 }
@@ -30,7 +32,7 @@ interface Loaded {
   names: () => Promise<PasteNames>;
 }
 
-const loading = new Map<string, Promise<Loaded>>();
+const loading = new Map<string, Promise<PasteData>>();
 
 /** A JSON file of the site; a failure is tried again the next time. */
 function once<T>(cache: Map<string, Promise<T>>, url: string, then: (json: unknown) => T): Promise<T> {
@@ -50,14 +52,29 @@ function once<T>(cache: Map<string, Promise<T>>, url: string, then: (json: unkno
 
 const naming = new Map<string, Promise<PasteNames>>();
 
+/** The engine the patterns run on, loaded once per page, when the first paste is matched. */
+let engine: Promise<Engine> | undefined;
+
+function loadEngine(): Promise<Engine> {
+  if (!engine) {
+    engine = import('./re2.ts').then(({ RE2JS }) => RE2JS);
+    engine.catch(() => (engine = undefined));
+  }
+  return engine;
+}
+
 /** The matcher of a site (`match.json`), loaded once per page. */
 function load(url: string): Promise<Loaded> {
-  return once(loading, url, (json) => {
-    const data = json as PasteData;
-    const names = url.replace(/match\.json$/, 'match-names.json');
-    return { data, matcher: new Matcher(matchCards(data)), names: () => once(naming, names, (found) => found as PasteNames) };
+  const names = url.replace(/match\.json$/, 'match-names.json');
+  return Promise.all([once(loading, url, (json) => json as PasteData), loadEngine()]).then(([data, re2]) => {
+    let matcher = matchers.get(data);
+    if (!matcher) matchers.set(data, (matcher = new Matcher(matchCards(data), re2)));
+    return { data, matcher, names: () => once(naming, names, (found) => found as PasteNames) };
   });
 }
+
+/** The matcher of each site's data, built once. */
+const matchers = new WeakMap<PasteData, Matcher>();
 
 /** Matches a paste, and says how long the matching took (for the benchmark). */
 function timed(loaded: Loaded, text: string): MatchResult {
@@ -149,9 +166,10 @@ async function show(
 ): Promise<void> {
   const { clear, best } = result;
   const { data } = loaded;
-  const note = result.truncated
-    ? ` ${strings.lastLines.replace('{count}', MOST_LINES.toLocaleString()).replace('{total}', result.lines.toLocaleString())}`
-    : '';
+  const note =
+    (result.truncated
+      ? ` ${strings.lastLines.replace('{count}', MOST_LINES.toLocaleString()).replace('{total}', result.lines.toLocaleString())}`
+      : '') + (result.stoppedAt === undefined ? '' : ` ${strings.stopped.replace('{line}', result.stoppedAt.toLocaleString())}`);
   if (clear) {
     status.textContent = strings.opening + note;
     list.replaceChildren();

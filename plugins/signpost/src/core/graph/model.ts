@@ -66,6 +66,8 @@ export interface MatchPattern {
   regex: boolean;
   /** For a regular expression: the word a matching line must hold (core/match/regex.ts). */
   key?: string;
+  /** For a regular expression: the same in RE2's syntax, as the matcher runs it (core/match/regex.ts). */
+  expression?: string;
   position: Position;
 }
 

@@ -40,9 +40,9 @@ export const PARSER_PACKAGES = [
   'satteri',
   'parse-entities',
   'micromark-util-character',
-  // What a `match` pattern is found to be (core/match/regex.ts).
+  // What a `match` pattern is found to be, and its RE2 form (core/match/regex.ts).
   '@eslint-community/regexpp',
-  'redos-detector',
+  're2js',
 ];
 
 let checkerVersion: Promise<string> | undefined;

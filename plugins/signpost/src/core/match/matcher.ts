@@ -14,12 +14,32 @@
  * code to prove each card's examples (rules/card-patterns.ts); this module runs in the
  * reader's browser too: no Node import.
  */
+import type { RE2JS } from 're2js';
 import { keyWords, parsePattern, patternSource, specificity } from './pattern.ts';
+
+/**
+ * The engine patterns run on: re2js (RE2 in JavaScript), whose time is linear in the line
+ * whatever the expression. Passed in, so that the reader's browser loads it only when a paste
+ * is to be matched (scripts/paste.ts); `check` passes the module it imports.
+ */
+export type Engine = Pick<typeof RE2JS, 'compile' | 'CASE_INSENSITIVE' | 'LOOKBEHINDS'>;
+type Compiled = ReturnType<Engine['compile']>;
 
 /** Lines of a paste read; of a longer paste, the last ones (a log ends with its error). */
 export const MOST_LINES = 10_000;
 /** Characters of a line read. */
 export const MOST_LINE_CHARS = 2_000;
+/**
+ * The work one paste may take trying patterns: each try costs the line's length times the
+ * steps of the pattern's program (RE2's work on a line is at most that), and building a
+ * pattern costs `BUILD_COST`. Here, about a second of the slowest patterns (those with a
+ * lookbehind, on RE2's NFA); 10,000 lines of 100 characters, each tried against a pattern of 20
+ * steps, take a fifth of it. Past it, no more patterns are tried, the lines' words still are
+ * compared (`MatchResult.stoppedAt`).
+ */
+export const MATCH_BUDGET = 100_000_000;
+/** The work of building one pattern, in the budget's units (about a millisecond). */
+const BUILD_COST = 100_000;
 /** A word in more messages and aliases than this says little: it is left out of the comparison. */
 export const COMMON_WORD = 64;
 /** Similarity under which a card is not shown at all. */
@@ -34,27 +54,36 @@ export interface MatchCard {
   aliases: readonly string[];
   /** Patterns as written (`Failed to create geocompany {id}`). */
   patterns: readonly string[];
-  /** Regular expressions, each with the word a line must hold for it to match (see regex.ts). */
+  /**
+   * Regular expressions in RE2's syntax (`expression` of regex.ts's verdict), each with the word
+   * a line must hold for it to match.
+   */
   regexes: readonly { source: string; key: string }[];
 }
 
-/** One pattern, ready to run; its regular expression is built the first time a line may match. */
+/** One pattern, ready to run; its expression is built the first time a line may match. */
 export class CompiledPattern {
   readonly card: number;
   /** Its place among the card's patterns: text patterns first, then regular expressions. */
   readonly index: number;
+  /** The expression, in RE2's syntax. */
   readonly source: string;
-  readonly flags: string;
+  /** RE2's flags. */
+  readonly flags: number;
   /** The words a line must hold one of. */
   readonly keys: string[];
   readonly specificity: number;
-  #regex: RegExp | undefined;
+  readonly #engine: Engine;
+  #regex: Built | undefined;
   /** The same expression for lines of ASCII only, when the pattern is ASCII too (see `asciiSource`). */
   readonly #asciiSource: string | undefined;
-  #ascii: RegExp | undefined;
+  #ascii: Built | undefined;
 
   constructor(
-    fields: Pick<CompiledPattern, 'card' | 'index' | 'source' | 'flags' | 'keys' | 'specificity'> & { asciiSource?: string | undefined },
+    fields: Pick<CompiledPattern, 'card' | 'index' | 'source' | 'flags' | 'keys' | 'specificity'> & {
+      asciiSource?: string | undefined;
+      engine: Engine;
+    },
   ) {
     this.card = fields.card;
     this.index = fields.index;
@@ -63,48 +92,73 @@ export class CompiledPattern {
     this.keys = fields.keys;
     this.specificity = fields.specificity;
     this.#asciiSource = fields.asciiSource;
+    this.#engine = fields.engine;
   }
 
-  /** Where the pattern matches a line, if it does. */
-  exec(line: string): RegExpExecArray | null {
-    if (this.#asciiSource !== undefined && ASCII.test(line)) {
-      this.#ascii ??= built(this.#asciiSource, 'i');
-      return this.#ascii.exec(line);
-    }
-    this.#regex ??= built(this.source, this.flags);
-    return this.#regex.exec(line);
+  #built(line: string): Built {
+    if (this.#asciiSource !== undefined && ASCII.test(line)) return (this.#ascii ??= built(this.#engine, this.#asciiSource, this.flags));
+    return (this.#regex ??= built(this.#engine, this.source, this.flags));
+  }
+
+  /**
+   * What trying the pattern on a line costs, in `MATCH_BUDGET`'s units: building it the first
+   * time, and at most the line's length times its program's steps.
+   */
+  cost(line: string): number {
+    const ascii = this.#asciiSource !== undefined && ASCII.test(line);
+    const fresh = ascii ? this.#ascii === undefined : this.#regex === undefined;
+    return (fresh ? BUILD_COST : 0) + Math.max(1, line.length) * this.#built(line).size;
+  }
+
+  /** Where the pattern matches a line, start and end, if it does. */
+  exec(line: string): [number, number] | undefined {
+    const { regex } = this.#built(line);
+    // The boolean search runs on RE2's DFA, the fastest engine; most lines tried do not match.
+    if (!regex?.test(line)) return undefined;
+    const found = regex.exec(line) as RegExpExecArray | null;
+    if (!found) return undefined;
+    // The characters that say where a word ends are not part of the match (pattern.ts, `LEAD_EDGE`).
+    const start = found.index + (found.groups?.['lead']?.length ?? 0);
+    return [start, found.index + found[0].length - (found.groups?.['trail']?.length ?? 0)];
   }
 
   test(line: string): boolean {
-    return this.exec(line) !== null;
+    return this.#built(line).regex?.test(line) ?? false;
   }
 }
 
 const ASCII = /^[\0-\x7f]*$/;
 
+/** An expression built, with the steps of its program; none for one RE2 refuses (check reports it). */
+interface Built {
+  regex: Compiled | undefined;
+  size: number;
+}
+
 /**
  * Expressions built, by flags and source, shared by every set of patterns of this process: the
  * dev server checks a guide again on every save, and builds only the expressions of the
- * patterns that changed. None has the `g` or `y` flag, so none keeps state between lines.
+ * patterns that changed. RE2's expressions keep no state between searches.
  */
-const builtExpressions = new Map<string, RegExp>();
+const builtExpressions = new Map<string, Built>();
 /** Expressions kept at most; past it the cache starts again (a dev server's long session). */
 const MOST_BUILT = 50_000;
 
-function built(source: string, flags: string): RegExp {
+function built(engine: Engine, source: string, flags: number): Built {
   const key = `${flags}/${source}`;
-  let regex = builtExpressions.get(key);
-  if (!regex) {
+  let found = builtExpressions.get(key);
+  if (!found) {
     try {
-      regex = new RegExp(source, flags);
+      const regex = engine.compile(source, flags);
+      found = { regex, size: regex.programSize() };
     } catch {
-      // Reported by check: an invalid expression matches nothing.
-      regex = /(?!)/;
+      // Reported by check: an expression RE2 refuses matches nothing.
+      found = { regex: undefined, size: 1 };
     }
     if (builtExpressions.size >= MOST_BUILT) builtExpressions.clear();
-    builtExpressions.set(key, regex);
+    builtExpressions.set(key, found);
   }
-  return regex;
+  return found;
 }
 
 /** A pattern as written, read once per process (see `builtExpressions`). */
@@ -126,14 +180,17 @@ function readPattern(written: string): ReadPattern | undefined {
 
 /**
  * A pattern's expression for lines of ASCII only: the same matches at the same places, built
- * some 20 times faster. Every Unicode letter and digit class (`\p{L}`, `\p{N}`) of a pattern's
- * expression costs about 0.1 ms to build, which for a guide of hundreds of cards was most of
- * `check`'s time; on an ASCII line only ASCII letters and digits can stand where they match,
- * and with an ASCII pattern no other character folds onto one under the `i` flag. Undefined
- * when the pattern holds other characters.
+ * some 7 times faster. Every Unicode letter and digit class (`\p{L}`, `\p{N}`) of a pattern's
+ * expression costs most of a millisecond to build case-insensitively, which for a guide of
+ * hundreds of cards is most of `check`'s time; on an ASCII line only ASCII letters and digits
+ * can stand where they match, and with an ASCII pattern no other character folds onto one.
+ * Undefined when the pattern holds other characters.
  */
 function asciiSource(source: string): string | undefined {
-  const ascii = source.replaceAll(String.raw`[\p{L}\p{N}]`, '[A-Za-z0-9]').replaceAll(String.raw`\p{N}`, '[0-9]');
+  const ascii = source
+    .replaceAll(String.raw`[\p{L}\p{N}]`, '[A-Za-z0-9]')
+    .replaceAll(String.raw`[^\p{L}\p{N}]`, '[^A-Za-z0-9]')
+    .replaceAll(String.raw`\p{N}`, '[0-9]');
   return ASCII.test(ascii) && !ascii.includes(String.raw`\p{`) ? ascii : undefined;
 }
 
@@ -159,6 +216,12 @@ export interface MatchResult {
   /** Lines in the paste, and whether only the last `MOST_LINES` were read. */
   lines: number;
   truncated: boolean;
+  /**
+   * When `MATCH_BUDGET` ran out: the line (its number in the paste) where it did. The lines
+   * before it were tried against the patterns whose words they hold, the lines from it on not
+   * (or not all); every line was compared with the messages by its words.
+   */
+  stoppedAt: number | undefined;
 }
 
 /** A similar line, with the message or alias it is like. */
@@ -181,12 +244,12 @@ export function comparedWords(text: string): string[] {
 }
 
 /** Reads the patterns of every card. Patterns that do not read are skipped (check reports them). */
-export function compilePatterns(cards: readonly MatchCard[]): CompiledPattern[] {
+export function compilePatterns(cards: readonly MatchCard[], engine: Engine): CompiledPattern[] {
   const compiled: CompiledPattern[] = [];
   cards.forEach((card, cardIndex) => {
     card.patterns.forEach((written, index) => {
       const read = readPattern(written);
-      if (read) compiled.push(new CompiledPattern({ card: cardIndex, index, flags: 'iu', ...read }));
+      if (read) compiled.push(new CompiledPattern({ card: cardIndex, index, flags: engine.CASE_INSENSITIVE, engine, ...read }));
     });
     card.regexes.forEach(({ source, key }, index) => {
       compiled.push(
@@ -194,9 +257,11 @@ export function compilePatterns(cards: readonly MatchCard[]): CompiledPattern[] 
           card: cardIndex,
           index: card.patterns.length + index,
           source,
-          flags: 'i',
+          // Lookbehinds run on RE2's NFA: asked for only where the expression has one.
+          flags: engine.CASE_INSENSITIVE | (source.includes('(?<') ? engine.LOOKBEHINDS : 0),
           keys: [key],
           specificity: key.length,
+          engine,
         }),
       );
     });
@@ -273,6 +338,8 @@ interface ReadState {
   wordStamp: Int32Array;
   tried: Set<CompiledPattern>;
   touched: number[];
+  /** What is left of `MATCH_BUDGET`, and the line where it ran out. */
+  budget: { left: number; stoppedAt: number | undefined };
 }
 
 /** Reads pastes against a set of cards; build it once, match many times. */
@@ -289,13 +356,13 @@ export class Matcher {
   readonly #wordingWeight: number[] = [];
   readonly #wordingWords: Set<string>[] = [];
 
-  constructor(cards: readonly MatchCard[]) {
+  constructor(cards: readonly MatchCard[], engine: Engine) {
     const entry = (word: string): Entry => {
       let found = this.#entries.get(word);
       if (!found) this.#entries.set(word, (found = { patterns: undefined, word: undefined }));
       return found;
     };
-    for (const [key, patterns] of indexPatterns(compilePatterns(cards))) entry(key).patterns = patterns;
+    for (const [key, patterns] of indexPatterns(compilePatterns(cards, engine))) entry(key).patterns = patterns;
 
     const wordings: { card: number; words: string[] }[] = [];
     cards.forEach((card, index) => {
@@ -346,7 +413,8 @@ export class Matcher {
     const touched: number[] = [];
     /** The known words of the line being read. */
     const found: Entry[] = [];
-    const state: ReadState = { byPattern, bySimilarity, score, stamp, wordStamp, tried, touched };
+    const budget: ReadState['budget'] = { left: MATCH_BUDGET, stoppedAt: undefined };
+    const state: ReadState = { byPattern, bySimilarity, score, stamp, wordStamp, tried, touched, budget };
     // The known words, found by one regular expression over the whole paste: the engine's own
     // scan, much faster than a loop in JavaScript, above all the first time.
     this.#scanner ??= scanner([...this.#entries.keys()]);
@@ -389,25 +457,31 @@ export class Matcher {
     else if (patterned.length === 0 && similar[0] && similar[0].score >= CLEAR_SIMILARITY) {
       if (!similar[1] || similar[1].score <= similar[0].score - CLEAR_LEAD) clear = best[0];
     }
-    return { clear, best, lines: total, truncated };
+    return { clear, best, lines: total, truncated, stoppedAt: budget.stoppedAt };
   }
 
   /** One line, with the known words found in it: its patterns tried, its likeness to the messages. */
   #read(text: string, line: number, found: Entry[], state: ReadState): void {
-    const { byPattern, bySimilarity, score, stamp, wordStamp, tried, touched } = state;
+    const { byPattern, bySimilarity, score, stamp, wordStamp, tried, touched, budget } = state;
     touched.length = 0;
     tried.clear();
     let lineWeight = 0;
     for (const entry of found) {
-      for (const pattern of entry.patterns ?? []) {
+      for (const pattern of budget.stoppedAt === undefined ? (entry.patterns ?? []) : []) {
         if (tried.has(pattern)) continue;
         tried.add(pattern);
         const known = byPattern.get(pattern.card);
         if (known && known.score >= pattern.specificity) continue;
+        const cost = pattern.cost(text);
+        if (cost > budget.left) {
+          // This line and the ones after it are not tried against patterns: the result says so.
+          budget.stoppedAt = line;
+          break;
+        }
+        budget.left -= cost;
         const matched = pattern.exec(text);
         if (!matched) continue;
-        const marks: [number, number][] = [[matched.index, matched.index + matched[0].length]];
-        byPattern.set(pattern.card, { card: pattern.card, line, text, how: 'pattern', marks, score: pattern.specificity });
+        byPattern.set(pattern.card, { card: pattern.card, line, text, how: 'pattern', marks: [matched], score: pattern.specificity });
       }
       const id = entry.word;
       if (id === undefined || wordStamp[id] === line) continue;

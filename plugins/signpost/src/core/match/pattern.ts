@@ -11,10 +11,13 @@
  * a name in braces: `{number}` a number, `{text}` the rest of the line, any other name (`{id}`,
  * `{file}`) one word. A backslash makes the next character plain (`\{`), as in Markdown.
  *
- * Each placeholder matches as much as it can and never gives any back (an atomic group, written
- * `(?=(…))\1` in JavaScript), so that a pattern never backtracks, whatever it says: no writer's
- * text can make a reader's browser hang on a long line. This module runs in `check` and in
- * the reader's browser: no Node import.
+ * A pattern becomes an expression of RE2 (re2js), an engine whose time is linear in the line
+ * whatever the expression, so that no writer's text can make a reader's browser hang on a long
+ * line. RE2 does not backtrack, and so has no atomic groups: a placeholder may give back what
+ * it matched for the rest of the pattern to match (`{id}.log failed` matches `app.log failed`,
+ * `{id}` being `app`), where an atomic placeholder would take all it could and keep it: a
+ * pattern matches every line that it would match with atomic placeholders, and a few more.
+ * This module runs in `check` and in the reader's browser: no Node import.
  */
 
 /** A piece of a pattern: plain text, or a placeholder by name. */
@@ -39,7 +42,7 @@ const PLACEHOLDER_NAME = /^[a-z][a-z0-9_-]*$/i;
 /** A pattern past this many characters is refused: a message is a line, not a page. */
 export const MOST_PATTERN_CHARS = 300;
 
-/** What each kind of placeholder matches (inside an atomic group). */
+/** What each kind of placeholder matches. */
 const PLACEHOLDERS = {
   /** `42`, `-3`, `3.14`, `1,024`. */
   number: String.raw`[-+]?\p{N}+(?:[.,]\p{N}+)*`,
@@ -115,21 +118,32 @@ export function keyWords(pieces: Piece[]): string[] {
 }
 
 /**
- * The regular expression of a pattern's pieces, to run with the flags `iu` on one line. Words
- * at its ends must be whole: `Session expired` does not match `Session expiredness`.
+ * What opens a pattern that starts with a word: the start of the line, or a character that is
+ * not a letter or digit. A lookbehind would say it without taking the character, but would
+ * keep RE2 off its fastest engine (its DFA); the character taken is the group `lead`, which the
+ * matcher leaves out of the match it reports (matcher.ts).
+ */
+const LEAD_EDGE = String.raw`(?:^|(?P<lead>[^\p{L}\p{N}]))`;
+/** What closes a pattern that ends with a word (RE2 has no lookahead), the group `trail`: see `LEAD_EDGE`. */
+const TRAIL_EDGE = String.raw`(?:(?P<trail>[^\p{L}\p{N}])|$)`;
+/** JavaScript's `\s`, which a space in a pattern stands for (RE2's `\s` is ASCII only). */
+export const SPACE = String.raw`[\t-\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]`;
+
+/**
+ * The expression of a pattern's pieces in RE2's syntax, to run case-insensitively on one line.
+ * Words at its ends must be whole: `Session expired` does not match `Session expiredness`.
  */
 export function patternSource(pieces: Piece[]): string {
   let source = '';
-  let group = 0;
   pieces.forEach((piece, index) => {
     if ('text' in piece) {
       const text = index === 0 ? piece.text.trimStart() : index === pieces.length - 1 ? piece.text.trimEnd() : piece.text;
-      if (index === 0 && WORD_CHAR.test(text[0] ?? '')) source += String.raw`(?<![\p{L}\p{N}])`;
+      if (index === 0 && WORD_CHAR.test(text[0] ?? '')) source += LEAD_EDGE;
       source += text
         .split(/(\s+)/)
-        .map((part) => (/^\s+$/.test(part) ? String.raw`\s+` : escape(part)))
+        .map((part) => (/^\s+$/.test(part) ? `${SPACE}+` : escape(part)))
         .join('');
-      if (index === pieces.length - 1 && WORD_CHAR.test(text.at(-1) ?? '')) source += String.raw`(?![\p{L}\p{N}])`;
+      if (index === pieces.length - 1 && WORD_CHAR.test(text.at(-1) ?? '')) source += TRAIL_EDGE;
       return;
     }
     if (piece.placeholder === 'text') {
@@ -137,10 +151,8 @@ export function patternSource(pieces: Piece[]): string {
       return;
     }
     // A placeholder that opens the pattern starts at the start of a word, not inside one.
-    if (index === 0) source += String.raw`(?<![\p{L}\p{N}])`;
-    group++;
-    const matched = piece.placeholder === 'number' ? PLACEHOLDERS.number : PLACEHOLDERS.word;
-    source += `(?=(${matched}))\\${group}`;
+    if (index === 0) source += LEAD_EDGE;
+    source += `(?:${piece.placeholder === 'number' ? PLACEHOLDERS.number : PLACEHOLDERS.word})`;
   });
   return source;
 }
@@ -150,6 +162,7 @@ export function specificity(pieces: Piece[]): number {
   return pieces.reduce((sum, piece) => sum + ('text' in piece ? piece.text.trim().length : 0), 0);
 }
 
+/** Text as RE2 reads it literally: its operators escaped. */
 function escape(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }

@@ -1,12 +1,21 @@
 /**
  * The expert's form of a pattern, a regular expression (`::match{regex="…"}`), checked before it
- * reaches a reader's browser: its syntax (regexpp, the parser ESLint reads expressions with),
- * whether it can backtrack catastrophically (redos-detector, a static analysis: no timeout,
- * the same verdict on every machine), and the word a line must hold for it to match, which
- * keeps a long paste fast (see matcher.ts).
+ * reaches a reader's browser. It is written in JavaScript's syntax and read with regexpp (the
+ * parser ESLint reads expressions with), but it runs on RE2 (re2js), an engine whose time is
+ * linear in the text, whatever the expression: no expression can backtrack, so none can hang a
+ * reader's browser or `check`. This module rewrites the expression in RE2's syntax, node by
+ * node, so that both mean the same; what RE2 cannot run, or would read otherwise, is refused
+ * at its place in the expression. It also finds the word a line must hold for the expression to
+ * match, which keeps a long paste fast (see matcher.ts).
+ *
+ * Where the two engines still differ, RE2 matches more, never less:
+ * - case folding is Unicode's (JavaScript's with the `u` flag): `k` also matches the Kelvin sign
+ *   `K`, `s` the long s `ſ`, `ß` the capital `ẞ`;
+ * - a character outside the Basic Multilingual Plane (an emoji) is one character, as `.` and
+ *   `[^…]` read it, where JavaScript without `u` reads two.
  */
 import { RegExpParser, RegExpSyntaxError, type AST } from '@eslint-community/regexpp';
-import { isSafePattern } from 'redos-detector';
+import { RE2JS } from 're2js';
 import { MOST_PATTERN_CHARS, WORD_CHAR } from './pattern.ts';
 
 /** What is wrong with a regular expression, for the message catalogue (`invalid-pattern`). */
@@ -14,35 +23,58 @@ export type RegexFault =
   | { fault: 'empty' }
   | { fault: 'tooLong'; most: number }
   | { fault: 'syntax'; reason: string; index: number }
-  /** `parts`: what can match the same text in many ways; `index`: where the first is in the expression. */
-  | { fault: 'backtracks'; parts: string[]; index: number }
-  | { fault: 'unproven'; reason: string }
+  /** A construct RE2 cannot run, or would read otherwise: `written` at `index`, `length` long. */
+  | { fault: Unsupported; written: string; index: number; length: number }
+  /** Counted repetitions (`{m,n}`) that repeat more than RE2 allows, counting those around them. */
+  | { fault: 'repeatTooLarge'; written: string; index: number; length: number }
+  /** More steps than a pattern may take at each character of a line. */
+  | { fault: 'tooLarge'; size: number; most: number }
+  /** Something else RE2 refuses, in its words. */
+  | { fault: 'engine'; reason: string }
   | { fault: 'noWord' };
 
-/**
- * Steps the analysis may take: a plain expression needs far fewer; one that needs more is
- * refused as unproven rather than waited for (at most some 40 ms here).
- */
-const ANALYSIS_STEPS = 1_000;
-/**
- * Regular expressions analysed in one file. The analysis of each takes up to tens of
- * milliseconds: a file of thousands would stall `check`. Patterns with placeholders need none.
- */
-export const MOST_REGEXES_PER_FILE = 15;
+/** The constructs of JavaScript's expressions that RE2 cannot run as JavaScript means them. */
+export type Unsupported = 'lookahead' | 'backreference' | 'modifiers' | 'surrogate';
 
-/** Verdicts by expression: the same expression, on many cards or in many runs, is analysed once. */
-const verdicts = new Map<string, { key: string } | RegexFault>();
+/** An expression Signpost runs: its key word, and its RE2 form with the flags to compile it with. */
+export interface CheckedRegex {
+  key: string;
+  /** The expression in RE2's syntax (see `toRe2`), to compile with `REGEX_FLAGS`. */
+  expression: string;
+}
+
+/**
+ * The flags every pattern is compiled with: case does not count, and lookbehinds (`(?<=…)`,
+ * `(?<!…)`) run, in linear time, on re2js's own automata.
+ */
+export const REGEX_FLAGS = RE2JS.CASE_INSENSITIVE | RE2JS.LOOKBEHINDS;
+/**
+ * Steps of RE2's program an expression may have: the matcher's work on a line is at most the
+ * line's length times this (matcher.ts counts it against its budget). Patterns as written take
+ * a few dozen; `a{500}` takes 500.
+ */
+export const MOST_PROGRAM_SIZE = 1_000;
+/** RE2's bound on counted repetitions, nested ones multiplied (`(?:a{10}){100}` is 1,000). */
+const MOST_REPEATS = 1_000;
+
+/** Verdicts by expression: the same expression, on many cards or in many runs, is checked once. */
+const verdicts = new Map<string, CheckedRegex | RegexFault>();
+/** Verdicts kept at most; past it the cache starts again (a dev server's long session). */
+const MOST_VERDICTS = 50_000;
 
 const parser = new RegExpParser({ ecmaVersion: 2025 });
 
-/** Checks an expression as written in `regex="…"`: its key word, or what is wrong with it. */
-export function checkRegex(source: string): { key: string } | RegexFault {
+/** Checks an expression as written in `regex="…"`: its key word and RE2 form, or what is wrong with it. */
+export function checkRegex(source: string): CheckedRegex | RegexFault {
   let verdict = verdicts.get(source);
-  if (!verdict) verdicts.set(source, (verdict = analyse(source)));
+  if (!verdict) {
+    if (verdicts.size >= MOST_VERDICTS) verdicts.clear();
+    verdicts.set(source, (verdict = analyse(source)));
+  }
   return verdict;
 }
 
-function analyse(source: string): { key: string } | RegexFault {
+function analyse(source: string): CheckedRegex | RegexFault {
   if (!source.trim()) return { fault: 'empty' };
   if (source.length > MOST_PATTERN_CHARS) return { fault: 'tooLong', most: MOST_PATTERN_CHARS };
   let pattern: AST.Pattern;
@@ -52,43 +84,265 @@ function analyse(source: string): { key: string } | RegexFault {
     if (!(error instanceof RegExpSyntaxError)) throw error;
     return { fault: 'syntax', reason: error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, ''), index: error.index };
   }
-  // The expression as a line is searched with it: from any place in the line, case ignored.
-  let verdict: ReturnType<typeof isSafePattern>;
+  const translated = toRe2(pattern);
+  if (typeof translated !== 'string') return translated;
+  let size: number;
   try {
-    verdict = isSafePattern(`^(?:${source})`, { caseInsensitive: true, maxSteps: ANALYSIS_STEPS });
+    size = RE2JS.compile(translated, REGEX_FLAGS).programSize();
   } catch (error) {
-    return { fault: 'unproven', reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    // What the translation does not foresee: RE2's reason, without its copy of the expression.
+    const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '').replace(/: `.*`$/s, '') : String(error);
+    return { fault: 'engine', reason };
   }
-  if (!verdict.safe) {
-    // Out of steps with ways found already that match the same text: those are the fault.
-    if (verdict.error === 'hitMaxSteps' && verdict.trails.length === 0)
-      return { fault: 'unproven', reason: 'it has too many ways to match' };
-    return { fault: 'backtracks', ...overlap(verdict.trails[0]?.trail ?? []) };
-  }
+  if (size > MOST_PROGRAM_SIZE) return { fault: 'tooLarge', size, most: MOST_PROGRAM_SIZE };
   const keys = keysOf(pattern.alternatives);
-  return keys ? { key: keys.reduce((best, key) => (key.length > best.length ? key : best)) } : { fault: 'noWord' };
+  if (!keys) return { fault: 'noWord' };
+  return { key: keys.reduce((best, key) => (key.length > best.length ? key : best)), expression: translated };
 }
 
-type Trail = ReturnType<typeof isSafePattern>['trails'][number]['trail'];
-/** The analysis ran on `^(?:…)`: its offsets are this much past the writer's. */
-const WRAPPED = '^(?:'.length;
+/** A fault found while translating, thrown to leave the walk at once. */
+class Refused {
+  readonly fault: RegexFault;
+  constructor(fault: RegexFault) {
+    this.fault = fault;
+  }
+}
+
+/** What JavaScript's `\s` matches (RE2's `\s` is ASCII only), as ranges. */
+const SPACES: [number, number][] = [
+  [0x09, 0x0d],
+  [0x20, 0x20],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
+];
+/** What JavaScript's `.` does not match: the line terminators (RE2's `.` leaves out `\n` only). */
+const LINE_TERMINATORS: [number, number][] = [
+  [0x0a, 0x0a],
+  [0x0d, 0x0d],
+  [0x2028, 0x2029],
+];
+const LAST_CODE_POINT = 0x10ffff;
 
 /**
- * What the analysis found matching the same text two ways: at the first step where its two ways
- * part, on each side the outermost repetition there (`(a+)+`), else the element (`b`).
+ * The expression in RE2's syntax, meaning what JavaScript means by it (without the `u` flag), or
+ * the first construct that RE2 cannot run so. Every character is written as `\x{…}` unless it is
+ * a letter or digit, and every class as the ranges JavaScript gives it, so that no difference in
+ * escapes (`\s`, `.`, `\cJ`, octal) carries over. Groups do not capture: the matcher needs only
+ * where the whole match is, and RE2 runs lookbehinds only without captures.
  */
-function overlap(trail: Trail): { parts: string[]; index: number } {
-  const side = (entry: Trail[number]['a']) => entry.quantifierIterations[0]?.node ?? entry.node;
-  const parting =
-    trail.find(
-      (entry) =>
-        entry.a.node.start.offset !== entry.b.node.start.offset ||
-        entry.a.quantifierIterations.some((step, index) => step.iteration !== entry.b.quantifierIterations[index]?.iteration),
-    ) ?? trail[0];
-  if (!parting) return { parts: [], index: 0 };
-  const [a, b] = [side(parting.a), side(parting.b)];
-  const parts = a.source === b.source && a.start.offset === b.start.offset ? [a.source] : [a.source, b.source];
-  return { parts, index: Math.max(0, Math.min(a.start.offset, b.start.offset) - WRAPPED) };
+export function toRe2(pattern: AST.Pattern): string | RegexFault {
+  try {
+    return translateAlternatives(pattern.alternatives);
+  } catch (error) {
+    if (error instanceof Refused) return error.fault;
+    throw error;
+  }
+}
+
+function translateAlternatives(list: AST.Alternative[]): string {
+  return list.map((alternative) => translateElements(alternative.elements)).join('|');
+}
+
+function translateElements(list: AST.Element[]): string {
+  let out = '';
+  for (let index = 0; index < list.length; index++) {
+    const element = list[index]!;
+    const next = list[index + 1];
+    // A character outside the Basic Multilingual Plane is two in JavaScript without `u`: one in RE2.
+    if (element.type === 'Character' && isHigh(element.value) && next?.type === 'Character' && isLow(next.value)) {
+      out += literal(0x10000 + ((element.value - 0xd800) << 10) + (next.value - 0xdc00));
+      index++;
+      continue;
+    }
+    out += translate(element);
+  }
+  return out;
+}
+
+function translate(element: AST.Element): string {
+  switch (element.type) {
+    case 'Character':
+      if (isHigh(element.value) || isLow(element.value)) refuse('surrogate', element);
+      return literal(element.value);
+    case 'CharacterClass':
+      return characterClass(element);
+    case 'CharacterSet':
+      return characterSet(element);
+    case 'Group':
+      if (element.modifiers) refuse('modifiers', element, element.raw.slice(0, element.modifiers.end - element.start + 1));
+      return `(?:${translateAlternatives(element.alternatives)})`;
+    case 'CapturingGroup':
+      return `(?:${translateAlternatives(element.alternatives)})`;
+    case 'Backreference':
+      return refuse('backreference', element);
+    case 'Quantifier':
+      return quantifier(element);
+    case 'Assertion':
+      switch (element.kind) {
+        case 'start':
+          return '^';
+        case 'end':
+          return '$';
+        case 'word':
+          // Both read a word as ASCII letters, digits and `_`.
+          return element.negate ? '\\B' : '\\b';
+        case 'lookahead':
+          return refuse('lookahead', element, element.raw.length > 24 ? `${element.raw.slice(0, 20)}…` : element.raw);
+        case 'lookbehind':
+          return `(?<${element.negate ? '!' : '='}${translateAlternatives(element.alternatives)})`;
+      }
+  }
+  throw new Refused({ fault: 'engine', reason: `\`${(element as AST.Node).raw}\` is not known to Signpost` });
+}
+
+function quantifier(element: AST.Quantifier): string {
+  const { min, max, greedy } = element;
+  const written = element.raw.slice(element.element.end - element.start);
+  // What it repeats first: a fault inside it is that one's, not this one's.
+  const body = `(?:${translate(element.element)})`;
+  const counted = written.startsWith('{');
+  if (counted && repeats(element) > MOST_REPEATS) {
+    throw new Refused({ fault: 'repeatTooLarge', written, index: element.element.end, length: written.length });
+  }
+  const times =
+    min === 0 && max === Infinity && !counted
+      ? '*'
+      : min === 1 && max === Infinity && !counted
+        ? '+'
+        : min === 0 && max === 1 && !counted
+          ? '?'
+          : max === Infinity
+            ? `{${min},}`
+            : min === max
+              ? `{${min}}`
+              : `{${min},${max}}`;
+  return `${body}${times}${greedy ? '' : '?'}`;
+}
+
+/**
+ * How many times a repetition repeats, as RE2 counts it (Go's `repeatIsValid`): a counted one's
+ * count (`{m,n}`: `n`, `{m,}`: `m`) times the most that a counted repetition inside it repeats;
+ * `*`, `+` and `?` count 1.
+ */
+function repeats(node: AST.Node): number {
+  let inside = 1;
+  const children =
+    node.type === 'Quantifier'
+      ? [node.element]
+      : 'alternatives' in node
+        ? node.alternatives.flatMap((alternative) => alternative.elements)
+        : [];
+  for (const child of children) inside = Math.max(inside, repeats(child));
+  if (node.type !== 'Quantifier' || !node.raw.slice(node.element.end - node.start).startsWith('{')) return inside;
+  return (Number.isFinite(node.max) ? node.max : node.min) * inside;
+}
+
+function characterClass(element: AST.CharacterClass): string {
+  const members: string[] = [];
+  for (const member of element.elements) {
+    switch (member.type) {
+      case 'Character':
+        if (isHigh(member.value) || isLow(member.value)) refuse('surrogate', member);
+        members.push(literal(member.value));
+        break;
+      case 'CharacterClassRange':
+        for (const end of [member.min, member.max]) if (isHigh(end.value) || isLow(end.value)) refuse('surrogate', end);
+        members.push(`${literal(member.min.value)}-${literal(member.max.value)}`);
+        break;
+      case 'CharacterSet':
+        members.push(classMember(member));
+        break;
+      default:
+        throw new Refused({ fault: 'engine', reason: 'sets of strings need the `v` flag' });
+    }
+  }
+  if (members.length === 0) return element.negate ? `[${ranges([[0, LAST_CODE_POINT]])}]` : NOTHING;
+  // Negated as RE2 negates (after case folding), never as a list of what is left: folded, a
+  // list that holds the Kelvin sign would hold `k` too.
+  return `[${element.negate ? '^' : ''}${members.join('')}]`;
+}
+
+/** A class escape inside brackets: JavaScript's `\d`, `\w` and `\W` are RE2's; its `\s` is wider. */
+function classMember(element: AST.CharacterSet): string {
+  switch (element.kind) {
+    case 'digit':
+      return element.negate ? '\\D' : '0-9';
+    case 'word':
+      return element.negate ? '\\W' : WORD;
+    case 'space':
+      // No space has a case, so what is left of them is the same folded or not.
+      return ranges(element.negate ? complement(SPACES) : SPACES);
+    default:
+      throw new Refused({ fault: 'engine', reason: '`\\p{…}` needs the `u` flag' });
+  }
+}
+
+/** A class escape or `.` on its own, as JavaScript without `u` reads it. */
+function characterSet(element: AST.CharacterSet): string {
+  switch (element.kind) {
+    case 'any':
+      return `[^${ranges(LINE_TERMINATORS)}]`;
+    case 'digit':
+      return element.negate ? '[^0-9]' : '[0-9]';
+    case 'word':
+      return element.negate ? `[^${WORD}]` : `[${WORD}]`;
+    case 'space':
+      return element.negate ? `[^${ranges(SPACES)}]` : `[${ranges(SPACES)}]`;
+    default:
+      throw new Refused({ fault: 'engine', reason: '`\\p{…}` needs the `u` flag' });
+  }
+}
+
+/** JavaScript's `[]`: a class of nothing, which RE2 cannot write as it is. */
+const NOTHING = `[^\\x{0}-\\x{${LAST_CODE_POINT.toString(16)}}]`;
+/** What `\w` is made of: ASCII letters, digits and `_` in both engines. */
+const WORD = '0-9A-Z_a-z';
+
+/** Ranges written for inside a class. */
+function ranges(list: [number, number][]): string {
+  return list.map(([low, high]) => (low === high ? literal(low) : `${literal(low)}-${literal(high)}`)).join('');
+}
+
+/** The code points that none of `list` holds. */
+function complement(list: [number, number][]): [number, number][] {
+  const sorted = list.toSorted((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  let next = 0;
+  for (const [low, high] of sorted) {
+    if (low > next) out.push([next, low - 1]);
+    next = Math.max(next, high + 1);
+  }
+  if (next <= LAST_CODE_POINT) out.push([next, LAST_CODE_POINT]);
+  return out;
+}
+
+function literal(value: number): string {
+  return /^[0-9A-Za-z]$/.test(String.fromCharCode(value)) ? String.fromCharCode(value) : `\\x{${value.toString(16)}}`;
+}
+
+const isHigh = (value: number): boolean => value >= 0xd800 && value <= 0xdbff;
+const isLow = (value: number): boolean => value >= 0xdc00 && value <= 0xdfff;
+
+function refuse(fault: Unsupported, node: AST.Node, written = shown(node)): never {
+  throw new Refused({ fault, written, index: node.start, length: node.raw.length });
+}
+
+/** A node as the writer wrote it; half of a character written as itself shown with its other half. */
+function shown(node: AST.Node): string {
+  if (node.type !== 'Character' || node.raw.length !== 1 || !(isHigh(node.value) || isLow(node.value))) return node.raw;
+  let root: AST.Node = node;
+  while (root.parent) root = root.parent as AST.Node;
+  const source = root.raw;
+  const pair = isHigh(node.value) ? source.slice(node.start, node.start + 2) : source.slice(node.start - 1, node.start + 1);
+  return pair.length === 2 && isHigh(pair.charCodeAt(0)) && isLow(pair.charCodeAt(1))
+    ? pair
+    : `\\u${node.value.toString(16).toUpperCase()}`;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Located, MatchPattern } from '../graph/model.ts';
 import { parsePattern } from '../match/pattern.ts';
-import { checkRegex, MOST_REGEXES_PER_FILE } from '../match/regex.ts';
+import { checkRegex } from '../match/regex.ts';
 import { flag } from '../problems.ts';
 import { say } from '../rules/catalogue.ts';
 import { MatchAttributes, NoAttributes } from '../schemas/directives.ts';
@@ -76,9 +76,6 @@ export function readMatch(directive: Directive, collected: MatchParts, file: VFi
   }
 }
 
-/** Regular expressions read in each file so far. */
-const regexCount = new WeakMap<VFile, number>();
-
 function readRegex(directive: Directive, regex: string, collected: MatchParts, file: VFile): void {
   const attribute = ownAttributePlace(directive, 'regex') ?? openingOf(directive)!;
   // A place inside the expression, when the attribute is written plainly (`regex="…"`).
@@ -87,15 +84,9 @@ function readRegex(directive: Directive, regex: string, collected: MatchParts, f
     written === `regex="${regex}"` || written === `regex='${regex}'`
       ? within(attribute.start, 'regex="'.length + index, length)
       : attribute;
-  const count = (regexCount.get(file) ?? 0) + 1;
-  regexCount.set(file, count);
-  if (count > MOST_REGEXES_PER_FILE && regex.trim()) {
-    flag(file, say('invalid-pattern', 'tooManyRegexes', MOST_REGEXES_PER_FILE), attribute);
-    return;
-  }
   const checked = checkRegex(regex);
   if ('key' in checked) {
-    collected.patterns.push({ text: regex, regex: true, key: checked.key, position: attribute });
+    collected.patterns.push({ text: regex, regex: true, key: checked.key, expression: checked.expression, position: attribute });
     return;
   }
   switch (checked.fault) {
@@ -108,11 +99,20 @@ function readRegex(directive: Directive, regex: string, collected: MatchParts, f
     case 'syntax':
       flag(file, say('invalid-pattern', 'regexSyntax', checked.reason), inside(checked.index, 1));
       break;
-    case 'backtracks':
-      flag(file, say('invalid-pattern', 'backtracks', checked.parts), inside(checked.index, checked.parts[0]?.length ?? 1));
+    case 'lookahead':
+    case 'backreference':
+    case 'modifiers':
+    case 'surrogate':
+      flag(file, say('invalid-pattern', checked.fault, checked.written), inside(checked.index, checked.length));
       break;
-    case 'unproven':
-      flag(file, say('invalid-pattern', 'unproven', checked.reason), attribute);
+    case 'repeatTooLarge':
+      flag(file, say('invalid-pattern', 'repeatTooLarge', checked.written), inside(checked.index, checked.length));
+      break;
+    case 'tooLarge':
+      flag(file, say('invalid-pattern', 'tooLarge', checked.size, checked.most), attribute);
+      break;
+    case 'engine':
+      flag(file, say('invalid-pattern', 'engine', checked.reason), attribute);
       break;
     case 'noWord':
       flag(file, say('invalid-pattern', 'regexNoWord'), attribute);

@@ -8,6 +8,7 @@
  * on every save) keeps what each line matched, and tries again only the lines that are new and
  * the patterns that are new, so a save costs what it changed.
  */
+import { RE2JS } from 're2js';
 import type { ErrorNode, Guide, Located, MatchPattern } from '../graph/model.ts';
 import { compilePatterns, indexPatterns, patternsMatching, type CompiledPattern } from '../match/matcher.ts';
 import { ownAttributePlace } from '../parse/directives.ts';
@@ -62,8 +63,9 @@ export function cardPatterns(guide: Guide): CardPatterns {
           message: '',
           aliases: [],
           patterns: own.filter((pattern) => !pattern.regex).map((pattern) => pattern.text),
-          regexes: own.filter((pattern) => pattern.regex).map((pattern) => ({ source: pattern.text, key: pattern.key ?? '' })),
+          regexes: own.filter((pattern) => pattern.regex).map((pattern) => ({ source: pattern.expression ?? '', key: pattern.key ?? '' })),
         })),
+        RE2JS,
       );
   const index = same ? before.index : indexPatterns(compiled);
   const lines = new Map<string, CompiledPattern[]>();
@@ -96,7 +98,11 @@ function samePatterns(before: MatchPattern[][], now: MatchPattern[][]): boolean 
     return (
       own.length === was.length &&
       own.every(
-        (pattern, index) => pattern.text === was[index]!.text && pattern.regex === was[index]!.regex && pattern.key === was[index]!.key,
+        (pattern, index) =>
+          pattern.text === was[index]!.text &&
+          pattern.regex === was[index]!.regex &&
+          pattern.key === was[index]!.key &&
+          pattern.expression === was[index]!.expression,
       )
     );
   });

@@ -286,7 +286,8 @@ export const CATALOGUE = {
   },
   'invalid-pattern': {
     severity: 'error',
-    summary: 'a `match` pattern that cannot be read, would match any line, or can backtrack catastrophically',
+    summary:
+      'a `match` pattern that cannot be read, would match any line, or that RE2, the linear-time engine patterns run on, cannot run as written',
     messages: {
       both: () => '`match` takes its pattern in brackets or in `regex="…"`, not both; keep one',
       tooLong: (most: number) =>
@@ -300,14 +301,20 @@ export const CATALOGUE = {
       noWord: () =>
         'This pattern has no word of two letters or more written out (between spaces or punctuation, not against a placeholder), so it would match lines of any error; write out a word of the message',
       regexSyntax: (reason: string) => `Invalid regular expression: ${reason}`,
-      tooManyRegexes: (most: number) =>
-        `This file has more than ${most} regular expressions, and each takes time to prove safe; write this one as a pattern with placeholders, or move some cards to another file`,
-      backtracks: (parts: readonly string[]) =>
-        `This regular expression can backtrack catastrophically: ${
-          parts.length === 1 ? `${code(parts[0]!)} can match the same text` : `${codes(parts)} can match the same text`
-        } in many ways, so a long line could hang the reader's browser; make each part match one thing (\`[^ ]*\` rather than \`.*\`), or write a pattern with placeholders`,
-      unproven: (reason: string) =>
-        `Signpost cannot show that this regular expression runs fast (${reason}); simplify it, or write a pattern with placeholders: \`::match[Failed to create {id}]\``,
+      lookahead: (written: string) =>
+        `${code(written)} looks ahead, which RE2, the linear-time engine patterns run on, cannot do; match what follows as text, or end a word with \`\\b\` and the line with \`$\``,
+      backreference: (written: string) =>
+        `${code(written)} refers back to a group, which RE2, the linear-time engine patterns run on, cannot do; write out what it stands for again, or use a placeholder such as \`{id}\``,
+      modifiers: (written: string) =>
+        `${code(written)} sets flags for a part of the expression, which RE2, the engine patterns run on, reads otherwise; case never counts in a pattern: write \`(?:\` instead`,
+      surrogate: (written: string) =>
+        `${code(written)} stands here for half of a character beyond U+FFFF (an emoji, say), which RE2, the engine patterns run on, reads only whole; write the whole character, outside \`[…]\`, and group it to repeat it: \`(?:😀)+\``,
+      repeatTooLarge: (written: string) =>
+        `${code(written)} repeats more than 1000 times, counting the repetitions inside it, which RE2, the engine patterns run on, refuses; write smaller counts, such as \`{1,50}\``,
+      tooLarge: (size: number, most: number) =>
+        `This regular expression compiles to ${size} steps, more than ${most}, each taken at every character of a paste; write smaller repetition counts, or a pattern with placeholders`,
+      engine: (reason: string) =>
+        `RE2, the linear-time engine patterns run on, cannot run this regular expression (${reason}); simplify it, or write a pattern with placeholders: \`::match[Failed to create {id}]\``,
       regexNoWord: () =>
         'This regular expression has no word of two letters or more written out between spaces, punctuation, `\\b`, `^` or `$`, so it would be tried on every line of a paste; write out a word of the message, such as `\\bgeocompany\\b`',
     },
