@@ -22,9 +22,12 @@
  * interrupted one left: a missing `dist` is linked to the newest complete build, and every other
  * folder (partial builds, old sites, stray links) is removed.
  *
- * A real `dist/` folder from before (an earlier Signpost's build) is moved aside and replaced by
- * the link: between those two renames, the one moment that is not atomic, `dist` is missing; a
- * build stopped there leaves the new complete site beside it, which the next build links.
+ * Each complete build holds its manifest (site-manifest.ts), written just before it is marked
+ * complete. A real `dist/` folder holding an earlier build (checked against its manifest) is
+ * moved aside and replaced by the link: between those two renames, the one moment that is not
+ * atomic, `dist` is missing; a build killed there leaves the new complete site beside it, which
+ * the next build links. A build asked to stop (a signal) is not killed in the swap: each step
+ * checks, and undoes what was done (the old link, the moved folder) before it stops.
  */
 import { lstatSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
