@@ -10,6 +10,7 @@
  * the command is gone.
  */
 import { writeSync } from 'node:fs';
+import module from 'node:module';
 import { commandLineIntegration, type BuildPhase } from '../integration/command-line.ts';
 import { describeFsError, refuse } from './common.ts';
 import { MESSAGES_FD, type RenderJob, type RenderMessage } from './renderer.ts';
@@ -49,6 +50,8 @@ function failed(error: unknown, job: RenderJob): never {
 }
 
 async function render(job: RenderJob): Promise<void> {
+  // As bin/signpost.js does for the command: Astro's modules load faster from the second build on.
+  module.enableCompileCache?.();
   // The command's go-ahead, once it has checked the output folder; its end means it is gone.
   let proceed: () => void = () => {};
   process.stdin.setEncoding('utf8');
