@@ -121,7 +121,7 @@ describe('an output folder that could destroy something', () => {
     [
       'node_modules',
       () =>
-        '--out node_modules is a folder that is not a Signpost build, and the build would replace what it holds; empty it, remove it, or choose another folder',
+        '--out node_modules is a folder that is not a Signpost build (it has no .signpost-manifest.json), and the build would delete what it holds, such as .package-lock.json; empty it, remove it, or choose another folder',
     ],
   ];
 

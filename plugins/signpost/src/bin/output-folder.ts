@@ -1,16 +1,17 @@
 /**
  * Where the build may write: `--out` is refused, before any work, when building there could
  * destroy something — the guides, the project, the home folder, the file system's root, or a
- * folder that is not a previous Signpost build.
+ * file that is not part of a previous Signpost build (see site-manifest.ts).
  *
  * Paths are compared after resolving symbolic links (the real path of the nearest existing
  * ancestor, plus the rest), so a link to the project cannot sneak past. Both where the output
  * lies (its folder's real path and its name) and where it leads (when it is a link) are checked.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { shown as shownPath } from './common.ts';
+import { firstEntry, firstLoss, MANIFEST, readManifest } from './site-manifest.ts';
 import { BUILD_ID, buildsFolderOf, MARKER } from './site-swap.ts';
 
 /** The real path of `path`, resolving links in its nearest existing ancestor; `path` need not exist. */
@@ -75,19 +76,31 @@ function danger(path: string, places: OutputPlaces): string | undefined {
 export type OutputState = { kind: 'missing' } | { kind: 'link'; id: string } | { kind: 'folder' };
 
 /**
- * Whether a folder is a site built by an earlier Signpost, from before the output became a
- * link: its `_headers` carries Signpost's policy and it has a Pagefind index.
+ * Throws the reason the site shown at `--out` (`subject`), in the folder `site`, must not be
+ * replaced: it is not a Signpost build (no manifest, or one Signpost did not write) and holds
+ * something, or it holds something its manifest does not list, or a listed file changed.
  */
-function isEarlierBuild(folder: string): boolean {
-  try {
-    const headers = readFileSync(join(folder, '_headers'), 'utf8');
-    return (
-      /^\S*\*\n {2}Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/.test(headers) &&
-      statSync(join(folder, 'pagefind')).isDirectory()
+export async function refuseLoss(subject: string, site: string): Promise<void> {
+  const read = await readManifest(site);
+  if (!('manifest' in read)) {
+    const first = await firstEntry(site);
+    if (first === undefined) return;
+    const why = 'missing' in read ? `it has no ${MANIFEST}` : `its ${MANIFEST} is not one Signpost wrote: ${read.invalid}`;
+    throw new Error(
+      `${subject} is a folder that is not a Signpost build (${why}), and the build would delete what it holds, such as ${shownPath(first)}; empty it, remove it, or choose another folder`,
     );
-  } catch {
-    return false;
   }
+  const loss = await firstLoss(site, read.manifest);
+  if (!loss) return;
+  const path = shownPath(loss.path);
+  if ('changed' in loss) {
+    throw new Error(
+      `${subject} holds ${path}, changed since Signpost built it: the build would overwrite the change; move it out of the folder, or make the change in the guides or public/`,
+    );
+  }
+  throw new Error(
+    `${subject} holds ${path}${loss.link === undefined ? '' : ` (a link to ${shownPath(loss.link)})`}, which Signpost did not build: the build would delete it; move it out of the folder, or into public/ to publish it with the site`,
+  );
 }
 
 /**
@@ -106,9 +119,10 @@ export function refuseDangerous(value: string, out: string, places: OutputPlaces
 
 /**
  * Checks `--out` (as typed, `value`; resolved, `out`) and says what it holds; throws the reason
- * it is refused as a message for one line.
+ * it is refused as a message for one line. The site it holds now (a folder, or the build it
+ * links to) may be replaced only when its manifest lists all of it (see site-manifest.ts).
  */
-export function checkOutput(value: string, out: string, places: OutputPlaces): OutputState {
+export async function checkOutput(value: string, out: string, places: OutputPlaces): Promise<OutputState> {
   refuseDangerous(value, out, places);
   const subject = `--out ${shownPath(value)}`;
   const location = join(realPath(dirname(out)), basename(out));
@@ -126,14 +140,14 @@ export function checkOutput(value: string, out: string, places: OutputPlaces): O
   if (info.isSymbolicLink()) {
     const link = readlinkSync(location);
     const id = link.startsWith(`${basename(builds)}/`) ? link.slice(basename(builds).length + 1) : '';
-    if (ours && BUILD_ID.test(id)) return { kind: 'link', id };
-    throw new Error(`${subject} is a link to ${shownPath(link)}, not a Signpost build; remove the link or choose another folder`);
+    if (!ours || !BUILD_ID.test(id)) {
+      throw new Error(`${subject} is a link to ${shownPath(link)}, not a Signpost build; remove the link or choose another folder`);
+    }
+    // A link to a build that is gone shows no site: nothing to lose.
+    if (statSync(join(builds, id), { throwIfNoEntry: false })?.isDirectory()) await refuseLoss(subject, join(builds, id));
+    return { kind: 'link', id };
   }
   if (!info.isDirectory()) throw new Error(`${subject} is a file, not a folder; remove it or choose another folder`);
-  if (readdirSync(location).length > 0 && !isEarlierBuild(location)) {
-    throw new Error(
-      `${subject} is a folder that is not a Signpost build, and the build would replace what it holds; empty it, remove it, or choose another folder`,
-    );
-  }
+  await refuseLoss(subject, location);
   return { kind: 'folder' };
 }

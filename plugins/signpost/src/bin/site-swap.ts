@@ -22,14 +22,18 @@
  * interrupted one left: a missing `dist` is linked to the newest complete build, and every other
  * folder (partial builds, old sites, stray links) is removed.
  *
- * A real `dist/` folder from before (an earlier Signpost's build) is moved aside and replaced by
- * the link: between those two renames, the one moment that is not atomic, `dist` is missing; a
- * build stopped there leaves the new complete site beside it, which the next build links.
+ * Each complete build holds its manifest (site-manifest.ts), written just before it is marked
+ * complete. A real `dist/` folder holding an earlier build (checked against its manifest) is
+ * moved aside and replaced by the link: between those two renames, the one moment that is not
+ * atomic, `dist` is missing; a build killed there leaves the new complete site beside it, which
+ * the next build links. A build asked to stop (a signal) is not killed in the swap: each step
+ * checks, and undoes what was done (the old link, the moved folder) before it stops.
  */
 import { lstatSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BuildLock } from './build-lock.ts';
+import { writeManifest } from './site-manifest.ts';
 
 /** The name of the file that marks a folder of builds as Signpost's. */
 export const MARKER = '.signpost-builds';
@@ -43,17 +47,34 @@ export function buildsFolderOf(out: string): string {
 }
 
 /**
- * Steps where a test can stop the build (`SIGNPOST_TEST_HOOK=pause@linked` waits there to be
- * killed; `fail@rendered` throws there). Not for use outside tests.
+ * Steps where a test can stop the build (`SIGNPOST_TEST_HOOK=pause@linked` waits there, until
+ * the build is asked to stop or is killed; `fail@rendered` throws there). Not for use outside
+ * tests.
  */
 export type Step = 'locked' | 'rendered' | 'complete' | 'migrating' | 'linked';
 
-export async function testHook(step: Step): Promise<void> {
+export async function testHook(step: Step, stop?: AbortSignal): Promise<void> {
   const hook = process.env['SIGNPOST_TEST_HOOK'];
   if (hook === `fail@${step}`) throw new Error(`injected failure at ${step}`);
   if (hook !== `pause@${step}`) return;
   process.stderr.write(`paused at ${step}\n`);
-  await new Promise(() => setInterval(() => {}, 1 << 30));
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {}, 1 << 30);
+    stop?.addEventListener('abort', () => resolve(clearInterval(timer)), { once: true });
+  });
+}
+
+/** What `swap()` needs from the command. */
+export interface SwapOptions {
+  /** Signpost's version, for the manifest. */
+  version: string;
+  /**
+   * Throws, as a one-line message, if the site now at the output would lose something by
+   * being replaced: checked again just before it is, under the lock.
+   */
+  verify: () => Promise<void>;
+  /** Aborted when a signal asks the build to stop: the swap then puts the output back. */
+  stop: AbortSignal;
 }
 
 export class SiteSwap {
@@ -64,7 +85,13 @@ export class SiteSwap {
   readonly id = `b-${Date.now()}-${process.pid}`;
   readonly #lock: BuildLock;
   #staged = false;
+  /** The staged build was renamed to its id: complete, but not yet what the output shows. */
+  #complete = false;
+  /** The real folder moved aside for the link, while the swap could still put it back. */
+  #migrated: string | undefined;
   #swapped = false;
+  /** The output links to this build for good: the swap no longer undoes it. */
+  #committed = false;
 
   constructor(out: string) {
     this.out = out;
@@ -77,23 +104,23 @@ export class SiteSwap {
     return join(this.builds, `${this.id}.partial`);
   }
 
-  /** Whether the output now links to this build. */
-  get swapped(): boolean {
-    return this.#swapped;
+  /** Whether the output now links to this build for good (the previous site is being removed). */
+  get committed(): boolean {
+    return this.#committed;
   }
 
   /**
    * Takes the output's lock (builds of other projects may write the same output), waiting
    * while another live build holds it.
    */
-  async lock(onWait?: (pid: number) => void): Promise<void> {
+  async lock(onWait?: (pid: number) => void, stop?: AbortSignal): Promise<void> {
     await mkdir(this.builds, { recursive: true });
     await writeFile(
       join(this.builds, MARKER),
       'Builds of the site made by Signpost: the output is a link to one of them. Signpost manages this folder.\n',
     );
     await this.#lock.acquire(onWait);
-    await testHook('locked');
+    await testHook('locked', stop);
   }
 
   /** The build `dist` links to, if it is a link into the builds folder. */
@@ -135,23 +162,55 @@ export class SiteSwap {
     await rm(this.staging, { recursive: true, force: true });
   }
 
-  /** Marks the staged build complete, links the output to it, and removes the previous one. */
-  async swap(): Promise<void> {
-    await testHook('rendered');
+  /**
+   * Writes the staged build's manifest, marks it complete, links the output to it, and removes
+   * the previous site. Returns false, with the output as it was, if `stop` was aborted before
+   * the previous site was removed: each step is checked, and a link already made is undone.
+   */
+  async swap({ version, verify, stop }: SwapOptions): Promise<boolean> {
+    await testHook('rendered', stop);
+    if (stop.aborted) return false;
+    await writeManifest(this.staging, version);
+    await verify();
+    if (stop.aborted) return false;
     await rename(this.staging, join(this.builds, this.id));
     this.#staged = false;
-    await testHook('complete');
+    this.#complete = true;
+    await testHook('complete', stop);
+    if (stop.aborted) return false;
+    const previous = this.current();
     const info = lstatSync(this.out, { throwIfNoEntry: false });
-    if (info?.isDirectory()) {
-      // An earlier Signpost's real folder: moved aside, then replaced by the link. Until the
-      // link's rename, the output is missing; the next build links this complete build.
-      await rename(this.out, join(this.builds, `m-${Date.now()}-${process.pid}`));
-      await testHook('migrating');
+    try {
+      if (info?.isDirectory()) {
+        // A real folder holding an earlier build: moved aside, then replaced by the link. Until
+        // the link's rename the output is missing; the next build links this complete build.
+        this.#migrated = `m-${Date.now()}-${process.pid}`;
+        await rename(this.out, join(this.builds, this.#migrated));
+        await testHook('migrating', stop);
+        if (stop.aborted) return (await this.#undo(previous), false);
+      }
+      await this.#link(this.id);
+      this.#swapped = true;
+      await testHook('linked', stop);
+      if (stop.aborted) return (await this.#undo(previous), false);
+    } catch (error) {
+      await this.#undo(previous).catch(() => {});
+      throw error;
     }
-    await this.#link(this.id);
-    this.#swapped = true;
-    await testHook('linked');
+    this.#committed = true;
     await this.#clean(this.id);
+    return true;
+  }
+
+  /** Puts the output back as it was before `swap()`: the previous link, the real folder, or nothing. */
+  async #undo(previous: string | undefined): Promise<void> {
+    if (previous !== undefined) await this.#link(previous);
+    else if (this.#swapped || this.#migrated) await rm(this.out, { force: true });
+    if (this.#migrated) {
+      await rename(join(this.builds, this.#migrated), this.out);
+      this.#migrated = undefined;
+    }
+    this.#swapped = false;
   }
 
   /** Points the output at a build: a new link beside the builds, renamed over the old link. */
@@ -171,18 +230,24 @@ export class SiteSwap {
   }
 
   /**
-   * Gives up: removes this build's unfinished folder and releases the lock. Synchronous, so
-   * that it can run in a signal handler or on exit; each step is best effort.
+   * Gives up: removes this build's unfinished or unused folder and releases the lock.
+   * Synchronous, so that it can run on exit; each step is best effort. The output itself is
+   * not touched here: `swap()` puts it back before it returns false or throws.
    */
   abandon(): void {
-    if (this.#staged) {
+    const unused = [
+      ...(this.#staged ? [this.staging] : []),
+      ...(this.#complete && !this.#swapped && !this.#committed ? [join(this.builds, this.id)] : []),
+    ];
+    for (const folder of unused) {
       try {
-        rmSync(this.staging, { recursive: true, force: true });
+        rmSync(folder, { recursive: true, force: true });
       } catch {
         // Left for the next build to remove.
       }
-      this.#staged = false;
     }
+    this.#staged = false;
+    if (!this.#swapped) this.#complete = false;
     this.release();
   }
 

@@ -17,9 +17,17 @@ export interface CommandLineOptions {
    * refuses an output folder that would destroy them.
    */
   onResolved?: (places: { guidesDir: string; root: string }) => void | Promise<void>;
+  /**
+   * Called as each part of the build starts: checking the guides, rendering the pages,
+   * indexing them for search. The command says where a signal stopped it.
+   */
+  onStart?: (phase: BuildPhase) => void;
   /** Called with what the loader checked, for the command's closing line. */
   onChecked?: (totals: { guides: number; nodes: number }) => void;
 }
+
+/** The parts of a build that `onStart` announces. */
+export type BuildPhase = 'checking' | 'rendering' | 'indexing';
 
 const NAME = 'signpost:command-line';
 const HOOK = 'signpost:command-line';

@@ -44,7 +44,7 @@ export interface ResolvedSignpost extends SignpostOptions {
   /** Files beside the guides that pages link to or play, by URL (set by the loader). */
   files?: ServedFiles;
   /** What `signpost build` asked to hear about: phase times, what was checked. */
-  commandLine?: Pick<CommandLineOptions, 'onPhase' | 'onChecked'>;
+  commandLine?: Pick<CommandLineOptions, 'onPhase' | 'onChecked' | 'onStart'>;
   /** The former ids' pages and where they lead, as the loader found them (for `_redirects`). */
   redirects?: Redirect[];
 }
@@ -186,6 +186,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
       },
       'astro:build:start': () => {
         if (!resolved) return;
+        resolved.commandLine?.onStart?.('rendering');
         listenToPhases(resolved.commandLine?.onPhase);
         search = new SearchIndex(buildKey, base, resolved.prefix);
         // Pages are handed over only where their paths say which file they are written to.
@@ -201,6 +202,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         // `dir`, not `outDir`: a site with a server keeps its static pages in `build.client`.
         const index = search ?? new SearchIndex(buildKey, base, resolved.prefix);
         search = undefined;
+        resolved.commandLine?.onStart?.('indexing');
         await index.finish(join(outDir, resolved.prefix), logger.fork('signpost:pagefind'));
         resolved.commandLine?.onPhase?.('pagefind', performance.now() - started);
         listenToPhases(undefined);

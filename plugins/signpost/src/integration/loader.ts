@@ -64,6 +64,7 @@ export function signpostLoader(): Loader {
 
       const sync = async (): Promise<void> => {
         const started = performance.now();
+        options.commandLine?.onStart?.('checking');
         // Parses are kept in Astro's cache folder: the next build reparses only changed files.
         const result = await checkGuides([options.guidesDir], {
           strict: options.strict,
