@@ -125,6 +125,11 @@ const NODE_TYPES: ReadonlyMap<string, 'parent' | 'literal' | 'void'> = new Map([
   ),
 ]);
 
+/** An MDX element's attributes: a list of names with text (or an expression, which the policy reports). */
+const ELEMENT_ATTRIBUTES = z.array(z.looseObject({ type: z.string(), name: z.string().optional() }));
+/** A directive's attributes: text by name. */
+const DIRECTIVE_ATTRIBUTES = z.record(z.string(), z.string().nullable());
+
 /** Where a place is in the text: inside it, with an offset that agrees with its line when it has one. */
 function withinText(place: Position, lines: number[], length: number): boolean {
   for (const end of [place.start, place.end]) {
@@ -165,12 +170,9 @@ function treeProblem(root: object, lines: number[], length: number): string | un
     }
     const attributes = record['attributes'];
     if (String(record['type']).startsWith('mdxJsx')) {
-      // An element's attributes: a list of names with text (or an expression, which the policy reports).
-      const list = z.array(z.looseObject({ type: z.string(), name: z.string().optional() })).safeParse(attributes);
-      if (!list.success) return 'element attributes that are not a list';
+      if (!ELEMENT_ATTRIBUTES.safeParse(attributes).success) return 'element attributes that are not a list';
     } else if (attributes !== undefined && attributes !== null) {
-      const texts = z.record(z.string(), z.string().nullable()).safeParse(attributes);
-      if (!texts.success) return 'directive attributes that are not text';
+      if (!DIRECTIVE_ATTRIBUTES.safeParse(attributes).success) return 'directive attributes that are not text';
     }
     if (shape === 'parent') {
       if (!Array.isArray(record['children'])) return 'a parent without children';
@@ -234,6 +236,15 @@ function lineStarts(text: string): number[] {
  * parse; `undefined` when it must be parsed again (see the module's comment).
  */
 export function trustedParse(value: unknown, path: string, text: string, components: SiteComponents): FileParse | undefined {
+  try {
+    return judged(value, path, text, components);
+  } catch {
+    // A value the checks could not even read is no parse of the file either.
+    return undefined;
+  }
+}
+
+function judged(value: unknown, path: string, text: string, components: SiteComponents): FileParse | undefined {
   const parsed = CachedParseSchema.safeParse(value);
   if (!parsed.success) return undefined;
   const { result, problems } = parsed.data;
