@@ -7,6 +7,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, type Guide } from '../../plugins/signpost/src/core/index.ts';
 import { checkRegex, type CheckedRegex } from '../../plugins/signpost/src/core/match/regex.ts';
+import { forPagefind } from '../../plugins/signpost/src/render/pagefind-text.ts';
 import { brokenLinks, build, buildWith, listFiles, ROOT } from './build-site.ts';
 
 const FIXTURE_GUIDES = join(ROOT, 'tests/site/fixtures/guides');
@@ -336,7 +337,8 @@ describe('the search index', () => {
     for (const record of await records(shipped)) {
       for (const words of chrome) expect(record.content, `${record.url} indexes "${words}"`).not.toContain(words);
       const node = guides[0]!.byId.get(record.url.split('/')[2]!)!;
-      expect(record.meta['title']).toBe(node.title);
+      // As Pagefind is given it: markup characters as lookalikes (tests/site/hostile-output.test.ts).
+      expect(record.meta['title']).toBe(forPagefind(node.title));
       expect(record.filters).toEqual({ kind: [node.kind], guide: ['Account Connection Guide'] });
     }
     const card = (await records(shipped)).find((record) => record.url === '/account-connection/sp-refresh-token/')!;

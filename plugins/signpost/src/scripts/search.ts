@@ -10,6 +10,7 @@
  * mean" with the guides' own words, loaded only then.
  */
 import { bucketsFor, normalizeMessage, type SearchCard, type SearchIndex } from '../render/search-cards.ts';
+import { forPagefind, fromPagefind } from '../render/pagefind-text.ts';
 
 interface PagefindResult {
   url: string;
@@ -167,7 +168,8 @@ export function setUpSearch(root: HTMLElement): void {
   ): Promise<Shown[]> => {
     const wanted = normalizeMessage(query);
     const eligible = cards.filter(
-      (card) => (!chosen['kind'] || chosen['kind'] === 'error') && (!chosen['guide'] || chosen['guide'] === card.guide),
+      // The filter's values are Pagefind's (forPagefind), the cards' guide is as written.
+      (card) => (!chosen['kind'] || chosen['kind'] === 'error') && (!chosen['guide'] || chosen['guide'] === forPagefind(card.guide)),
     );
     const closeness = (card: SearchCard): number => {
       const wordings = [card.title, ...card.aliases].map(normalizeMessage);
@@ -227,10 +229,11 @@ export function setUpSearch(root: HTMLElement): void {
     for (const page of ranked) {
       if (listed.has(path(page.url))) continue;
       listed.add(path(page.url));
+      // Pagefind holds these as forPagefind made them; shown as text, they are given back as written.
       shown.push({
         url: page.url,
-        title: page.meta['title'] ?? page.url,
-        meta: [page.meta['kind'], page.filters['guide']?.[0]].filter(Boolean).join(' · '),
+        title: page.meta['title'] === undefined ? page.url : fromPagefind(page.meta['title']),
+        meta: fromPagefind([page.meta['kind'], page.filters['guide']?.[0]].filter(Boolean).join(' · ')),
         excerpt: { html: page.excerpt },
         kind: page.filters['kind']?.[0],
       });

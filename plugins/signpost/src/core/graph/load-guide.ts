@@ -22,6 +22,7 @@ import { RESERVED_GUIDE_SLUGS, shorten, SLUG, slugify } from '../suggest.ts';
 import { validateGuide } from '../rules/validate.ts';
 import { forgetProofs } from '../rules/card-patterns.ts';
 import { digestOf, type ParseCache } from './parse-cache.ts';
+import { trustedParse } from './cached-parse.ts';
 import { componentsKey, NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
 
 export interface LoadedGuide {
@@ -132,7 +133,9 @@ async function parseFile(
   }
   const digest = cache ? digestOf(key ? `${key}\n${source.text}` : source.text) : '';
   // The cache's entry for a file parsed earlier in this process holds that earlier text.
-  const stored = usable ? undefined : await cache?.get(path, isIndex, digest);
+  const stored = usable
+    ? undefined
+    : await cache?.get(path, isIndex, digest, (value) => trustedParse(value, path, source.text, components));
   if (!stored) onParse?.();
   const { result, problems: own } = stored ?? (await parseEither(path, source, isIndex, components));
   if (cache && !stored) cache.set(path, isIndex, digest, { result, problems: own });
@@ -207,7 +210,9 @@ export const parseMemory = {
     const cached = parsed.get(path);
     if (cached && cached.text === text && cached.isIndex === isIndex && cached.key === key) return false;
     if (!cache) return true;
-    const stored = await cache.get(path, isIndex, digestOf(key ? `${key}\n${text}` : text));
+    const stored = await cache.get(path, isIndex, digestOf(key ? `${key}\n${text}` : text), (value) =>
+      trustedParse(value, path, text, components),
+    );
     if (stored) parsed.set(path, { text, isIndex, key, ...stored });
     return !stored;
   },

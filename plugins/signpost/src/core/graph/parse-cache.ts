@@ -3,6 +3,15 @@
  * does not parse a file again while its text is unchanged. An entry is found by the file's path and the
  * digest of its text; the whole cache is dropped when the checker changes (its code, or the
  * parser packages it uses), so that a cached result is always the one a fresh parse would give.
+ *
+ * The cache's folder is not Signpost's to trust: CI systems save and restore it, and share it
+ * between branches, so an entry may have been written by anyone who could run a build. Each
+ * entry is a header line (the checker's version, the file's path, the digest of the text it was
+ * parsed from, and the digest of the rest of the entry) and the parse: an entry cut short,
+ * garbled, or edited without its header is not read. The header's digest has no secret: someone
+ * who writes entries on purpose can write a matching one, so what an entry holds is judged
+ * again as it is read (`accept`: cached-parse.ts for a guide file), and refused unless it could
+ * be the file's parse and every check holds on it.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
@@ -130,17 +139,30 @@ export class ParseCache<T> {
     return cache;
   }
 
-  /** The parse of the file at `path` whose text has `digest`, if it is kept. */
-  async get(path: string, isIndex: boolean, digest: string): Promise<T | undefined> {
+  /**
+   * The parse of the file at `path` whose text has `digest`, if it is kept and `accept` takes
+   * it: `accept` gets the stored value as it was read, unchecked, and gives it back only if it
+   * may stand for a fresh parse.
+   */
+  async get(path: string, isIndex: boolean, digest: string, accept: (value: unknown) => T | undefined): Promise<T | undefined> {
     const name = entryName(path);
     this.used.add(name);
     if (!this.present.has(name)) return undefined;
     try {
-      const entry = JSON.parse(await readFile(join(this.dir, name), 'utf8')) as { version: string; path: string } & CachedParse<T>;
-      const fresh = entry.version === this.version && entry.path === path && entry.digest === digest && entry.isIndex === isIndex;
-      return fresh ? entry.value : undefined;
+      const text = await readFile(join(this.dir, name), 'utf8');
+      const end = text.indexOf('\n');
+      if (end === -1) return undefined;
+      const header = JSON.parse(text.slice(0, end)) as Partial<EntryHeader> | null;
+      const body = text.slice(end + 1);
+      const fresh =
+        header?.version === this.version &&
+        header.path === path &&
+        header.digest === digest &&
+        header.isIndex === isIndex &&
+        header.content === digestOf(body);
+      return fresh ? accept(JSON.parse(body)) : undefined;
     } catch {
-      // Half written by a run that was stopped, or removed meanwhile: parse again.
+      // Half written by a run that was stopped, removed meanwhile, or not JSON: parse again.
       return undefined;
     }
   }
@@ -166,7 +188,15 @@ export class ParseCache<T> {
       // Two checks of one process may overlap (a dev server's saves): each writes its own.
       const temporary = `${file}.${process.pid}-${++writes}.tmp`;
       try {
-        await writeFile(temporary, JSON.stringify({ version: this.version, ...entry }));
+        const body = JSON.stringify(entry.value);
+        const header: EntryHeader = {
+          version: this.version,
+          path: entry.path,
+          digest: entry.digest,
+          isIndex: entry.isIndex,
+          content: digestOf(body),
+        };
+        await writeFile(temporary, `${JSON.stringify(header)}\n${body}`);
         await rename(temporary, file);
         this.present.add(name);
       } catch {
@@ -188,6 +218,15 @@ function existing(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** An entry's first line: what it is the parse of, and the digest of the parse that follows. */
+interface EntryHeader {
+  version: string;
+  path: string;
+  digest: string;
+  isIndex: boolean;
+  content: string;
 }
 
 /** Entries written by this process, for their temporary files' names. */
