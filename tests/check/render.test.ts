@@ -65,7 +65,7 @@ describe('the renderer', () => {
   it('links `#id` to the node’s page, files beside the guide to their URL, site paths under the base', () => {
     expect(page('start').body).toContain('<a href="/docs/help/sync-app/requirements/">the requirements</a>');
     expect(page('start').body).toContain('<a href="/docs/terms.txt">terms of use</a>');
-    expect(page('connect').body).toContain('<a href="/files/sync-app/files/checklist.pdf">setup checklist</a>');
+    expect(page('connect').body).toContain('<a href="/files/sync-app/files/checklist.pdf" download>setup checklist</a>');
     expect(page('connect').files).toEqual([join(GUIDE, 'sync-app/files/checklist.pdf')]);
     expect(page('server-busy').fix).toContain('<a href="/docs/help/sync-app/connect/">connect again</a>');
   });

@@ -35,7 +35,15 @@ afterAll(async () => {
 });
 
 /** A page that records every dialog it opens and every error its scripts throw. */
-async function watched(path: string): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+interface Watched {
+  page: Page;
+  /** The messages of the dialogs the page opened (`alert`). */
+  dialogs: string[];
+  /** The errors its scripts threw. */
+  errors: string[];
+}
+
+async function watched(path: string): Promise<Watched> {
   const page = await browser.newPage();
   const dialogs: string[] = [];
   const errors: string[] = [];
@@ -55,6 +63,15 @@ function injected(page: Page, selector: string): Promise<string[]> {
   );
 }
 
+/** Nothing a payload would add is in `selector`, none ran, and the page threw nothing; then the page is closed. */
+async function expectNothingRan({ page, dialogs, errors }: Watched, selector: string): Promise<void> {
+  expect(await injected(page, selector)).toEqual([]);
+  expect(await page.evaluate(XSS)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+}
+
 // The name the payloads set, unlike any of the page's own.
 // eslint-disable-next-line no-underscore-dangle
 const XSS = () => (window as unknown as { __xss?: unknown }).__xss;
@@ -66,7 +83,8 @@ describe('Starlight’s search dialog, over the guides’ pages', () => {
     ['Walrus body', 'Walrus ʺ˃˂svg onload=alert(11)˃ ＆ javascript:alert(12)', 'holds <img src=x onerror=window.__xss=13> and'],
     ['Zebra', 'Zebra start ˂/script˃˂script˃window.__xss=4˂/script˃', 'Zebra: which light is on?'],
   ])('shows the results for “%s”, their filters and excerpts as text, and runs nothing', async (query, title, excerpt) => {
-    const { page, dialogs, errors } = await watched('');
+    const watching = await watched('');
+    const { page } = watching;
     await page.locator('button[data-open-modal]').click();
     const input = page.locator('#starlight__search input.pagefind-ui__search-input');
     await input.waitFor();
@@ -88,16 +106,14 @@ describe('Starlight’s search dialog, over the guides’ pages', () => {
       expect.arrayContaining(['Acme help ˂img src=x onerror=window.__xss=1˃', 'Beta ʼguideʼ ＆ ˂b˃bold˂/b˃']),
     );
     expect(await page.locator('#starlight__search b').count()).toBe(0);
-    expect(await page.evaluate(XSS)).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
+    await expectNothingRan(watching, '#starlight__search');
   });
 });
 
 describe('Signpost’s search box, on a guide’s page', () => {
   it('shows an error card’s message as written, and its excerpt as text', async () => {
-    const { page, dialogs, errors } = await watched('help/acme/start/');
+    const watching = await watched('help/acme/start/');
+    const { page } = watching;
     await page.fill('#search-input', 'Quokka');
     const first = page.locator('.search-result').first();
     await expect
@@ -106,15 +122,12 @@ describe('Signpost’s search box, on a guide’s page', () => {
     expect(await first.locator('.search-result-meta').innerText()).toBe(
       'Error message · "><svg onload=window.__xss=6> · Acme help <img src=x onerror=window.__xss=1>',
     );
-    expect(await injected(page, '.search-list')).toEqual([]);
-    expect(await page.evaluate(XSS)).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
+    await expectNothingRan(watching, '.search-list');
   });
 
   it('gives back what Pagefind holds as written: titles, kinds, guides, excerpts', async () => {
-    const { page, dialogs, errors } = await watched('help/acme/start/');
+    const watching = await watched('help/acme/start/');
+    const { page } = watching;
     await page.fill('#search-input', 'Walrus body');
     const first = page.locator('.search-result').first();
     await expect
@@ -126,11 +139,7 @@ describe('Signpost’s search box, on a guide’s page', () => {
     );
     // The matched words are marked: the excerpt is HTML, and only Pagefind's <mark>.
     expect(await first.locator('.search-result-excerpt mark').allInnerTexts()).toEqual(['Walrus', 'Walrus', 'body']);
-    expect(await injected(page, '.search-list')).toEqual([]);
-    expect(await page.evaluate(XSS)).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
+    await expectNothingRan(watching, '.search-list');
   });
 
   it('filters by a guide whose title holds markup', async () => {

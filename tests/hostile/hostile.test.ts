@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, open, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, open, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -886,6 +886,89 @@ describe('files a guide links to or shows (issue 23)', () => {
       `index.mdx:25:26 broken-image ${broken('./img/damaged.png', 'its `IDAT` chunk is damaged (its checksum does not match)')}`,
       'index.mdx:27:26 broken-image `./img/garbled.gif` is a GIF image that cannot be shown: its pixel data is damaged (the image decoder stops); export it again from an image editor',
     ]);
+  });
+
+  it('refuses markup hidden in a file of an allowed type: any tag in text, tags of no cue in captions, page tags and handlers in the rest', async () => {
+    const dir = join(work, 'hidden-markup');
+    await mkdir(join(dir, 'files'), { recursive: true });
+    const TEXT = 'take the markup out, or put the file in a ZIP archive (`.zip`)';
+    const CUES = 'keep to the cue tags of WebVTT (`<b>`, `<i>`, `<u>`, `<c>`, `<v>`, `<lang>`, `<ruby>`, `<rt>`)';
+    const REMAKE_IMAGE = 'export it again from an image editor';
+    const cue = (text: string) => `WEBVTT\n\n00:00.000 --> 00:01.000\n${text}\n`;
+    const zipOf = (name: string, body: string): Buffer => {
+      // One entry, stored (not compressed): its bytes are in the archive as they are.
+      const header = Buffer.alloc(30);
+      header.writeUInt32LE(0x04034b50, 0);
+      header.writeUInt16LE(10, 4);
+      header.writeUInt32LE(body.length, 18);
+      header.writeUInt32LE(body.length, 22);
+      header.writeUInt16LE(name.length, 26);
+      return Buffer.concat([header, Buffer.from(name), Buffer.from(body)]);
+    };
+    const files: Record<string, string | Buffer> = {
+      // Passes: text with `<` that opens no tag, captions with every cue tag, binaries with none.
+      'files/ok.txt': 'if a < b and 3<4, or <= 5, <3 and << 2, then: ok\n',
+      'files/ok.vtt': cue(
+        '<v Anna>Hi <c.loud>there</c> <b>b</b> <i>i</i> <u>u</u> <lang en>en</lang> <ruby>x<rt>y</rt></ruby> <00:00.500>now</v>',
+      ),
+      'files/ok.pdf': `${PDF}<< /Type /Catalog >>\n<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta>\n%%EOF\n`,
+      // Text: a tag of any name, with or without a handler, in any case.
+      'files/unknown-tag.txt': 'hi <x onclick=alert(1)>click</x>\n',
+      'files/end-tag.log': 'done\n</title><svg/onload=alert(1)>\n',
+      'files/comment.csv': 'a,b\n1,<!--x--><img src=x onerror=alert(1)>\n',
+      'files/custom.txt': 'line one\nline two <details open ontoggle=alert(1)>\n',
+      // Captions: any tag but WebVTT's own.
+      'files/script.vtt': cue('<script>alert(1)</script>'),
+      'files/img.vtt': cue('<b>ok</b> <img src=x onerror=alert(1)>'),
+      'files/br.vtt': cue('one<br>two'),
+      'files/latin1.vtt': Buffer.concat([Buffer.from(cue('caf')), Buffer.from([0xe9])]),
+      // Binaries: a page inside a PDF, a PNG's text chunk, a stored ZIP entry.
+      'files/polyglot.pdf': `${PDF}<html><script>alert(1)</script></html>\n%%EOF\n`,
+      'files/handler.pdf': `${PDF}<x onclick=alert(1)>\n%%EOF\n`,
+      'files/page.zip': zipOf('a.html', '<!doctype html><script>alert(1)</script>'),
+    };
+    for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
+    await writeFile(join(dir, 'text-chunk.png'), png(3, 2, undefined, [['tEXt', Buffer.from('Comment\0<img src=x onerror=alert(1)>')]]));
+    await writeFile(join(dir, 'plain-chunk.png'), png(3, 2, undefined, [['tEXt', Buffer.from('Comment\0made with <3 in GIMP')]]));
+    const links = Object.keys(files)
+      .map((name) => `[${name}](./${name})`)
+      .join('\n\n');
+    const text = `${links}\n\n![a](./text-chunk.png)\n\n![b](./plain-chunk.png)\n\n::video[v]{src="./files/none.mp4" title="t" captions="./files/script.vtt"}`;
+    const hidden = (path: string, what: string, markup: string, fix: string) =>
+      `\`${path}\` (${what}) also holds HTML markup (${markup}), which a browser would run on the help site's own address if it took the file for a page; ${fix}`;
+    expect(await messagesOf('hidden-markup', inStart(text))).toEqual([
+      `index.mdx:13:1 broken-link ${hidden('./files/unknown-tag.txt', 'plain text', '`<x onclick=alert(1)>` on line 1', TEXT)}`,
+      `index.mdx:15:1 broken-link ${hidden('./files/end-tag.log', 'plain text', '`</title>` on line 2', TEXT)}`,
+      `index.mdx:17:1 broken-link ${hidden('./files/comment.csv', 'plain text', '`<!--x-->` on line 2', TEXT)}`,
+      `index.mdx:19:1 broken-link ${hidden('./files/custom.txt', 'plain text', '`<details open ontoggle=al…` on line 2', TEXT)}`,
+      `index.mdx:21:1 broken-link ${hidden('./files/script.vtt', 'WebVTT captions', '`<script>` on line 4', CUES)}`,
+      `index.mdx:23:1 broken-link ${hidden('./files/img.vtt', 'WebVTT captions', '`<img src=x onerror=alert(…` on line 4', CUES)}`,
+      `index.mdx:25:1 broken-link ${hidden('./files/br.vtt', 'WebVTT captions', '`<br>` on line 4', CUES)}`,
+      'index.mdx:27:1 broken-link `./files/latin1.vtt` is named `.vtt` but holds captions that are not UTF-8 text (save them as UTF-8); save it as a real `.vtt` file, or give it the extension of what it is',
+      `index.mdx:29:1 broken-link ${hidden('./files/polyglot.pdf', 'a PDF document', '`<html>` at byte 23', 'make it again (print it to a new PDF)')}`,
+      `index.mdx:31:1 broken-link ${hidden('./files/handler.pdf', 'a PDF document', '`<x onclick=alert(1)>` at byte 23', 'make it again (print it to a new PDF)')}`,
+      `index.mdx:33:1 broken-link ${hidden('./files/page.zip', 'a ZIP archive', '`<!doctype html>` at byte 36', 'make the archive again, compressed')}`,
+      `index.mdx:35:1 broken-image ${hidden('./text-chunk.png', 'a PNG image', '`<img src=x onerror=alert(…` at byte 49', REMAKE_IMAGE)}`,
+      'index.mdx:39:12 broken-image Cannot find video `./files/none.mp4` (looked for `hidden-markup/files/none.mp4`); save the video there, or correct the path',
+      `index.mdx:39:45 broken-image ${hidden('./files/script.vtt', 'WebVTT captions', '`<script>` on line 4', CUES)}`,
+    ]);
+  });
+
+  it('reads no file with a second name (a hard link), and says where a path holds a NUL', async () => {
+    const dir = join(work, 'hard-links');
+    await mkdir(join(dir, 'files'), { recursive: true });
+    await writeFile(join(work, 'secret.txt'), 'DEPLOY_TOKEN=abc\n');
+    await link(join(work, 'secret.txt'), join(dir, 'files/notes.txt'));
+    await writeFile(join(work, 'outside.mdx'), inStart('Text from outside the guide.'));
+    await link(join(work, 'outside.mdx'), join(dir, 'second.mdx'));
+    await writeFile(join(dir, 'index.mdx'), inStart('[a](./files/notes.txt) [b](./files/notes.txt%00.pdf)'));
+    const { problems, linkedFiles } = await checkGuides([dir]);
+    expect(problems.map((p) => `${relative(dir, p.file)}:${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
+      'index.mdx:7:1 broken-link `./files/notes.txt` is a hard link (one file with 2 names, which may be outside the guide folder), so it is not read; replace it with a copy of the file',
+      'index.mdx:7:24 broken-link `./files/notes.txt\0.pdf` holds a NUL character (`%00`), which no file name holds; correct the path',
+      'second.mdx:1:1 unreadable-file This file is a hard link (one file with 2 names, which may be outside the guide folder), so it is not read; replace it with a copy of the file',
+    ]);
+    expect(linkedFiles.size).toBe(0);
   });
 
   it('serves only the bytes check passed: a file changed, or swapped for a link out, after check is not published', async () => {

@@ -1,7 +1,7 @@
 /**
  * Builds a site with `npm run build`'s command, as a separate process like a writer runs it.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { parse } from 'node-html-parser';
 import { join, relative } from 'node:path';
@@ -47,6 +47,26 @@ export function buildSite(site: string, extra: NodeJS.ProcessEnv, ...args: strin
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
+}
+
+/** A build running in the background: its process group, what it printed so far, how it ends. */
+export interface Started {
+  pid: number;
+  stderr: () => string;
+  exited: Promise<BuildRun>;
+}
+
+/** Starts `signpost build` as a process group of its own, as a shell starts a command, so that a signal reaches Astro and Pagefind too. */
+export function start(args: string[], env: NodeJS.ProcessEnv = {}): Started {
+  const child = spawn(process.execPath, [CLI, 'build', ...args], { cwd: ROOT, env: writerEnv(env), detached: true });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+  const exited = new Promise<BuildRun>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : 0), stdout, stderr })),
+  );
+  return { pid: child.pid!, stderr: () => stderr, exited };
 }
 
 /** Every file under a folder, as paths relative to it, sorted. */

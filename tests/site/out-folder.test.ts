@@ -10,14 +10,13 @@
  * still shows the previous complete site, byte for byte, nothing the build started is left
  * running, the locks are released, and one line says where it stopped, with exit 128 + signal.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, CLI, listFiles, ROOT, writerEnv, type BuildRun } from './build-site.ts';
+import { build, listFiles, ROOT, start } from './build-site.ts';
 
 const FIXTURE_GUIDES = join(ROOT, 'tests/site/fixtures/guides');
 const MANIFEST = '.signpost-manifest.json';
@@ -240,25 +239,6 @@ describe('an output folder that is an earlier Signpost build, or empty', () => {
     }
   });
 });
-
-interface Started {
-  pid: number;
-  stderr: () => string;
-  exited: Promise<BuildRun>;
-}
-
-/** Starts a build as a process group of its own, as a shell starts a command. */
-function start(args: string[], env: NodeJS.ProcessEnv = {}): Started {
-  const child = spawn(process.execPath, [CLI, 'build', ...args], { cwd: ROOT, env: writerEnv(env), detached: true });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-  const exited = new Promise<BuildRun>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : 0), stdout, stderr })),
-  );
-  return { pid: child.pid!, stderr: () => stderr, exited };
-}
 
 /** Waits for what a build prints; the test's own timeout bounds it. */
 async function until(condition: () => boolean): Promise<void> {

@@ -3,15 +3,13 @@
  * settings before any work, and `--out` always holds the previous complete site or the new one,
  * whenever the build is killed, whatever runs beside it.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, buildWith, listFiles, ROOT, writerEnv, type BuildRun } from './build-site.ts';
+import { build, buildWith, listFiles, ROOT, start, type Started } from './build-site.ts';
 
-const CLI = join(ROOT, 'plugins/signpost/bin/signpost.js');
 const FIXTURE_GUIDES = join(ROOT, 'tests/site/fixtures/guides');
 let work: string;
 /** Two sets of guides whose sites differ, and the hashes of each complete site. */
@@ -44,25 +42,6 @@ async function holds(out: string): Promise<string> {
 async function builds(out: string): Promise<string[]> {
   const dir = join(out, '..', `.${out.split('/').at(-1)}.builds`);
   return (await readdir(dir)).filter((name) => name !== '.signpost-builds').sort();
-}
-
-interface Started {
-  pid: number;
-  stderr: () => string;
-  exited: Promise<BuildRun>;
-}
-
-/** Starts a build as its own process group, so that a kill reaches Pagefind's process too. */
-function start(args: string[], env: NodeJS.ProcessEnv = {}): Started {
-  const child = spawn(process.execPath, [CLI, 'build', ...args], { cwd: ROOT, env: writerEnv(env), detached: true });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-  const exited = new Promise<BuildRun>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : 0), stdout, stderr })),
-  );
-  return { pid: child.pid!, stderr: () => stderr, exited };
 }
 
 async function kill(started: Started): Promise<void> {

@@ -89,6 +89,8 @@ describe('a guide with rich content, built', () => {
     const link = (await page('sync-app/connect/')).querySelector('a[href$="checklist.pdf"]')!;
     // A PDF is a download, not media a page shows: `_headers` serves its folder as attachments.
     expect(link.getAttribute('href')).toMatch(/^\/kb\/_signpost\/download\/[0-9a-f]{12}\/checklist\.pdf$/);
+    // And the link says so, for a host without `_headers`: the browser saves the file, never opens it on the site.
+    expect(link.getAttribute('download')).toBe('');
     expect(await readFile(join(dist, link.getAttribute('href')!.slice(BASE.length)), 'utf8')).toBe('%PDF-1.4\n% Sync app checklist\n');
     const video = (await page('sync-app/connected/')).querySelector('video')!;
     expect(video.getAttribute('src')).toMatch(/^\/kb\/_signpost\/[0-9a-f]{12}\/connect\.mp4$/);

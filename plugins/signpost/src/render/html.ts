@@ -15,7 +15,8 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import { hasAttribute, labelParagraph } from '../core/parse/directives.ts';
 import { ALLOWED_ELEMENTS, isSafeUrl } from '../core/parse/mdx-policy.ts';
-import { urlTarget } from '../core/parse/urls.ts';
+import { LINKED_TYPES } from '../core/parse/linked-file.ts';
+import { extensionOf, urlTarget } from '../core/parse/urls.ts';
 import { isCalloutDirective } from '../core/parse/vocabulary.ts';
 import { componentHandlers } from './components.ts';
 import { plainCodeBlock, type CodeHighlighter } from './highlight.ts';
@@ -142,13 +143,13 @@ function handlers(render: NodeRender): Handlers {
     link: (state: State, node: Link) => {
       if (!isSafeUrl(node.url)) return state.all(node);
       const element = defaultHandlers.link(state, node);
-      element.properties['href'] = href(render, node.url);
+      Object.assign(element.properties, linkTo(render, node.url));
       return element;
     },
     linkReference: (state, node) => {
       const definition = state.definitionById.get(String(node.identifier).toUpperCase());
       if (!definition || !isSafeUrl(definition.url)) return state.all(node);
-      return { type: 'element', tagName: 'a', properties: { href: href(render, definition.url) }, children: state.all(node) };
+      return { type: 'element', tagName: 'a', properties: linkTo(render, definition.url), children: state.all(node) };
     },
     image: (_state: State, node: Image) => (isSafeUrl(node.url) ? image(render, node.url, node.alt ?? '', undefined) : undefined),
     imageReference: (state, node) => {
@@ -178,6 +179,16 @@ function handlers(render: NodeRender): Handlers {
     mdxTextExpression: skip,
     yaml: skip,
   };
+}
+
+/**
+ * A link's attributes: its address, and `download` for a file readers download (a PDF, text, an
+ * archive), which a browser then saves rather than opens, on a host without `_headers` too.
+ */
+function linkTo(render: NodeRender, url: string): Properties {
+  const target = urlTarget(url);
+  const download = target.kind === 'file' && target.path && LINKED_TYPES.get(extensionOf(target.path))?.media === false;
+  return { href: href(render, url), ...(download ? { download: '' } : {}) };
 }
 
 /** A link's address: another node's page, a file beside the guide, a page under the site's base. */

@@ -34,7 +34,7 @@ export const SANITIZE_SCHEMA: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []).filter((name) => name !== 'id'), className, 'id', ...aria],
-    a: ['href', ...aria, className],
+    a: ['href', ['download', ''], ...aria, className],
     img: ['src', 'alt', 'width', 'height', 'loading', 'decoding', 'dataSignpostImage', 'title'],
     pre: ['tabIndex', 'dataLang', className],
     div: ['tabIndex', className, 'id', 'dataSignpostComponent'],

@@ -78,20 +78,17 @@ const guideNode = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ ...base, kind: z.literal('instructions'), escalate: position.optional(), escalateText: z.string() }),
 ]);
-const related = z.strictObject({
+/** Where a problem, or a place related to it, is: its file and span. */
+const spanShape = {
   file: z.string(),
   line: z.int().positive(),
   column: z.int().positive(),
   endLine: z.int().positive().optional(),
   endColumn: z.int().positive().optional(),
-  message: z.string(),
-});
+};
+const related = z.strictObject({ ...spanShape, message: z.string() });
 const problem = z.strictObject({
-  file: z.string(),
-  line: z.int().positive(),
-  column: z.int().positive(),
-  endLine: z.int().positive().optional(),
-  endColumn: z.int().positive().optional(),
+  ...spanShape,
   severity: z.enum(['error', 'warning']),
   rule: z.enum(RULE_IDS as [string, ...string[]]),
   message: z.string(),

@@ -117,6 +117,8 @@ async function parseFile(
       problems.push(problem(path, notRegular(source.notRegular)));
     } else if ('encoding' in source) {
       problems.push(problem(path, say('unreadable-file', 'wrongEncoding', source.encoding)));
+    } else if ('hardLink' in source) {
+      problems.push(problem(path, say('unreadable-file', 'hardLink', source.hardLink)));
     } else {
       // Refused from its size alone: a 3 GB file is not read into memory to be refused.
       problems.push(problem(path, fileTooLarge(source.tooLarge)));

@@ -32,30 +32,50 @@ export interface LinkedType {
   media: boolean;
   /** An image: its size and its structure are checked too. */
   image?: true;
+  /** How to make a copy without hidden markup, for messages. */
+  remake: string;
 }
+
+const IMAGE_REMAKE = 'export it again from an image editor';
+const VIDEO_REMAKE = 'encode it again (in a video editor, or with `ffmpeg`)';
+const TEXT_REMAKE = 'take the markup out, or put the file in a ZIP archive (`.zip`)';
 
 /**
  * The allow-list, by extension: what a guide may link to or show. Everything a browser shows
  * without running code, and nothing else; a file of any other type is refused by `check`.
  * Images are those astro:assets optimises (`IMAGE_EXTENSIONS`), videos those `::video` plays.
  */
-export const LINKED_TYPES: ReadonlyMap<string, LinkedType> = new Map<string, LinkedType>([
-  ['pdf', { content: ['pdf'], mime: 'application/pdf', what: 'a PDF document', media: false }],
-  // An animated PNG is a PNG: the image pipeline shows its first frame.
-  ['png', { content: ['png', 'apng'], mime: 'image/png', what: 'a PNG image', media: true, image: true }],
-  ['jpg', { content: ['jpg'], mime: 'image/jpeg', what: 'a JPEG image', media: true, image: true }],
-  ['jpeg', { content: ['jpg'], mime: 'image/jpeg', what: 'a JPEG image', media: true, image: true }],
-  ['gif', { content: ['gif'], mime: 'image/gif', what: 'a GIF image', media: true, image: true }],
-  ['webp', { content: ['webp'], mime: 'image/webp', what: 'a WebP image', media: true, image: true }],
-  ['avif', { content: ['avif'], mime: 'image/avif', what: 'an AVIF image', media: true, image: true }],
-  ['mp4', { content: ['mp4', 'm4v'], mime: 'video/mp4', what: 'an MP4 video', media: true }],
-  ['webm', { content: ['webm'], mime: 'video/webm', what: 'a WebM video', media: true }],
-  ['vtt', { content: ['vtt'], mime: 'text/vtt; charset=utf-8', what: 'WebVTT captions', media: true }],
-  ['txt', { content: ['text'], mime: 'text/plain; charset=utf-8', what: 'plain text', media: false }],
-  ['log', { content: ['text'], mime: 'text/plain; charset=utf-8', what: 'plain text', media: false }],
-  ['csv', { content: ['text'], mime: 'text/csv; charset=utf-8', what: 'plain text', media: false }],
-  ['zip', { content: ['zip'], mime: 'application/zip', what: 'a ZIP archive', media: false }],
-]);
+export const LINKED_TYPES: ReadonlyMap<string, LinkedType> = new Map<string, LinkedType>(
+  (
+    [
+      ['pdf', ['pdf'], 'application/pdf', 'a PDF document', false, 'make it again (print it to a new PDF)'],
+      // An animated PNG is a PNG: the image pipeline shows its first frame.
+      ['png', ['png', 'apng'], 'image/png', 'a PNG image', true, IMAGE_REMAKE],
+      ['jpg', ['jpg'], 'image/jpeg', 'a JPEG image', true, IMAGE_REMAKE],
+      ['jpeg', ['jpg'], 'image/jpeg', 'a JPEG image', true, IMAGE_REMAKE],
+      ['gif', ['gif'], 'image/gif', 'a GIF image', true, IMAGE_REMAKE],
+      ['webp', ['webp'], 'image/webp', 'a WebP image', true, IMAGE_REMAKE],
+      ['avif', ['avif'], 'image/avif', 'an AVIF image', true, IMAGE_REMAKE],
+      ['mp4', ['mp4', 'm4v'], 'video/mp4', 'an MP4 video', true, VIDEO_REMAKE],
+      ['webm', ['webm'], 'video/webm', 'a WebM video', true, VIDEO_REMAKE],
+      [
+        'vtt',
+        ['vtt'],
+        'text/vtt; charset=utf-8',
+        'WebVTT captions',
+        true,
+        'keep to the cue tags of WebVTT (`<b>`, `<i>`, `<u>`, `<c>`, `<v>`, `<lang>`, `<ruby>`, `<rt>`)',
+      ],
+      ['txt', ['text'], 'text/plain; charset=utf-8', 'plain text', false, TEXT_REMAKE],
+      ['log', ['text'], 'text/plain; charset=utf-8', 'plain text', false, TEXT_REMAKE],
+      ['csv', ['text'], 'text/csv; charset=utf-8', 'plain text', false, TEXT_REMAKE],
+      ['zip', ['zip'], 'application/zip', 'a ZIP archive', false, 'make the archive again, compressed'],
+    ] as const
+  ).map(([ext, content, mime, what, media, remake]) => [
+    ext,
+    { content, mime, what, media, remake, ...(mime.startsWith('image/') ? { image: true as const } : {}) },
+  ]),
+);
 
 /** The extensions of the allow-list, as messages list them. */
 export const LINKED_EXTENSIONS = [...LINKED_TYPES.keys()];
@@ -64,20 +84,23 @@ export const LINKED_EXTENSIONS = [...LINKED_TYPES.keys()];
  * Types that run code when a browser opens them from the site (a page, an SVG with a script, a
  * script a published page could load): refused by name, with how to publish them instead.
  */
+const PAGE_FIX = 'export it as PDF, or publish it elsewhere and link to its address (`https://…`)';
+const SCRIPT_FIX = 'show it in a code block (```js), or link to it where it is published (`https://…`)';
+const SVG_FIX = 'export it as PNG';
 const RUNNABLE: ReadonlyMap<string, { what: string; fix: string }> = new Map(
   [
-    ['html', 'an HTML page', 'export it as PDF, or publish it elsewhere and link to its address (`https://…`)'],
-    ['htm', 'an HTML page', 'export it as PDF, or publish it elsewhere and link to its address (`https://…`)'],
-    ['xhtml', 'an XHTML page', 'export it as PDF, or publish it elsewhere and link to its address (`https://…`)'],
-    ['shtml', 'an HTML page', 'export it as PDF, or publish it elsewhere and link to its address (`https://…`)'],
-    ['svg', 'an SVG image', 'export it as PNG'],
-    ['svgz', 'an SVG image', 'export it as PNG'],
+    ['html', 'an HTML page', PAGE_FIX],
+    ['htm', 'an HTML page', PAGE_FIX],
+    ['xhtml', 'an XHTML page', PAGE_FIX],
+    ['shtml', 'an HTML page', PAGE_FIX],
+    ['svg', 'an SVG image', SVG_FIX],
+    ['svgz', 'an SVG image', SVG_FIX],
     ['xml', 'an XML document', 'save it as plain text (`.txt`), or link to it where it is published (`https://…`)'],
     ['xsl', 'an XSL stylesheet', 'link to it where it is published (`https://…`)'],
     ['xslt', 'an XSL stylesheet', 'link to it where it is published (`https://…`)'],
-    ['js', 'a script', 'show it in a code block (```js), or link to it where it is published (`https://…`)'],
-    ['mjs', 'a script', 'show it in a code block (```js), or link to it where it is published (`https://…`)'],
-    ['cjs', 'a script', 'show it in a code block (```js), or link to it where it is published (`https://…`)'],
+    ['js', 'a script', SCRIPT_FIX],
+    ['mjs', 'a script', SCRIPT_FIX],
+    ['cjs', 'a script', SCRIPT_FIX],
     ['swf', 'a Flash file', 'export it as a video (`.mp4`)'],
   ].map(([ext, what, fix]) => [ext!, { what: what!, fix: fix! }]),
 );
@@ -98,6 +121,15 @@ export type Refusal =
   | { reason: 'unknownType'; ext: string }
   /** Bytes that are not what the name says; `fix` when they could run. */
   | { reason: 'disguised'; ext: string; what: string; fix: string | undefined }
+  /**
+   * A file of the type its name says that also holds markup a browser would run if it ever
+   * took the file for a page (a host that sniffs types): `markup` is where, `fix` how to publish it.
+   */
+  | { reason: 'markup'; what: string; markup: string; fix: string }
+  /** A file with more than one name (a hard link): one of them may be outside the guide. */
+  | { reason: 'hardLink'; names: number }
+  /** A path holding a NUL character (`%00`), which no file name holds. */
+  | { reason: 'nulInPath' }
   /** An image past the pixel limits. */
   | { reason: 'imagePixels'; width: number; height: number }
   | { reason: 'imageSide'; width: number; height: number }
@@ -123,6 +155,7 @@ export type Opened = { bytes: Buffer; real: string } | Refusal;
  * the very file that was checked: a file swapped meanwhile is refused, not read.
  */
 export function openLinkedFile(path: string, guideRoot: string): Opened {
+  if (path.includes('\0')) return { reason: 'nulInPath' };
   let real: string;
   let before: Stats;
   try {
@@ -148,6 +181,9 @@ export function openLinkedFile(path: string, guideRoot: string): Opened {
     const info = fstatSync(handle);
     if (!info.isFile()) return { reason: 'notRegular', what: kindOf(info) };
     if (info.dev !== before.dev || info.ino !== before.ino) return { reason: 'outside' };
+    // A hard link is the same file under another name, which may be anywhere on its file
+    // system: nothing on the file says which name is inside the guide. Git never makes one.
+    if (info.nlink > 1) return { reason: 'hardLink', names: info.nlink };
     if (info.size > LIMITS.linkedFileBytes) return { reason: 'tooLarge', bytes: info.size };
     // One byte more than the limit: a file that grew since `fstat` is still caught.
     const buffer = Buffer.alloc(info.size + 1);
@@ -184,9 +220,9 @@ export function refusedByName(path: string): Refusal | undefined {
 }
 
 /**
- * Reads and checks a linked file: its place and kind (`openLinkedFile`), its name, and its
- * bytes against the type its name promises. Images are checked for their pixel counts and for
- * whole bytes, which is what the image pipeline will decode.
+ * Reads and checks a linked file: its place and kind (`openLinkedFile`), its name, its bytes
+ * against the type its name promises, and the markup its bytes may hide. Images are checked for
+ * their pixel counts and for whole bytes, which is what the image pipeline will decode.
  */
 export async function readLinkedFile(path: string, guideRoot: string): Promise<LinkedFile | Refusal> {
   const byName = refusedByName(path);
@@ -196,13 +232,13 @@ export async function readLinkedFile(path: string, guideRoot: string): Promise<L
   const ext = extensionOf(path);
   const type = LINKED_TYPES.get(ext)!;
   const found = await contentOf(opened.bytes);
-  if (!type.content.includes(found.name)) {
-    return { reason: 'disguised', ext, what: found.what, fix: found.runs ? RUNNABLE.get(found.runs)!.fix : undefined };
-  }
+  if (!type.content.includes(found.name)) return { reason: 'disguised', ext, what: found.what, fix: found.fix };
   if (type.image) {
     const problem = await imageProblem(opened.bytes, found.name);
     if (problem) return problem;
   }
+  const markup = markupIn(opened.bytes, found.name);
+  if (markup) return { reason: 'markup', what: type.what, markup, fix: type.remake };
   return { bytes: opened.bytes, type, hash: hashOf(opened.bytes) };
 }
 
@@ -211,49 +247,98 @@ export function hashOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** What bytes really are: a `file-type` name (`pdf`, `png`), or `text`, and how a message says it; `runs` names a runnable type. */
+/** What bytes really are: a `file-type` name (`pdf`, `png`), or `text`, and how a message says it; `fix` for a type that runs. */
 interface Content {
   name: string;
   what: string;
-  runs?: string;
+  fix?: string;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/**
- * Markup a browser would render or run: a document that starts with a tag, or any of the
- * elements that load or run something (the tags of the MIME sniffing standard's HTML rule).
- */
+/** A document that is markup from its first character (after a byte order mark and spaces). */
 const MARKUP_START = /^(?:\uFEFF)?\s*</;
-const RUNNING_TAG =
-  /<(?:!doctype|\?xml|html|head|body|script|iframe|frame|frameset|object|embed|svg|math|meta|link|base|style|form|img|a\s)/i;
 
 async function contentOf(bytes: Buffer): Promise<Content> {
   const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(bytes);
   if (detected) {
     if (detected.ext === 'xml') return markupOf(bytes.toString('utf8', 0, 4096));
+    if (detected.ext === 'vtt' && textOf(bytes) === undefined) {
+      return { name: 'binary', what: 'captions that are not UTF-8 text (save them as UTF-8)' };
+    }
     const known = [...LINKED_TYPES.values()].find((type) => type.content.includes(detected.ext));
     return { name: detected.ext, what: known?.what ?? `a ${detected.ext.toUpperCase()} file (\`${detected.mime}\`)` };
   }
   const wide = wideEncoding(bytes);
   if (wide) return { name: 'wide-text', what: `${wide} text (save it as UTF-8)` };
+  const text = textOf(bytes);
+  if (text === undefined) return { name: 'binary', what: 'data of an unknown type' };
+  return MARKUP_START.test(text) ? markupOf(text) : { name: 'text', what: 'plain text' };
+}
+
+/** UTF-8 text without control characters (but tabs and line endings), or nothing. */
+function textOf(bytes: Buffer): string | undefined {
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
-    return { name: 'binary', what: 'data of an unknown type' };
+    return undefined;
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(text)) return { name: 'binary', what: 'data of an unknown type' };
-  if (MARKUP_START.test(text) || RUNNING_TAG.test(text)) return markupOf(text);
-  return { name: 'text', what: 'plain text' };
+  return /[\u0000-\u0008\u000e-\u001f\u007f]/.test(text) ? undefined : text;
 }
 
-/** Markup, by its kind: an SVG image, an HTML page or XML, each of which a browser would run. */
+/** A document that is markup, by its kind: an SVG image, an HTML page or XML, each of which a browser would run. */
 function markupOf(text: string): Content {
-  if (/<svg[\s>]/i.test(text)) return { name: 'svg', what: 'an SVG image', runs: 'svg' };
-  if (/<(?:!doctype\s+html|html|head|body|script|iframe)[\s>]/i.test(text)) return { name: 'html', what: 'an HTML page', runs: 'html' };
-  if (/^(?:\uFEFF)?\s*<\?xml/.test(text)) return { name: 'xml', what: 'an XML document', runs: 'xml' };
-  return { name: 'html', what: 'HTML markup', runs: 'html' };
+  if (/<svg[\s>]/i.test(text)) return { name: 'svg', what: 'an SVG image', fix: SVG_FIX };
+  if (/^(?:\uFEFF)?\s*<\?xml/.test(text) && !/<(?:!doctype\s+html|html|head|body|script|iframe)[\s>]/i.test(text)) {
+    return { name: 'xml', what: 'an XML document', fix: RUNNABLE.get('xml')!.fix };
+  }
+  return {
+    name: 'html',
+    what: /<(?:!doctype\s+html|html|head|body|script|iframe)[\s>]/i.test(text) ? 'an HTML page' : 'HTML markup',
+    fix: PAGE_FIX,
+  };
+}
+
+/**
+ * Where the bytes of a file hold markup a browser would run if it ever took the file for a page
+ * (a host that serves it without its type, or sniffs it): a "polyglot", such as a PDF that is
+ * also an HTML page. Shown as `` `<script` at byte 9 `` or `` `<x onclick` on line 3 ``.
+ *
+ * - Plain text holds no tag at all: `<` before a letter, `/`, `!` or `?` is how HTML starts
+ *   one, whatever its name (`<x onclick=…>` runs as surely as `<script>`).
+ * - Captions hold only WebVTT's own cue tags (`<b>`, `<v Anna>`, `<00:01.000>`).
+ * - Any other file (an image, a PDF, a video, an archive) is searched whole for the tags that
+ *   make a page or run script, and for an event handler in any tag. Compressed data holds them
+ *   only by chance, and only about once in ten thousand 100 MB files.
+ */
+function markupIn(bytes: Buffer, name: string): string | undefined {
+  if (name === 'text' || name === 'vtt') {
+    // Text that is not text is refused by its type already (`contentOf`).
+    const text = textOf(bytes);
+    if (text === undefined) return undefined;
+    const tags = name === 'vtt' ? /<(?!\/?(?:[biuc]|v|lang|ruby|rt)[\s.>])[A-Za-z!?/]/g : /<[A-Za-z!?/]/g;
+    const found = tags.exec(text);
+    if (!found) return undefined;
+    const line = text.slice(0, found.index).split(/\r\n|\r|\n/).length;
+    return `\`${excerpt(text.slice(found.index))}\` on line ${line}`;
+  }
+  const latin1 = bytes.toString('latin1');
+  const found = BINARY_MARKUP.exec(latin1);
+  return found ? `\`${excerpt(latin1.slice(found.index, found.index + 64))}\` at byte ${found.index.toLocaleString('en')}` : undefined;
+}
+
+/** The tags that make a page or run script, and an event handler (`onerror=`) inside any tag. */
+const BINARY_MARKUP =
+  /<(?:!doctype\s+html|html|head|body|script|iframe|frame|frameset|object|embed|svg|math|img|style|meta|link|base|form)[\s/>]|<[a-z][^<>]{0,64}?[\s/]on[a-z]{3,}\s*=/i;
+
+/** The start of a tag, as a message shows it: its name and first attribute, printable. */
+function excerpt(markup: string): string {
+  const head = /^<[^<>\n]{0,24}>?/
+    .exec(markup)![0]
+    .replace(/[^\x20-\x7e]/g, '?')
+    .trimEnd();
+  return head.length < markup.length && !head.endsWith('>') ? `${head}…` : head;
 }

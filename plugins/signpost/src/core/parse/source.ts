@@ -16,6 +16,8 @@ export type SourceResult =
   | { unchanged: string }
   | { notRegular: 'FIFO' | 'socket' | 'device' | 'folder' | 'other' }
   | { tooLarge: number }
+  /** A file with more than one name (a hard link), one of which may be outside the guide. */
+  | { hardLink: number }
   | { encoding: 'UTF-16' | 'UTF-32' }
   | { error: NodeJS.ErrnoException };
 
@@ -54,7 +56,7 @@ export function readSource(path: string, known?: string): SourceResult {
     // A file still at the known version is only looked at, not opened.
     if (known !== undefined) {
       const info = statSync(path);
-      if (info.isFile() && signatureOf(info) === known) return { unchanged: known };
+      if (info.isFile() && info.nlink === 1 && signatureOf(info) === known) return { unchanged: known };
     }
     // Opened without waiting (a FIFO would block the open until a writer came), then checked
     // on the open handle, so the file that is read is the file that was checked.
@@ -73,6 +75,8 @@ export function readSource(path: string, known?: string): SourceResult {
                 : 'other';
         return { notRegular: kind };
       }
+      // The same file under another name, which may be anywhere on its file system. Git never makes one.
+      if (info.nlink > 1) return { hardLink: info.nlink };
       signature = signatureOf(info);
       if (signature !== undefined && known === signature) return { unchanged: signature };
       if (info.size > LIMITS.fileBytes) return { tooLarge: info.size };

@@ -136,6 +136,12 @@ async function fileProblem(
       return say(rule, 'unknownType', ref.path, result.ext, LINKED_EXTENSIONS);
     case 'disguised':
       return say(rule, 'disguised', ref.path, result.ext, result.what, result.fix);
+    case 'markup':
+      return say(rule, 'markup', ref.path, result.what, result.markup, result.fix);
+    case 'hardLink':
+      return say(rule, 'hardLink', ref.path, result.names);
+    case 'nulInPath':
+      return say(rule, 'nulInPath', ref.path);
     case 'imageSide':
       return say('limit-exceeded', 'imageSide', ref.path, result.width, result.height, LIMITS.imageSide);
     case 'imagePixels':

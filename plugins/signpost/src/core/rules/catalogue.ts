@@ -54,6 +54,11 @@ const FILE_MESSAGES = {
     fix
       ? `${code(path)} is named ${code(`.${ext}`)} but is ${what}, which would run on the help site's own address; ${fix}`
       : `${code(path)} is named ${code(`.${ext}`)} but holds ${what}; save it as a real ${code(`.${ext}`)} file, or give it the extension of what it is`,
+  markup: (path: string, what: string, markup: string, fix: string) =>
+    `${code(path)} (${what}) also holds HTML markup (${markup}), which a browser would run on the help site's own address if it took the file for a page; ${fix}`,
+  hardLink: (path: string, names: number) =>
+    `${code(path)} is a hard link (one file with ${names} names, which may be outside the guide folder), so it is not read; replace it with a copy of the file`,
+  nulInPath: (path: string) => `${code(path)} holds a NUL character (\`%00\`), which no file name holds; correct the path`,
   brokenImage: (path: string, what: string, why: string) =>
     `${code(path)} is ${what} that cannot be shown: ${why}; export it again from an image editor`,
 };
@@ -438,6 +443,8 @@ export const CATALOGUE = {
         'This folder is a symbolic link, and Signpost does not follow links to folders; move the folder here, or delete the link',
       otherFileSystem: () =>
         'This folder is on another file system (a mount point), which Signpost does not walk into; copy the guide here',
+      hardLink: (names: number) =>
+        `This file is a hard link (one file with ${names} names, which may be outside the guide folder), so it is not read; replace it with a copy of the file`,
       linkMissing: () => 'This symbolic link points to a file that does not exist; fix or delete the link',
       linkOutside: () => 'This symbolic link points outside the guide folder; copy the file into the guide instead',
     },
