@@ -10,7 +10,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, fixtureSite } from '../site/build-site.ts';
 import { launch } from './browser.ts';
@@ -63,6 +63,14 @@ function injected(page: Page, selector: string): Promise<string[]> {
   );
 }
 
+/** Searches Signpost's box for `query` and waits for the first result, which must be titled `title`. */
+async function firstResult(page: Page, query: string, title: string): Promise<Locator> {
+  await page.fill('#search-input', query);
+  const first = page.locator('.search-result').first();
+  await expect.poll(async () => (await first.count()) > 0 && (await first.locator('.search-result-title').innerText())).toBe(title);
+  return first;
+}
+
 /** Nothing a payload would add is in `selector`, none ran, and the page threw nothing; then the page is closed. */
 async function expectNothingRan({ page, dialogs, errors }: Watched, selector: string): Promise<void> {
   expect(await injected(page, selector)).toEqual([]);
@@ -113,12 +121,7 @@ describe('Starlight’s search dialog, over the guides’ pages', () => {
 describe('Signpost’s search box, on a guide’s page', () => {
   it('shows an error card’s message as written, and its excerpt as text', async () => {
     const watching = await watched('help/acme/start/');
-    const { page } = watching;
-    await page.fill('#search-input', 'Quokka');
-    const first = page.locator('.search-result').first();
-    await expect
-      .poll(async () => (await first.count()) > 0 && (await first.locator('.search-result-title').innerText()))
-      .toBe('Quokka failed <img src=x onerror=window.__xss=5>');
+    const first = await firstResult(watching.page, 'Quokka', 'Quokka failed <img src=x onerror=window.__xss=5>');
     expect(await first.locator('.search-result-meta').innerText()).toBe(
       'Error message · "><svg onload=window.__xss=6> · Acme help <img src=x onerror=window.__xss=1>',
     );
@@ -127,12 +130,7 @@ describe('Signpost’s search box, on a guide’s page', () => {
 
   it('gives back what Pagefind holds as written: titles, kinds, guides, excerpts', async () => {
     const watching = await watched('help/acme/start/');
-    const { page } = watching;
-    await page.fill('#search-input', 'Walrus body');
-    const first = page.locator('.search-result').first();
-    await expect
-      .poll(async () => (await first.count()) > 0 && (await first.locator('.search-result-title').innerText()))
-      .toBe('Walrus "><svg onload=alert(11)> & javascript:alert(12)');
+    const first = await firstResult(watching.page, 'Walrus body', 'Walrus "><svg onload=alert(11)> & javascript:alert(12)');
     expect(await first.locator('.search-result-meta').innerText()).toBe('Solution · Acme help <img src=x onerror=window.__xss=1>');
     expect(await first.locator('.search-result-excerpt').innerText()).toContain(
       'holds <img src=x onerror=window.__xss=13> and <svg onload=alert(14)> as text',

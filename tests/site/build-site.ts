@@ -2,7 +2,8 @@
  * Builds a site with `npm run build`'s command, as a separate process like a writer runs it.
  */
 import { execFile, spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { parse } from 'node-html-parser';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,27 @@ export function start(args: string[], env: NodeJS.ProcessEnv = {}): Started {
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : 0), stdout, stderr })),
   );
   return { pid: child.pid!, stderr: () => stderr, exited };
+}
+
+/** Waits for what a build prints (`started.stderr()`); the test's own timeout bounds it. */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/**
+ * A work folder (its real path) holding two copies of the fixture guides: `guides-a`, and
+ * `guides-b`, where the router guide is retitled, so that two builds of them differ.
+ */
+export async function twoEditions(prefix: string): Promise<{ work: string; guidesA: string; guidesB: string }> {
+  const work = await realpath(await mkdtemp(join(tmpdir(), prefix)));
+  const guidesA = join(work, 'guides-a');
+  const guidesB = join(work, 'guides-b');
+  const fixtures = join(ROOT, 'tests/site/fixtures/guides');
+  await cp(fixtures, guidesA, { recursive: true });
+  await cp(fixtures, guidesB, { recursive: true });
+  const router = join(guidesB, 'router/index.mdx');
+  await writeFile(router, (await readFile(router, 'utf8')).replace('title: Router help', 'title: Router help, second edition'));
+  return { work, guidesA, guidesB };
 }
 
 /** Every file under a folder, as paths relative to it, sorted. */

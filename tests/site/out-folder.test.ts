@@ -12,13 +12,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, lstat, mkdir, readdir, readFile, readlink, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, listFiles, ROOT, start } from './build-site.ts';
+import { build, listFiles, ROOT, start, twoEditions, until } from './build-site.ts';
 
-const FIXTURE_GUIDES = join(ROOT, 'tests/site/fixtures/guides');
 const MANIFEST = '.signpost-manifest.json';
 let work: string;
 let guidesA: string;
@@ -240,11 +238,6 @@ describe('an output folder that is an earlier Signpost build, or empty', () => {
   });
 });
 
-/** Waits for what a build prints; the test's own timeout bounds it. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
 /** The processes alive under `pid` (its children, theirs…), by /proc; a zombie is not alive. */
 function descendants(pid: number): number[] {
   const parents = new Map<number, number>();
@@ -356,13 +349,7 @@ describe('a signal', () => {
 });
 
 beforeAll(async () => {
-  work = await realpath(await mkdtemp(join(tmpdir(), 'signpost-out-folder-')));
-  guidesA = join(work, 'guides-a');
-  guidesB = join(work, 'guides-b');
-  await cp(FIXTURE_GUIDES, guidesA, { recursive: true });
-  await cp(FIXTURE_GUIDES, guidesB, { recursive: true });
-  const router = join(guidesB, 'router/index.mdx');
-  await writeFile(router, (await readFile(router, 'utf8')).replace('title: Router help', 'title: Router help, second edition'));
+  ({ work, guidesA, guidesB } = await twoEditions('signpost-out-folder-'));
   siteA = join(work, 'a');
   const [a, stopped] = await Promise.all([build(guidesA, '--out', siteA), build(guidesA, '--out', join(work, 'stopped'))]);
   expect(a.code, a.stderr).toBe(0);

@@ -4,13 +4,11 @@
  * whenever the build is killed, whatever runs beside it.
  */
 import { createHash } from 'node:crypto';
-import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, cp, lstat, mkdir, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, buildWith, listFiles, ROOT, start, type Started } from './build-site.ts';
+import { build, buildWith, listFiles, ROOT, start, twoEditions, until, type Started } from './build-site.ts';
 
-const FIXTURE_GUIDES = join(ROOT, 'tests/site/fixtures/guides');
 let work: string;
 /** Two sets of guides whose sites differ, and the hashes of each complete site. */
 let guidesA: string;
@@ -53,21 +51,8 @@ async function kill(started: Started): Promise<void> {
   await started.exited;
 }
 
-async function until(condition: () => boolean, ms = 60_000): Promise<void> {
-  for (const end = Date.now() + ms; !condition();) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 beforeAll(async () => {
-  work = await realpath(await mkdtemp(join(tmpdir(), 'signpost-output-')));
-  guidesA = join(work, 'guides-a');
-  guidesB = join(work, 'guides-b');
-  await cp(FIXTURE_GUIDES, guidesA, { recursive: true });
-  await cp(FIXTURE_GUIDES, guidesB, { recursive: true });
-  const router = join(guidesB, 'router/index.mdx');
-  await writeFile(router, (await readFile(router, 'utf8')).replace('title: Router help', 'title: Router help, second edition'));
+  ({ work, guidesA, guidesB } = await twoEditions('signpost-output-'));
   const [a, b] = await Promise.all([build(guidesA, '--out', join(work, 'a')), build(guidesB, '--out', join(work, 'b'))]);
   expect(a.code, a.stderr).toBe(0);
   expect(b.code, b.stderr).toBe(0);
