@@ -252,3 +252,43 @@ function danglingTargets(bytes: number): string {
 function duplicateIds(bytes: number): string {
   return `${FRONTMATTER}:::instructions{#start title="Start"}\nx\n:::\n\n${fill(':::instructions{#same title="Same"}\nx\n:::\n\n', bytes)}`;
 }
+
+const tokenText = fc.array(fc.constantFrom(...GUIDE_TOKENS), { maxLength: 120 }).map((parts) => parts.join(''));
+
+/** A valid guide with slices cut, doubled or replaced: the typos writers make. */
+const mutated = typos(GUIDE_TOKENS, { cut: 40, typed: 8, edits: 6 });
+
+const bytes = fc.uint8Array({ maxLength: 400 }).map((array) => Buffer.from(array));
+
+/**
+ * The same structure nested 1 to 3,000 deep by each syntax that builds it: list and quote
+ * markers on one line or down the lines, container directives, HTML elements as blocks and
+ * inline, emphasis, links and directive labels, each inside the start node of a valid guide.
+ */
+const NESTINGS: ((depth: number) => string)[] = [
+  ...['- ', '* ', '+ ', '1. ', '1) ', '> ', '- > ', '> 1. '].map((marker) => (depth: number) => `${marker.repeat(depth)}x`),
+  (depth) => Array.from({ length: depth }, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n'),
+  (depth) => Array.from({ length: depth }, (_, i) => `${'> '.repeat(i + 1)}x`).join('\n\n'),
+  (depth) => `${':::note\n'.repeat(depth)}x\n${':::\n'.repeat(depth)}`,
+  (depth) => `${Array.from({ length: depth }, (_, i) => `${':'.repeat(3 + depth - i)}note`).join('\n')}\nx`,
+  (depth) => `${'> :::note\n'.repeat(depth)}x`,
+  (depth) => `${'<details>\n\n'.repeat(depth)}x\n\n${'</details>\n\n'.repeat(depth)}`,
+  (depth) => `${'<details>\n\n:::note\n\n'.repeat(depth)}x`,
+  (depth) => `${'<kbd>'.repeat(depth)}x${'</kbd>'.repeat(depth)}`,
+  (depth) => `${'*a _'.repeat(depth)}x${'_ a*'.repeat(depth)}`,
+  (depth) => `${'['.repeat(depth)}x${'](#start)'.repeat(depth)}`,
+  (depth) => `${':link['.repeat(depth)}x${']{to="start"}'.repeat(depth)}`,
+  (depth) => `${'- a\n\n  > '.repeat(depth)}x`,
+];
+const deep = fc
+  .tuple(fc.nat({ max: NESTINGS.length - 1 }), fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 3000 })))
+  .map(([kind, depth]) => inStart(NESTINGS[kind]!(depth)));
+
+/**
+ * What the fuzz test checks: a guide's `index.mdx` (token soup, a valid guide with typos,
+ * random bytes or deep nesting) and, sometimes, a second file of token soup.
+ */
+export const FUZZ_GUIDES: fc.Arbitrary<[string | Buffer, string | undefined]> = fc.tuple(
+  fc.oneof(tokenText, mutated, bytes, deep),
+  fc.option(tokenText, { nil: undefined }),
+);
