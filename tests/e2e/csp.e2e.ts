@@ -28,7 +28,10 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** A page that records every Content-Security-Policy violation and console error. */
+/**
+ * A page that records every Content-Security-Policy violation and console error. `violations()`
+ * gives those of the page loaded now, and the console errors since it was last asked, each once.
+ */
 async function watched(): Promise<{ page: Page; violations: () => Promise<string[]> }> {
   const page = await browser.newPage();
   const console: string[] = [];
@@ -42,7 +45,10 @@ async function watched(): Promise<{ page: Page; violations: () => Promise<string
   });
   return {
     page,
-    violations: async () => [...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)), ...console],
+    violations: async () => [
+      ...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)),
+      ...console.splice(0),
+    ],
   };
 }
 
