@@ -9,6 +9,7 @@
  * words without its small words, instructions first; after a typo that finds nothing, "Did you
  * mean" with the guides' own words, loaded only then.
  */
+import { editDistance } from '../core/suggest.ts';
 import { bucketsFor, normalizeMessage, type SearchCard, type SearchIndex } from '../render/search-cards.ts';
 import { forPagefind, fromPagefind } from '../render/pagefind-text.ts';
 
@@ -346,25 +347,4 @@ export function spell(query: string, words: Set<string>): string | undefined {
     return best;
   });
   return changed ? corrected : undefined;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps; stops past `bound`. */
-function editDistance(a: string, b: string, bound: number): number {
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let smallest = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
-      row.push(value);
-      smallest = Math.min(smallest, value);
-    }
-    if (smallest > bound) return bound + 1;
-    before = previous;
-    previous = row;
-  }
-  return previous[b.length]!;
 }
