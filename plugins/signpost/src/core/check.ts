@@ -1,13 +1,13 @@
 /**
  * Checks guide folders: the work behind `npm run check` and the build's validation.
  */
+import { emptyGuideRule } from './rules/empty-guide.ts';
 import { resolve } from 'node:path';
 import type { Guide } from './graph/model.ts';
 import { findGuideDirs, forgetParses, loadGuide, type FileParse } from './graph/load-guide.ts';
 import { ParseCache } from './graph/parse-cache.ts';
 import { parseAhead } from './graph/parse-ahead.ts';
 import { append, problem, sortProblems, type Problem } from './problems.ts';
-import { say } from './rules/catalogue.ts';
 import { brokenFiles, siteLayoutOf, type SiteLayout } from './rules/broken-file.ts';
 import type { SiteComponents } from './parse/site-components.ts';
 import { forgetDecodes } from './parse/image-check.ts';
@@ -57,7 +57,7 @@ export async function checkGuides(dirs: string[], options: CheckOptions = {}): P
     const guideDirs = findGuideDirs(dir, problems);
     if (!guideDirs) continue;
     if (guideDirs.length === 0) {
-      problems.push(problem(dir, say('empty-guide', 'noGuideHere')));
+      problems.push(problem(dir, emptyGuideRule.say('noGuideHere')));
     }
     const cache = options.cacheDir ? await ParseCache.open<FileParse>(options.cacheDir, dir) : undefined;
     if (options.parallel !== false) parsedFiles += (await parseAhead(guideDirs, cache, options.components)).files;

@@ -9,7 +9,6 @@ export { isOutcome, NODE_KINDS, waysOn } from './graph/model.ts';
 export { fallbackParser, mdxParser, remarkSignpostSyntax } from './parse/processor.ts';
 export type { Problem, Related } from './problems.ts';
 export {
-  CATALOGUE,
   explainCommand,
   RULE_IDS,
   RULES,

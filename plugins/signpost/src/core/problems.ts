@@ -1,6 +1,7 @@
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
-import { RULES, ruleUrl, type Finding, type RuleId, type Severity } from './rules/catalogue.ts';
+import type { RuleId } from './rules/catalogue.ts';
+import { ruleUrl, type Finding, type Severity } from './rules/define.ts';
 
 /** Another place a problem concerns: the other node of a duplicate, the opening a tag closes. */
 export interface Related {
@@ -61,7 +62,7 @@ function located(place: Place): { line: number; column: number; end: Point | und
  */
 export function flag(file: VFile, finding: Finding, place?: Place, related?: Related[]): void {
   const note = file.message(finding.message, { place, ruleId: finding.rule, source: SOURCE });
-  note.fatal = RULES[finding.rule].severity === 'error';
+  note.fatal = finding.severity === 'error';
   note.url = ruleUrl(finding.rule);
   if (finding.expected) note.expected = finding.expected;
   if (related?.length) Object.assign(note, { [RELATED]: related });
@@ -97,7 +98,7 @@ export function problem(file: string, finding: Finding, place?: Place, related?:
     line,
     column,
     ...(end ? { endLine: end.line, endColumn: end.column } : {}),
-    severity: RULES[finding.rule].severity,
+    severity: finding.severity,
     rule: finding.rule,
     message: finding.message,
     ...(finding.expected ? { expected: finding.expected } : {}),

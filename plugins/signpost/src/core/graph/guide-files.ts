@@ -8,11 +8,15 @@
  * each, and a check in the dev server is then one pass that the server's other work does not
  * cut into.
  */
+import { limitExceededRule } from '../rules/limit-exceeded.ts';
+import { missingFolderRule } from '../rules/missing-folder.ts';
+import { skippedFileRule } from '../rules/skipped-file.ts';
+import { unreadableFileRule } from '../rules/unreadable-file.ts';
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { LIMITS } from '../parse/limits.ts';
 import { problem, type Problem } from '../problems.ts';
-import { say, type Finding } from '../rules/catalogue.ts';
+import type { Finding } from '../rules/define.ts';
 
 export const INDEX_FILE = 'index.mdx';
 
@@ -39,7 +43,7 @@ export function findGuideDirs(dir: string, problems: Problem[]): string[] | unde
       continue;
     }
     if (entry.isSymbolicLink()) {
-      if (statOf(path)?.isDirectory()) problems.push(problem(path, say('unreadable-file', 'linkedFolder')));
+      if (statOf(path)?.isDirectory()) problems.push(problem(path, unreadableFileRule.say('linkedFolder')));
       continue;
     }
     if (!entry.isDirectory()) continue;
@@ -73,10 +77,10 @@ function listFolder(dir: string, problems: Problem[]): Dirent[] | undefined {
     const code = (error as NodeJS.ErrnoException).code;
     const finding =
       code === 'ENOENT'
-        ? say('missing-folder', 'notFound')
+        ? missingFolderRule.say('notFound')
         : code === 'ENOTDIR'
-          ? say('missing-folder', 'isFile')
-          : say('missing-folder', 'cannotRead', code ?? 'unknown error');
+          ? missingFolderRule.say('isFile')
+          : missingFolderRule.say('cannotRead', code ?? 'unknown error');
     problems.push({ ...problem(dir, finding), io: true });
     return undefined;
   }
@@ -99,7 +103,7 @@ function statOf(path: string): Stats | undefined {
 function otherFileSystem(path: string, device: number | undefined, problems: Problem[]): boolean {
   const info = attempt(() => lstatSync(path));
   if (device === undefined || info === undefined || info.dev === device) return false;
-  problems.push(problem(path, say('unreadable-file', 'otherFileSystem')));
+  problems.push(problem(path, unreadableFileRule.say('otherFileSystem')));
   return true;
 }
 
@@ -117,7 +121,7 @@ function reportHidden(path: string, problems: Problem[]): void {
     }
   }
   if (holds) {
-    problems.push(problem(path, say('skipped-file', 'hiddenFolder', basename(path))));
+    problems.push(problem(path, skippedFileRule.say('hiddenFolder', basename(path))));
   }
 }
 
@@ -137,7 +141,7 @@ export function listGuideFiles(dir: string, problems: Problem[]): string[] | und
     const entries = listFolder(folder, problems) ?? [];
     entriesSeen += entries.length;
     if (entriesSeen > LIMITS.guideEntries) {
-      problems.push(problem(dir, say('limit-exceeded', 'guideEntries', basename(dir), LIMITS.guideEntries)));
+      problems.push(problem(dir, limitExceededRule.say('guideEntries', basename(dir), LIMITS.guideEntries)));
       return undefined;
     }
     const below: string[] = [];
@@ -146,28 +150,28 @@ export function listGuideFiles(dir: string, problems: Problem[]): string[] | und
       if (isHidden(entry.name)) {
         if (entry.isDirectory()) reportHidden(path, problems);
         else if (isMdx(entry.name)) {
-          problems.push(problem(path, say('skipped-file', 'hiddenFile', entry.name)));
+          problems.push(problem(path, skippedFileRule.say('hiddenFile', entry.name)));
         }
         continue;
       }
       if (entry.isDirectory()) {
         if (entry.name === 'node_modules' || otherFileSystem(path, device, problems)) continue;
         if (depth + 1 > LIMITS.folderDepth) {
-          problems.push(problem(path, say('limit-exceeded', 'folderDepth', depth + 1, LIMITS.folderDepth)));
+          problems.push(problem(path, limitExceededRule.say('folderDepth', depth + 1, LIMITS.folderDepth)));
           continue;
         }
         below.push(path);
       } else if (entry.isSymbolicLink()) {
         const target = linkTarget(path, root);
         if (!isMdx(entry.name)) {
-          if (target.kind === 'folder') problems.push(problem(path, say('unreadable-file', 'linkedFolder')));
+          if (target.kind === 'folder') problems.push(problem(path, unreadableFileRule.say('linkedFolder')));
           continue;
         }
         const finding =
           target.kind === 'missing'
-            ? say('unreadable-file', 'linkMissing')
+            ? unreadableFileRule.say('linkMissing')
             : target.kind === 'outside'
-              ? say('unreadable-file', 'linkOutside')
+              ? unreadableFileRule.say('linkOutside')
               : target.kind === 'file'
                 ? undefined
                 : notRegular(target.kind);
@@ -181,11 +185,11 @@ export function listGuideFiles(dir: string, problems: Problem[]): string[] | und
       const size = files.at(-1) === path ? (statOf(path)?.size ?? 0) : 0;
       if (size <= LIMITS.fileBytes) bytes += size;
       if (bytes > LIMITS.guideBytes) {
-        problems.push(problem(dir, say('limit-exceeded', 'guideBytes', basename(dir), LIMITS.guideBytes / 1024 ** 2)));
+        problems.push(problem(dir, limitExceededRule.say('guideBytes', basename(dir), LIMITS.guideBytes / 1024 ** 2)));
         return undefined;
       }
       if (files.length > LIMITS.guideFiles) {
-        problems.push(problem(dir, say('limit-exceeded', 'guideFiles', basename(dir), LIMITS.guideFiles)));
+        problems.push(problem(dir, limitExceededRule.say('guideFiles', basename(dir), LIMITS.guideFiles)));
         return undefined;
       }
     }
@@ -219,7 +223,7 @@ export function notRegular(kind: Kind): Finding {
           : kind === 'folder'
             ? 'a folder'
             : 'not a regular file';
-  return say('unreadable-file', 'notRegular', what);
+  return unreadableFileRule.say('notRegular', what);
 }
 
 /** Where a symbolic link leads: a file or folder inside the guide folder, outside it, or nowhere. */

@@ -2,6 +2,12 @@
  * Reads guide folders into typed graphs: every `.mdx` file parsed with the one pipeline, the
  * metadata of `index.mdx`, the nodes of all files, and every problem found on the way.
  */
+import { emptyGuideRule } from '../rules/empty-guide.ts';
+import { invalidAttributeRule } from '../rules/invalid-attribute.ts';
+import { invalidIdRule } from '../rules/invalid-id.ts';
+import { limitExceededRule } from '../rules/limit-exceeded.ts';
+import { missingMetadataRule } from '../rules/missing-metadata.ts';
+import { unreadableFileRule } from '../rules/unreadable-file.ts';
 import { basename, join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { Point, Position } from 'unist';
@@ -15,7 +21,6 @@ import type { Guide, GuideNode } from './model.ts';
 import type * as Processor from '../parse/processor.ts';
 import { parseNative } from '../parse/native-parse.ts';
 import { append, flag, problem, problemsOf, type Problem } from '../problems.ts';
-import { say } from '../rules/catalogue.ts';
 import { reportMdxError } from '../parse/mdx-errors.ts';
 import { readSource } from '../parse/source.ts';
 import { RESERVED_GUIDE_SLUGS, shorten, SLUG, slugify } from '../suggest.ts';
@@ -112,13 +117,13 @@ async function parseFile(
   if (!('text' in source)) {
     parsed.delete(path);
     if ('error' in source) {
-      problems.push({ ...problem(path, say('unreadable-file', 'cannotRead', source.error.code ?? source.error.message)), io: true });
+      problems.push({ ...problem(path, unreadableFileRule.say('cannotRead', source.error.code ?? source.error.message)), io: true });
     } else if ('notRegular' in source) {
       problems.push(problem(path, notRegular(source.notRegular)));
     } else if ('encoding' in source) {
-      problems.push(problem(path, say('unreadable-file', 'wrongEncoding', source.encoding)));
+      problems.push(problem(path, unreadableFileRule.say('wrongEncoding', source.encoding)));
     } else if ('hardLink' in source) {
-      problems.push(problem(path, say('unreadable-file', 'hardLink', source.hardLink)));
+      problems.push(problem(path, unreadableFileRule.say('hardLink', source.hardLink)));
     } else {
       // Refused from its size alone: a 3 GB file is not read into memory to be refused.
       problems.push(problem(path, fileTooLarge(source.tooLarge)));
@@ -251,7 +256,7 @@ function parseText(
   if (!native && parser === 'native') return undefined;
   if (source.invalidAt) {
     // Reported, then read on with the bad bytes replaced, so the file's nodes still count.
-    problems.push(problem(path, say('unreadable-file', 'notUtf8'), source.invalidAt));
+    problems.push(problem(path, unreadableFileRule.say('notUtf8'), source.invalidAt));
   }
   const file = new VFile({ path, value: source.text });
   let tree: Root | undefined;
@@ -285,7 +290,7 @@ function parseText(
   const deep = tree && tooDeep(tree, LIMITS.treeDepth);
   if (deep) {
     // Every later step (the checks, the page's HTML) recurses per level of the tree.
-    flag(file, say('limit-exceeded', 'treeDepth', LIMITS.treeDepth, deep.deepest), deep.node.position?.start);
+    flag(file, limitExceededRule.say('treeDepth', LIMITS.treeDepth, deep.deepest), deep.node.position?.start);
   }
   if (!tree || deep) {
     append(problems, problemsOf(file));
@@ -293,7 +298,7 @@ function parseText(
   }
   const meta = isIndex ? readMetadata(tree, file) : undefined;
   if (!isIndex && frontmatterOf(tree)) {
-    flag(file, say('invalid-attribute', 'frontmatterNotInIndex', INDEX_FILE), frontmatterOf(tree)?.position);
+    flag(file, invalidAttributeRule.say('frontmatterNotInIndex', INDEX_FILE), frontmatterOf(tree)?.position);
   }
   const nodes = extractNodes(tree, file, { recovered, components });
   append(problems, problemsOf(file));
@@ -318,7 +323,7 @@ function reportParseError(error: unknown, file: VFile): void {
   if (error instanceof RangeError) {
     // The limits are set so that this does not happen; should it, it is still the writer's
     // nesting that the parser could not follow.
-    flag(file, say('limit-exceeded', 'tooDeepToParse'), { line: 1, column: 1 });
+    flag(file, limitExceededRule.say('tooDeepToParse'), { line: 1, column: 1 });
     return;
   }
   reportMdxError(error, file);
@@ -342,11 +347,11 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   const problems: Problem[] = [];
   const slug = basename(dir);
   if (slug.length > LIMITS.idLength) {
-    problems.push(problem(dir, say('invalid-id', 'folderTooLong', shorten(slug), slug.length, LIMITS.idLength)));
+    problems.push(problem(dir, invalidIdRule.say('folderTooLong', shorten(slug), slug.length, LIMITS.idLength)));
   } else if (!SLUG.test(slug)) {
-    problems.push(problem(dir, say('invalid-id', 'folderNotSlug', slug, slugify(slug) || undefined)));
+    problems.push(problem(dir, invalidIdRule.say('folderNotSlug', slug, slugify(slug) || undefined)));
   } else if (RESERVED_GUIDE_SLUGS.has(slug)) {
-    problems.push(problem(dir, say('invalid-id', 'folderReserved', slug, RESERVED_GUIDE_SLUGS.get(slug)!)));
+    problems.push(problem(dir, invalidIdRule.say('folderReserved', slug, RESERVED_GUIDE_SLUGS.get(slug)!)));
   }
   let parsedFiles = 0;
   const listed = listGuideFiles(dir, problems);
@@ -363,12 +368,12 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   };
   if (!listed) return { guide, problems, parsedFiles };
   if (files.length === 0) {
-    problems.push(problem(dir, say('empty-guide', 'noFiles', slug, INDEX_FILE)));
+    problems.push(problem(dir, emptyGuideRule.say('noFiles', slug, INDEX_FILE)));
     return { guide, problems, parsedFiles };
   }
   const index = join(dir, INDEX_FILE);
   if (files[0] !== index) {
-    problems.push(problem(dir, say('missing-metadata', 'noIndex', slug, INDEX_FILE)));
+    problems.push(problem(dir, missingMetadataRule.say('noIndex', slug, INDEX_FILE)));
   }
   // Files are taken a few at a time, and in order: the same guide and problems as one by one.
   const read = await inBatches(files, READ_AHEAD, async (path) => {
@@ -389,7 +394,7 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
     if (node.id && !guide.byId.has(node.id)) guide.byId.set(node.id, node);
   }
   if (guide.nodes.length === 0 && !problems.some((p) => ['syntax-error', 'unreadable-file', 'limit-exceeded'].includes(p.rule))) {
-    problems.push(problem(files[0]!, say('empty-guide', 'noNodes', slug)));
+    problems.push(problem(files[0]!, emptyGuideRule.say('noNodes', slug)));
   }
   const parses = read.map(({ file }) => file);
   append(problems, validated(guide, index, parses));

@@ -2,11 +2,11 @@
  * Reads a directive's attributes against its zod schema, reporting each unknown or ill-typed
  * attribute at the place it is written, and keeping every valid one.
  */
+import { invalidAttributeRule } from '../rules/invalid-attribute.ts';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { attributePlace, type Directive } from './directives.ts';
 import { flag } from '../problems.ts';
-import { say } from '../rules/catalogue.ts';
 import { closest } from '../suggest.ts';
 
 type ObjectSchema = z.ZodObject<Record<string, z.ZodType>>;
@@ -31,8 +31,7 @@ export function readAttributes<S extends ObjectSchema>(directive: Directive, sch
       const proposal = name === 'class' ? undefined : closest(name, known);
       const offset = place?.start.offset;
       const source = offset === undefined ? undefined : String(file.value).slice(offset, offset + name.length);
-      const finding = say(
-        'invalid-attribute',
+      const finding = invalidAttributeRule.say(
         'unknownAttribute',
         written(name, value, source),
         directive.name,
@@ -44,7 +43,7 @@ export function readAttributes<S extends ObjectSchema>(directive: Directive, sch
       if (proposal && start?.offset !== undefined && source === name) {
         flag(file, finding, { start, end: { line: start.line, column: start.column + name.length, offset: start.offset + name.length } });
       } else {
-        flag(file, { rule: finding.rule, message: finding.message }, place);
+        flag(file, { rule: finding.rule, severity: finding.severity, message: finding.message }, place);
       }
       // Read a misspelt attribute as the one meant, so `tittle` is not also a missing title.
       if (proposal === undefined || Object.hasOwn(given, proposal)) continue;
@@ -56,7 +55,7 @@ export function readAttributes<S extends ObjectSchema>(directive: Directive, sch
       result[key] = parsed.data;
     } else if (key === name) {
       const reason = parsed.error.issues[0]?.message ?? 'invalid value';
-      flag(file, say('invalid-attribute', 'invalidValue', name, directive.name, reason), place);
+      flag(file, invalidAttributeRule.say('invalidValue', name, directive.name, reason), place);
     }
   }
   return result as Partial<z.output<S>>;

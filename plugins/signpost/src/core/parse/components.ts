@@ -13,9 +13,13 @@
  * ::::
  * ```
  */
+import { brokenImageRule } from '../rules/broken-image.ts';
+import { emptyContentRule } from '../rules/empty-content.ts';
+import { misplacedDirectiveRule } from '../rules/misplaced-directive.ts';
+import { missingAltRule } from '../rules/missing-alt.ts';
+import { missingTitleRule } from '../rules/missing-title.ts';
 import type { VFile } from 'vfile';
 import { flag } from '../problems.ts';
-import { say } from '../rules/catalogue.ts';
 import { COMPONENT_SCHEMAS, IMAGE_EXTENSIONS, VIDEO_EXTENSIONS } from '../schemas/components.ts';
 import { readAttributes } from './attributes.ts';
 import { attributePlace, isDirective, labelText, openingOf, type Directive } from './directives.ts';
@@ -34,11 +38,11 @@ export function readComponent(directive: Directive, name: ComponentName, refs: R
   for (const unsafe of checkAttributeUrls(directive, file)) delete attributes[unsafe];
   switch (name) {
     case 'kbd':
-      if (!labelText(directive)) flag(file, say('missing-title', 'kbd'), openingOf(directive));
+      if (!labelText(directive)) flag(file, missingTitleRule.say('kbd'), openingOf(directive));
       return;
     case 'details':
       if (!labelText(directive)) {
-        flag(file, say('missing-title', 'details'), openingOf(directive));
+        flag(file, missingTitleRule.say('details'), openingOf(directive));
       }
       emptyBody(directive, name, file);
       return;
@@ -47,15 +51,15 @@ export function readComponent(directive: Directive, name: ComponentName, refs: R
       return;
     case 'tab':
       if (!placedTabs.has(directive)) {
-        flag(file, say('misplaced-directive', 'tabOutsideTabs'), openingOf(directive));
+        flag(file, misplacedDirectiveRule.say('tabOutsideTabs'), openingOf(directive));
       }
-      if (!labelText(directive)) flag(file, say('missing-title', 'tab'), openingOf(directive));
+      if (!labelText(directive)) flag(file, missingTitleRule.say('tab'), openingOf(directive));
       emptyBody(directive, name, file);
       return;
     case 'image':
     case 'screenshot': {
       if (typeof attributes['alt'] !== 'string' || !attributes['alt']) {
-        flag(file, say('missing-alt', 'missing', `\`::${name}{src="…" alt="What the image shows"}\``), attributePlace(directive, 'alt'));
+        flag(file, missingAltRule.say('missing', `\`::${name}{src="…" alt="What the image shows"}\``), attributePlace(directive, 'alt'));
       }
       const src = attributes['src'];
       if (typeof src === 'string') mediaFile(src, 'image', IMAGE_EXTENSIONS, directive, 'src', refs, file);
@@ -81,17 +85,17 @@ function readTabs(directive: Directive, file: VFile): void {
       placedTabs.add(child);
       tabs++;
     } else if (child.type !== 'mdxFlowExpression') {
-      flag(file, say('misplaced-directive', 'notATab'), child.position);
+      flag(file, misplacedDirectiveRule.say('notATab'), child.position);
     }
   }
-  if (tabs < 2) flag(file, say('misplaced-directive', 'tooFewTabs', tabs), openingOf(directive));
+  if (tabs < 2) flag(file, misplacedDirectiveRule.say('tooFewTabs', tabs), openingOf(directive));
 }
 
 function emptyBody(directive: Directive, name: string, file: VFile): void {
   const label = directive.type === 'containerDirective' ? directive.children[0] : undefined;
   const body = directive.children.filter((child) => child !== label || !(child.type === 'paragraph' && child.data?.directiveLabel));
   if (!visibleText({ type: 'paragraph', children: body as never })) {
-    flag(file, say('empty-content', 'component', name), openingOf(directive));
+    flag(file, emptyContentRule.say('component', name), openingOf(directive));
   }
 }
 
@@ -108,11 +112,11 @@ function mediaFile(
   const place = attributePlace(directive, attribute);
   const target = urlTarget(url);
   if (target.kind === 'external' && kind !== 'image' && kind !== 'poster') {
-    flag(file, say('broken-image', 'notBeside', directive.name, url), place);
+    flag(file, brokenImageRule.say('notBeside', directive.name, url), place);
     return;
   }
   if (target.kind === 'file' && !extensions.includes(extensionOf(target.path))) {
-    flag(file, say('broken-image', 'wrongType', attribute, directive.name, extensions, target.path), place);
+    flag(file, brokenImageRule.say('wrongType', attribute, directive.name, extensions, target.path), place);
     return;
   }
   imageTarget(url, place, refs, file, kind);

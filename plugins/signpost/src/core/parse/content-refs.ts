@@ -10,13 +10,15 @@
  * See [the manual][manual].       → literal-syntax when `[manual]: …` is missing: shown as written
  * ```
  */
+import { brokenImageRule } from '../rules/broken-image.ts';
+import { literalSyntaxRule } from '../rules/literal-syntax.ts';
+import { missingAltRule } from '../rules/missing-alt.ts';
 import type { Nodes } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Edge, FileRef } from '../graph/model.ts';
 import { flag } from '../problems.ts';
-import { say } from '../rules/catalogue.ts';
 import { isSafeUrl } from './mdx-policy.ts';
 import { urlTarget } from './urls.ts';
 
@@ -37,7 +39,7 @@ export function readReferences(node: Nodes, refs: References, file: VFile): void
       if (isSafeUrl(node.url)) linkTarget(node.url, node.position, refs);
       return;
     case 'image':
-      if (!node.alt?.trim()) flag(file, say('missing-alt', 'missing', '`![What the image shows](…)`'), node.position);
+      if (!node.alt?.trim()) flag(file, missingAltRule.say('missing', '`![What the image shows](…)`'), node.position);
       if (isSafeUrl(node.url)) imageTarget(node.url, node.position, refs, file);
       return;
     case 'mdxJsxFlowElement':
@@ -78,7 +80,7 @@ export function imageTarget(
   if (!position) return;
   const target = urlTarget(url);
   if (target.kind === 'node') {
-    flag(file, say('broken-image', 'notANode', target.id), position);
+    flag(file, brokenImageRule.say('notANode', target.id), position);
   } else if (target.kind === 'file') {
     refs.files.push({ path: target.path, kind, position });
   } else if (target.kind === 'page') {
@@ -92,7 +94,7 @@ function jsxImage(node: MdxJsxFlowElement | MdxJsxTextElement, refs: References,
       { value?: unknown; position?: Position } | undefined;
   const alt = attribute('alt');
   if (typeof alt?.value !== 'string' || !alt.value.trim()) {
-    flag(file, say('missing-alt', 'missing', '`<img src="…" alt="What the image shows">`'), alt?.position ?? node.position);
+    flag(file, missingAltRule.say('missing', '`<img src="…" alt="What the image shows">`'), alt?.position ?? node.position);
   }
   const src = attribute('src');
   if (typeof src?.value === 'string' && isSafeUrl(src.value)) imageTarget(src.value, src.position ?? node.position, refs, file);
@@ -108,11 +110,11 @@ function literalSyntax(node: Nodes & { type: 'paragraph' }, file: VFile): void {
     if (child.type !== 'text') continue;
     const reference = /\[([^\]\n]+)\]\[([^\]\n]+)\]/.exec(child.value);
     if (reference && child.position) {
-      flag(file, say('literal-syntax', 'referenceLink', reference[1]!, reference[2]!), at(child, reference.index));
+      flag(file, literalSyntaxRule.say('referenceLink', reference[1]!, reference[2]!), at(child, reference.index));
     }
     const footnote = /\[\^([^\]\s]+)\]/.exec(child.value);
     if (footnote && child.position) {
-      flag(file, say('literal-syntax', 'footnote', footnote[1]!), at(child, footnote.index));
+      flag(file, literalSyntaxRule.say('footnote', footnote[1]!), at(child, footnote.index));
     }
   }
 }

@@ -2,10 +2,10 @@
  * How messages name what a writer wrote: a node (`Error card \`no-power\``), a kind with its
  * article, and the directive an unknown name was probably meant to be.
  */
+import { unknownDirectiveRule } from '../rules/unknown-directive.ts';
 import type { VFile } from 'vfile';
 import type { NodeKind } from '../graph/model.ts';
 import { flag } from '../problems.ts';
-import { say } from '../rules/catalogue.ts';
 import { closest, shorten } from '../suggest.ts';
 import { openingOf, type Directive } from './directives.ts';
 import { DIRECTIVE_NAMES, FORMS, type DirectiveName } from './vocabulary.ts';
@@ -28,6 +28,6 @@ export function describe(kind: NodeKind, id: string): string {
 export function unknownDirective(directive: Directive, file: VFile): DirectiveName | undefined {
   const sameForm = DIRECTIVE_NAMES.filter((name) => FORMS[name].forms.includes(directive.type));
   const proposal = closest(directive.name, sameForm) as DirectiveName | undefined;
-  flag(file, say('unknown-directive', 'unknown', directive.name, proposal, sameForm), openingOf(directive));
+  flag(file, unknownDirectiveRule.say('unknown', directive.name, proposal, sameForm), openingOf(directive));
   return proposal;
 }

@@ -15,13 +15,24 @@
  * of all files. What a node holds is read in `node-content.ts`; MDX and URLs are checked in
  * `mdx-check.ts`, unclosed directives in `fences.ts`.
  */
+import { missingFixRule } from '../rules/missing-fix.ts';
+import { missingReasonRule } from '../rules/missing-reason.ts';
+import { brokenLinkRule } from '../rules/broken-link.ts';
+import { draftRule } from '../rules/draft.ts';
+import { emptyContentRule } from '../rules/empty-content.ts';
+import { invalidAttributeRule } from '../rules/invalid-attribute.ts';
+import { invalidIdRule } from '../rules/invalid-id.ts';
+import { misplacedDirectiveRule } from '../rules/misplaced-directive.ts';
+import { missingTitleRule } from '../rules/missing-title.ts';
+import { strayContentRule } from '../rules/stray-content.ts';
+import { syntaxErrorRule } from '../rules/syntax-error.ts';
+import { tooFewOptionsRule } from '../rules/too-few-options.ts';
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import type { GuideNode, Located, NodeKind } from '../graph/model.ts';
 import type { Position } from 'unist';
 import { flag } from '../problems.ts';
-import { say } from '../rules/catalogue.ts';
 import { ErrorAttributes, InstructionsAttributes, QuestionAttributes, StepAttributes } from '../schemas/directives.ts';
 import { RESERVED_NODE_IDS, SLUG, shorten, slugify } from '../suggest.ts';
 import { readAttributes } from './attributes.ts';
@@ -67,13 +78,13 @@ export function extractNodes(tree: Root, file: VFile, options: { recovered?: boo
       const where = isPartDirective(child.name)
         ? `inside ${PART_PARENTS[child.name].map((kind) => ARTICLE[kind]).join(' or ')}`
         : 'inside a node: content outside nodes is never shown';
-      flag(file, say('misplaced-directive', 'outsideNode', child.name, where), openingOf(child));
+      flag(file, misplacedDirectiveRule.say('outsideNode', child.name, where), openingOf(child));
     } else if (isDirective(child)) {
       // `::::questoin{#x}` is read as the question it was meant to be, so its id still exists.
       const proposal = unknownDirective(child, file);
       if (proposal && isNodeDirective(proposal) && child.type === 'containerDirective') readNode(child, proposal, file, nodes);
     } else if (!options.recovered && !brokenDirective(child, syntaxErrorLines)) {
-      flag(file, say('stray-content', 'stray'), child.position);
+      flag(file, strayContentRule.say('stray'), child.position);
     }
   }
   return nodes;
@@ -111,9 +122,9 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
 
   const prompt = 'prompt' in attributes ? attributes.prompt || undefined : undefined;
   const title = attributes.title || labelText(directive) || prompt || '';
-  if (!title) flag(file, say('missing-title', 'node', describe(kind, id), kind), opening);
+  if (!title) flag(file, missingTitleRule.say('node', describe(kind, id), kind), opening);
   const draft = attributes.draft ?? false;
-  if (draft) flag(file, say('draft', 'draft', describe(kind, id)), attributePlace(directive, 'draft'));
+  if (draft) flag(file, draftRule.say('draft', describe(kind, id)), attributePlace(directive, 'draft'));
 
   const base = {
     id,
@@ -141,16 +152,12 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
       const next = 'next' in attributes ? attributes.next : undefined;
       const nextPlace = attributePlace(directive, 'next') ?? base.position;
       if (next !== undefined && collected.options.length > 0) {
-        flag(file, say('misplaced-directive', 'goesOnTwice', describe('error', id)), nextPlace);
+        flag(file, misplacedDirectiveRule.say('goesOnTwice', describe('error', id)), nextPlace);
       } else if (collected.options.length === 1) {
-        flag(
-          file,
-          say('too-few-options', 'cardOneAnswer', describe('error', id), collected.options[0]!.to),
-          collected.options[0]!.position,
-        );
+        flag(file, tooFewOptionsRule.say('cardOneAnswer', describe('error', id), collected.options[0]!.to), collected.options[0]!.position);
       }
-      checkSection(collected.reason, 'missing-reason', collected, directive, file);
-      checkSection(collected.fix, 'missing-fix', collected, directive, file);
+      checkSection(collected.reason, missingReasonRule, collected, directive, file);
+      checkSection(collected.fix, missingFixRule, collected, directive, file);
       nodes.push({
         ...base,
         kind,
@@ -186,7 +193,7 @@ function reportUnclosed(directive: ContainerDirective, kind: NodeKind, id: strin
   const described = describe(next.name as NodeKind, nextId);
   flag(
     file,
-    say('syntax-error', 'nodeNotClosed', describe(kind, id), fence, described.charAt(0).toLowerCase() + described.slice(1), line),
+    syntaxErrorRule.say('nodeNotClosed', describe(kind, id), fence, described.charAt(0).toLowerCase() + described.slice(1), line),
     openingOf(directive),
   );
 }
@@ -195,7 +202,7 @@ function reportUnclosed(directive: ContainerDirective, kind: NodeKind, id: strin
 function checkFootnotes(collected: Collected, file: VFile): void {
   for (const call of collected.footnoteCalls) {
     if (collected.footnotes.has(call.id)) continue;
-    flag(file, say('broken-link', 'footnoteOutside', call.id, describe(collected.kind, collected.id).toLowerCase()), call.position);
+    flag(file, brokenLinkRule.say('footnoteOutside', call.id, describe(collected.kind, collected.id).toLowerCase()), call.position);
   }
 }
 
@@ -210,8 +217,7 @@ function checkBody(directive: ContainerDirective, label: unknown, kind: NodeKind
   if (visibleText({ type: 'root', children: body })) return;
   flag(
     file,
-    say(
-      'empty-content',
+    emptyContentRule.say(
       'node',
       describe(kind, id).replace(/^\w/, (c) => c.toLowerCase()),
     ),
@@ -221,15 +227,21 @@ function checkBody(directive: ContainerDirective, label: unknown, kind: NodeKind
 
 function checkSection(
   section: Located | undefined,
-  rule: 'missing-reason' | 'missing-fix',
+  rule: typeof missingReasonRule | typeof missingFixRule,
   collected: Collected,
   directive: ContainerDirective,
   file: VFile,
 ): void {
   const card = describe('error', collected.id);
-  if (!section) flag(file, say(rule, 'missing', card), openingOf(directive));
+  // The two rules have the same messages, of the section each is about.
+  const sectionRule = rule as typeof missingReasonRule;
+  if (!section) flag(file, sectionRule.say('missing', card), openingOf(directive));
   else if (!section.text) {
-    flag(file, say(rule, section.onlyComments ? 'onlyComments' : 'empty', card.charAt(0).toLowerCase() + card.slice(1)), section.position);
+    flag(
+      file,
+      sectionRule.say(section.onlyComments ? 'onlyComments' : 'empty', card.charAt(0).toLowerCase() + card.slice(1)),
+      section.position,
+    );
   }
 }
 
@@ -264,7 +276,7 @@ function joinSpacedId(directive: ContainerDirective, kind: NodeKind, file: VFile
   const written = [attributes.id, ...words].join(' ');
   const proposal = slugify(written);
   if (!proposal) return;
-  flag(file, say('invalid-id', 'withSpace', written, proposal), { start: idPlace.start, end });
+  flag(file, invalidIdRule.say('withSpace', written, proposal), { start: idPlace.start, end });
   for (const word of words) {
     delete attributes[word];
     delete places[word];
@@ -276,19 +288,23 @@ function joinSpacedId(directive: ContainerDirective, kind: NodeKind, file: VFile
 function checkId(id: string | undefined, directive: ContainerDirective, file: VFile): string {
   if (id === undefined || id === '') {
     const proposal = slugify(labelText(directive) ?? String(directive.attributes?.title ?? ''));
-    flag(file, say('invalid-id', 'noId', directive.name, proposal || 'my-node'), openingOf(directive));
+    flag(file, invalidIdRule.say('noId', directive.name, proposal || 'my-node'), openingOf(directive));
     return '';
   }
   if (id.length > LIMITS.idLength) {
-    flag(file, say('invalid-id', 'tooLong', shorten(id), id.length, LIMITS.idLength), attributePlace(directive, 'id'));
+    flag(file, invalidIdRule.say('tooLong', shorten(id), id.length, LIMITS.idLength), attributePlace(directive, 'id'));
   } else if (!SLUG.test(id)) {
-    const finding = say('invalid-id', 'notSlug', id, slugify(id) || undefined);
+    const finding = invalidIdRule.say('notSlug', id, slugify(id) || undefined);
     // The fix rewrites `#id` as written, so it is offered only where the id stands as `#id`.
     const place = ownAttributePlace(directive, 'id');
     const asHash = place?.start.offset !== undefined && String(file.value)[place.start.offset] === '#';
-    flag(file, asHash ? finding : { rule: finding.rule, message: finding.message }, place ?? openingOf(directive));
+    flag(
+      file,
+      asHash ? finding : { rule: finding.rule, severity: finding.severity, message: finding.message },
+      place ?? openingOf(directive),
+    );
   } else if (RESERVED_NODE_IDS.has(id)) {
-    flag(file, say('invalid-id', 'reserved', id, RESERVED_NODE_IDS.get(id)!), attributePlace(directive, 'id'));
+    flag(file, invalidIdRule.say('reserved', id, RESERVED_NODE_IDS.get(id)!), attributePlace(directive, 'id'));
   }
   return id;
 }
@@ -300,11 +316,11 @@ function formerIds(value: string | undefined, id: string, directive: ContainerDi
   const formers: Located[] = [];
   for (const former of value.split(/[\s,]+/).filter(Boolean)) {
     if (!SLUG.test(former) || former.length > LIMITS.idLength) {
-      flag(file, say('invalid-id', 'formerNotSlug', shorten(former), slugify(former) || undefined), place);
+      flag(file, invalidIdRule.say('formerNotSlug', shorten(former), slugify(former) || undefined), place);
     } else if (RESERVED_NODE_IDS.has(former)) {
-      flag(file, say('invalid-id', 'reserved', former, RESERVED_NODE_IDS.get(former)!), place);
+      flag(file, invalidIdRule.say('reserved', former, RESERVED_NODE_IDS.get(former)!), place);
     } else if (former === id) {
-      flag(file, say('invalid-attribute', 'movedFromSelf', former), place);
+      flag(file, invalidAttributeRule.say('movedFromSelf', former), place);
     } else if (!formers.some((known) => known.text === former)) {
       formers.push({ text: former, position: place });
     }

@@ -3,12 +3,12 @@
  * at their opening, with the colon rule that fixes them), and paragraphs of colons that are
  * a broken directive rather than stray content.
  */
+import { syntaxErrorRule } from '../rules/syntax-error.ts';
 import type { Nodes, Parent, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { flag } from '../problems.ts';
-import { say } from '../rules/catalogue.ts';
 import { openingOf } from './directives.ts';
 import { isNodeDirective } from './vocabulary.ts';
 
@@ -64,15 +64,14 @@ export function checkFences(tree: Root, file: VFile, skip: Set<ContainerDirectiv
         if (!reported && !closing) {
           const finding =
             container && parentClosing
-              ? say(
-                  'syntax-error',
+              ? syntaxErrorRule.say(
                   'closedByOuter',
                   child.name,
                   parentClosing.start.line,
                   container.name,
                   ':'.repeat(fenceOf(child, source) + 1),
                 )
-              : say('syntax-error', 'neverClosed', child.name, ':'.repeat(fenceOf(child, source)));
+              : syntaxErrorRule.say('neverClosed', child.name, ':'.repeat(fenceOf(child, source)));
           flag(file, finding, openingOf(child));
         }
         visit(child, child, reported || !closing);

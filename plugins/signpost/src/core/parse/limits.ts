@@ -8,8 +8,9 @@
  * later step must handle; past a limit no real guide comes near, it is refused with a located
  * problem.
  */
+import { limitExceededRule } from '../rules/limit-exceeded.ts';
 import type { Point } from 'unist';
-import { say, type Finding } from '../rules/catalogue.ts';
+import type { Finding } from '../rules/define.ts';
 import { DirectiveDepth, ElementDepth, LINE_ENDING, lineContainers } from './nesting.ts';
 
 export const LIMITS = {
@@ -251,7 +252,7 @@ export function fileTooLarge(bytes: number): Finding {
       : bytes >= 1024 ** 2
         ? `${(bytes / 1024 ** 2).toFixed(1)} MB`
         : `${Math.ceil(bytes / 1024)} KB`;
-  return say('limit-exceeded', 'fileSize', size, LIMITS.fileBytes / 1024);
+  return limitExceededRule.say('fileSize', size, LIMITS.fileBytes / 1024);
 }
 
 /** The first limit a file's text goes past, if any. */
@@ -275,7 +276,7 @@ export function scanLimits(text: string): LimitProblem | undefined {
       cells += line.match(/\|/g)!.length;
       if (cells > LIMITS.tableCells) {
         return {
-          finding: say('limit-exceeded', 'tableCells', LIMITS.tableCells),
+          finding: limitExceededRule.say('tableCells', LIMITS.tableCells),
           place: { line: index + 1, column: 1 },
         };
       }
@@ -290,46 +291,46 @@ export function scanLimits(text: string): LimitProblem | undefined {
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
     if (indent > LIMITS.indentColumns) {
       return {
-        finding: say('limit-exceeded', 'indent', indent, LIMITS.indentColumns),
+        finding: limitExceededRule.say('indent', indent, LIMITS.indentColumns),
         place: at(1),
       };
     }
     const quotes = /^(?:\s*>)+/.exec(line)?.[0].split('>').length ?? 1;
     if (quotes - 1 > LIMITS.quoteDepth) {
-      return { finding: say('limit-exceeded', 'quotes', quotes - 1, LIMITS.quoteDepth), place: at(1) };
+      return { finding: limitExceededRule.say('quotes', quotes - 1, LIMITS.quoteDepth), place: at(1) };
     }
     const containers = lineContainers(line, LIMITS.lineContainers);
     if (containers.count > LIMITS.lineContainers) {
       return {
-        finding: say('limit-exceeded', 'lineContainers', containers.count, LIMITS.lineContainers),
+        finding: limitExceededRule.say('lineContainers', containers.count, LIMITS.lineContainers),
         place: at(containers.column),
       };
     }
     const fence = /^\s*(:+)/.exec(line)?.[1]?.length ?? 0;
     if (fence > LIMITS.fenceColons) {
-      return { finding: say('limit-exceeded', 'fence', fence, LIMITS.fenceColons), place: at(1) };
+      return { finding: limitExceededRule.say('fence', fence, LIMITS.fenceColons), place: at(1) };
     }
     const depth = directives.line(line);
     if (depth > LIMITS.directiveDepth) {
       return {
-        finding: say('limit-exceeded', 'directiveDepth', depth, LIMITS.directiveDepth),
+        finding: limitExceededRule.say('directiveDepth', depth, LIMITS.directiveDepth),
         place: at(directives.column),
       };
     }
     if (code === undefined && !codeFence && elements.past(line)) {
-      return { finding: say('limit-exceeded', 'elementDepth', LIMITS.treeDepth), place: at(elements.column) };
+      return { finding: limitExceededRule.say('elementDepth', LIMITS.treeDepth), place: at(elements.column) };
     }
     blockChars += line.length + 1;
     if (blockChars > LIMITS.blockChars) {
       return {
-        finding: say('limit-exceeded', 'blockChars', blockStart + 1, LIMITS.blockChars),
+        finding: limitExceededRule.say('blockChars', blockStart + 1, LIMITS.blockChars),
         place: { line: blockStart + 1, column: 1 },
       };
     }
     markers += line.match(/[*_[<]/g)?.length ?? 0;
     if (markers > LIMITS.inlineMarkers) {
       return {
-        finding: say('limit-exceeded', 'inlineMarkers', blockStart + 1, LIMITS.inlineMarkers),
+        finding: limitExceededRule.say('inlineMarkers', blockStart + 1, LIMITS.inlineMarkers),
         place: { line: blockStart + 1, column: 1 },
       };
     }
@@ -351,14 +352,14 @@ export function scanFrontmatter(yaml: string): LimitProblem | undefined {
     const indicators = /^[ \t]*((?:[-?](?:[ \t]+|$))*)/.exec(line)![1]!.replace(/[ \t]/g, '').length;
     if (indicators > LIMITS.yamlLineIndicators) {
       return {
-        finding: say('limit-exceeded', 'yamlLineIndicators', indicators, LIMITS.yamlLineIndicators),
+        finding: limitExceededRule.say('yamlLineIndicators', indicators, LIMITS.yamlLineIndicators),
         place: { line: index + 1, column: 1 },
       };
     }
     for (const match of line.matchAll(/[[{]/g)) {
       if (++brackets > LIMITS.yamlBrackets) {
         return {
-          finding: say('limit-exceeded', 'yamlBrackets', LIMITS.yamlBrackets),
+          finding: limitExceededRule.say('yamlBrackets', LIMITS.yamlBrackets),
           place: { line: index + 1, column: match.index + 1 },
         };
       }

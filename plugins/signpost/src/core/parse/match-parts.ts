@@ -12,13 +12,14 @@
  * Each pattern is checked here, at its line (`invalid-pattern`); whether the examples match
  * their card, and no other, are whole-guide rules (rules/unmatched-example.ts, rules/ambiguous-match.ts).
  */
+import { invalidPatternRule } from '../rules/invalid-pattern.ts';
+import { missingTitleRule } from '../rules/missing-title.ts';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Located, MatchPattern } from '../graph/model.ts';
 import { parsePattern } from '../match/pattern.ts';
 import { checkRegex } from '../match/regex.ts';
 import { flag } from '../problems.ts';
-import { say } from '../rules/catalogue.ts';
 import { MatchAttributes, NoAttributes } from '../schemas/directives.ts';
 import { readAttributes } from './attributes.ts';
 import { ownAttributePlace, openingOf, type Directive } from './directives.ts';
@@ -35,7 +36,7 @@ export function readMatch(directive: Directive, collected: MatchParts, file: VFi
   const { regex } = readAttributes(directive, MatchAttributes, file);
   const label = labelSource(directive, file);
   if (regex !== undefined && label) {
-    flag(file, say('invalid-pattern', 'both'), openingOf(directive));
+    flag(file, invalidPatternRule.say('both'), openingOf(directive));
     return;
   }
   if (regex !== undefined) {
@@ -43,7 +44,7 @@ export function readMatch(directive: Directive, collected: MatchParts, file: VFi
     return;
   }
   if (!label) {
-    flag(file, say('missing-title', 'match'), openingOf(directive));
+    flag(file, missingTitleRule.say('match'), openingOf(directive));
     return;
   }
   const parsed = parsePattern(label.text);
@@ -54,24 +55,24 @@ export function readMatch(directive: Directive, collected: MatchParts, file: VFi
   const place = (length: number): Position => ('at' in parsed ? within(label.start, parsed.at, length) : position);
   switch (parsed.fault) {
     case 'empty':
-      flag(file, say('missing-title', 'match'), openingOf(directive));
+      flag(file, missingTitleRule.say('match'), openingOf(directive));
       break;
     case 'tooLong':
-      flag(file, say('invalid-pattern', 'tooLong', parsed.most), position);
+      flag(file, invalidPatternRule.say('tooLong', parsed.most), position);
       break;
     case 'badPlaceholder':
       // MDX could not read it as code either: reported once, as the syntax error it is (mdx-errors.ts).
       if (file.messages.some((note) => note.ruleId === 'syntax-error' && note.line === label.start.line)) break;
-      flag(file, say('invalid-pattern', 'badPlaceholder', parsed.written), place(parsed.written.length));
+      flag(file, invalidPatternRule.say('badPlaceholder', parsed.written), place(parsed.written.length));
       break;
     case 'textNotLast':
-      flag(file, say('invalid-pattern', 'textNotLast'), place('{text}'.length));
+      flag(file, invalidPatternRule.say('textNotLast'), place('{text}'.length));
       break;
     case 'adjacent':
-      flag(file, say('invalid-pattern', 'adjacent', parsed.first, parsed.second), place(parsed.second.length + 2));
+      flag(file, invalidPatternRule.say('adjacent', parsed.first, parsed.second), place(parsed.second.length + 2));
       break;
     case 'noWord':
-      flag(file, say('invalid-pattern', 'noWord'), position);
+      flag(file, invalidPatternRule.say('noWord'), position);
       break;
   }
 }
@@ -91,31 +92,31 @@ function readRegex(directive: Directive, regex: string, collected: MatchParts, f
   }
   switch (checked.fault) {
     case 'empty':
-      flag(file, say('missing-title', 'match'), attribute);
+      flag(file, missingTitleRule.say('match'), attribute);
       break;
     case 'tooLong':
-      flag(file, say('invalid-pattern', 'tooLong', checked.most), attribute);
+      flag(file, invalidPatternRule.say('tooLong', checked.most), attribute);
       break;
     case 'syntax':
-      flag(file, say('invalid-pattern', 'regexSyntax', checked.reason), inside(checked.index, 1));
+      flag(file, invalidPatternRule.say('regexSyntax', checked.reason), inside(checked.index, 1));
       break;
     case 'lookahead':
     case 'backreference':
     case 'modifiers':
     case 'surrogate':
-      flag(file, say('invalid-pattern', checked.fault, checked.written), inside(checked.index, checked.length));
+      flag(file, invalidPatternRule.say(checked.fault, checked.written), inside(checked.index, checked.length));
       break;
     case 'repeatTooLarge':
-      flag(file, say('invalid-pattern', 'repeatTooLarge', checked.written), inside(checked.index, checked.length));
+      flag(file, invalidPatternRule.say('repeatTooLarge', checked.written), inside(checked.index, checked.length));
       break;
     case 'tooLarge':
-      flag(file, say('invalid-pattern', 'tooLarge', checked.size, checked.most), attribute);
+      flag(file, invalidPatternRule.say('tooLarge', checked.size, checked.most), attribute);
       break;
     case 'engine':
-      flag(file, say('invalid-pattern', 'engine', checked.reason), attribute);
+      flag(file, invalidPatternRule.say('engine', checked.reason), attribute);
       break;
     case 'noWord':
-      flag(file, say('invalid-pattern', 'regexNoWord'), attribute);
+      flag(file, invalidPatternRule.say('regexNoWord'), attribute);
       break;
   }
 }
@@ -126,7 +127,7 @@ export function readExample(directive: Directive, collected: MatchParts, file: V
   const label = labelSource(directive, file);
   const text = label ? unescape(label.text).trim() : '';
   if (!text) {
-    flag(file, say('missing-title', 'example'), openingOf(directive));
+    flag(file, missingTitleRule.say('example'), openingOf(directive));
     return;
   }
   collected.examples.push({ text, position: directive.position ?? openingOf(directive)! });

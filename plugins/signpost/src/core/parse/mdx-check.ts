@@ -3,12 +3,13 @@
  * expressions, elements and attributes outside the allowed set, and URLs with a protocol that
  * could run code. Each is reported at its place.
  */
+import { unsafeUrlRule } from '../rules/unsafe-url.ts';
+import { unsupportedMdxRule } from '../rules/unsupported-mdx.ts';
 import type { Nodes } from 'mdast';
 import { attributePlace, type Directive } from './directives.ts';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { flag } from '../problems.ts';
-import { say } from '../rules/catalogue.ts';
 import { ALLOWED_ELEMENTS, ALLOWED_PROTOCOLS, isComment, isSafeUrl } from './mdx-policy.ts';
 
 /** The allowed elements, as a message lists them. */
@@ -26,28 +27,28 @@ export function checkMdx(node: Nodes, file: VFile): boolean {
       checkUrl(node.url, node.type === 'image' ? 'image' : 'link', node.position, file);
       return false;
     case 'mdxjsEsm':
-      flag(file, say('unsupported-mdx', 'esm'), node.position);
+      flag(file, unsupportedMdxRule.say('esm'), node.position);
       return true;
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
       if (!isComment(node.value)) {
-        flag(file, say('unsupported-mdx', 'expression'), node.position);
+        flag(file, unsupportedMdxRule.say('expression'), node.position);
       }
       return true;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
       const allowed = node.name ? ALLOWED_ELEMENTS.get(node.name) : undefined;
       if (!node.name || !allowed) {
-        flag(file, say('unsupported-mdx', 'element', node.name ?? undefined, ELEMENTS), node.position);
+        flag(file, unsupportedMdxRule.say('element', node.name ?? undefined, ELEMENTS), node.position);
         return true;
       }
       for (const attribute of node.attributes) {
         if (attribute.type === 'mdxJsxExpressionAttribute') {
-          flag(file, say('unsupported-mdx', 'spread', node.name), node.position);
+          flag(file, unsupportedMdxRule.say('spread', node.name), node.position);
         } else if (!allowed.includes(attribute.name)) {
-          flag(file, say('unsupported-mdx', 'attribute', attribute.name, node.name, allowed), attribute.position ?? node.position);
+          flag(file, unsupportedMdxRule.say('attribute', attribute.name, node.name, allowed), attribute.position ?? node.position);
         } else if (attribute.value !== null && typeof attribute.value !== 'string') {
-          flag(file, say('unsupported-mdx', 'attributeExpression', attribute.name, node.name), attribute.position ?? node.position);
+          flag(file, unsupportedMdxRule.say('attributeExpression', attribute.name, node.name), attribute.position ?? node.position);
         } else if (attribute.name === 'src' && typeof attribute.value === 'string') {
           checkUrl(attribute.value, 'image', attribute.position ?? node.position, file);
         }
@@ -63,7 +64,7 @@ export function checkMdx(node: Nodes, file: VFile): boolean {
 function checkUrl(url: string, what: 'link' | 'image', place: Position | undefined, file: VFile): void {
   if (isSafeUrl(url)) return;
   const shown = JSON.stringify(url.length > 40 ? `${url.slice(0, 40)}…` : url).slice(1, -1);
-  flag(file, say('unsafe-url', 'protocol', what, shown, ALLOWED_PROTOCOLS), place);
+  flag(file, unsafeUrlRule.say('protocol', what, shown, ALLOWED_PROTOCOLS), place);
 }
 
 /**
@@ -88,7 +89,7 @@ export function checkAttributeUrls(directive: Directive, file: VFile): Set<strin
     // eslint-disable-next-line no-control-regex
     if (!URL_NAME.test(name) && !RUNNING_PROTOCOL.test(value.replace(/[\u0000-\u0020\u007f]+/g, ''))) continue;
     const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value).slice(1, -1);
-    flag(file, say('unsafe-url', 'attribute', name, directive.name, shown, ALLOWED_PROTOCOLS), attributePlace(directive, name));
+    flag(file, unsafeUrlRule.say('attribute', name, directive.name, shown, ALLOWED_PROTOCOLS), attributePlace(directive, name));
     reported.add(name);
   }
   return reported;

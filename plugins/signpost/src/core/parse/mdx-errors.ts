@@ -13,10 +13,10 @@
  * is reported at the `{` (not at the end of the paragraph) as "This `{` is never closed, and
  * MDX reads `{` as the start of code; write `\{` for a brace …", with the replacement `\{`.
  */
+import { syntaxErrorRule } from '../rules/syntax-error.ts';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { flag, relatedPlace } from '../problems.ts';
-import { say } from '../rules/catalogue.ts';
 import { shorten } from '../suggest.ts';
 import { Lines } from './lines.ts';
 
@@ -36,7 +36,7 @@ export function reportMdxError(error: unknown, file: VFile): void {
   const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
   const lines = new Lines(String(file.value));
   if (!cause.line) {
-    flag(file, say('syntax-error', 'mdx', reason));
+    flag(file, syntaxErrorRule.say('mdx', reason));
     return;
   }
   const at = lines.offset(cause.line, cause.column ?? 1);
@@ -48,7 +48,7 @@ export function reportMdxError(error: unknown, file: VFile): void {
     const start = lines.offset(cause.line, 1) + /^\s*/.exec(lines.lineText(cause.line))![0].length;
     flag(
       file,
-      say('syntax-error', 'kramdownAttributes'),
+      syntaxErrorRule.say('kramdownAttributes'),
       lines.span(start, lines.offset(cause.line, 1) + lines.lineText(cause.line).length),
     );
     return;
@@ -62,12 +62,12 @@ export function reportMdxError(error: unknown, file: VFile): void {
     const span = brace === undefined ? undefined : lines.span(brace, (close ?? brace) + 1);
     const written = brace === undefined ? '{' : shorten(lines.text.slice(brace, (close ?? brace) + 1), 40);
     const key = part === 'match' ? 'placeholderUnreadable' : 'braceInExample';
-    flag(file, say('syntax-error', key, written), span ?? { line: cause.line, column: cause.column ?? 1 });
+    flag(file, syntaxErrorRule.say(key, written), span ?? { line: cause.line, column: cause.column ?? 1 });
     return;
   }
   if (rule.startsWith('micromark-extension-mdx-expression') && onDirectiveLine) {
     // `{#id title="Press "Resume""}`: the attributes could not be read, and MDX tried them as code.
-    flag(file, say('syntax-error', 'attributesUnreadable'), { line: cause.line, column: cause.column ?? 1 });
+    flag(file, syntaxErrorRule.say('attributesUnreadable'), { line: cause.line, column: cause.column ?? 1 });
     return;
   }
   if (rule.startsWith('micromark-extension-mdx-expression') && (cause.ruleId === 'unexpected-eof' || cause.ruleId === 'acorn')) {
@@ -76,8 +76,8 @@ export function reportMdxError(error: unknown, file: VFile): void {
       const close = closingBrace(lines.text, brace);
       const finding =
         cause.ruleId === 'unexpected-eof' || close === undefined
-          ? say('syntax-error', 'braceNeverClosed')
-          : say('syntax-error', 'braceNotCode', shorten(lines.text.slice(brace, close + 1).replace(/\s+/g, ' '), 40));
+          ? syntaxErrorRule.say('braceNeverClosed')
+          : syntaxErrorRule.say('braceNotCode', shorten(lines.text.slice(brace, close + 1).replace(/\s+/g, ' '), 40));
       flag(file, { ...finding, expected: ['\\{'] }, lines.span(brace, brace + 1));
       return;
     }
@@ -87,10 +87,10 @@ export function reportMdxError(error: unknown, file: VFile): void {
     if (less !== -1 && lines.point(less).line === cause.line) {
       const autolink = /^<((?:https?:\/\/|mailto:)[^\s<>]*)>/i.exec(lines.text.slice(less, less + 2000));
       if (autolink) {
-        flag(file, say('syntax-error', 'autolink', autolink[1]!), lines.span(less, less + autolink[0].length));
+        flag(file, syntaxErrorRule.say('autolink', autolink[1]!), lines.span(less, less + autolink[0].length));
       } else {
         const written = lines.text.slice(less, Math.max(at + 1, less + 2)).replace(/[\r\n].*$/s, '');
-        flag(file, say('syntax-error', 'lessThan', shorten(written, 20)), lines.span(less, less + 1));
+        flag(file, syntaxErrorRule.say('lessThan', shorten(written, 20)), lines.span(less, less + 1));
       }
       return;
     }
@@ -103,7 +103,7 @@ export function reportMdxError(error: unknown, file: VFile): void {
       start: { line: Number(line), column: Number(column) },
       end: { line: Number(endLine), column: Number(endColumn) },
     };
-    flag(file, say('syntax-error', 'closingTagMismatch', closing!, opening!, Number(line), Number(column)), cause.place, [
+    flag(file, syntaxErrorRule.say('closingTagMismatch', closing!, opening!, Number(line), Number(column)), cause.place, [
       relatedPlace(file.path, openingPlace, `the opening \`<${opening}>\``),
     ]);
     return;
@@ -111,13 +111,13 @@ export function reportMdxError(error: unknown, file: VFile): void {
   const unclosed = /^Expected a closing tag for `<([^`>]*)>` \((\d+):(\d+)-(\d+):(\d+)\)/.exec(reason);
   if (unclosed) {
     const [, name, line, column, endLine, endColumn] = unclosed;
-    flag(file, say('syntax-error', 'elementNeverClosed', name!), {
+    flag(file, syntaxErrorRule.say('elementNeverClosed', name!), {
       start: { line: Number(line), column: Number(column) },
       end: { line: Number(endLine), column: Number(endColumn) },
     });
     return;
   }
-  flag(file, say('syntax-error', 'mdx', reason), { line: cause.line, column: cause.column ?? 1 });
+  flag(file, syntaxErrorRule.say('mdx', reason), { line: cause.line, column: cause.column ?? 1 });
 }
 
 /**

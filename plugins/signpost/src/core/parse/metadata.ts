@@ -2,6 +2,12 @@
  * Reads a guide's metadata from the YAML frontmatter of its `index.mdx`, validating it with
  * zod and reporting each problem at the line and column of the field at fault.
  */
+import { invalidAttributeRule } from '../rules/invalid-attribute.ts';
+import { limitExceededRule } from '../rules/limit-exceeded.ts';
+import { missingMetadataRule } from '../rules/missing-metadata.ts';
+import { missingStartRule } from '../rules/missing-start.ts';
+import { missingTitleRule } from '../rules/missing-title.ts';
+import { syntaxErrorRule } from '../rules/syntax-error.ts';
 import type { Root, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
@@ -9,7 +15,6 @@ import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type
 import { LIMITS, scanFrontmatter } from './limits.ts';
 import type { $ZodIssue } from 'zod/v4/core';
 import { flag } from '../problems.ts';
-import { say } from '../rules/catalogue.ts';
 import { GuideMetaSchema, META_FIELDS, SupportSchema, type GuideMeta } from '../schemas/metadata.ts';
 import { closest } from '../suggest.ts';
 
@@ -31,7 +36,7 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
   const yaml = frontmatterOf(tree);
   if (!yaml?.position) {
     const unclosed = /^---[ \t]*\r?\n/.test(String(file.value));
-    flag(file, say('missing-metadata', unclosed ? 'unclosedFrontmatter' : 'noFrontmatter'), { line: 1, column: 1 });
+    flag(file, missingMetadataRule.say(unclosed ? 'unclosedFrontmatter' : 'noFrontmatter'), { line: 1, column: 1 });
     return { meta: undefined, start: undefined, startPosition: undefined };
   }
   // The YAML text starts on the line after the opening `---`.
@@ -58,10 +63,10 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       if (error.code === 'RESOURCE_EXHAUSTION') {
-        flag(file, say('limit-exceeded', 'yamlTooLarge'), at(error.pos[0]));
+        flag(file, limitExceededRule.say('yamlTooLarge'), at(error.pos[0]));
         continue;
       }
-      flag(file, say('syntax-error', 'yaml', firstSentence(error.message), error.code === 'DUPLICATE_KEY'), at(error.pos[0]));
+      flag(file, syntaxErrorRule.say('yaml', firstSentence(error.message), error.code === 'DUPLICATE_KEY'), at(error.pos[0]));
     }
     return none;
   }
@@ -77,7 +82,7 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
         return visit.BREAK;
       },
     });
-    flag(file, say('limit-exceeded', 'yamlAliases', LIMITS.yamlAliases), alias?.range ? at(alias.range[0]) : opening);
+    flag(file, limitExceededRule.say('yamlAliases', LIMITS.yamlAliases), alias?.range ? at(alias.range[0]) : opening);
     return none;
   }
   // `start: 007` is the id "007", not the number 7: take a number's text as written.
@@ -86,7 +91,7 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
     (data as Record<string, unknown>)['start'] = yaml.value.slice(startScalar.range[0], startScalar.range[1]).trim();
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    flag(file, say('invalid-attribute', 'frontmatterNotFields'), at(0));
+    flag(file, invalidAttributeRule.say('frontmatterNotFields'), at(0));
     return { meta: undefined, start: undefined, startPosition: undefined };
   }
   const startNode = document.get('start', true) as YamlNode | undefined;
@@ -132,8 +137,12 @@ function readFields(
       const node = findKey(document, path, key);
       const name = [...path, key].join('.');
       const place = node?.range ? span(node.range[0], node.range[1]) : undefined;
-      const finding = say('invalid-attribute', 'unknownField', name, proposal, fields);
-      flag(file, path.length === 0 && place ? finding : { rule: finding.rule, message: finding.message }, place);
+      const finding = invalidAttributeRule.say('unknownField', name, proposal, fields);
+      flag(
+        file,
+        path.length === 0 && place ? finding : { rule: finding.rule, severity: finding.severity, message: finding.message },
+        place,
+      );
       if (proposal !== undefined && !Object.hasOwn(given, proposal) && !Object.hasOwn(kept, proposal)) kept[proposal] = value;
     }
     return kept;
@@ -164,9 +173,9 @@ function reportIssue(
   const target = key ?? node;
   const place = target?.range ? at(target.range[0]) : opening;
   if (field === 'title') {
-    flag(file, missing ? say('missing-title', 'guide') : say('missing-title', 'invalidGuideTitle', issue.message), place);
+    flag(file, missing ? missingTitleRule.say('guide') : missingTitleRule.say('invalidGuideTitle', issue.message), place);
   } else if (field === 'start') {
-    flag(file, missing ? say('missing-start', 'none') : say('missing-start', 'invalid', issue.message), place);
+    flag(file, missing ? missingStartRule.say('none') : missingStartRule.say('invalid', issue.message), place);
   } else if (field === 'support' && isScalar(node) && typeof node.value === 'string' && node.range) {
     // `support: hello@x.io`: a contact, without saying which kind.
     const value = node.value;
@@ -174,11 +183,11 @@ function reportIssue(
     const supportKey = findKey(document, [], 'support');
     const indent = '  ';
     const valuePlace = span(node.range[0], node.range[1]);
-    const finding = say('invalid-attribute', 'supportNotMap', value, kind, indent);
+    const finding = invalidAttributeRule.say('supportNotMap', value, kind, indent);
     // The fix moves the value to the next line; the key's column says nothing about the indent.
-    flag(file, supportKey ? finding : { rule: finding.rule, message: finding.message }, valuePlace);
+    flag(file, supportKey ? finding : { rule: finding.rule, severity: finding.severity, message: finding.message }, valuePlace);
   } else {
-    flag(file, say('invalid-attribute', 'invalidField', field, missing ? 'missing' : issue.message), place);
+    flag(file, invalidAttributeRule.say('invalidField', field, missing ? 'missing' : issue.message), place);
   }
 }
 

@@ -3,13 +3,15 @@
  * callouts and links, checking that each stands where it belongs. Nodes nested by mistake are
  * still read (through `readNode`), so that their ids exist for the graph rules.
  */
+import { invalidAttributeRule } from '../rules/invalid-attribute.ts';
+import { misplacedDirectiveRule } from '../rules/misplaced-directive.ts';
+import { missingTitleRule } from '../rules/missing-title.ts';
 import type { Nodes, Parent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Edge, GuideNode, Located, NodeKind, Option } from '../graph/model.ts';
 import { flag } from '../problems.ts';
-import { say } from '../rules/catalogue.ts';
 import { NoAttributes, TargetAttributes } from '../schemas/directives.ts';
 import { readAttributes } from './attributes.ts';
 import { ARTICLE, describe, unknownDirective } from './describe.ts';
@@ -105,7 +107,7 @@ export function walk(
     }
     const form = FORMS[name];
     if (!form.forms.includes(child.type)) {
-      flag(file, say('misplaced-directive', 'wrongForm', name, FORM_NAMES[child.type], form.example), openingOf(child));
+      flag(file, misplacedDirectiveRule.say('wrongForm', name, FORM_NAMES[child.type], form.example), openingOf(child));
       // `::reason[Why]` is still the card's Reason, so it is not also reported as missing.
       if (isPartDirective(name) && direct && PART_PARENTS[name].includes(collected.kind)) {
         readPart(child, name, collected, file, nodes, readNode);
@@ -118,7 +120,7 @@ export function walk(
         const outer = describe(collected.kind, collected.id)
           .toLowerCase()
           .replace(/^(\w+)/, '`$1`');
-        flag(file, say('misplaced-directive', 'nodeInNode', name, outer), openingOf(child));
+        flag(file, misplacedDirectiveRule.say('nodeInNode', name, outer), openingOf(child));
       }
       readNode(child as ContainerDirective, name, file, nodes);
       continue;
@@ -130,7 +132,7 @@ export function walk(
         const where = parents.includes(collected.kind)
           ? `directly inside ${home}, not nested in other content`
           : `inside ${home}, not ${ARTICLE[collected.kind]}${name === 'option' && collected.kind === 'step' ? ' (a step goes on through its `next` attribute)' : ''}`;
-        flag(file, say('misplaced-directive', 'partMisplaced', name, where), openingOf(child));
+        flag(file, misplacedDirectiveRule.say('partMisplaced', name, where), openingOf(child));
         continue;
       }
       readPart(child, name, collected, file, nodes, readNode);
@@ -149,11 +151,11 @@ export function walk(
     // `:link[text]{to="node"}`
     const attributes = readAttributes(child, TargetAttributes, file);
     if (!labelText(child)) {
-      flag(file, say('missing-title', 'link'), openingOf(child));
+      flag(file, missingTitleRule.say('link'), openingOf(child));
     }
     if (attributes.to === undefined) {
       if (!hasAttribute(child, 'to')) {
-        flag(file, say('invalid-attribute', 'linkNoTarget'), openingOf(child));
+        flag(file, invalidAttributeRule.say('linkNoTarget'), openingOf(child));
       }
     } else {
       collected.links.push(edgeOf(child, 'to', attributes.to));
@@ -172,10 +174,10 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
     const attributes = readAttributes(child, TargetAttributes, file);
     const label = child.type === 'containerDirective' ? visibleText(child) : (labelText(child) ?? '');
     if (!label) {
-      flag(file, say('missing-title', 'option'), openingOf(child));
+      flag(file, missingTitleRule.say('option'), openingOf(child));
     }
     if (attributes.to === undefined && !hasAttribute(child, 'to')) {
-      flag(file, say('invalid-attribute', 'optionNoTarget'), openingOf(child));
+      flag(file, invalidAttributeRule.say('optionNoTarget'), openingOf(child));
     }
     // An answer without a target still counts as an answer: `to: ''` is skipped by the graph rules.
     collected.options.push({ label, ...edgeOf(child, 'to', attributes.to ?? '', position) });
@@ -185,14 +187,14 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
   if (name === 'alias') {
     const text = labelText(child);
     if (text) collected.aliases.push({ text, position });
-    else flag(file, say('missing-title', 'alias'), openingOf(child));
+    else flag(file, missingTitleRule.say('alias'), openingOf(child));
     return;
   }
   if (name === 'escalate') {
     if (collected.escalate) {
       flag(
         file,
-        say('misplaced-directive', 'secondEscalate', describe(collected.kind, collected.id), collected.escalate.start.line),
+        misplacedDirectiveRule.say('secondEscalate', describe(collected.kind, collected.id), collected.escalate.start.line),
         openingOf(child),
       );
       return;
@@ -203,7 +205,7 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
   }
   const first = collected.seen.get(name);
   if (first !== undefined) {
-    flag(file, say('misplaced-directive', 'secondPart', describe('error', collected.id), name, first), openingOf(child));
+    flag(file, misplacedDirectiveRule.say('secondPart', describe('error', collected.id), name, first), openingOf(child));
     return;
   }
   collected.seen.set(name, position.start.line);

@@ -3,12 +3,23 @@
  * examples, message and aliases), or a paste could land on the wrong card. Reported at the
  * pattern, naming the other card's line, once per pattern and card.
  */
+import { defineRule } from './define.ts';
+import { code } from './words.ts';
 import { relative } from 'node:path';
 import { problem, relatedPlace } from '../problems.ts';
 import { shorten } from '../suggest.ts';
-import { say } from './catalogue.ts';
 import { cardPatterns } from './card-patterns.ts';
 import type { RuleContext } from './context.ts';
+
+export const ambiguousMatchRule = defineRule({
+  id: 'ambiguous-match',
+  severity: 'error',
+  summary: 'a `match` pattern of one card that matches an example, the message or an alias of another card',
+  messages: {
+    other: (id: string, what: 'example' | 'message' | 'alias', other: string, where: string, text: string) =>
+      `This pattern of ${code(id)} also matches the ${what} of ${code(other)} (${where}): “${text}”; a reader who pastes it could land on the wrong card: make the pattern more specific`,
+  },
+});
 
 export function ambiguousMatches({ guide, problems }: RuleContext): void {
   const { cards, wordings, matching, patternOf } = cardPatterns(guide);
@@ -26,7 +37,7 @@ export function ambiguousMatches({ guide, problems }: RuleContext): void {
         problems.push(
           problem(
             card.file,
-            say('ambiguous-match', 'other', shorten(card.id), wording.what, shorten(other.id), where, shorten(wording.text)),
+            ambiguousMatchRule.say('other', shorten(card.id), wording.what, shorten(other.id), where, shorten(wording.text)),
             patternOf(pattern).position,
             [relatedPlace(other.file, wording.position, `the ${wording.what} of \`${shorten(other.id)}\` that the pattern matches`)],
           ),

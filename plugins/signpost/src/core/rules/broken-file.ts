@@ -6,11 +6,15 @@
  * Checked on every run, not with the parse: a file may be deleted while the guide's text
  * stays the same.
  */
+import type { Finding } from './define.ts';
+import { FILE_MESSAGES } from './words.ts';
+import { brokenImageRule } from './broken-image.ts';
+import { brokenLinkRule } from './broken-link.ts';
+import { limitExceededRule } from './limit-exceeded.ts';
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileRef, Guide, GuideNode } from '../graph/model.ts';
 import { problem, type Problem } from '../problems.ts';
-import { say, type Finding } from './catalogue.ts';
 import { closest, RESERVED_NODE_IDS } from '../suggest.ts';
 import { IMAGE_EXTENSIONS } from '../schemas/components.ts';
 import { extensionOf } from '../parse/urls.ts';
@@ -77,8 +81,16 @@ export async function brokenFiles(guides: Guide[], site: SiteLayout): Promise<Fi
 }
 
 /** A file linked to is `broken-link`; anything a page shows (image, video, poster, captions) `broken-image`. */
-function ruleOf(ref: FileRef): 'broken-image' | 'broken-link' {
-  return ref.kind === 'file' || ref.kind === 'page' ? 'broken-link' : 'broken-image';
+function ruleOf(ref: FileRef): FileRule {
+  return ref.kind === 'file' || ref.kind === 'page' ? brokenLinkRule : brokenImageRule;
+}
+
+/** The two rules about a file a node points at, which share their messages about the file (`FILE_MESSAGES`). */
+type FileRule = typeof brokenImageRule | typeof brokenLinkRule;
+
+/** A finding of `rule` from one of the messages the two rules share. */
+function sayOf<K extends keyof typeof FILE_MESSAGES>(rule: FileRule, key: K, ...args: Parameters<(typeof FILE_MESSAGES)[K]>): Finding {
+  return (rule as typeof brokenLinkRule).say(key, ...args);
 }
 
 const WHAT: Record<FileRef['kind'], string> = {
@@ -103,12 +115,12 @@ async function fileProblem(
   const path = resolve(dirname(node.file), ref.path);
   const inside = relative(guide.dir, path);
   if (inside.startsWith('..') || inside === '' || resolve(guide.dir, inside) !== path) {
-    return say(rule, 'outsideGuide', ref.path, guide.slug, WHAT[ref.kind]);
+    return sayOf(rule, 'outsideGuide', ref.path, guide.slug, WHAT[ref.kind]);
   }
   if ((ref.kind === 'image' || ref.kind === 'poster') && !(IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(ref.path))) {
-    return say('broken-image', 'notAnImage', ref.path, IMAGE_EXTENSIONS);
+    return brokenImageRule.say('notAnImage', ref.path, IMAGE_EXTENSIONS);
   }
-  if (ref.path.endsWith('.mdx')) return say('broken-link', 'guideFile', ref.path);
+  if (ref.path.endsWith('.mdx')) return brokenLinkRule.say('guideFile', ref.path);
   let reading = read.get(path);
   if (!reading) {
     reading = readLinkedFile(path, root);
@@ -123,36 +135,36 @@ async function fileProblem(
     case 'missing':
       return notFound(rule, ref, node, guide, path);
     case 'outside':
-      return say(rule, 'linkOutside', ref.path, guide.slug);
+      return sayOf(rule, 'linkOutside', ref.path, guide.slug);
     case 'notRegular':
-      return say(rule, 'notRegular', ref.path, result.what);
+      return sayOf(rule, 'notRegular', ref.path, result.what);
     case 'unreadable':
-      return say(rule, 'unreadable', ref.path, result.code);
+      return sayOf(rule, 'unreadable', ref.path, result.code);
     case 'tooLarge':
-      return say('limit-exceeded', 'linkedFileSize', ref.path, (result.bytes / 1024 ** 2).toFixed(1), LIMITS.linkedFileBytes / 1024 ** 2);
+      return limitExceededRule.say('linkedFileSize', ref.path, (result.bytes / 1024 ** 2).toFixed(1), LIMITS.linkedFileBytes / 1024 ** 2);
     case 'runnable':
-      return say(rule, 'runnable', ref.path, result.what, result.fix);
+      return sayOf(rule, 'runnable', ref.path, result.what, result.fix);
     case 'unknownType':
-      return say(rule, 'unknownType', ref.path, result.ext, LINKED_EXTENSIONS);
+      return sayOf(rule, 'unknownType', ref.path, result.ext, LINKED_EXTENSIONS);
     case 'disguised':
-      return say(rule, 'disguised', ref.path, result.ext, result.what, result.fix);
+      return sayOf(rule, 'disguised', ref.path, result.ext, result.what, result.fix);
     case 'markup':
-      return say(rule, 'markup', ref.path, result.what, result.markup, result.fix);
+      return sayOf(rule, 'markup', ref.path, result.what, result.markup, result.fix);
     case 'hardLink':
-      return say(rule, 'hardLink', ref.path, result.names);
+      return sayOf(rule, 'hardLink', ref.path, result.names);
     case 'nulInPath':
-      return say(rule, 'nulInPath', ref.path);
+      return sayOf(rule, 'nulInPath', ref.path);
     case 'imageSide':
-      return say('limit-exceeded', 'imageSide', ref.path, result.width, result.height, LIMITS.imageSide);
+      return limitExceededRule.say('imageSide', ref.path, result.width, result.height, LIMITS.imageSide);
     case 'imagePixels':
-      return say('limit-exceeded', 'imagePixels', ref.path, result.width, result.height, LIMITS.imagePixels);
+      return limitExceededRule.say('imagePixels', ref.path, result.width, result.height, LIMITS.imagePixels);
     case 'brokenImage':
-      return say(rule, 'brokenImage', ref.path, result.what, result.why);
+      return sayOf(rule, 'brokenImage', ref.path, result.what, result.why);
   }
 }
 
 /** A file that is not there, with the closest name in its folder. */
-function notFound(rule: 'broken-image' | 'broken-link', ref: FileRef, node: GuideNode, guide: Guide, path: string): Finding {
+function notFound(rule: FileRule, ref: FileRef, node: GuideNode, guide: Guide, path: string): Finding {
   const folder = dirname(path);
   let proposal: string | undefined;
   try {
@@ -163,7 +175,14 @@ function notFound(rule: 'broken-image' | 'broken-link', ref: FileRef, node: Guid
     proposal = undefined;
   }
   const shown = relative(dirname(guide.dir), path).split(sep).join('/');
-  return say(rule, 'notFound', WHAT[ref.kind], ref.path, shown, proposal === undefined ? undefined : `./${proposal.replace(/^\.\//, '')}`);
+  return sayOf(
+    rule,
+    'notFound',
+    WHAT[ref.kind],
+    ref.path,
+    shown,
+    proposal === undefined ? undefined : `./${proposal.replace(/^\.\//, '')}`,
+  );
 }
 
 const PAGE_EXTENSIONS = ['astro', 'md', 'mdx', 'html', 'ts', 'js'];
@@ -187,11 +206,11 @@ function pageProblem(path: string, guides: Map<string, Guide>, site: SiteLayout)
       const id = rest[1]!;
       if (guide.byId.has(id) || RESERVED_NODE_IDS.has(id)) return undefined;
       const proposal = closest(id, [...guide.byId.keys()]);
-      return say('broken-link', 'noSuchNode', id, guide.slug, proposal);
+      return brokenLinkRule.say('noSuchNode', id, guide.slug, proposal);
     }
   }
   if (inPublic(path, site.root) || inPages(path, site.root) || path === '/') return undefined;
-  return say('broken-link', 'noSuchPage', path);
+  return brokenLinkRule.say('noSuchPage', path);
 }
 
 function inPublic(path: string, root: string): boolean {

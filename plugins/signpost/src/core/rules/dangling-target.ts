@@ -1,9 +1,23 @@
 /** `dangling-target`: answers, `next` and `:link`s that name no node, with the closest id. */
+import { defineRule } from './define.ts';
+import { code, proposing } from './words.ts';
 import { rewriteEdge, waysOn, type Edge, type GuideNode } from '../graph/model.ts';
 import { problem } from '../problems.ts';
-import { say } from './catalogue.ts';
 import { closest, shorten } from '../suggest.ts';
 import type { RuleContext } from './context.ts';
+
+export const danglingTargetRule = defineRule({
+  id: 'dangling-target',
+  severity: 'error',
+  summary: 'an option, `next`, `:link` or `[text](#id)` names a node that does not exist',
+  messages: {
+    /** `rewrite` turns a proposed id into the text of the attribute that names it. */
+    unknownNode: (target: string, proposal: string | undefined, rewrite?: (id: string) => string) => ({
+      message: `Cannot find node ${code(target)}${proposing(proposal, `; add a node with ${code(`{#${target}}`)} or name an existing id`)}`,
+      ...(proposal !== undefined && rewrite ? { expected: [rewrite(proposal)] } : {}),
+    }),
+  },
+});
 
 export function danglingTargets(context: RuleContext): void {
   const { guide, budget, exists, problems } = context;
@@ -11,7 +25,7 @@ export function danglingTargets(context: RuleContext): void {
     // An empty target was already reported as a missing `to`.
     if (exists(edge) || edge.to === '') return;
     const proposal = closest(edge.to, context.ids, budget);
-    problems.push(problem(node.file, say('dangling-target', 'unknownNode', shorten(edge.to), proposal, rewriteEdge(edge)), edge.position));
+    problems.push(problem(node.file, danglingTargetRule.say('unknownNode', shorten(edge.to), proposal, rewriteEdge(edge)), edge.position));
   };
   for (const node of guide.nodes) {
     for (const edge of waysOn(node)) report(node, edge);

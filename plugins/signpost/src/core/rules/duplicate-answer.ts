@@ -4,12 +4,35 @@
  * is reached by nothing: the message proposes that node, and the nodes the fix would reach are
  * not reported again as unreachable.
  */
+import { defineRule } from './define.ts';
+import { code } from './words.ts';
 import { rewriteEdge, waysOn, type GuideNode, type Option } from '../graph/model.ts';
 import { LIMITS } from '../parse/limits.ts';
 import { problem, relatedPlace } from '../problems.ts';
 import { closest, shorten } from '../suggest.ts';
-import { say } from './catalogue.ts';
 import { reachable, type RuleContext } from './context.ts';
+
+export const duplicateAnswerRule = defineRule({
+  id: 'duplicate-answer',
+  severity: 'error',
+  summary: 'two answers of one question lead to the same node',
+  messages: {
+    sameTarget: (
+      target: string,
+      other: string,
+      line: number,
+      proposal: string | undefined,
+      rewrite: ((id: string) => string) | undefined,
+    ) => ({
+      message: `This answer leads to ${code(target)}, like the answer “${other}” (line ${line})${
+        proposal === undefined
+          ? '; point it at the node it should lead to, or merge the two answers'
+          : `; did you mean ${code(proposal)}, which nothing leads to?`
+      }`,
+      ...(proposal !== undefined && rewrite ? { expected: [rewrite(proposal)] } : {}),
+    }),
+  },
+});
 
 export function duplicateAnswers(context: RuleContext): void {
   const { guide, problems } = context;
@@ -26,8 +49,7 @@ export function duplicateAnswers(context: RuleContext): void {
         continue;
       }
       const proposal = orphans.propose(option.label);
-      const finding = say(
-        'duplicate-answer',
+      const finding = duplicateAnswerRule.say(
         'sameTarget',
         shorten(option.to),
         shorten(earlier.label, 40),

@@ -1,11 +1,22 @@
 /** `duplicate-error-message`: the same message (or alias) on two cards confuses search. */
+import { defineRule } from './define.ts';
+import { code } from './words.ts';
 import type { Position } from 'unist';
 import type { ErrorNode, GuideNode } from '../graph/model.ts';
 import { ownAttributePlace } from '../parse/directives.ts';
 import { problem, relatedPlace } from '../problems.ts';
 import { shorten } from '../suggest.ts';
-import { say } from './catalogue.ts';
 import type { RuleContext } from './context.ts';
+
+export const duplicateErrorMessageRule = defineRule({
+  id: 'duplicate-error-message',
+  severity: 'error',
+  summary: 'two error cards of one guide show the same message',
+  messages: {
+    same: (id: string, other: string, where: string, text: string) =>
+      `Error card ${code(id)} shows the same message as ${code(other)} (${where}): “${text}”; merge the cards or tell the messages apart`,
+  },
+});
 
 /** Messages compare without case, surrounding quotes and repeated spaces. */
 function normalize(message: string): string {
@@ -46,7 +57,7 @@ export function duplicateErrorMessages({ guide, where, problems }: RuleContext):
         problems.push(
           problem(
             node.file,
-            say('duplicate-error-message', 'same', shorten(node.id), shorten(earlier.id), where(earlier, node), wording.text),
+            duplicateErrorMessageRule.say('same', shorten(node.id), shorten(earlier.id), where(earlier, node), wording.text),
             wording.position,
             [relatedPlace(earlier.file, wordingOf(first.node, first.which).position, `the same message on \`${shorten(earlier.id)}\``)],
           ),

@@ -1,9 +1,24 @@
 /** `duplicate-id`: every occurrence of an id used twice is reported, each naming the others. */
+import { defineRule } from './define.ts';
+import { code } from './words.ts';
 import type { GuideNode } from '../graph/model.ts';
 import { problem, relatedPlace } from '../problems.ts';
 import { shorten } from '../suggest.ts';
-import { say } from './catalogue.ts';
 import type { RuleContext } from './context.ts';
+
+export const duplicateIdRule = defineRule({
+  id: 'duplicate-id',
+  severity: 'error',
+  summary: 'two nodes of one guide share an id, or a former id (`moved-from`)',
+  messages: {
+    duplicate: (id: string, places: string, more: number) =>
+      `Duplicate id ${code(id)}, also used at ${places}${more > 0 ? ` and ${more} more places` : ''}; ids must be unique in a guide, rename one`,
+    formerIsNode: (formerId: string, node: string, where: string) =>
+      `${code(formerId)} is listed in \`moved-from\` but is still the id of ${node} (${where}); a URL can lead to one page only: remove it from \`moved-from\`, or rename that node`,
+    formerTwice: (formerId: string, other: string, where: string) =>
+      `${code(formerId)} is also listed in \`moved-from\` of ${other} (${where}); an old URL can lead to one page only: keep it on one node`,
+  },
+});
 
 /** Places a `duplicate-id` message lists before it says how many more there are. */
 const DUPLICATES_LISTED = 3;
@@ -31,7 +46,7 @@ export function duplicateIds({ guide, idPlace, where, problems }: RuleContext): 
       problems.push(
         problem(
           node.file,
-          say('duplicate-id', 'duplicate', shorten(id), listed, more),
+          duplicateIdRule.say('duplicate', shorten(id), listed, more),
           idPlace(node),
           others.map((other) => relatedPlace(other.file, idPlace(other), 'the other node with this id')),
         ),

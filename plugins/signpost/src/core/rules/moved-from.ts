@@ -2,12 +2,12 @@
  * `moved-from` (former ids): each old URL leads to one page. A former id that is still a node's
  * id, or that two nodes claim, is a `duplicate-id`: the redirect and the page would share a URL.
  */
+import { duplicateIdRule } from './duplicate-id.ts';
 import type { Position } from 'unist';
 import type { GuideNode } from '../graph/model.ts';
 import { problem, relatedPlace } from '../problems.ts';
 import { describe } from '../parse/describe.ts';
 import { shorten } from '../suggest.ts';
-import { say } from './catalogue.ts';
 import type { RuleContext } from './context.ts';
 
 const lower = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
@@ -21,7 +21,7 @@ export function movedFrom({ guide, idPlace, where, problems }: RuleContext): voi
         problems.push(
           problem(
             node.file,
-            say('duplicate-id', 'formerIsNode', shorten(former.text), lower(describe(holder.kind, holder.id)), where(holder, node)),
+            duplicateIdRule.say('formerIsNode', shorten(former.text), lower(describe(holder.kind, holder.id)), where(holder, node)),
             former.position,
             [relatedPlace(holder.file, idPlace(holder), 'the node with this id')],
           ),
@@ -34,8 +34,7 @@ export function movedFrom({ guide, idPlace, where, problems }: RuleContext): voi
         problems.push(
           problem(
             node.file,
-            say(
-              'duplicate-id',
+            duplicateIdRule.say(
               'formerTwice',
               shorten(former.text),
               lower(describe(first.node.kind, first.node.id)),

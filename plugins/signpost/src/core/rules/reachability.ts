@@ -2,11 +2,13 @@
  * `missing-start`, `unreachable-node` and `no-outcome`: the guide starts at a node that exists,
  * every node can be reached from it, and from every node an outcome can be reached.
  */
+import { missingStartRule } from './missing-start.ts';
+import { noOutcomeRule } from './no-outcome.ts';
+import { unreachableNodeRule } from './unreachable-node.ts';
 import { isOutcome, waysOn, type GuideNode } from '../graph/model.ts';
 import { openingOf } from '../parse/directives.ts';
 import { problem } from '../problems.ts';
 import { closest, shorten } from '../suggest.ts';
-import { say } from './catalogue.ts';
 import type { RuleContext } from './context.ts';
 
 export function missingStart(context: RuleContext): void {
@@ -14,7 +16,7 @@ export function missingStart(context: RuleContext): void {
   const start = guide.start;
   if (start === undefined || guide.byId.has(start) || guide.nodes.length === 0) return;
   const proposal = closest(start, context.ids, budget);
-  problems.push(problem(indexFile, say('missing-start', 'unknown', shorten(start), proposal), guide.startPosition));
+  problems.push(problem(indexFile, missingStartRule.say('unknown', shorten(start), proposal), guide.startPosition));
 }
 
 export function unreachableNodes({ guide, reached: reach, problems, explained }: RuleContext): void {
@@ -23,7 +25,7 @@ export function unreachableNodes({ guide, reached: reach, problems, explained }:
   if (start === undefined || !reached) return;
   for (const node of guide.nodes) {
     if (!node.id || reached.has(node.id) || guide.byId.get(node.id) !== node || explained.unreachable.has(node.id)) continue;
-    problems.push(problem(node.file, say('unreachable-node', 'unreachable', shorten(node.id), shorten(start)), openingOf(node.tree)));
+    problems.push(problem(node.file, unreachableNodeRule.say('unreachable', shorten(node.id), shorten(start)), openingOf(node.tree)));
   }
 }
 
@@ -64,6 +66,6 @@ export function noOutcome({ guide, exists, problems, explained }: RuleContext): 
   }
   for (const node of guide.nodes) {
     if (!node.id || canFinish.has(node.id) || guide.byId.get(node.id) !== node) continue;
-    problems.push(problem(node.file, say('no-outcome', 'loops', shorten(node.id)), openingOf(node.tree)));
+    problems.push(problem(node.file, noOutcomeRule.say('loops', shorten(node.id)), openingOf(node.tree)));
   }
 }

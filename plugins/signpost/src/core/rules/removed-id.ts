@@ -3,6 +3,8 @@
  * node's id or listed in a node's `moved-from`, so that no published URL dies unnoticed. A node
  * that looks like the renamed one (same kind and title) gets the fix: `moved-from` added.
  */
+import { defineRule } from './define.ts';
+import { code } from './words.ts';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Guide, GuideNode } from '../graph/model.ts';
@@ -10,8 +12,20 @@ import { openingOf } from '../parse/directives.ts';
 import { problem, type Problem } from '../problems.ts';
 import { shorten } from '../suggest.ts';
 import { describe } from '../parse/describe.ts';
-import { say } from './catalogue.ts';
 import { INDEX_FILE } from '../graph/guide-files.ts';
+
+export const removedIdRule = defineRule({
+  id: 'removed-id',
+  severity: 'error',
+  summary: 'a node id published before (`check --since`) that no node has or claims in `moved-from`',
+  messages: {
+    removed: (id: string, guide: string, was: string) =>
+      `Node ${code(id)} (${was}) is gone, and links to \`/${guide}/${id}/\` will find nothing; add \`moved-from="${id}"\` to the node that replaces it`,
+    renamed: (id: string, node: string) => ({
+      message: `${node} looks like the renamed ${code(id)}: add \`moved-from="${id}"\`, so that links to the old id still lead here`,
+    }),
+  },
+});
 
 export async function removedIds(before: Guide[], after: Guide[]): Promise<Problem[]> {
   const problems: Problem[] = [];
@@ -29,7 +43,7 @@ export async function removedIds(before: Guide[], after: Guide[]): Promise<Probl
         problems.push(await renamed(node, heir));
       } else {
         const was = `was in ${relative(old.dir, node.file)}, line ${node.position.start.line}`;
-        problems.push(problem(join(guide.dir, INDEX_FILE), say('removed-id', 'removed', shorten(node.id), guide.slug, was)));
+        problems.push(problem(join(guide.dir, INDEX_FILE), removedIdRule.say('removed', shorten(node.id), guide.slug, was)));
       }
     }
   }
@@ -39,7 +53,7 @@ export async function removedIds(before: Guide[], after: Guide[]): Promise<Probl
 /** The renamed node, at its opening, with the opening rewritten to list the old id. */
 async function renamed(node: GuideNode, heir: GuideNode): Promise<Problem> {
   const described = describe(heir.kind, heir.id);
-  const finding = say('removed-id', 'renamed', shorten(node.id), described);
+  const finding = removedIdRule.say('renamed', shorten(node.id), described);
   const opening = openingOf(heir.tree);
   const text = await readFile(heir.file, 'utf8').catch(() => undefined);
   const written =

@@ -2,11 +2,26 @@
  * `unmatched-example`: every example of a card must be matched by one of the card's own
  * patterns; so must its message and aliases once it has patterns: they are what readers copy.
  */
+import { defineRule } from './define.ts';
+import { code } from './words.ts';
 import { problem } from '../problems.ts';
 import { shorten } from '../suggest.ts';
-import { say } from './catalogue.ts';
 import { cardPatterns } from './card-patterns.ts';
 import type { RuleContext } from './context.ts';
+
+export const unmatchedExampleRule = defineRule({
+  id: 'unmatched-example',
+  severity: 'error',
+  summary: "an example, or the message or an alias of a card with patterns, that none of its card's `match` patterns matches",
+  messages: {
+    example: (id: string) =>
+      `No pattern of ${code(id)} matches this example; correct the example, or add a \`::match\` pattern that matches it`,
+    noPattern: (id: string) =>
+      `${code(id)} has no \`::match\` pattern, so this example leads nowhere; add a pattern that matches it, such as \`::match[…{id}…]\``,
+    wording: (what: 'message' | 'alias', id: string) =>
+      `This ${what} of ${code(id)} matches none of its patterns, and readers paste it as it is; add a pattern that matches it`,
+  },
+});
 
 export function unmatchedExamples({ guide, problems }: RuleContext): void {
   const { cards, wordings, matching } = cardPatterns(guide);
@@ -18,10 +33,10 @@ export function unmatchedExamples({ guide, problems }: RuleContext): void {
       if (matching(wording.text).some((pattern) => pattern.card === index)) continue;
       const finding =
         wording.what !== 'example'
-          ? say('unmatched-example', 'wording', wording.what, shorten(card.id))
+          ? unmatchedExampleRule.say('wording', wording.what, shorten(card.id))
           : card.patterns.length === 0
-            ? say('unmatched-example', 'noPattern', shorten(card.id))
-            : say('unmatched-example', 'example', shorten(card.id));
+            ? unmatchedExampleRule.say('noPattern', shorten(card.id))
+            : unmatchedExampleRule.say('example', shorten(card.id));
       problems.push(problem(card.file, finding, wording.position));
     }
   });

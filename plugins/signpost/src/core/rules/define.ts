@@ -1,0 +1,83 @@
+/**
+ * How a rule is written: `defineRule` gives it its id, severity, one-line summary and message
+ * builders, and the rule's module keeps them beside its code. A finding is built from the
+ * rule's own messages, so that a message reads the same wherever it fires and the writer's docs
+ * can be checked against it:
+ *
+ * ```ts
+ * export const deadEndRule = defineRule({ id: 'dead-end', severity: 'error', summary: '…', messages: { noWayOn: (id: string) => `…` } });
+ * problems.push(problem(node.file, deadEndRule.say('noWayOn', 'check-cable'), node.position));
+ * ```
+ *
+ * The ids are part of Signpost's interface (CI scripts and editors match on them): never rename
+ * one. Each rule's documentation is `docs/<rule>.md` beside this module (shipped in the
+ * package, printed by `signpost explain <rule>`, and docs/authoring.md's rule reference).
+ * Messages say what is wrong and how to fix it, quote code in backticks, and never hold the
+ * position: reports show it. This module imports nothing, so that any module can define or
+ * raise a rule without a cycle.
+ */
+import type { RuleId } from './catalogue.ts';
+
+export type Severity = 'error' | 'warning';
+
+/** What a builder gives: the message, and the text that would replace the place at fault. */
+export type Built = string | { message: string; expected?: string[] };
+export type Builder = (...args: never[]) => Built;
+
+/** A problem as a rule states it, before it has a place. */
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  /** Replacements for the text at the problem's place, best first (unified's `expected`). */
+  expected?: string[];
+}
+
+/** A rule as its module defines it. */
+export interface Rule<Id extends string = string, Messages extends Record<string, Builder> = Record<string, Builder>> {
+  id: Id;
+  severity: Severity;
+  /** What the rule catches, in one line (`signpost explain`, SARIF, the rule list). */
+  summary: string;
+  messages: Messages;
+  /** Its documentation page, `docs/<id>.md`. */
+  docs: URL;
+  /** A finding of this rule, from one of its messages: `deadEndRule.say('noWayOn', 'check-cable')`. */
+  say<K extends keyof Messages & string>(key: K, ...args: Parameters<Messages[K]>): Finding;
+}
+
+/** Defines a rule: its messages, and where its documentation is. */
+export function defineRule<const Id extends string, const Messages extends Record<string, Builder>>(definition: {
+  id: Id;
+  severity: Severity;
+  summary: string;
+  messages: Messages;
+}): Rule<Id, Messages> {
+  const { id, severity } = definition;
+  return {
+    ...definition,
+    docs: new URL(`./docs/${id}.md`, import.meta.url),
+    say(key, ...args) {
+      const built = (definition.messages[key] as (...args: unknown[]) => Built)(...args);
+      return typeof built === 'string'
+        ? { rule: id as string as RuleId, severity, message: built }
+        : { rule: id as string as RuleId, severity, ...built };
+    },
+  };
+}
+
+/**
+ * Where a rule is explained, for editors (a vfile's `url`), JSON and SARIF (`helpUri`). With
+ * `SIGNPOST_DOCS_URL` set, a web page: `{rule}` in it is replaced by the rule id, else `#rule`
+ * is added (`https://example.com/docs/authoring.md` → `…/authoring.md#dangling-target`).
+ * Without it, the rule's page in the installed package, as a `file:` URL an editor opens.
+ */
+export function ruleUrl(rule: RuleId, docsUrl: string | undefined = process.env['SIGNPOST_DOCS_URL']): string {
+  if (docsUrl) return docsUrl.includes('{rule}') ? docsUrl.replaceAll('{rule}', rule) : `${docsUrl.replace(/#.*$/, '')}#${rule}`;
+  return new URL(`./docs/${rule}.md`, import.meta.url).href;
+}
+
+/** The command that prints a rule's documentation, as the human report names it. */
+export function explainCommand(rule: RuleId): string {
+  return `npx signpost explain ${rule}`;
+}

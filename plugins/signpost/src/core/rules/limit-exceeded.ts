@@ -1,0 +1,62 @@
+/**
+ * `limit-exceeded`: its severity, summary and messages. Raised where the guide's files are read (core/parse,
+ * core/graph); `docs/limit-exceeded.md` explains it.
+ */
+import { defineRule } from './define.ts';
+import { code } from './words.ts';
+
+export const limitExceededRule = defineRule({
+  id: 'limit-exceeded',
+  severity: 'error',
+  summary: 'a file, paragraph, nesting, question or guide past the limits that keep checks and builds fast',
+  messages: {
+    tableCells: (most: number) =>
+      `This file has over ${most} table cells (\`|\`) by this line; split its tables into several files or shorter tables`,
+    fileSize: (size: string, most: number) => `This file is ${size}; a guide file may hold at most ${most} KB: split it into several files`,
+    blockChars: (line: number, most: number) =>
+      `The block of lines starting at line ${line} is over ${most} characters; separate its paragraphs with blank lines or shorten it`,
+    inlineMarkers: (line: number, most: number) =>
+      `The block of lines starting at line ${line} has over ${most} \`*\`, \`_\`, \`[\` and \`<\`; split it into shorter paragraphs`,
+    indent: (columns: number, most: number) =>
+      `This line is indented ${columns} columns; at most ${most}: nest lists and quotes less deeply`,
+    quotes: (depth: number, most: number) => `Blockquotes nest ${depth} deep here; at most ${most}`,
+    lineContainers: (count: number, most: number) =>
+      `This line opens or continues ${count} lists and blockquotes; at most ${most}: nest them less deeply`,
+    fence: (colons: number, most: number) => `This fence has ${colons} colons; at most ${most}: nest directives less deeply`,
+    directiveDepth: (depth: number, most: number) =>
+      `Directives nest ${depth} deep here; at most ${most}: close the ones above with a line of colons (\`:::\`) before opening more`,
+    elementDepth: (most: number) =>
+      `Over ${most} HTML elements are open here, one inside another (\`<details>\` in \`<details>\`); close elements before opening more`,
+    treeDepth: (most: number, deepest: number) =>
+      `Content here is nested more than ${most} levels deep (${deepest} at the deepest): lists, quotes, directives, elements or emphasis inside one another; nest them less deeply`,
+    tooDeepToParse: () => 'This file nests too deeply to parse; nest lists, quotes and directives less deeply',
+    yamlBrackets: (most: number) =>
+      `The frontmatter holds over ${most} \`[\` and \`{\`; write each field as \`name: value\`, and put text that holds brackets in quotes`,
+    yamlLineIndicators: (count: number, most: number) =>
+      `This frontmatter line nests ${count} lists or keys (\`- \`, \`? \`); at most ${most}: write one field a line`,
+    yamlAliases: (most: number) =>
+      `The aliases (\`*name\`) of this frontmatter expand to more than ${most} values; write the values out instead`,
+    yamlTooLarge: () => 'The frontmatter is too large or nests too deeply to read; write each field as `name: value`',
+    options: (id: string, count: number, most: number) =>
+      `Question ${code(id)} has ${count} answers; at most ${most}: group them under further questions`,
+    guideNodes: (slug: string, most: number) =>
+      `Guide ${code(slug)} has more than ${most.toLocaleString('en')} nodes from this one on; split it into several guides`,
+    guideAnswers: (slug: string, most: number) =>
+      `Guide ${code(slug)} has more than ${most.toLocaleString('en')} answers by this node; split it into several guides, or group answers under further questions`,
+    guideFiles: (slug: string, most: number) =>
+      `Guide ${code(slug)} has over ${most.toLocaleString('en')} \`.mdx\` files; split it into several guides`,
+    guideBytes: (slug: string, megabytes: number) =>
+      `Guide ${code(slug)} holds over ${megabytes} MB of \`.mdx\` files; split it into several guides`,
+    guideEntries: (slug: string, most: number) =>
+      `Guide folder ${code(slug)} holds over ${most.toLocaleString('en')} files and folders; a guide folder holds its \`.mdx\` files and images: check that this is the folder you meant`,
+    folderDepth: (depth: number, most: number) =>
+      `This folder is ${depth} folders deep in the guide; at most ${most}: keep a guide's files in fewer levels of folders`,
+    // Files a guide links to or shows (core/parse/linked-file.ts).
+    linkedFileSize: (path: string, megabytes: string, most: number) =>
+      `${code(path)} is ${megabytes} MB; a file a guide links to or shows may hold at most ${most} MB: make it smaller, or publish it elsewhere and link to its address`,
+    imageSide: (path: string, width: number, height: number, most: number) =>
+      `Image ${code(path)} is ${width} × ${height} pixels; at most ${most.toLocaleString('en')} pixels a side: scale it down (a page shows it at most 736 pixels wide)`,
+    imagePixels: (path: string, width: number, height: number, most: number) =>
+      `Image ${code(path)} is ${width} × ${height} pixels (${Math.round((width * height) / 1_000_000)} megapixels); at most ${most / 1_000_000} megapixels: scale it down (a page shows it at most 736 pixels wide)`,
+  },
+});

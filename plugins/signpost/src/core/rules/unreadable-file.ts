@@ -1,0 +1,24 @@
+/**
+ * `unreadable-file`: its severity, summary and messages. Raised where the guide's files are read (core/parse,
+ * core/graph); `docs/unreadable-file.md` explains it.
+ */
+import { defineRule } from './define.ts';
+
+export const unreadableFileRule = defineRule({
+  id: 'unreadable-file',
+  severity: 'error',
+  summary: 'a file that cannot be read or is not UTF-8',
+  messages: {
+    cannotRead: (reason: string) => `Cannot read this file (${reason}); check its permissions`,
+    notUtf8: () => 'This file is not valid UTF-8 from here on; save it with UTF-8 encoding',
+    wrongEncoding: (encoding: string) => `This file is saved as ${encoding}; save it as UTF-8 (in most editors: Save with Encoding, UTF-8)`,
+    notRegular: (what: string) => `This is ${what}, not a regular file, so it is not read; a guide file must be a regular \`.mdx\` file`,
+    linkedFolder: () =>
+      'This folder is a symbolic link, and Signpost does not follow links to folders; move the folder here, or delete the link',
+    otherFileSystem: () => 'This folder is on another file system (a mount point), which Signpost does not walk into; copy the guide here',
+    hardLink: (names: number) =>
+      `This file is a hard link (one file with ${names} names, which may be outside the guide folder), so it is not read; replace it with a copy of the file`,
+    linkMissing: () => 'This symbolic link points to a file that does not exist; fix or delete the link',
+    linkOutside: () => 'This symbolic link points outside the guide folder; copy the file into the guide instead',
+  },
+});
