@@ -847,7 +847,8 @@ describe('files a guide links to or shows (issue 23)', () => {
       `index.mdx:9:23 broken-link ${outside('./shared/notes.txt')}`,
       `index.mdx:9:47 broken-link ${outside('./files/chain-1.txt')}`,
       'index.mdx:9:72 broken-link `./files/pipe.txt` is a FIFO (named pipe), not a regular file, so it is not read; save a regular file there',
-      'index.mdx:11:24 broken-link `./inside` is a file without extension, not a type Signpost publishes; use `.pdf`, `.png`, `.jpg`, `.jpeg`, `.gif`, `.webp`, `.avif`, `.mp4`, `.webm`, `.vtt`, `.txt`, `.log`, `.csv`, `.zip`, or publish it elsewhere and link to its address',
+      // A folder is a folder, whatever its name says.
+      'index.mdx:11:24 broken-link `./inside` is a folder, not a regular file, so it is not read; save a regular file there',
       'index.mdx:11:38 broken-link `./files/loop-a.txt` is a loop of symbolic links, not a regular file, so it is not read; save a regular file there',
       // The walk reports the linked folder too: its `.mdx` files are not read either.
       'shared:1:1 unreadable-file This folder is a symbolic link, and Signpost does not follow links to folders; move the folder here, or delete the link',

@@ -155,19 +155,9 @@ export type Opened = { bytes: Buffer; real: string } | Refusal;
  * the very file that was checked: a file swapped meanwhile is refused, not read.
  */
 export function openLinkedFile(path: string, guideRoot: string): Opened {
-  if (path.includes('\0')) return { reason: 'nulInPath' };
-  let real: string;
-  let before: Stats;
-  try {
-    real = realpathSync(path);
-    before = statSync(real);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    if (code === 'ELOOP') return { reason: 'notRegular', what: 'a loop of symbolic links' };
-    return code === 'ENOENT' || code === 'ENOTDIR' ? { reason: 'missing' } : { reason: 'unreadable', code };
-  }
-  if (!(real.startsWith(guideRoot + sep) && real.length > guideRoot.length + 1)) return { reason: 'outside' };
-  if (!before.isFile()) return { reason: 'notRegular', what: kindOf(before) };
+  const place = placeOf(path, guideRoot);
+  if ('reason' in place) return place;
+  const { real, before } = place;
   if (before.size > LIMITS.linkedFileBytes) return { reason: 'tooLarge', bytes: before.size };
   let handle: number;
   try {
@@ -202,6 +192,27 @@ export function openLinkedFile(path: string, guideRoot: string): Opened {
   }
 }
 
+/**
+ * Where a file really is, without opening it: its real path, which must be inside the guide,
+ * and what it is there, which must be a regular file.
+ */
+function placeOf(path: string, guideRoot: string): { real: string; before: Stats } | Refusal {
+  if (path.includes('\0')) return { reason: 'nulInPath' };
+  let real: string;
+  let before: Stats;
+  try {
+    real = realpathSync(path);
+    before = statSync(real);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    if (code === 'ELOOP') return { reason: 'notRegular', what: 'a loop of symbolic links' };
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { reason: 'missing' } : { reason: 'unreadable', code };
+  }
+  if (!(real.startsWith(guideRoot + sep) && real.length > guideRoot.length + 1)) return { reason: 'outside' };
+  if (!before.isFile()) return { reason: 'notRegular', what: kindOf(before) };
+  return { real, before };
+}
+
 function kindOf(info: Stats): string {
   if (info.isFIFO()) return 'a FIFO (named pipe)';
   if (info.isSocket()) return 'a socket';
@@ -226,7 +237,12 @@ export function refusedByName(path: string): Refusal | undefined {
  */
 export async function readLinkedFile(path: string, guideRoot: string): Promise<LinkedFile | Refusal> {
   const byName = refusedByName(path);
-  if (byName) return byName;
+  if (byName) {
+    // A name that would be refused says so only of a file that is there: a link to a folder is
+    // a folder, a missing file is missing.
+    const place = placeOf(path, guideRoot);
+    return 'reason' in place ? place : byName;
+  }
   const opened = openLinkedFile(path, guideRoot);
   if ('reason' in opened) return opened;
   const ext = extensionOf(path);
