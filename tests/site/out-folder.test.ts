@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { cp, lstat, mkdir, readdir, readFile, readlink, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, listFiles, ROOT, start, twoEditions, until } from './build-site.ts';
@@ -220,6 +220,22 @@ describe('an output folder that is an earlier Signpost build, or empty', () => {
     const run = await build(guidesA, '--out', empty);
     expect(run.code, run.stderr).toBe(0);
     expect(await snapshot(empty)).toEqual(filesA);
+  }, 60_000);
+
+  it('builds into a folder beside the project whose path begins with the project’s, and leaves nothing in the project', async () => {
+    // `/srv/help-live` beside the project `/srv/help`: Astro took such a path for one inside the
+    // project and put its server chunks there, where they found no packages.
+    const project = ROOT.replace(/\/$/, '');
+    const beside = await mkdtemp(`${project}-out-`);
+    try {
+      const before = await readdir(join(project, '.astro'));
+      const run = await build(guidesA, '--out', join(beside, 'site'));
+      expect(run.code, run.stderr).toBe(0);
+      expect(await snapshot(join(beside, 'site'))).toEqual(filesA);
+      expect(await readdir(join(project, '.astro'))).toEqual(before);
+    } finally {
+      await rm(beside, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('writes a manifest that lists every file it built, with its size and hash, and nothing else', async () => {

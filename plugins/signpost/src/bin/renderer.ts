@@ -8,6 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { rmdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildPhase } from '../integration/command-line.ts';
 
@@ -37,6 +39,28 @@ export const MESSAGES_FD = 3;
 /** The process's entry, beside this module (`.ts` in the sources, `.js` once built). */
 const ENTRY = new URL(`./render-process${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url);
 
+/**
+ * The folder Astro's process runs in: the project's. Astro writes a static build's server
+ * chunks (`.prerender/`, which import the project's packages) into `<cwd>/.astro/` when the
+ * output is outside the working folder, but into the output itself when the output's path only
+ * *starts with* the working folder's, as a string (`getOutDirWithinCwd`): a sibling such as
+ * `/srv/help-live` beside the project `/srv/help`, where those imports find no packages. For
+ * such an output Astro runs in the project's `.astro/` (which the command creates first), a
+ * path no folder outside the project begins with.
+ */
+export function workingFolder(job: Pick<RenderJob, 'root' | 'staging'>): string {
+  const sibling = job.staging.startsWith(job.root) && !job.staging.startsWith(job.root + sep);
+  return sibling ? join(job.root, '.astro') : job.root;
+}
+
+function removeIfEmpty(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch {
+    // Not there, or not empty: not ours to remove.
+  }
+}
+
 export class Renderer {
   readonly #job: RenderJob;
   #child: ChildProcess | undefined;
@@ -54,7 +78,7 @@ export class Renderer {
    */
   async run(onMessage: (message: RenderMessage) => Promise<void> | void): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(ENTRY), JSON.stringify(this.#job)], {
-      cwd: this.#job.root,
+      cwd: workingFolder(this.#job),
       stdio: ['pipe', 'inherit', 'inherit', 'pipe'],
       detached: true,
     });
@@ -67,7 +91,10 @@ export class Renderer {
     child.stdin!.on('error', () => {});
     const lines = createInterface({ input: child.stdio[MESSAGES_FD] as Readable });
     for await (const line of lines) await onMessage(JSON.parse(line) as RenderMessage);
-    return this.#exited;
+    const ended = await this.#exited;
+    // Astro leaves the folder it wrote its server chunks in, empty, in the working folder.
+    if (workingFolder(this.#job) !== this.#job.root) removeIfEmpty(join(workingFolder(this.#job), '.astro'));
+    return ended;
   }
 
   /** Lets the build go on past its setup, once the command has checked the output folder. */
