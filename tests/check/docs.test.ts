@@ -37,6 +37,8 @@ function limitMessages(): string {
     say('limit-exceeded', 'guideBytes', 'printer-help', LIMITS.guideBytes / 1024 ** 2),
     say('limit-exceeded', 'guideEntries', 'printer-help', LIMITS.guideEntries),
     say('limit-exceeded', 'folderDepth', past(LIMITS.folderDepth), LIMITS.folderDepth),
+    say('limit-exceeded', 'exampleChars', 2_480, LIMITS.exampleChars),
+    say('limit-exceeded', 'patternWork', 'paper-jam', 'example', LIMITS.patternWork),
   ]
     .map((finding) => `${finding.message}\n`)
     .join('');

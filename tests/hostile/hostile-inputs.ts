@@ -181,7 +181,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: 'a lookbehind of nested ambiguous repetitions, and an example of its worst shape',
     text: () =>
-      `${FRONTMATTER}::::error{#start title="Disk error"}\n::match{regex="(?<=^(?:\\w|\\w)* ?)\\berror\\b"}\n::example[${'a'.repeat(5000)} error]\n::example[${'a'.repeat(5000)}-error]\n\n:::reason\nR\n:::\n\n:::fix\nF\n:::\n::::\n`,
+      `${FRONTMATTER}::::error{#start title="Disk error"}\n::match{regex="(?<=^(?:\\w|\\w)* ?)\\berror\\b"}\n::example[${'a'.repeat(1990)} error]\n::example[${'a'.repeat(1990)}-error]\n\n:::reason\nR\n:::\n\n:::fix\nF\n:::\n::::\n`,
   },
 ];
 
@@ -210,7 +210,7 @@ export const GROWTH_SHAPES: { name: string; text: (bytes: number) => string }[] 
  */
 function nestedRegexes(count: number): string {
   const patterns = Array.from({ length: count }, (_, index) => `::match{regex="(?:x|x)*y \\bend${index}\\b (?:\\w+\\s?)*$"}`).join('\n\n');
-  const example = `::example[${'x'.repeat(3000)}y end0 ${'word '.repeat(400)}!]`;
+  const example = `::example[${'x'.repeat(1000)}y end0 ${'word '.repeat(190)}!]`;
   return `${FRONTMATTER}::::error{#start title="Start"}\n${patterns}\n\n${example}\n\n:::reason\nR\n:::\n\n:::fix\nF\n:::\n::::\n`;
 }
 

@@ -435,7 +435,7 @@ describe('regular expressions and the paste matcher', () => {
       '(?<=^(?:[a-z]+[a-z]*)+ )\\berror\\b',
       '(?<![.!?](?:\\s*\\w*)*)\\berror\\b',
     ];
-    const long = 'a'.repeat(3000);
+    const long = 'a'.repeat(1990);
     const text = card(shapes.map((shape) => `::match{regex="${shape}"}`).join('\n'), [`${long} error`, `${long}!error`]);
     // The message and the first example match; the second example matches none of them.
     expect(await messagesOf('lookbehind-shapes', text)).toEqual([
@@ -448,7 +448,7 @@ describe('regular expressions and the paste matcher', () => {
       ['::match{regex="\\berror\\b (a|a)*!"}', '::match{regex="\\berror\\b (\\w+)+$"}', '::match{regex="\\berror\\b ((?:a+)+b)+$"}'].join(
         '\n',
       ),
-      [`disk error ${'a'.repeat(3000)}`, `disk error ${'a'.repeat(3000)}?`],
+      [`disk error ${'a'.repeat(1980)}`, `disk error ${'a'.repeat(1980)}?`],
     );
     expect(await messagesOf('nested-repetitions', text)).toEqual([
       'index.mdx:6:18 unmatched-example This message of `start` matches none of its patterns, and readers paste it as it is; add a pattern that matches it',
@@ -483,7 +483,7 @@ describe('regular expressions and the paste matcher', () => {
   });
 
   it('runs a placeholder pattern on a long run of words joined by dots', async () => {
-    const text = card('::match[{id} failed]', [`${'a.'.repeat(2500)}a failed`, `${'a.'.repeat(2500)}a`], 'Upload failed');
+    const text = card('::match[{id} failed]', [`${'a.'.repeat(990)}a failed`, `${'a.'.repeat(990)}a`], 'Upload failed');
     expect(await messagesOf('dotted-run', text)).toEqual([
       'index.mdx:9:1 unmatched-example No pattern of `start` matches this example; correct the example, or add a `::match` pattern that matches it',
     ]);
@@ -504,7 +504,7 @@ describe('regular expressions and the paste matcher', () => {
     );
     for (let file = 0; file < 20; file++) {
       const patterns = Array.from({ length: 15 }, (_, index) => `::match{regex="\\w+ failed: code E${file}\\b|\\bz${index} failed\\b"}`);
-      const example = `::example[${'w'.repeat(2000)} failed: code E${file}]`;
+      const example = `::example[${'w'.repeat(1980)} failed: code E${file}]`;
       const text = `::::error{#card-${file} title="Job failed: code E${file}"}\n${patterns.join('\n')}\n${example}\n\n:::reason\nR\n:::\n\n:::fix\nF\n:::\n::::\n`;
       await writeFile(join(dir, `file-${file}.mdx`), text);
     }

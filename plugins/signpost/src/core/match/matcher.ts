@@ -39,7 +39,7 @@ export const MOST_LINE_CHARS = 2_000;
  */
 export const MATCH_BUDGET = 100_000_000;
 /** The work of building one pattern, in the budget's units (about a millisecond). */
-const BUILD_COST = 100_000;
+export const BUILD_COST = 100_000;
 /** A word in more messages and aliases than this says little: it is left out of the comparison. */
 export const COMMON_WORD = 64;
 /** Similarity under which a card is not shown at all. */
@@ -108,6 +108,20 @@ export class CompiledPattern {
     const ascii = this.#asciiSource !== undefined && ASCII.test(line);
     const fresh = ascii ? this.#ascii === undefined : this.#regex === undefined;
     return (fresh ? BUILD_COST : 0) + Math.max(1, line.length) * this.#built(line).size;
+  }
+
+  /**
+   * The expression that runs on a line, as `builtExpressions` knows it (flags and source): two
+   * patterns with the same one match the same lines. Read without building it.
+   */
+  programOf(line: string): string {
+    const ascii = this.#asciiSource !== undefined && ASCII.test(line);
+    return `${this.flags}/${ascii ? this.#asciiSource : this.source}`;
+  }
+
+  /** The steps of the program that runs on a line (`programOf`), built the first time it is asked for. */
+  steps(line: string): number {
+    return this.#built(line).size;
   }
 
   /** Where the pattern matches a line, start and end, if it does. */
@@ -285,13 +299,16 @@ export function indexPatterns(patterns: CompiledPattern[]): Map<string, Compiled
   return index;
 }
 
+/** The patterns of `index` that may match one line: those whose key word it holds, each once. */
+export function candidatesOf(index: Map<string, CompiledPattern[]>, line: string): CompiledPattern[] {
+  const found = new Set<CompiledPattern>();
+  for (const word of wordsOf(line)) for (const pattern of index.get(word) ?? []) found.add(pattern);
+  return [...found];
+}
+
 /** The patterns of `index` that match one line. */
 export function patternsMatching(index: Map<string, CompiledPattern[]>, line: string): CompiledPattern[] {
-  const found = new Set<CompiledPattern>();
-  for (const word of wordsOf(line)) {
-    for (const pattern of index.get(word) ?? []) if (!found.has(pattern) && pattern.test(line)) found.add(pattern);
-  }
-  return [...found];
+  return candidatesOf(index, line).filter((pattern) => pattern.test(line));
 }
 
 /** What a word of a line leads to: the patterns keyed by it, its id among the messages' words. */

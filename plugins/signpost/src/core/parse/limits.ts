@@ -12,6 +12,7 @@ import { limitExceededRule } from '../rules/limit-exceeded.ts';
 import type { Point } from 'unist';
 import type { Finding } from '../rules/define.ts';
 import { DirectiveDepth, ElementDepth, LINE_ENDING, lineContainers } from './nesting.ts';
+import { MOST_LINE_CHARS } from '../match/matcher.ts';
 
 export const LIMITS = {
   /** Bytes in one guide file: a guide that needs more splits it into several files. */
@@ -75,6 +76,19 @@ export const LIMITS = {
   imagePixels: 50_000_000,
   /** Pixels on one side of an image: browsers and the image pipeline refuse wider ones. */
   imageSide: 16_384,
+  // The error cards' `match` patterns and `example` lines (core/rules/card-patterns.ts).
+  /** Characters of an `::example` line: what the reader's paste box reads of a line (`MOST_LINE_CHARS`). */
+  exampleChars: MOST_LINE_CHARS,
+  /**
+   * The work of trying a guide's patterns on its cards' examples, messages and aliases, in the
+   * paste matcher's units (`MATCH_BUDGET`: a line's length times the steps of a pattern's
+   * program, each expression built counting `BUILD_COST`). Measured: the 10,000-node bench guide
+   * (2,878 cards) takes 603 million, most of it building its 5,756 expressions, `guide/` under
+   * 1 million; a guide at the budget takes about 2 s to check on RE2's DFA and about 6 s with
+   * lookbehinds on its NFA (2 cores, start-up included), where the same guides without it took
+   * 42–363 s.
+   */
+  patternWork: 3_000_000_000,
 } as const;
 
 type LimitName = keyof typeof LIMITS;
@@ -222,6 +236,20 @@ export const LIMIT_TABLE: readonly LimitRow[] = [
     unit: (v) => `${count(v)} pixels`,
     measured: "from the image's header, before it is decoded",
     fix: 'scale the image down: a page shows it at most 736 pixels wide',
+  },
+  {
+    what: 'the characters of an `::example` line of an error card (what the paste box reads of a pasted line)',
+    limit: 'exampleChars',
+    unit: (v) => `${count(v)} characters`,
+    measured: 'after parsing, at the example',
+    fix: 'keep the part of the line that names the error',
+  },
+  {
+    what: "the work of trying a guide's `match` patterns on its cards' examples, messages and aliases: each line's length times the steps of each pattern tried on it (a pattern is tried on the lines that hold its rarest word)",
+    limit: 'patternWork',
+    unit: (v) => `${count(v / 1_000_000)} million`,
+    measured: 'after parsing, at the line where it runs out',
+    fix: "shorten the examples, and give each card's patterns a word that other cards' lines do not hold",
   },
   {
     what: 'the characters of an id or a guide folder name (past it, an `invalid-id`)',

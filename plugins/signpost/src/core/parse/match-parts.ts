@@ -14,6 +14,7 @@
  */
 import { invalidPatternRule } from '../rules/invalid-pattern.ts';
 import { missingTitleRule } from '../rules/missing-title.ts';
+import { limitExceededRule } from '../rules/limit-exceeded.ts';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Located, MatchPattern } from '../graph/model.ts';
@@ -22,6 +23,7 @@ import { checkRegex } from '../match/regex.ts';
 import { flag } from '../problems.ts';
 import { MatchAttributes, NoAttributes } from '../schemas/directives.ts';
 import { readAttributes } from './attributes.ts';
+import { LIMITS } from './limits.ts';
 import { ownAttributePlace, openingOf, type Directive } from './directives.ts';
 
 /** What a card's walk collects of its patterns and examples. */
@@ -130,7 +132,13 @@ export function readExample(directive: Directive, collected: MatchParts, file: V
     flag(file, missingTitleRule.say('example'), openingOf(directive));
     return;
   }
-  collected.examples.push({ text, position: directive.position ?? openingOf(directive)! });
+  const position = directive.position ?? openingOf(directive)!;
+  // Longer, it would be proven on characters a reader's paste is never read to, at a cost.
+  if (text.length > LIMITS.exampleChars) {
+    flag(file, limitExceededRule.say('exampleChars', text.length, LIMITS.exampleChars), position);
+    return;
+  }
+  collected.examples.push({ text, position });
 }
 
 /**

@@ -26,7 +26,7 @@ export function ambiguousMatches({ guide, problems }: RuleContext): void {
   const reported = new Set<string>();
   cards.forEach((other, otherIndex) => {
     for (const wording of wordings[otherIndex]!) {
-      for (const pattern of matching(wording.text)) {
+      for (const pattern of matching(wording.text) ?? []) {
         if (pattern.card === otherIndex) continue;
         const key = `${pattern.card}:${pattern.index}:${otherIndex}`;
         if (reported.has(key)) continue;

@@ -7,11 +7,24 @@
  * most of a check's graph rules. A process that checks the same guide again (the dev server,
  * on every save) keeps what each line matched, and tries again only the lines that are new and
  * the patterns that are new, so a save costs what it changed.
+ *
+ * A line is tried once against each expression its candidate patterns run (the same pattern
+ * on several cards is one try), and the tries of a guide have a budget, `LIMITS.patternWork`,
+ * counted in the paste matcher's units (a line's length times the steps of the expression's
+ * program, and each expression built): a guide whose cards' patterns and lines all share their
+ * words makes every pattern run on every line, which no real guide comes near. The budget is
+ * counted as a fresh process would count it, whatever earlier checks proved, so that where it
+ * runs out depends on the guide alone.
  */
 import { RE2JS } from 're2js';
 import type { ErrorNode, Guide, Located, MatchPattern } from '../graph/model.ts';
-import { compilePatterns, indexPatterns, patternsMatching, type CompiledPattern } from '../match/matcher.ts';
+import { BUILD_COST, candidatesOf, compilePatterns, indexPatterns, patternsMatching, type CompiledPattern } from '../match/matcher.ts';
 import { ownAttributePlace } from '../parse/directives.ts';
+import { LIMITS } from '../parse/limits.ts';
+import { problem } from '../problems.ts';
+import { shorten } from '../suggest.ts';
+import type { RuleContext } from './context.ts';
+import { limitExceededRule } from './limit-exceeded.ts';
 
 /** What readers may paste of a card: its examples, its message and its aliases. */
 export interface Wording extends Located {
@@ -22,8 +35,13 @@ export interface CardPatterns {
   cards: ErrorNode[];
   /** What readers may paste of each card (`wordingsOf`), in the order of `cards`. */
   wordings: Wording[][];
-  /** The patterns of `cards` that match a line. */
-  matching: (line: string) => CompiledPattern[];
+  /**
+   * The patterns of `cards` that match a line; undefined for a line of `wordings` from the one
+   * where the budget ran out (`exhausted`) on: it was not tried.
+   */
+  matching: (line: string) => CompiledPattern[] | undefined;
+  /** Where `LIMITS.patternWork` ran out: the card (its place in `cards`) and its line. */
+  exhausted: { card: number; wording: Wording } | undefined;
   /** A compiled pattern's place in the guide. */
   patternOf: (pattern: CompiledPattern) => MatchPattern;
 }
@@ -71,12 +89,16 @@ export function cardPatterns(guide: Guide): CardPatterns {
   const lines = new Map<string, CompiledPattern[]>();
   proven.set(guide.dir, { patterns, compiled, index, lines });
   const earlier = before && (same ? (line: string) => before.lines.get(line) : successorsOf(before, index));
+  const wordings = cards.map(wordingsOf);
+  const { tried, exhausted } = withinBudget(index, wordings);
   found = {
     cards,
-    wordings: cards.map(wordingsOf),
+    wordings,
+    exhausted,
     matching: (line) => {
+      if (!tried.has(line)) return undefined;
       let matched = lines.get(line);
-      if (!matched) lines.set(line, (matched = earlier?.(line) ?? patternsMatching(index, line)));
+      if (!matched) lines.set(line, (matched = earlier?.(line) ?? matchingOnce(index, line)));
       return matched;
     },
     patternOf: (pattern) => {
@@ -87,6 +109,70 @@ export function cardPatterns(guide: Guide): CardPatterns {
   };
   compiledFor.set(guide, found);
   return found;
+}
+
+/**
+ * The lines of `wordings` that the budget (`LIMITS.patternWork`) lets be tried, card by card
+ * in the guide's order, and where it ran out. Each line is counted once, against each
+ * expression its candidate patterns run, and each expression once for building it; building
+ * is counted before it happens, so that the expressions past the budget are never built.
+ */
+function withinBudget(
+  index: Map<string, CompiledPattern[]>,
+  wordings: Wording[][],
+): { tried: Set<string>; exhausted: CardPatterns['exhausted'] } {
+  const tried = new Set<string>();
+  const built = new Set<string>();
+  let left = LIMITS.patternWork;
+  for (let card = 0; card < wordings.length; card++) {
+    for (const wording of wordings[card]!) {
+      const line = wording.text;
+      if (tried.has(line)) continue;
+      const programs = new Set<string>();
+      for (const pattern of candidatesOf(index, line)) {
+        const program = pattern.programOf(line);
+        if (programs.has(program)) continue;
+        programs.add(program);
+        if (!built.has(program)) {
+          left -= BUILD_COST;
+          if (left < 0) return { tried, exhausted: { card, wording } };
+          built.add(program);
+        }
+        left -= Math.max(1, line.length) * pattern.steps(line);
+        if (left < 0) return { tried, exhausted: { card, wording } };
+      }
+      tried.add(line);
+    }
+  }
+  return { tried, exhausted: undefined };
+}
+
+/** The patterns of `index` that match a line, each expression tried once however many patterns run it. */
+function matchingOnce(index: Map<string, CompiledPattern[]>, line: string): CompiledPattern[] {
+  const verdicts = new Map<string, boolean>();
+  return candidatesOf(index, line).filter((pattern) => {
+    const program = pattern.programOf(line);
+    let verdict = verdicts.get(program);
+    if (verdict === undefined) verdicts.set(program, (verdict = pattern.test(line)));
+    return verdict;
+  });
+}
+
+/**
+ * `limit-exceeded` for a guide whose patterns would take more than `LIMITS.patternWork` to try
+ * on its cards' lines: once, at the line where the budget ran out.
+ */
+export function patternWorkLimit({ guide, problems }: RuleContext): void {
+  const { cards, exhausted } = cardPatterns(guide);
+  if (!exhausted) return;
+  const card = cards[exhausted.card]!;
+  problems.push(
+    problem(
+      card.file,
+      limitExceededRule.say('patternWork', shorten(card.id), exhausted.wording.what, LIMITS.patternWork),
+      exhausted.wording.position,
+    ),
+  );
 }
 
 /** Whether two lists of cards' patterns compile alike: card by card, the same patterns in the same order. */

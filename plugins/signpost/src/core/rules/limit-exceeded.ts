@@ -58,5 +58,10 @@ export const limitExceededRule = defineRule({
       `Image ${code(path)} is ${width} × ${height} pixels; at most ${most.toLocaleString('en')} pixels a side: scale it down (a page shows it at most 736 pixels wide)`,
     imagePixels: (path: string, width: number, height: number, most: number) =>
       `Image ${code(path)} is ${width} × ${height} pixels (${Math.round((width * height) / 1_000_000)} megapixels); at most ${most / 1_000_000} megapixels: scale it down (a page shows it at most 736 pixels wide)`,
+    // Error cards' patterns and examples (core/parse/match-parts.ts, core/rules/card-patterns.ts).
+    exampleChars: (chars: number, most: number) =>
+      `This example is ${chars.toLocaleString('en')} characters long; the paste box reads at most ${most.toLocaleString('en')} characters of a line: keep the part that names the error`,
+    patternWork: (id: string, what: 'example' | 'message' | 'alias', most: number) =>
+      `Trying this guide's \`match\` patterns on its cards' lines goes past ${(most / 1_000_000).toLocaleString('en')} million steps at this ${what} of ${code(id)}, and the lines from here on were not tried: every pattern runs on every line that holds its rarest word; shorten the examples, and give each card's patterns a word that other cards' lines do not hold`,
   },
 });

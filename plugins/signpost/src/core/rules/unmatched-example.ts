@@ -30,7 +30,9 @@ export function unmatchedExamples({ guide, problems }: RuleContext): void {
     for (const wording of wordings[index]!) {
       // Without patterns, the examples are what is wrong: the message lands by its words alone.
       if (wording.what !== 'example' && card.patterns.length === 0) continue;
-      if (matching(wording.text).some((pattern) => pattern.card === index)) continue;
+      // A line past the budget was not tried: `limit-exceeded` says so (card-patterns.ts).
+      const matched = matching(wording.text);
+      if (!matched || matched.some((pattern) => pattern.card === index)) continue;
       const finding =
         wording.what !== 'example'
           ? unmatchedExampleRule.say('wording', wording.what, shorten(card.id))

@@ -12,6 +12,7 @@ import { duplicateAnswers } from './duplicate-answer.ts';
 import { duplicateIds } from './duplicate-id.ts';
 import { ambiguousMatches } from './ambiguous-match.ts';
 import { unmatchedExamples } from './unmatched-example.ts';
+import { patternWorkLimit } from './card-patterns.ts';
 import { missingSupport } from './missing-support.ts';
 import { movedFrom } from './moved-from.ts';
 import { missingStart, noOutcome, unreachableNodes } from './reachability.ts';
@@ -36,6 +37,7 @@ const GRAPH_RULES: ((context: RuleContext) => void)[] = [
   noOutcome,
   missingSupport,
   duplicateErrorMessages,
+  patternWorkLimit,
   unmatchedExamples,
   ambiguousMatches,
 ];
