@@ -96,12 +96,12 @@ describe('docs/authoring.md, matching a pasted error', async () => {
 
   it('shows a regular expression that check accepts, one that runs at once on RE2, and ones it refuses', () => {
     const regex = /^::match\{regex="(.*)"\}$/m.exec(section)![1]!;
-    expect(checkRegex(regex)).toMatchObject({ key: 'please' });
+    expect(checkRegex(regex)).toMatchObject({ keys: ['please'] });
     // A backtracking engine would not finish this test.
     const nested = /such as `([^`]+)`, which would hang/.exec(section)![1]!;
     const checked = checkRegex(`\\berror\\b ${nested}`) as CheckedRegex;
     const [compiled] = compilePatterns(
-      [{ message: '', aliases: [], patterns: [], regexes: [{ source: checked.expression, key: checked.key }] }],
+      [{ message: '', aliases: [], patterns: [], regexes: [{ source: checked.expression, keys: checked.keys }] }],
       RE2JS,
     );
     expect(compiled!.exec(`error ${'a'.repeat(40)}!`)).toBeUndefined();

@@ -26,7 +26,7 @@ const matcher = new Matcher(
     message: card.title,
     aliases: card.aliases.map((alias) => alias.text),
     patterns: card.patterns.filter((pattern) => !pattern.regex).map((pattern) => pattern.text),
-    regexes: card.patterns.filter((pattern) => pattern.regex).map((pattern) => ({ source: pattern.expression!, key: pattern.key! })),
+    regexes: card.patterns.filter((pattern) => pattern.regex).map((pattern) => ({ source: pattern.expression!, keys: pattern.keys! })),
   })),
   RE2JS,
 );
@@ -126,7 +126,7 @@ describe('a paste too long to try every pattern on', () => {
   // quadratic in the line, on 10,000 lines of 2,000 characters, each holding the key word.
   const hostile = Array.from({ length: 15 }, (_, index) => checkRegex(`\\w+ failed\\b|\\bz${index} failed\\b`) as CheckedRegex);
   const hostileCards: MatchCard[] = [
-    { message: 'Upload failed', aliases: [], patterns: [], regexes: hostile.map(({ expression, key }) => ({ source: expression, key })) },
+    { message: 'Upload failed', aliases: [], patterns: [], regexes: hostile.map(({ expression, keys }) => ({ source: expression, keys })) },
     { message: 'Disk full', aliases: [], patterns: ['Disk full on {id}'], regexes: [] },
   ];
   const lines = Array.from({ length: MOST_LINES }, (_, index) => `${index}${'a'.repeat(MOST_LINE_CHARS - 20)} x-failed`);
@@ -252,16 +252,30 @@ describe('a pattern', () => {
   });
 
   it('as a regular expression, gives the word a line must hold and its RE2 form, or is refused', () => {
-    expect(checkRegex('(?<![.!?]\\s*)\\bPlease try again')).toMatchObject({ key: 'please' });
+    expect(checkRegex('(?<![.!?]\\s*)\\bPlease try again')).toMatchObject({ keys: ['please'] });
     expect(checkRegex('We no longer have access to the SP[- ]?API')).toEqual({
-      key: 'longer',
+      keys: ['longer'],
       expression: 'We\\x{20}no\\x{20}longer\\x{20}have\\x{20}access\\x{20}to\\x{20}the\\x{20}SP(?:[\\x{2d}\\x{20}])?API',
     });
     expect(checkRegex('x|\\berror\\b')).toEqual({ fault: 'noWord' });
+    // Alternatives: a line holds the word of one of them (the review's case).
+    expect(checkRegex('\\bdisk\\b|\\bvolume\\s+quota\\b|\\bstorage\\s+problem\\b')).toMatchObject({ keys: ['disk', 'volume', 'storage'] });
     // Nested repetitions run in linear time on RE2: nothing to refuse.
-    expect(checkRegex('\\berror\\b (a+)+$')).toMatchObject({ key: 'error' });
+    expect(checkRegex('\\berror\\b (a+)+$')).toMatchObject({ keys: ['error'] });
     expect(checkRegex('\\berror\\b(?! now)')).toEqual({ fault: 'lookahead', written: '(?! now)', index: 9, length: 8 });
     expect(checkRegex('(\\w+) \\berror\\b \\1')).toEqual({ fault: 'backreference', written: '\\1', index: 16, length: 2 });
+  });
+
+  it('as a regular expression of alternatives, is tried on a line holding the word of any of them', () => {
+    const checked = checkRegex('\\bdisk\\b|\\bvolume\\s+quota\\b|\\bstorage\\s+problem\\b') as CheckedRegex;
+    const storage: MatchCard[] = [
+      { message: 'Storage problem', aliases: [], patterns: [], regexes: [{ source: checked.expression, keys: checked.keys }] },
+      { message: 'Upload failed', aliases: [], patterns: [], regexes: [] },
+    ];
+    const alternatives = new Matcher(storage, RE2JS);
+    for (const paste of ['12:00 disk is failing', '12:00 volume quota exceeded', 'a storage problem']) {
+      expect(alternatives.match(paste).clear?.card, paste).toBe(0);
+    }
   });
 
   it('as a regular expression, means on RE2 what it means in JavaScript', () => {
@@ -269,7 +283,7 @@ describe('a pattern', () => {
       const checked = checkRegex(source) as CheckedRegex;
       expect(checked.expression, source).toBeDefined();
       const [compiled] = compilePatterns(
-        [{ message: '', aliases: [], patterns: [], regexes: [{ source: checked.expression, key: checked.key }] }],
+        [{ message: '', aliases: [], patterns: [], regexes: [{ source: checked.expression, keys: checked.keys }] }],
         RE2JS,
       );
       return compiled!.exec(line);
@@ -302,7 +316,7 @@ describe('a pattern', () => {
     for (const [source, matching, other] of cases) {
       const checked = checkRegex(source) as CheckedRegex;
       const [compiled] = compilePatterns(
-        [{ message: '', aliases: [], patterns: [], regexes: [{ source: checked.expression, key: checked.key }] }],
+        [{ message: '', aliases: [], patterns: [], regexes: [{ source: checked.expression, keys: checked.keys }] }],
         RE2JS,
       );
       expect(compiled!.exec(matching), source).toBeDefined();

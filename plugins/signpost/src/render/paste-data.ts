@@ -25,8 +25,8 @@ export interface PasteData {
   w: string[][];
   /** Patterns with placeholders, as written. */
   p: string[][];
-  /** Regular expressions in RE2's syntax (core/match/regex.ts), each with the word a matching line holds. */
-  r: [string, string][][];
+  /** Regular expressions in RE2's syntax (core/match/regex.ts), each with the words a matching line holds one of. */
+  r: [string, string[]][][];
 }
 
 /** What showing a card needs, card by card: its message, and where it appears (or `''`). */
@@ -44,7 +44,7 @@ export interface PasteSource {
     title: string;
     context: string | undefined;
     aliases: { text: string }[];
-    patterns: { text: string; regex: boolean; key?: string; expression?: string }[];
+    patterns: { text: string; regex: boolean; keys?: string[]; expression?: string }[];
   }[];
 }
 
@@ -60,7 +60,7 @@ export function pasteData(guides: PasteSource[]): { data: PasteData; names: Past
     w: wordings.map((card) => card.map((words) => words.filter((word) => frequency.get(word)! <= COMMON_WORD).join(' '))),
     p: cards.map(({ card }) => card.patterns.filter((pattern) => !pattern.regex).map((pattern) => pattern.text)),
     r: cards.map(({ card }) =>
-      card.patterns.flatMap((pattern) => (pattern.regex ? [[pattern.expression ?? '', pattern.key ?? ''] as [string, string]] : [])),
+      card.patterns.flatMap((pattern) => (pattern.regex ? [[pattern.expression ?? '', pattern.keys ?? []] as [string, string[]]] : [])),
     ),
   };
   const names: PasteNames = { t: cards.map(({ card }) => card.title), c: cards.map(({ card }) => card.context ?? '') };
@@ -82,7 +82,7 @@ export function matchCards(data: PasteData): MatchCard[] {
     message: data.w[card]?.[0] ?? '',
     aliases: data.w[card]?.slice(1) ?? [],
     patterns: data.p[card] ?? [],
-    regexes: (data.r[card] ?? []).map(([source, key]) => ({ source, key })),
+    regexes: (data.r[card] ?? []).map(([source, keys]) => ({ source, keys })),
   }));
 }
 

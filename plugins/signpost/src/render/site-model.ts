@@ -78,10 +78,10 @@ export function toView(node: GuideNode, strings: UiStrings): NodeView {
         kind: node.kind,
         context: node.context,
         aliases: node.aliases.map(({ text }) => ({ text })),
-        patterns: node.patterns.map(({ text, regex, key, expression }) => ({
+        patterns: node.patterns.map(({ text, regex, keys, expression }) => ({
           text,
           regex,
-          ...(key ? { key } : {}),
+          ...(keys ? { keys } : {}),
           ...(expression ? { expression } : {}),
         })),
         prompt: node.prompt ?? strings.didTheFixWork,

@@ -64,8 +64,8 @@ export interface MatchPattern {
   /** As written: text with placeholders (`Failed to create geocompany {id}`), or a regular expression. */
   text: string;
   regex: boolean;
-  /** For a regular expression: the word a matching line must hold (core/match/regex.ts). */
-  key?: string;
+  /** For a regular expression: words a matching line holds at least one of (core/match/regex.ts). */
+  keys?: string[];
   /** For a regular expression: the same in RE2's syntax, as the matcher runs it (core/match/regex.ts). */
   expression?: string;
   position: Position;

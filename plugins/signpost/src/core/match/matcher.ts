@@ -58,7 +58,7 @@ export interface MatchCard {
    * Regular expressions in RE2's syntax (`expression` of regex.ts's verdict), each with the word
    * a line must hold for it to match.
    */
-  regexes: readonly { source: string; key: string }[];
+  regexes: readonly { source: string; keys: readonly string[] }[];
 }
 
 /** One pattern, ready to run; its expression is built the first time a line may match. */
@@ -70,8 +70,10 @@ export class CompiledPattern {
   readonly source: string;
   /** RE2's flags. */
   readonly flags: number;
-  /** The words a line must hold one of. */
+  /** Words a matching line holds: all of them, or with `anyKey` at least one. */
   readonly keys: string[];
+  /** A regular expression of alternatives: a line holds the word of one of them. */
+  readonly anyKey: boolean;
   readonly specificity: number;
   readonly #engine: Engine;
   #regex: Built | undefined;
@@ -81,6 +83,7 @@ export class CompiledPattern {
 
   constructor(
     fields: Pick<CompiledPattern, 'card' | 'index' | 'source' | 'flags' | 'keys' | 'specificity'> & {
+      anyKey?: boolean;
       asciiSource?: string | undefined;
       engine: Engine;
     },
@@ -90,6 +93,7 @@ export class CompiledPattern {
     this.source = fields.source;
     this.flags = fields.flags;
     this.keys = fields.keys;
+    this.anyKey = fields.anyKey ?? false;
     this.specificity = fields.specificity;
     this.#asciiSource = fields.asciiSource;
     this.#engine = fields.engine;
@@ -265,7 +269,7 @@ export function compilePatterns(cards: readonly MatchCard[], engine: Engine): Co
       const read = readPattern(written);
       if (read) compiled.push(new CompiledPattern({ card: cardIndex, index, flags: engine.CASE_INSENSITIVE, engine, ...read }));
     });
-    card.regexes.forEach(({ source, key }, index) => {
+    card.regexes.forEach(({ source, keys }, index) => {
       compiled.push(
         new CompiledPattern({
           card: cardIndex,
@@ -273,8 +277,9 @@ export function compilePatterns(cards: readonly MatchCard[], engine: Engine): Co
           source,
           // Lookbehinds run on RE2's NFA: asked for only where the expression has one.
           flags: engine.CASE_INSENSITIVE | (source.includes('(?<') ? engine.LOOKBEHINDS : 0),
-          keys: [key],
-          specificity: key.length,
+          keys: [...keys],
+          anyKey: true,
+          specificity: Math.min(...keys.map((key) => key.length)),
           engine,
         }),
       );
@@ -283,7 +288,7 @@ export function compilePatterns(cards: readonly MatchCard[], engine: Engine): Co
   return compiled;
 }
 
-/** Patterns by the key word a line must hold: each pattern under its rarest key. */
+/** Patterns by the key word a line must hold: each pattern under its rarest key, or under each of its keys with `anyKey`. */
 export function indexPatterns(patterns: CompiledPattern[]): Map<string, CompiledPattern[]> {
   const counts = new Map<string, number>();
   for (const pattern of patterns) for (const key of new Set(pattern.keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -291,10 +296,12 @@ export function indexPatterns(patterns: CompiledPattern[]): Map<string, Compiled
   for (const pattern of patterns) {
     if (pattern.keys.length === 0) continue;
     const rarer = (a: string, b: string) => counts.get(a)! < counts.get(b)! || (counts.get(a) === counts.get(b) && a.length > b.length);
-    const key = pattern.keys.reduce((best, candidate) => (rarer(candidate, best) ? candidate : best));
-    const list = index.get(key);
-    if (list) list.push(pattern);
-    else index.set(key, [pattern]);
+    const keys = pattern.anyKey ? pattern.keys : [pattern.keys.reduce((best, candidate) => (rarer(candidate, best) ? candidate : best))];
+    for (const key of keys) {
+      const list = index.get(key);
+      if (list) list.push(pattern);
+      else index.set(key, [pattern]);
+    }
   }
   return index;
 }

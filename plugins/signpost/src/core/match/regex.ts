@@ -38,7 +38,8 @@ export type Unsupported = 'lookahead' | 'backreference' | 'modifiers' | 'surroga
 
 /** An expression Signpost runs: its key word, and its RE2 form with the flags to compile it with. */
 export interface CheckedRegex {
-  key: string;
+  /** The words a matching line holds: one of each top-level alternative, so at least one of them. */
+  keys: string[];
   /** The expression in RE2's syntax (see `toRe2`), to compile with `REGEX_FLAGS`. */
   expression: string;
 }
@@ -97,7 +98,7 @@ function analyse(source: string): CheckedRegex | RegexFault {
   if (size > MOST_PROGRAM_SIZE) return { fault: 'tooLarge', size, most: MOST_PROGRAM_SIZE };
   const keys = keysOf(pattern.alternatives);
   if (!keys) return { fault: 'noWord' };
-  return { key: keys.reduce((best, key) => (key.length > best.length ? key : best)), expression: translated };
+  return { keys, expression: translated };
 }
 
 /** A fault found while translating, thrown to leave the walk at once. */
@@ -346,17 +347,18 @@ function shown(node: AST.Node): string {
 }
 
 /**
- * The words a matching line must hold whole, from the top level of the expression: each
- * alternative must have one (`undefined` if one has none).
+ * A word a line must hold whole for each alternative at the top level of the expression (its
+ * longest), so that a matching line holds at least one of them; `undefined` if an alternative
+ * has none. `disk|volume quota` gives `disk` and `volume`: a line with either may match.
  */
 function keysOf(alternatives: AST.Alternative[]): string[] | undefined {
   const keys: string[] = [];
   for (const alternative of alternatives) {
     const words = wordsOf(alternative.elements);
     if (words.length === 0) return undefined;
-    keys.push(...words);
+    keys.push(words.reduce((best, word) => (word.length > best.length ? word : best)));
   }
-  return keys;
+  return [...new Set(keys)];
 }
 
 /** Words written out in a row of elements, with a space, punctuation, `\b`, `^` or `$` on both sides. */

@@ -88,8 +88,8 @@ function readRegex(directive: Directive, regex: string, collected: MatchParts, f
       ? within(attribute.start, 'regex="'.length + index, length)
       : attribute;
   const checked = checkRegex(regex);
-  if ('key' in checked) {
-    collected.patterns.push({ text: regex, regex: true, key: checked.key, expression: checked.expression, position: attribute });
+  if ('keys' in checked) {
+    collected.patterns.push({ text: regex, regex: true, keys: checked.keys, expression: checked.expression, position: attribute });
     return;
   }
   switch (checked.fault) {

@@ -81,7 +81,9 @@ export function cardPatterns(guide: Guide): CardPatterns {
           message: '',
           aliases: [],
           patterns: own.filter((pattern) => !pattern.regex).map((pattern) => pattern.text),
-          regexes: own.filter((pattern) => pattern.regex).map((pattern) => ({ source: pattern.expression ?? '', key: pattern.key ?? '' })),
+          regexes: own
+            .filter((pattern) => pattern.regex)
+            .map((pattern) => ({ source: pattern.expression ?? '', keys: pattern.keys ?? [] })),
         })),
         RE2JS,
       );
@@ -187,7 +189,7 @@ function samePatterns(before: MatchPattern[][], now: MatchPattern[][]): boolean 
         (pattern, index) =>
           pattern.text === was[index]!.text &&
           pattern.regex === was[index]!.regex &&
-          pattern.key === was[index]!.key &&
+          String(pattern.keys) === String(was[index]!.keys) &&
           pattern.expression === was[index]!.expression,
       )
     );
