@@ -944,11 +944,12 @@ describe('files a guide links to or shows (issue 23)', () => {
     ]);
   });
 
-  it('refuses markup hidden in a file of an allowed type: any tag in text, tags of no cue in captions, page tags and handlers in the rest', async () => {
+  it('refuses markup hidden in a file of an allowed type: any tag in text; in captions and the rest, what the HTML tokenizer finds that loads or runs', async () => {
     const dir = join(work, 'hidden-markup');
     await mkdir(join(dir, 'files'), { recursive: true });
     const TEXT = 'take the markup out, or put the file in a ZIP archive (`.zip`)';
-    const CUES = 'keep to the cue tags of WebVTT (`<b>`, `<i>`, `<u>`, `<c>`, `<v>`, `<lang>`, `<ruby>`, `<rt>`)';
+    const CUES =
+      'keep to the cue tags of WebVTT (`<b>`, `<i>`, `<u>`, `<c>`, `<v>`, `<lang>`, `<ruby>`, `<rt>`), with no event handler (`onclick=`) or `javascript:` link in them';
     const REMAKE_IMAGE = 'export it again from an image editor';
     const cue = (text: string) => `WEBVTT\n\n00:00.000 --> 00:01.000\n${text}\n`;
     const zipOf = (name: string, body: string): Buffer => {
@@ -961,13 +962,73 @@ describe('files a guide links to or shows (issue 23)', () => {
       header.writeUInt16LE(name.length, 26);
       return Buffer.concat([header, Buffer.from(name), Buffer.from(body)]);
     };
+    const pdf = (body: string) => `${PDF}${body}\n%%EOF\n`;
+    // An XMP packet as Acrobat writes one into a PDF: namespaced tags, `<dc:title>`, `<?xpacket?>`.
+    const XMP = [
+      '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="Adobe XMP Core 9.1-c001">',
+      ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+      '  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
+      '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">',
+      '   <dc:format>application/pdf</dc:format>',
+      '   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">Router checklist</rdf:li></rdf:Alt></dc:title>',
+      '   <xmp:CreateDate>2026-01-05T10:00:00+01:00</xmp:CreateDate>',
+      '   <xmp:CreatorTool>Microsoft Word</xmp:CreatorTool>',
+      '   <pdf:Producer>Acrobat PDFMaker 24</pdf:Producer>',
+      '   <xmpMM:DocumentID>uuid:6b1a4b1e-0f9c-4a8e-9b0e-2f6d3c1e7a55</xmpMM:DocumentID>',
+      '  </rdf:Description>',
+      ' </rdf:RDF>',
+      '</x:xmpmeta>',
+      '<?xpacket end="w"?>',
+    ].join('\n');
     const files: Record<string, string | Buffer> = {
       // Passes: text with `<` that opens no tag, captions with every cue tag, binaries with none.
       'files/ok.txt': 'if a < b and 3<4, or <= 5, <3 and << 2, then: ok\n',
       'files/ok.vtt': cue(
-        '<v Anna>Hi <c.loud>there</c> <b>b</b> <i>i</i> <u>u</u> <lang en>en</lang> <ruby>x<rt>y</rt></ruby> <00:00.500>now</v>',
+        '<v Anna>Hi <c.loud>there</c> <b>b</b> <i>i</i> <u>u</u> <lang en>en</lang> <ruby>x<rt>y</rt></ruby> <00:00.500>now</v>\n' +
+          '<v.loud.fast Dr Who>a < b, 3<4</v.loud.fast> <c.a.b>x</c> <lang en-GB>colour</lang> <b.x></b> </c onclick=alert(1)>',
       ),
       'files/ok.pdf': `${PDF}<< /Type /Catalog >>\n<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta>\n%%EOF\n`,
+      'files/xmp.pdf': pdf(XMP),
+      // Passes: what the tokenizer reads as no tag that runs: a handler on an end tag, without a
+      // value, not a handler's name; tags in comments, in a bogus comment (`<![CDATA[` outside
+      // SVG) and in `<xmp>`'s raw text; an image without a source; `a < b`.
+      'files/inert.pdf': pdf(
+        [
+          '</x onclick=alert(1)> <x onclick> <x onclick=""> <x onclick1=alert(1) on-click=alert(1) data-onclick=alert(1) onc=x>',
+          '<!-- <script>alert(1)</script> --> <!-- a -- b --!> <![CDATA[<script>]]> <!DOCTYPE html> <?php echo 1 ?>',
+          '<xmp><img src=x onerror=alert(1)></xmp> <img alt=x> <imgs src=x> <a href="https://example.com/javascript:x">',
+          'if a < b and 3<4 then <3 <<2 <= 1 <scr\0ipt>',
+        ].join('\n'),
+      ),
+      // Refused: handlers the browser's tokenizer finds, however they are spelled or hidden.
+      'files/no-space.pdf': pdf('<x a="b"onfocus=alert(1) autofocus tabindex=1>'),
+      'files/no-space-single.pdf': pdf("<x a='b'ONFOCUS=alert(1) autofocus>"),
+      'files/quoted-gt.pdf': pdf(`<y a='>' onmouseover=alert(2)>`),
+      'files/quoted-gt-double.pdf': pdf('<y a=">" OnMouseOver="alert(2)">'),
+      'files/many-attributes.pdf': pdf(`<z ${'a=b '.repeat(5000)}onfocus=alert(1) autofocus tabindex=1>`),
+      'files/distinct-attributes.pdf': pdf(`<z ${Array.from({ length: 50_000 }, (_, i) => `a${i}=${i}`).join(' ')} oncut=alert(1)>`),
+      'files/many-lines.pdf': pdf(`<z${'\n'.repeat(3000)}onfocus=alert(1) autofocus>`),
+      'files/tab.pdf': pdf('<x\tonclick=alert(1)>'),
+      'files/form-feed.pdf': pdf('<x\fONCLICK=alert(1)>'),
+      'files/slash.pdf': pdf('<x/onclick=alert(1)>'),
+      'files/after-comment.pdf': pdf('<!-- x --><!--><svg onload=alert(1)>-->'),
+      'files/after-cdata.pdf': pdf('<![CDATA[x]]><svg/onload=alert(1)>'),
+      'files/in-xmp.pdf': pdf('<xmp><p title="</xmp><img src=x onerror=alert(1)>">'),
+      // Refused: links that run code, once decoded as the browser decodes them.
+      'files/javascript.pdf': pdf('<a href="javascript:alert(1)">x</a>'),
+      'files/encoded.pdf': pdf('<a href=" &#106;ava&#x09;script&colon;alert(1)">x</a>'),
+      'files/controls.pdf': pdf("<a HREF='\x01\x02 JaVaScRiPt:alert(1)'>x</a>"),
+      'files/vbscript.pdf': pdf('<button formaction=vbscript:x>'),
+      'files/data.pdf': pdf('<a xlink:href=data:text/html,x>'),
+      'files/values.pdf': pdf('<animate attributeName=href values="0;javascript:alert(1)">'),
+      // Refused: elements that load or run something, by name, in any case, or namespaced.
+      'files/template.pdf': pdf('<template><script>alert(1)</script></template>'),
+      'files/portal.pdf': pdf('<portal src=//evil.example>'),
+      'files/namespaced.pdf': pdf('<x:script xmlns="http://www.w3.org/1999/xhtml">alert(1)</x:script>'),
+      'files/image.pdf': pdf('<IMG SRC=//evil.example/x>'),
+      'files/noscript.pdf': pdf('<noscript><p title="</noscript><img src=x onerror=alert(1)>">'),
+      'files/xml-stylesheet.pdf': pdf('<?xml-stylesheet type="text/xsl" href="//evil.example/x.xsl"?>'),
       // Text: a tag of any name, with or without a handler, in any case.
       'files/unknown-tag.txt': 'hi <x onclick=alert(1)>click</x>\n',
       'files/end-tag.log': 'done\n</title><svg/onload=alert(1)>\n',
@@ -977,6 +1038,13 @@ describe('files a guide links to or shows (issue 23)', () => {
       'files/script.vtt': cue('<script>alert(1)</script>'),
       'files/img.vtt': cue('<b>ok</b> <img src=x onerror=alert(1)>'),
       'files/br.vtt': cue('one<br>two'),
+      // Captions: a cue tag with a handler or a link that runs code.
+      'files/cue-class.vtt': cue('<c.a onclick=alert(1)>hi</c>'),
+      'files/cue-focus.vtt': cue('<c onfocus=alert(1) autofocus tabindex=0>hi</c>'),
+      'files/cue-voice.vtt': cue("<v Anna\tONMOUSEOVER='alert(1)'>hi</v>"),
+      'files/cue-no-space.vtt': cue('<b.x title="y"onclick=alert(1)>hi</b>'),
+      'files/cue-link.vtt': cue('<c href=javascript:alert(1)>hi</c>'),
+      'files/cue-end.vtt': cue('<v Bob<script>alert(1)</script>>hi</v>'),
       'files/latin1.vtt': Buffer.concat([Buffer.from(cue('caf')), Buffer.from([0xe9])]),
       // Binaries: a page inside a PDF, a PNG's text chunk, a stored ZIP entry.
       'files/polyglot.pdf': `${PDF}<html><script>alert(1)</script></html>\n%%EOF\n`,
@@ -992,22 +1060,79 @@ describe('files a guide links to or shows (issue 23)', () => {
     const text = `${links}\n\n![a](./text-chunk.png)\n\n![b](./plain-chunk.png)\n\n::video[v]{src="./files/none.mp4" title="t" captions="./files/script.vtt"}`;
     const hidden = (path: string, what: string, markup: string, fix: string) =>
       `\`${path}\` (${what}) also holds HTML markup (${markup}), which a browser would run on the help site's own address if it took the file for a page; ${fix}`;
+    const kind = (what: string, fix: string) => (path: string, markup: string) => hidden(path, what, markup, fix);
+    const PDF_DOC = kind('a PDF document', 'make it again (print it to a new PDF)');
+    const CAPTIONS = kind('WebVTT captions', CUES);
+    const PLAIN = kind('plain text', TEXT);
+    const ZIP = kind('a ZIP archive', 'make the archive again, compressed');
+    const PNG = kind('a PNG image', REMAKE_IMAGE);
     expect(await messagesOf('hidden-markup', inStart(text))).toEqual([
-      `index.mdx:13:1 broken-link ${hidden('./files/unknown-tag.txt', 'plain text', '`<x onclick=alert(1)>` on line 1', TEXT)}`,
-      `index.mdx:15:1 broken-link ${hidden('./files/end-tag.log', 'plain text', '`</title>` on line 2', TEXT)}`,
-      `index.mdx:17:1 broken-link ${hidden('./files/comment.csv', 'plain text', '`<!--x-->` on line 2', TEXT)}`,
-      `index.mdx:19:1 broken-link ${hidden('./files/custom.txt', 'plain text', '`<details open ontoggle=al…` on line 2', TEXT)}`,
-      `index.mdx:21:1 broken-link ${hidden('./files/script.vtt', 'WebVTT captions', '`<script>` on line 4', CUES)}`,
-      `index.mdx:23:1 broken-link ${hidden('./files/img.vtt', 'WebVTT captions', '`<img src=x onerror=alert(…` on line 4', CUES)}`,
-      `index.mdx:25:1 broken-link ${hidden('./files/br.vtt', 'WebVTT captions', '`<br>` on line 4', CUES)}`,
-      'index.mdx:27:1 broken-link `./files/latin1.vtt` is named `.vtt` but holds captions that are not UTF-8 text (save them as UTF-8); save it as a real `.vtt` file, or give it the extension of what it is',
-      `index.mdx:29:1 broken-link ${hidden('./files/polyglot.pdf', 'a PDF document', '`<html>` at byte 23', 'make it again (print it to a new PDF)')}`,
-      `index.mdx:31:1 broken-link ${hidden('./files/handler.pdf', 'a PDF document', '`<x onclick=alert(1)>` at byte 23', 'make it again (print it to a new PDF)')}`,
-      `index.mdx:33:1 broken-link ${hidden('./files/page.zip', 'a ZIP archive', '`<!doctype html>` at byte 36', 'make the archive again, compressed')}`,
-      `index.mdx:35:1 broken-image ${hidden('./text-chunk.png', 'a PNG image', '`<img src=x onerror=alert(…` at byte 49', REMAKE_IMAGE)}`,
-      'index.mdx:39:12 broken-image Cannot find video `./files/none.mp4` (looked for `hidden-markup/files/none.mp4`); save the video there, or correct the path',
-      `index.mdx:39:45 broken-image ${hidden('./files/script.vtt', 'WebVTT captions', '`<script>` on line 4', CUES)}`,
+      `index.mdx:17:1 broken-link ${PDF_DOC('./files/no-space.pdf', '`<x a="b"onfocus=alert(1)…` at byte 23')}`,
+      `index.mdx:19:1 broken-link ${PDF_DOC('./files/no-space-single.pdf', "`<x a='b'ONFOCUS=alert(1)…` at byte 23")}`,
+      `index.mdx:21:1 broken-link ${PDF_DOC('./files/quoted-gt.pdf', "`<y a='>' onmouseover=aler…` at byte 23")}`,
+      `index.mdx:23:1 broken-link ${PDF_DOC('./files/quoted-gt-double.pdf', '`<y a=">" OnMouseOver="ale…` at byte 23')}`,
+      `index.mdx:25:1 broken-link ${PDF_DOC('./files/many-attributes.pdf', '`<z a=b a=b a=b a=b a=b a=…` at byte 23')}`,
+      `index.mdx:27:1 broken-link ${PDF_DOC('./files/distinct-attributes.pdf', '`<z a0=0 a1=1 a2=2 a3=3 a4…` at byte 23')}`,
+      `index.mdx:29:1 broken-link ${PDF_DOC('./files/many-lines.pdf', '`<z…` at byte 23')}`,
+      `index.mdx:31:1 broken-link ${PDF_DOC('./files/tab.pdf', '`<x?onclick=alert(1)>` at byte 23')}`,
+      `index.mdx:33:1 broken-link ${PDF_DOC('./files/form-feed.pdf', '`<x?ONCLICK=alert(1)>` at byte 23')}`,
+      `index.mdx:35:1 broken-link ${PDF_DOC('./files/slash.pdf', '`<x/onclick=alert(1)>` at byte 23')}`,
+      `index.mdx:37:1 broken-link ${PDF_DOC('./files/after-comment.pdf', '`<svg onload=alert(1)>` at byte 38')}`,
+      `index.mdx:39:1 broken-link ${PDF_DOC('./files/after-cdata.pdf', '`<svg/onload=alert(1)>` at byte 36')}`,
+      `index.mdx:41:1 broken-link ${PDF_DOC('./files/in-xmp.pdf', '`<img src=x onerror=alert(…` at byte 44')}`,
+      `index.mdx:43:1 broken-link ${PDF_DOC('./files/javascript.pdf', '`<a href="javascript:alert…` at byte 23')}`,
+      `index.mdx:45:1 broken-link ${PDF_DOC('./files/encoded.pdf', '`<a href=" &#106;ava&#x09;…` at byte 23')}`,
+      `index.mdx:47:1 broken-link ${PDF_DOC('./files/controls.pdf', "`<a HREF='?? JaVaScRiPt:al…` at byte 23")}`,
+      `index.mdx:49:1 broken-link ${PDF_DOC('./files/vbscript.pdf', '`<button formaction=vbscri…` at byte 23')}`,
+      `index.mdx:51:1 broken-link ${PDF_DOC('./files/data.pdf', '`<a xlink:href=data:text/h…` at byte 23')}`,
+      `index.mdx:53:1 broken-link ${PDF_DOC('./files/values.pdf', '`<animate attributeName=hr…` at byte 23')}`,
+      `index.mdx:55:1 broken-link ${PDF_DOC('./files/template.pdf', '`<template>` at byte 23')}`,
+      `index.mdx:57:1 broken-link ${PDF_DOC('./files/portal.pdf', '`<portal src=//evil.exampl…` at byte 23')}`,
+      `index.mdx:59:1 broken-link ${PDF_DOC('./files/namespaced.pdf', '`<x:script xmlns="http://w…` at byte 23')}`,
+      `index.mdx:61:1 broken-link ${PDF_DOC('./files/image.pdf', '`<IMG SRC=//evil.example/x…` at byte 23')}`,
+      `index.mdx:63:1 broken-link ${PDF_DOC('./files/noscript.pdf', '`<noscript>` at byte 23')}`,
+      `index.mdx:65:1 broken-link ${PDF_DOC('./files/xml-stylesheet.pdf', '`<?xml-stylesheet type="te…` at byte 23')}`,
+      `index.mdx:67:1 broken-link ${PLAIN('./files/unknown-tag.txt', '`<x onclick=alert(1)>` on line 1')}`,
+      `index.mdx:69:1 broken-link ${PLAIN('./files/end-tag.log', '`</title>` on line 2')}`,
+      `index.mdx:71:1 broken-link ${PLAIN('./files/comment.csv', '`<!--x-->` on line 2')}`,
+      `index.mdx:73:1 broken-link ${PLAIN('./files/custom.txt', '`<details open ontoggle=al…` on line 2')}`,
+      `index.mdx:75:1 broken-link ${CAPTIONS('./files/script.vtt', '`<script>` on line 4')}`,
+      `index.mdx:77:1 broken-link ${CAPTIONS('./files/img.vtt', '`<img src=x onerror=alert(…` on line 4')}`,
+      `index.mdx:79:1 broken-link ${CAPTIONS('./files/br.vtt', '`<br>` on line 4')}`,
+      `index.mdx:81:1 broken-link ${CAPTIONS('./files/cue-class.vtt', '`<c.a onclick=alert(1)>` on line 4')}`,
+      `index.mdx:83:1 broken-link ${CAPTIONS('./files/cue-focus.vtt', '`<c onfocus=alert(1) autof…` on line 4')}`,
+      `index.mdx:85:1 broken-link ${CAPTIONS('./files/cue-voice.vtt', "`<v Anna?ONMOUSEOVER='aler…` on line 4")}`,
+      `index.mdx:87:1 broken-link ${CAPTIONS('./files/cue-no-space.vtt', '`<b.x title="y"onclick=ale…` on line 4')}`,
+      `index.mdx:89:1 broken-link ${CAPTIONS('./files/cue-link.vtt', '`<c href=javascript:alert(…` on line 4')}`,
+      `index.mdx:91:1 broken-link ${CAPTIONS('./files/cue-end.vtt', '`</script>` on line 4')}`,
+      'index.mdx:93:1 broken-link `./files/latin1.vtt` is named `.vtt` but holds captions that are not UTF-8 text (save them as UTF-8); save it as a real `.vtt` file, or give it the extension of what it is',
+      `index.mdx:95:1 broken-link ${PDF_DOC('./files/polyglot.pdf', '`<html>` at byte 23')}`,
+      `index.mdx:97:1 broken-link ${PDF_DOC('./files/handler.pdf', '`<x onclick=alert(1)>` at byte 23')}`,
+      `index.mdx:99:1 broken-link ${ZIP('./files/page.zip', '`<script>` at byte 51')}`,
+      `index.mdx:101:1 broken-image ${PNG('./text-chunk.png', '`<img src=x onerror=alert(…` at byte 49')}`,
+      'index.mdx:105:12 broken-image Cannot find video `./files/none.mp4` (looked for `hidden-markup/files/none.mp4`); save the video there, or correct the path',
+      `index.mdx:105:45 broken-image ${CAPTIONS('./files/script.vtt', '`<script>` on line 4')}`,
     ]);
+  });
+
+  it('passes 20 MB of seeded pseudo-random bytes (compressed data) in a PDF: the markup rules do not fire by chance', async () => {
+    const dir = join(work, 'random-pdf');
+    await mkdir(dir, { recursive: true });
+    // xorshift32 from a fixed seed: the same 20 MB on every run, as random as deflate's output.
+    const noise = Buffer.alloc(20 * 1024 * 1024);
+    let x = 0x2545f491;
+    for (let i = 0; i < noise.length; i += 4) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      noise.writeInt32LE(x | 0, i);
+    }
+    // The noise holds tags (about 16,000 `<` and a letter), so the tokenizer really reads some.
+    expect(noise.toString('latin1').match(/<[A-Za-z]/g)!.length).toBeGreaterThan(10_000);
+    const head = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 20971520 /Filter /FlateDecode >>\nstream\n';
+    const tail = '\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
+    await writeFile(join(dir, 'scan.pdf'), Buffer.concat([Buffer.from(head, 'latin1'), noise, Buffer.from(tail, 'latin1')]));
+    expect(await messagesOf('random-pdf', inStart('[the scan](./scan.pdf)'))).toEqual([]);
   });
 
   it('reads no file with a second name (a hard link), and says where a path holds a NUL', async () => {

@@ -19,6 +19,7 @@ import { LIMITS } from './limits.ts';
 import { wideEncoding } from './source.ts';
 import { imageProblem } from './image-check.ts';
 import { extensionOf } from './urls.ts';
+import { findMarkup, type MarkupHit } from './markup-scan.ts';
 
 /** A type a guide may publish: what its bytes must be, the header it is served with, whether it is shown in a page. */
 export interface LinkedType {
@@ -64,7 +65,7 @@ export const LINKED_TYPES: ReadonlyMap<string, LinkedType> = new Map<string, Lin
         'text/vtt; charset=utf-8',
         'WebVTT captions',
         true,
-        'keep to the cue tags of WebVTT (`<b>`, `<i>`, `<u>`, `<c>`, `<v>`, `<lang>`, `<ruby>`, `<rt>`)',
+        'keep to the cue tags of WebVTT (`<b>`, `<i>`, `<u>`, `<c>`, `<v>`, `<lang>`, `<ruby>`, `<rt>`), with no event handler (`onclick=`) or `javascript:` link in them',
       ],
       ['txt', ['text'], 'text/plain; charset=utf-8', 'plain text', false, TEXT_REMAKE],
       ['log', ['text'], 'text/plain; charset=utf-8', 'plain text', false, TEXT_REMAKE],
@@ -321,40 +322,45 @@ function markupOf(text: string): Content {
 /**
  * Where the bytes of a file hold markup a browser would run if it ever took the file for a page
  * (a host that serves it without its type, or sniffs it): a "polyglot", such as a PDF that is
- * also an HTML page. Shown as `` `<script` at byte 9 `` or `` `<x onclick` on line 3 ``.
+ * also an HTML page. Shown as `` `<script>` at byte 9 `` or `` `<c onclick=alert(1)>` on line 3 ``.
  *
  * - Plain text holds no tag at all: `<` before a letter, `/`, `!` or `?` is how HTML starts
  *   one, whatever its name (`<x onclick=…>` runs as surely as `<script>`).
- * - Captions hold only WebVTT's own cue tags (`<b>`, `<v Anna>`, `<00:01.000>`).
- * - Any other file (an image, a PDF, a video, an archive) is searched whole for the tags that
- *   make a page or run script, and for an event handler in any tag. Compressed data holds them
- *   only by chance, and only about once in ten thousand 100 MB files.
+ * - Captions and any other file (an image, a PDF, a video, an archive, read as latin1) are read
+ *   by the HTML tokenizer (`findMarkup`): captions hold only WebVTT's cue tags, with no handler;
+ *   other files no tag that loads or runs something.
  */
 function markupIn(bytes: Buffer, name: string): string | undefined {
   if (name === 'text' || name === 'vtt') {
     // Text that is not text is refused by its type already (`contentOf`).
     const text = textOf(bytes);
     if (text === undefined) return undefined;
-    const tags = name === 'vtt' ? /<(?!\/?(?:[biuc]|v|lang|ruby|rt)[\s.>])[A-Za-z!?/]/g : /<[A-Za-z!?/]/g;
-    const found = tags.exec(text);
+    let found: MarkupHit | undefined;
+    if (name === 'vtt') found = findMarkup(text, 'captions');
+    else {
+      const tag = /<[A-Za-z!?/]/.exec(text);
+      if (tag) found = { at: tag.index };
+    }
     if (!found) return undefined;
-    const line = text.slice(0, found.index).split(/\r\n|\r|\n/).length;
-    return `\`${excerpt(text.slice(found.index))}\` on line ${line}`;
+    const line = text.slice(0, found.at).split(/\r\n|\r|\n/).length;
+    return `\`${excerpt(text, found)}\` on line ${line}`;
   }
   const latin1 = bytes.toString('latin1');
-  const found = BINARY_MARKUP.exec(latin1);
-  return found ? `\`${excerpt(latin1.slice(found.index, found.index + 64))}\` at byte ${found.index.toLocaleString('en')}` : undefined;
+  const found = findMarkup(latin1, 'binary');
+  return found ? `\`${excerpt(latin1, found)}\` at byte ${found.at.toLocaleString('en')}` : undefined;
 }
 
-/** The tags that make a page or run script, and an event handler (`onerror=`) inside any tag. */
-const BINARY_MARKUP =
-  /<(?:!doctype\s+html|html|head|body|script|iframe|frame|frameset|object|embed|svg|math|img|style|meta|link|base|form)[\s/>]|<[a-z][^<>]{0,64}?[\s/]on[a-z]{3,}\s*=/i;
+/** How many characters of a tag a message shows, after its `<`. */
+const EXCERPT_CHARS = 24;
 
-/** The start of a tag, as a message shows it: its name and first attribute, printable. */
-function excerpt(markup: string): string {
-  const head = /^<[^<>\n]{0,24}>?/
-    .exec(markup)![0]
-    .replace(/[^\x20-\x7e]/g, '?')
-    .trimEnd();
-  return head.length < markup.length && !head.endsWith('>') ? `${head}…` : head;
+/**
+ * The start of a tag, as a message shows it: up to its end (when the tokenizer found it), its
+ * first line and `EXCERPT_CHARS` characters, printable, with `…` where it was cut.
+ */
+function excerpt(text: string, found: MarkupHit): string {
+  // Without an end, a tag is shown up to the next `<` or `>`, where it most likely ends.
+  const end = found.end ?? found.at + 1 + /^[^<>]*>?/.exec(text.slice(found.at + 1, found.at + 2 + EXCERPT_CHARS))![0].length;
+  const shown = text.slice(found.at, Math.min(end, found.at + 1 + EXCERPT_CHARS)).split(/[\r\n]/)[0]!;
+  const head = shown.replace(/[^\x20-\x7e]/g, '?').trimEnd();
+  return found.at + shown.length < end ? `${head}…` : head;
 }
