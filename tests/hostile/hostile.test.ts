@@ -157,6 +157,27 @@ describe('the hostile corpus', () => {
     ]);
   });
 
+  it('refuses code between two comments in one expression, and passes comments alone', async () => {
+    const EXPRESSION =
+      'unsupported-mdx Expressions in braces are not supported; write `\\{` for a literal brace, or `{/* … */}` for a comment';
+    const text = inStart(
+      [
+        '{/* */ x /* */}',
+        '{/* */ <b>x</b> /* */}',
+        '{/* */ `${x}` /* */}',
+        'a {/**/x} b',
+        '{/* one */ /* two */}',
+        'c {/* a * b */} d',
+      ].join('\n\n'),
+    );
+    expect(await messagesOf('comment-code', text)).toEqual([
+      `index.mdx:7:1 ${EXPRESSION}`,
+      `index.mdx:9:1 ${EXPRESSION}`,
+      `index.mdx:11:1 ${EXPRESSION}`,
+      `index.mdx:13:3 ${EXPRESSION}`,
+    ]);
+  });
+
   it('says where a file stops being UTF-8, and still reads the rest', async () => {
     expect(await located(join(CORPUS, 'latin1'))).toEqual(['index.mdx:6:34 unreadable-file']);
   });

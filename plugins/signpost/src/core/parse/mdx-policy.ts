@@ -25,9 +25,12 @@ export const ALLOWED_ELEMENTS: ReadonlyMap<string, readonly string[]> = new Map(
   ['sup', []],
 ]);
 
-/** `{/* a comment *\/}`: the only expression a guide may hold. */
+/**
+ * `{/* a comment *\/}`: the only expression a guide may hold, one or more comments and
+ * nothing else. A comment ends at its first `*\/`: `{/* *\/ x /* *\/}` holds code.
+ */
 export function isComment(expression: string): boolean {
-  return /^\s*\/\*[\s\S]*\*\/\s*$/.test(expression);
+  return /^(?:\s*\/\*(?:[^*]|\*(?!\/))*\*\/)+\s*$/.test(expression);
 }
 
 /** The protocols a link or image may use; anything else (`javascript:`, `data:`, …) is refused. */
