@@ -201,6 +201,51 @@ describe('an output folder that is not wholly an earlier Signpost build', () => 
   });
 });
 
+describe('an output folder inside an earlier Signpost build, or inside .git or node_modules', () => {
+  /** Runs a build into `out`, expects the one line and exit 2, and the enclosing folder unchanged. */
+  async function refusedIn(enclosing: string, out: string, expected: string): Promise<void> {
+    const before = await snapshot(enclosing);
+    const run = await build(guidesB, '--out', out);
+    expect([run.code, run.stderr, run.stdout]).toEqual([2, expected, '']);
+    expect(await snapshot(enclosing)).toEqual(before);
+  }
+
+  it('is refused inside the current build, through the output link (the review’s case)', async () => {
+    const out = join(work, 'outer-link');
+    const first = await build(guidesA, '--out', out);
+    expect(first.code, first.stderr).toBe(0);
+    const current = join(work, '.outer-link.builds', (await builds(out))[0]!);
+    const sub = join(out, 'sub');
+    await refusedIn(
+      join(work, '.outer-link.builds'),
+      sub,
+      line(sub, `is inside the Signpost build ${current}: the site would ship inside that one; choose a folder outside it, such as dist`),
+    );
+  });
+
+  it('is refused inside a deployed copy (a folder holding a manifest), however deep', async () => {
+    const copy = await deployed('outer-copy');
+    const deep = join(copy, 'a', 'b');
+    await refusedIn(
+      copy,
+      deep,
+      line(deep, `is inside the Signpost build ${copy}: the site would ship inside that one; choose a folder outside it, such as dist`),
+    );
+  });
+
+  it('is refused inside a .git or a node_modules folder', async () => {
+    for (const [name, rest] of [
+      ['.git', 'x'],
+      ['node_modules', '.cache/x'],
+    ] as const) {
+      const folder = join(work, 'tools', name);
+      await mkdir(folder, { recursive: true });
+      const out = join(folder, rest);
+      await refusedIn(folder, out, line(out, `is inside ${folder}, a ${name} folder that tools own; choose another folder, such as dist`));
+    }
+  });
+});
+
 describe('an output folder that is an earlier Signpost build, or empty', () => {
   it('replaces a deployed copy holding exactly its manifest’s files (some gone), with the link', async () => {
     const help = await deployed('srv/replaced');

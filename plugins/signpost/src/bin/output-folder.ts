@@ -72,6 +72,29 @@ function danger(path: string, places: OutputPlaces): string | undefined {
   return undefined;
 }
 
+/** A folder of builds beside an output link, as `dist -> .dist.builds/<id>` (see site-swap.ts). */
+const BUILDS_FOLDER = /^\..+\.builds$/;
+
+/**
+ * Why the real path `path` lies inside something the build must not write into, if it does: an
+ * earlier Signpost build (a folder holding its manifest, or a folder of builds), where the site
+ * would ship as part of that one and make it refused next time; or a `.git` or `node_modules`
+ * folder, which tools own. Folders that hold the project itself are not judged for the latter:
+ * a project may itself live in such a folder.
+ */
+function enclosing(path: string, root: string): string | undefined {
+  for (let folder = dirname(path); dirname(folder) !== folder; folder = dirname(folder)) {
+    const name = basename(folder);
+    if (BUILDS_FOLDER.test(name) || existsSync(join(folder, MANIFEST))) {
+      return `is inside the Signpost build ${shownPath(folder)}: the site would ship inside that one; choose a folder outside it, such as dist`;
+    }
+    if ((name === '.git' || name === 'node_modules') && !holds(folder, root)) {
+      return `is inside ${shownPath(folder)}, a ${name} folder that tools own; choose another folder, such as dist`;
+    }
+  }
+  return undefined;
+}
+
 /** What the output path holds now. */
 export type OutputState = { kind: 'missing' } | { kind: 'link'; id: string } | { kind: 'folder' };
 
@@ -112,6 +135,9 @@ export function refuseDangerous(value: string, out: string, places: OutputPlaces
   const location = join(realPath(dirname(out)), basename(out));
   const locationDanger = danger(location, places);
   if (locationDanger) throw new Error(`${subject} ${locationDanger}`);
+  // Where the output lies, not where its link leads: the output link leads into its own builds.
+  const within = enclosing(location, realPath(places.root));
+  if (within) throw new Error(`${subject} ${within}`);
   const target = realPath(out);
   const targetDanger = target === location ? undefined : danger(target, places);
   if (targetDanger) throw new Error(`${subject} (a link to ${shownPath(target)}) ${targetDanger}`);
