@@ -1,9 +1,9 @@
+import { png } from '../hostile/png.ts';
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { chmod, link, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, type CheckOptions } from '../../plugins/signpost/src/core/index.ts';
 
@@ -46,37 +46,6 @@ const card = (body: string): string => `FM:::instructions{#start title="Restart 
 /** A guide of one error card holding `part` (a `::match`, an `::example`) before its reason and fix. */
 const errorCard = (part: string): string =>
   `FM::::error{#start title="No signal"}\n${part}\n:::reason\nThe router is off.\n:::\n:::fix\nTurn it on.\n:::\n::::\n`;
-
-/** The CRC-32 of PNG chunks. */
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A whole PNG of `width` × `height` grey pixels; `end: false` leaves out its `IEND` (a truncated download). */
-function png(width: number, height: number, { end = true } = {}): Buffer {
-  const chunk = (type: string, body: Buffer): Buffer => {
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(body.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), body])));
-    return Buffer.concat([head, Buffer.from(type, 'latin1'), body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  return Buffer.concat([
-    Buffer.from('89504e470d0a1a0a', 'hex'),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.alloc(height * (width + 1)))),
-    ...(end ? [chunk('IEND', Buffer.alloc(0))] : []),
-  ]);
-}
 
 /**
  * Runs `check` as a user who may not read `unreadable` (mode 000). As root (CI), whom modes do

@@ -1,3 +1,4 @@
+import { png } from './png.ts';
 import { execFileSync } from 'node:child_process';
 import { link, mkdir, mkdtemp, open, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -5,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, formatHuman, RULES, type Problem } from '../../plugins/signpost/src/core/index.ts';
@@ -71,16 +71,6 @@ async function passesAndRenders(name: string, text: string): Promise<number> {
   const pages = pageGuide(guides[0]!, new SitePaths('/'));
   expect(pages.nodes.every((page) => page.body !== undefined)).toBe(true);
   return pages.nodes.reduce((sum, page) => sum + page.body.length, 0);
-}
-
-/** The CRC-32 of PNG chunks. */
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 const caseText = (name: string): string => HOSTILE_CASES.find((c) => c.name === name)!.text();
@@ -757,28 +747,6 @@ describe('many mistakes in one file', () => {
 });
 
 describe('files a guide links to or shows (issue 23)', () => {
-  /** The bytes of a PNG of `width` × `height` grey pixels, its pixel data `data` (by default the right length). */
-  const png = (width: number, height: number, data?: Buffer, extra: [string, Buffer][] = []): Buffer => {
-    const chunk = (type: string, body: Buffer): Buffer => {
-      const head = Buffer.alloc(4);
-      head.writeUInt32BE(body.length);
-      const crc = Buffer.alloc(4);
-      crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), body])));
-      return Buffer.concat([head, Buffer.from(type, 'latin1'), body, crc]);
-    };
-    const header = Buffer.alloc(13);
-    header.writeUInt32BE(width, 0);
-    header.writeUInt32BE(height, 4);
-    header[8] = 8;
-    const pixels = data ?? Buffer.alloc(height * (width + 1));
-    return Buffer.concat([
-      Buffer.from('89504e470d0a1a0a', 'hex'),
-      chunk('IHDR', header),
-      ...extra.map(([type, body]) => chunk(type, body)),
-      chunk('IDAT', deflateSync(pixels)),
-      chunk('IEND', Buffer.alloc(0)),
-    ]);
-  };
   /** A 4 × 4 GIF of two colours whose one frame holds the LZW data `data`. */
   const gif = (data: number[]): Buffer =>
     Buffer.from([
@@ -935,13 +903,13 @@ describe('files a guide links to or shows (issue 23)', () => {
     const files: Record<string, Buffer> = {
       'img/ok.png': good,
       // An animated PNG (its `acTL` chunk before the pixel data) is a PNG.
-      'img/animated.png': png(3, 2, undefined, [['acTL', Buffer.from('0000000100000000', 'hex')]]),
-      'img/huge.png': png(30_000, 30_000, Buffer.alloc(10)),
-      'img/wide.png': png(16_385, 1, Buffer.alloc(10)),
-      'img/many.png': png(8000, 7000, Buffer.alloc(10)),
+      'img/animated.png': png(3, 2, { extra: [['acTL', Buffer.from('0000000100000000', 'hex')]] }),
+      'img/huge.png': png(30_000, 30_000, { data: Buffer.alloc(10) }),
+      'img/wide.png': png(16_385, 1, { data: Buffer.alloc(10) }),
+      'img/many.png': png(8000, 7000, { data: Buffer.alloc(10) }),
       'img/cut.png': good.subarray(0, good.length - 20),
-      'img/lies.png': png(3, 2, Buffer.alloc(100)),
-      'img/short.png': png(300, 200, Buffer.alloc(10)),
+      'img/lies.png': png(3, 2, { data: Buffer.alloc(100) }),
+      'img/short.png': png(300, 200, { data: Buffer.alloc(10) }),
       'img/polyglot.png': Buffer.concat([good, Buffer.from(HTML)]),
       'img/damaged.png': Buffer.concat([good.subarray(0, 42), Buffer.from([good[42]! ^ 0xff]), good.subarray(43)]),
       // A GIF whose structure is whole but whose pixel data the decoder cannot read, and one it can.
@@ -1073,8 +1041,8 @@ describe('files a guide links to or shows (issue 23)', () => {
       'files/page.zip': zipOf('a.html', '<!doctype html><script>alert(1)</script>'),
     };
     for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
-    await writeFile(join(dir, 'text-chunk.png'), png(3, 2, undefined, [['tEXt', Buffer.from('Comment\0<img src=x onerror=alert(1)>')]]));
-    await writeFile(join(dir, 'plain-chunk.png'), png(3, 2, undefined, [['tEXt', Buffer.from('Comment\0made with <3 in GIMP')]]));
+    await writeFile(join(dir, 'text-chunk.png'), png(3, 2, { extra: [['tEXt', Buffer.from('Comment\0<img src=x onerror=alert(1)>')]] }));
+    await writeFile(join(dir, 'plain-chunk.png'), png(3, 2, { extra: [['tEXt', Buffer.from('Comment\0made with <3 in GIMP')]] }));
     const links = Object.keys(files)
       .map((name) => `[${name}](./${name})`)
       .join('\n\n');
