@@ -10,6 +10,8 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, formatHuman, RULES, type Problem } from '../../plugins/signpost/src/core/index.ts';
 import { graphText } from '../../plugins/signpost/src/report/graph-text.ts';
+import { diffMermaid, formatDiffMarkdown } from '../../plugins/signpost/src/report/diff-text.ts';
+import { diffGuides } from '../../plugins/signpost/src/core/graph/diff.ts';
 import { LIMITS } from '../../plugins/signpost/src/core/parse/limits.ts';
 import { sourceLines } from '../../plugins/signpost/src/report/human.ts';
 import { pageGuide, SitePaths } from '../../plugins/signpost/src/render/site-model.ts';
@@ -719,6 +721,34 @@ describe('terminals and review output', () => {
       '  "start" -> "end" [label="No"];',
       '}',
       '',
+    ]);
+  });
+
+  it('lets no title start a Mermaid directive or a GitHub mention or cross-reference in diff reports', async () => {
+    const guide = (title: string, answer: string): string =>
+      `---\ntitle: "${title}"\nstart: start\n---\n\n::::question{#start title="Pick %%{init: {'securityLevel': 'loose'}}%%"}\n:::option{to="end"}\n${answer}\n:::\n::::\n\n:::instructions{#end title="E"}\nDone.\n:::\n`;
+    const before = join(work, 'diff-before');
+    const after = join(work, 'diff-after');
+    await mkdir(before, { recursive: true });
+    await mkdir(after, { recursive: true });
+    await writeFile(join(before, 'index.mdx'), guide('Old', 'Yes'));
+    await writeFile(join(after, 'index.mdx'), guide("%%{init: {'theme': 'base'}}%% @octocat #12 GH-3 a/b#4 &#64;team", 'Yes @org/team fixes #7'));
+    const [old, now] = [(await checkGuides([before])).guides, (await checkGuides([after])).guides];
+    for (const g of [...old, ...now]) g.slug = 'g';
+    const diffs = diffGuides(old, now);
+    const markdown = formatDiffMarkdown(diffs, 'HEAD', now);
+    const lines = markdown.split('\n');
+    expect(lines[2]).toBe(
+      "#### %%{init: {'theme': 'base'}}%% @&#8203;octocat #&#8203;12 GH&#8203;-3 a/b#&#8203;4 \\&#&#8203;64;team (g)",
+    );
+    expect(lines).toContain('- ➕ answer “Yes @&#8203;org/team fixes #&#8203;7” of `start` → `end`');
+    // Mermaid, in the report's <details> and from --graph: no `%%` but the comment's own.
+    const mermaid = [diffMermaid(diffs[0]!, now[0]!), graphText(now, 'mermaid')];
+    for (const text of mermaid) expect(text.split('\n').filter((line) => line.includes('%%'))).toEqual([expect.stringMatching(/^%% (?!.*%%)/)]);
+    expect(mermaid[1]!.split('\n').slice(0, 3)).toEqual([
+      "%% % %{init: {'theme': 'base'}}% % @octocat #12 GH-3 a/b#4 &#64;team (g)",
+      'flowchart TD',
+      `  n_start{"question: Pick #37;#37;{init: {'securityLevel': 'loose'}}#37;#37;"}`,
     ]);
   });
 });

@@ -7,7 +7,7 @@ import type { GuideDiff, NodeRef } from '../core/graph/diff.ts';
 import { isEmptyDiff } from '../core/graph/diff.ts';
 import type { Guide } from '../core/graph/model.ts';
 import { waysOn } from '../core/graph/model.ts';
-import { label, MERMAID_SHAPES, mermaidId, mermaidText } from './graph-text.ts';
+import { label, MERMAID_SHAPES, mermaidComment, mermaidId, mermaidText } from './graph-text.ts';
 import { oneLine } from './visible-text.ts';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'mermaid'] as const;
@@ -57,9 +57,18 @@ export function formatDiffText(diffs: GuideDiff[], rev: string): string {
     .join('\n\n')}\n`;
 }
 
-/** Writer's text inside a Markdown line: what would start emphasis, code, a link or HTML escaped. */
+/**
+ * Writer's text inside a Markdown line: what would start emphasis, code, a link or HTML
+ * escaped, and GitHub's references made inert. GitHub turns `@name`, `#12`, `GH-12` and
+ * `owner/repo#12` into mentions and cross-references after Markdown is parsed, so a backslash
+ * does not stop them: a zero-width space after `@`/`#` and inside `GH-` does (as Dependabot
+ * writes them), and a title can then neither notify anyone nor mark an issue referenced.
+ */
 function markdownText(text: string): string {
-  return oneLine(text).replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`);
+  return oneLine(text)
+    .replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`)
+    .replace(/([@#])(?=[\p{L}\p{N}_-])/gu, '$1&#8203;')
+    .replace(/\b(gh)-(?=\d)/gi, '$1&#8203;-');
 }
 
 /** An id or value as inline code (ids are slugs; any backtick is dropped). */
@@ -98,7 +107,7 @@ export function formatDiffMarkdown(diffs: GuideDiff[], rev: string, after: Guide
  * with a red border.
  */
 export function diffMermaid(diff: GuideDiff, guide: Guide): string {
-  const lines = [`%% ${oneLine(diff.title)} (${oneLine(diff.slug)}): changes`, 'flowchart TD'];
+  const lines = [mermaidComment(`${diff.title} (${diff.slug}): changes`), 'flowchart TD'];
   for (const node of guide.nodes) {
     if (!node.id) continue;
     const [open, close] = MERMAID_SHAPES[node.kind];

@@ -35,15 +35,25 @@ export function mermaidId(id: string): string {
 }
 
 /**
- * A quoted Mermaid label: on one line, controls shown as `\u001b`, and `"` and `#` (which
- * starts Mermaid's entity codes) as entity codes, so nothing a writer wrote ends the label.
+ * A quoted Mermaid label: on one line, controls shown as `\u001b`, and `"`, `#` (which starts
+ * Mermaid's entity codes) and `%` as entity codes, so nothing a writer wrote ends the label or
+ * forms a `%%{init: …}%%` directive, which Mermaid reads anywhere in the text (it can set
+ * `securityLevel` or a theme's CSS).
  */
 export function mermaidText(text: string): string {
-  return `"${oneLine(text).replace(/#/g, '#35;').replace(/"/g, '#quot;')}"`;
+  return `"${oneLine(text).replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/%/g, '#37;')}"`;
+}
+
+/**
+ * A `%%` comment line of Mermaid: the text on one line with no two `%` side by side, so a
+ * title cannot hold a directive (`%%{init: …}%%`) and still reads as written.
+ */
+export function mermaidComment(text: string): string {
+  return `%% ${oneLine(text).replace(/%(?=%)/g, '% ')}`;
 }
 
 export function toMermaid(guide: Guide): string {
-  const lines = [`%% ${oneLine(guide.meta?.title ?? guide.slug)} (${oneLine(guide.slug)})`, 'flowchart TD'];
+  const lines = [mermaidComment(`${guide.meta?.title ?? guide.slug} (${guide.slug})`), 'flowchart TD'];
   for (const node of guide.nodes) {
     const [open, close] = MERMAID_SHAPES[node.kind];
     lines.push(`  ${mermaidId(node.id)}${open}${mermaidText(label(node))}${close}`);
