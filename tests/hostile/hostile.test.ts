@@ -744,7 +744,7 @@ describe('terminals and review output', () => {
     expect(lines).toContain('- ➕ answer “Yes @&#8203;org/team fixes #&#8203;7” of `start` → `end`');
     // Mermaid, in the report's <details> and from --graph: no `%%` but the comment's own.
     const mermaid = [diffMermaid(diffs[0]!, now[0]!), graphText(now, 'mermaid')];
-    for (const text of mermaid) expect(text.split('\n').filter((line) => line.includes('%%'))).toEqual([expect.stringMatching(/^%% (?!.*%%)/)]);
+    for (const graph of mermaid) expect(graph.split('\n').filter((line) => line.includes('%%'))).toEqual([expect.stringMatching(/^%% (?!.*%%)/)]);
     expect(mermaid[1]!.split('\n').slice(0, 3)).toEqual([
       "%% % %{init: {'theme': 'base'}}% % @octocat #12 GH-3 a/b#4 &#64;team (g)",
       'flowchart TD',
