@@ -732,19 +732,21 @@ describe('terminals and review output', () => {
     await mkdir(before, { recursive: true });
     await mkdir(after, { recursive: true });
     await writeFile(join(before, 'index.mdx'), guide('Old', 'Yes'));
-    await writeFile(join(after, 'index.mdx'), guide("%%{init: {'theme': 'base'}}%% @octocat #12 GH-3 a/b#4 &#64;team", 'Yes @org/team fixes #7'));
+    await writeFile(
+      join(after, 'index.mdx'),
+      guide("%%{init: {'theme': 'base'}}%% @octocat #12 GH-3 a/b#4 &#64;team", 'Yes @org/team fixes #7'),
+    );
     const [old, now] = [(await checkGuides([before])).guides, (await checkGuides([after])).guides];
     for (const g of [...old, ...now]) g.slug = 'g';
     const diffs = diffGuides(old, now);
     const markdown = formatDiffMarkdown(diffs, 'HEAD', now);
     const lines = markdown.split('\n');
-    expect(lines[2]).toBe(
-      "#### %%{init: {'theme': 'base'}}%% @&#8203;octocat #&#8203;12 GH&#8203;-3 a/b#&#8203;4 \\&#&#8203;64;team (g)",
-    );
+    expect(lines[2]).toBe("#### %%{init: {'theme': 'base'}}%% @&#8203;octocat #&#8203;12 GH&#8203;-3 a/b#&#8203;4 \\&#&#8203;64;team (g)");
     expect(lines).toContain('- ➕ answer “Yes @&#8203;org/team fixes #&#8203;7” of `start` → `end`');
     // Mermaid, in the report's <details> and from --graph: no `%%` but the comment's own.
     const mermaid = [diffMermaid(diffs[0]!, now[0]!), graphText(now, 'mermaid')];
-    for (const graph of mermaid) expect(graph.split('\n').filter((line) => line.includes('%%'))).toEqual([expect.stringMatching(/^%% (?!.*%%)/)]);
+    for (const graph of mermaid)
+      expect(graph.split('\n').filter((line) => line.includes('%%'))).toEqual([expect.stringMatching(/^%% (?!.*%%)/)]);
     expect(mermaid[1]!.split('\n').slice(0, 3)).toEqual([
       "%% % %{init: {'theme': 'base'}}% % @octocat #12 GH-3 a/b#4 &#64;team (g)",
       'flowchart TD',
