@@ -117,6 +117,9 @@ async function fileProblem(
   if (inside.startsWith('..') || inside === '' || resolve(guide.dir, inside) !== path) {
     return sayOf(rule, 'outsideGuide', ref.path, guide.slug, WHAT[ref.kind]);
   }
+  // `./files/form.pdf/` is resolved to the file here, but is another address on the web.
+  const folderLike = /(?:^|\/)\.?$/.exec(ref.path);
+  if (folderLike && isFile(path)) return sayOf(rule, 'slashAfterFile', ref.path, ref.path.slice(0, folderLike.index).replace(/\/+$/, ''));
   if ((ref.kind === 'image' || ref.kind === 'poster') && !(IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(ref.path))) {
     return brokenImageRule.say('notAnImage', ref.path, IMAGE_EXTENSIONS);
   }

@@ -35,6 +35,8 @@ export const FILE_MESSAGES = {
     `${code(path)} (${what}) also holds HTML markup (${markup}), which a browser would run on the help site's own address if it took the file for a page; ${fix}`,
   hardLink: (path: string, names: number) =>
     `${code(path)} is a hard link (one file with ${names} names, which may be outside the guide folder), so it is not read; replace it with a copy of the file`,
+  slashAfterFile: (path: string, file: string) =>
+    `${code(path)} ends like a folder, but ${code(file)} is a file: a browser would ask for another address; write ${code(file)}`,
   nulInPath: (path: string) => `${code(path)} holds a NUL character (\`%00\`), which no file name holds; correct the path`,
   brokenImage: (path: string, what: string, why: string) =>
     `${code(path)} is ${what} that cannot be shown: ${why}; export it again from an image editor`,
