@@ -218,6 +218,27 @@ describe('the guide folder itself', () => {
     expect(await located(dir)).toEqual(['nowhere.mdx:1:1 unreadable-file', 'outside.mdx:1:1 unreadable-file']);
   });
 
+  it('names a loop of links as a loop, and a file or folder whose name is not UTF-8 by its bytes, once', async () => {
+    const dir = join(work, 'names');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'index.mdx'), `${FRONTMATTER}:::instructions{#start title="x"}\nIn.\n:::\n`);
+    await symlink('loop-b.mdx', join(dir, 'loop-a.mdx'));
+    await symlink('loop-a.mdx', join(dir, 'loop-b.mdx'));
+    // Latin-1 names: `bé.mdx`, and a folder `cafés` holding a guide file; `notes-é.txt` is no guide file.
+    const latin1 = (name: string): Buffer => Buffer.from(name, 'latin1');
+    await writeFile(Buffer.concat([Buffer.from(`${dir}/`), latin1('bé.mdx')]), 'x');
+    await mkdir(Buffer.concat([Buffer.from(`${dir}/`), latin1('cafés')]));
+    await writeFile(Buffer.concat([Buffer.from(`${dir}/`), latin1('cafés/a.mdx')]), 'x');
+    await writeFile(Buffer.concat([Buffer.from(`${dir}/`), latin1('notes-é.txt')]), 'x');
+    const { problems } = await checkGuides([dir]);
+    expect(problems.map((p) => `${relative(dir, p.file) || '.'}:${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
+      '.:1:1 unreadable-file `b\\xe9.mdx` in this folder has a name that is not UTF-8, so it cannot be named in a guide or on the web; rename it',
+      '.:1:1 unreadable-file `caf\\xe9s` in this folder has a name that is not UTF-8, so it cannot be named in a guide or on the web; rename it',
+      'loop-a.mdx:1:1 unreadable-file This symbolic link leads back to itself through a loop of links; point it at the file, or delete the link',
+      'loop-b.mdx:1:1 unreadable-file This symbolic link leads back to itself through a loop of links; point it at the file, or delete the link',
+    ]);
+  });
+
   it('reports an empty folder and an empty file', async () => {
     const empty = join(work, 'empty');
     await mkdir(empty);

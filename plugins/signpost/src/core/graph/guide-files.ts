@@ -13,6 +13,7 @@ import { missingFolderRule } from '../rules/missing-folder.ts';
 import { skippedFileRule } from '../rules/skipped-file.ts';
 import { unreadableFileRule } from '../rules/unreadable-file.ts';
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { basename, join, sep } from 'node:path';
 import { LIMITS } from '../parse/limits.ts';
 import { problem, type Problem } from '../problems.ts';
@@ -30,9 +31,14 @@ const isHidden = (name: string): boolean => name.startsWith('.');
  * guides. When `dir` cannot be read, `undefined`, with the problem added to `problems`.
  */
 export function findGuideDirs(dir: string, problems: Problem[]): string[] | undefined {
+  const before = problems.length;
   const entries = listFolder(dir, problems);
   if (!entries) return undefined;
-  if (entries.some((entry) => (entry.isFile() || entry.isSymbolicLink()) && isMdx(entry.name))) return [dir];
+  if (entries.some((entry) => (entry.isFile() || entry.isSymbolicLink()) && isMdx(entry.name))) {
+    // The walk of the guide lists this folder again and reports its names then.
+    problems.length = before;
+    return [dir];
+  }
   const device = statOf(dir)?.dev;
   const guides: string[] = [];
   for (const entry of entries) {
@@ -69,10 +75,23 @@ function mayBeGuide(path: string): boolean {
   return false;
 }
 
-/** A folder's entries in name order, or `undefined` with an I/O problem (exit code 2). */
+/**
+ * A folder's entries in name order, or `undefined` with an I/O problem (exit code 2). Names are
+ * read as bytes: Node would turn a name that is not UTF-8 into one with U+FFFD, which names no
+ * file, so such a guide file or folder is reported here, by its bytes, and left out.
+ */
 function listFolder(dir: string, problems: Problem[]): Dirent[] | undefined {
   try {
-    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries: Dirent[] = [];
+    for (const entry of readdirSync(dir, { withFileTypes: true, encoding: 'buffer' })) {
+      const bytes = entry.name;
+      if (isUtf8(bytes)) {
+        entries.push(Object.assign(entry, { name: bytes.toString('utf8') }) as unknown as Dirent);
+      } else if (entry.isDirectory() || bytes.subarray(-4).toString('latin1') === '.mdx') {
+        problems.push(problem(dir, unreadableFileRule.say('nameNotUtf8', shownName(bytes))));
+      }
+    }
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const finding =
@@ -84,6 +103,25 @@ function listFolder(dir: string, problems: Problem[]): Dirent[] | undefined {
     problems.push({ ...problem(dir, finding), io: true });
     return undefined;
   }
+}
+
+/** A file name's bytes as text: its UTF-8 as it is, each other byte as `\\xe9`. */
+function shownName(bytes: Buffer): string {
+  let shown = '';
+  for (let at = 0; at < bytes.length;) {
+    const lead = bytes[at]!;
+    const length =
+      lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    const sequence = bytes.subarray(at, at + Math.max(length, 1));
+    if (length > 0 && sequence.length === length && isUtf8(sequence)) {
+      shown += sequence.toString('utf8');
+      at += length;
+    } else {
+      shown += `\\x${lead.toString(16).padStart(2, '0')}`;
+      at += 1;
+    }
+  }
+  return shown;
 }
 
 /** What `read` gives, or undefined when it throws (a file gone or unreadable meanwhile). */
@@ -170,11 +208,13 @@ export function listGuideFiles(dir: string, problems: Problem[]): string[] | und
         const finding =
           target.kind === 'missing'
             ? unreadableFileRule.say('linkMissing')
-            : target.kind === 'outside'
-              ? unreadableFileRule.say('linkOutside')
-              : target.kind === 'file'
-                ? undefined
-                : notRegular(target.kind);
+            : target.kind === 'loop'
+              ? unreadableFileRule.say('linkLoop')
+              : target.kind === 'outside'
+                ? unreadableFileRule.say('linkOutside')
+                : target.kind === 'file'
+                  ? undefined
+                  : notRegular(target.kind);
         if (finding) problems.push(problem(path, finding));
         else files.push(path);
       } else if (isMdx(entry.name)) {
@@ -227,12 +267,12 @@ export function notRegular(kind: Kind): Finding {
 }
 
 /** Where a symbolic link leads: a file or folder inside the guide folder, outside it, or nowhere. */
-function linkTarget(path: string, root: string): { kind: Kind | 'outside' | 'missing' } {
+function linkTarget(path: string, root: string): { kind: Kind | 'outside' | 'missing' | 'loop' } {
   let target: string;
   try {
     target = realpathSync(path);
-  } catch {
-    return { kind: 'missing' };
+  } catch (error) {
+    return { kind: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'missing' };
   }
   const info = statOf(target);
   if (!info) return { kind: 'missing' };

@@ -19,6 +19,9 @@ export const unreadableFileRule = defineRule({
     hardLink: (names: number) =>
       `This file is a hard link (one file with ${names} names, which may be outside the guide folder), so it is not read; replace it with a copy of the file`,
     linkMissing: () => 'This symbolic link points to a file that does not exist; fix or delete the link',
+    linkLoop: () => 'This symbolic link leads back to itself through a loop of links; point it at the file, or delete the link',
+    nameNotUtf8: (name: string) =>
+      `\`${name}\` in this folder has a name that is not UTF-8, so it cannot be named in a guide or on the web; rename it`,
     linkOutside: () => 'This symbolic link points outside the guide folder; copy the file into the guide instead',
   },
 });
