@@ -877,7 +877,7 @@ describe('files a guide links to or shows (issue 23)', () => {
       `${FRONTMATTER}:::instructions{#start title="Start"}\n` +
         '[a](./files/users.txt) [b](./files/manual.pdf) [c](./files/log.txt) [d](./files/env.txt)\n\n' +
         '[e](./files/zero.txt) [f](./shared/notes.txt) [g](./files/chain-1.txt) [h](./files/pipe.txt)\n\n' +
-        '[i](./files/alias.txt) [j](./inside) [k](./files/loop-a.txt) [l](./inside/real.txt/) [m](./files/alias.txt/.)\n:::\n',
+        '[i](./files/alias.txt) [j](./inside) [k](./files/loop-a.txt) [l](./inside/real.txt/) [m](./files/alias.txt/.) ![n](./inside/real.txt/)\n:::\n',
     );
     const { problems, linkedFiles } = await checkGuides([guide]);
     expect(problems.map((p) => `${relative(guide, p.file)}:${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
@@ -895,6 +895,7 @@ describe('files a guide links to or shows (issue 23)', () => {
       // A file named like a folder is another address on the web.
       'index.mdx:11:62 broken-link `./inside/real.txt/` ends like a folder, but `./inside/real.txt` is a file: a browser would ask for another address; write `./inside/real.txt`',
       'index.mdx:11:86 broken-link `./files/alias.txt/.` ends like a folder, but `./files/alias.txt` is a file: a browser would ask for another address; write `./files/alias.txt`',
+      'index.mdx:11:111 broken-image `./inside/real.txt/` ends like a folder, but `./inside/real.txt` is a file: a browser would ask for another address; write `./inside/real.txt`',
       // The walk reports the linked folder too: its `.mdx` files are not read either.
       'shared:1:1 unreadable-file This folder is a symbolic link, and Signpost does not follow links to folders; move the folder here, or delete the link',
     ]);

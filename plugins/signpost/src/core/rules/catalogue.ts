@@ -10,7 +10,7 @@
  * ```
  */
 import { fileURLToPath } from 'node:url';
-import type { Built, Finding } from './define.ts';
+import { findingOf, type Builder, type Built, type Finding } from './define.ts';
 import { ambiguousMatchRule } from './ambiguous-match.ts';
 import { brokenImageRule } from './broken-image.ts';
 import { brokenLinkRule } from './broken-link.ts';
@@ -109,7 +109,8 @@ type ArgsOf<F> = F extends (...args: infer A) => Built ? A : never;
 
 /** A finding of any rule by its id: `say('dead-end', 'noWayOn', 'check-cable')`, as the rule's own `say` builds it. */
 export function say<R extends RuleId, K extends keyof MessagesOf<R> & string>(rule: R, key: K, ...args: ArgsOf<MessagesOf<R>[K]>): Finding {
-  return (RULES[rule] as { say: (key: string, ...args: unknown[]) => Finding }).say(key, ...args);
+  const { severity, messages } = RULES[rule];
+  return findingOf(rule, severity, (messages as Record<string, Builder>)[key]!, args);
 }
 
 /** Where a rule's documentation ships: `docs/<rule>.md` beside the rules. */
