@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkGuides, formatResult, RULE_IDS, ruleDocsFile, ruleUrl, say } from '../../plugins/signpost/src/core/index.ts';
+import { checkGuides, formatResult, removedIds, RULE_IDS, ruleDocsFile, ruleUrl, say } from '../../plugins/signpost/src/core/index.ts';
 import { LIMITS, limitTable } from '../../plugins/signpost/src/core/parse/limits.ts';
 import { sourceLines } from '../../plugins/signpost/src/report/human.ts';
 import { FIXTURES } from './helpers.ts';
@@ -113,5 +113,18 @@ describe('every rule', () => {
   it('has a fixture guide that triggers it (missing-folder is tested through the CLI)', async () => {
     const fixtures = await readdir(`${FIXTURES}rules`);
     expect(fixtures.toSorted()).toEqual(RULE_IDS.filter((rule) => rule !== 'missing-folder').toSorted());
+    const silent: string[] = [];
+    for (const rule of fixtures) {
+      const dir = `${FIXTURES}rules/${rule}`;
+      let { problems } = await checkGuides([dir]);
+      // A rule about a change (removed-id) has the guide before and after it.
+      if ((await readdir(dir)).toSorted().join() === 'after,before') {
+        const [before, after] = [(await checkGuides([join(dir, 'before')])).guides, (await checkGuides([join(dir, 'after')])).guides];
+        for (const guide of [...before, ...after]) guide.slug = rule;
+        problems = await removedIds(before, after);
+      }
+      if (!problems.some((p) => p.rule === rule)) silent.push(rule);
+    }
+    expect(silent).toEqual([]);
   });
 });
