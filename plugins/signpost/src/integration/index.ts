@@ -36,17 +36,48 @@ export type { SignpostUserOptions as SignpostOptions } from './options.ts';
 export const INTEGRATION_NAME = 'signpost';
 
 /** What the loader and the pages need of the configuration, once resolved against the site. */
-export interface ResolvedSignpost extends SignpostOptions {
-  /** Absolute path of the guides folder. */
-  guidesDir: string;
-  /** Absolute path of the project root. */
-  root: string;
-  /** Files beside the guides that pages link to or play, by URL (set by the loader). */
-  files?: ServedFiles;
-  /** What `signpost build` asked to hear about: phase times, what was checked. */
-  commandLine?: Pick<CommandLineOptions, 'onPhase' | 'onChecked' | 'onStart'>;
-  /** The former ids' pages and where they lead, as the loader found them (for `_redirects`). */
-  redirects?: Redirect[];
+export type ResolvedSignpost = Readonly<
+  SignpostOptions & {
+    /** Absolute path of the guides folder. */
+    guidesDir: string;
+    /** Absolute path of the project root. */
+    root: string;
+    /** What `signpost build` asked to hear about: phase times, what was checked. */
+    commandLine?: Pick<CommandLineOptions, 'onPhase' | 'onChecked' | 'onStart'>;
+  }
+>;
+
+/**
+ * What the content loader found that the integration's later hooks use: the files the pages
+ * link to or play (served by the dev server, copied into the build) and the former ids' pages
+ * (`_redirects`). The loader publishes both at once after each load without errors; the
+ * configuration itself is never written.
+ */
+export class LoadedGuides {
+  #files: ServedFiles | undefined;
+  #redirects: readonly Redirect[] = [];
+
+  /** Files beside the guides that pages link to or play, by URL. */
+  get files(): ServedFiles | undefined {
+    return this.#files;
+  }
+
+  /** The former ids' pages and where they lead. */
+  get redirects(): readonly Redirect[] {
+    return this.#redirects;
+  }
+
+  /** Replaces what an earlier load found. */
+  publish(found: { files: ServedFiles; redirects: readonly Redirect[] }): void {
+    this.#files = found.files;
+    this.#redirects = found.redirects;
+  }
+}
+
+/** What the content loader reads from the integration through `OPTIONS_HOOK`. */
+export interface LoaderChannel {
+  options: ResolvedSignpost;
+  loaded: LoadedGuides;
 }
 
 /** Pages `signpost build` renders at once, unless the site sets `build.concurrency`. */
@@ -84,6 +115,7 @@ export function siteUrl(value: string | undefined): string | undefined {
 export default function signpost(userOptions?: SignpostUserOptions): AstroIntegration {
   const options = parseOptions(userOptions);
   let resolved: ResolvedSignpost | undefined;
+  const loaded = new LoadedGuides();
   let base = '/';
   /** How the build names its pages' files (`build.format`). */
   let format: AstroConfig['build']['format'] = 'directory';
@@ -175,7 +207,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
       'astro:server:setup': ({ server }) => {
         // Files beside the guides (a PDF, a video), at the URLs the pages give them.
         server.middlewares.use((request, response, next) => {
-          readServedFile(resolved?.files, request.url ?? '')
+          readServedFile(loaded.files, request.url ?? '')
             .then((served) => {
               if (!served) return next();
               for (const [name, value] of Object.entries(served.headers)) response.setHeader(name, value);
@@ -195,7 +227,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
       'astro:build:done': async ({ dir, logger }) => {
         if (!resolved) return;
         const outDir = fileURLToPath(dir);
-        if (resolved.files) await copyServedFiles(resolved.files, outDir, base);
+        if (loaded.files) await copyServedFiles(loaded.files, outDir, base);
         const started = performance.now();
         // What is left of indexing once the pages are written: the pages that did not come
         // through the middleware, and writing the index.
@@ -207,9 +239,9 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         resolved.commandLine?.onPhase?.('pagefind', performance.now() - started);
         listenToPhases(undefined);
         await writeHeaders(outDir, base, resolved.prefix, resolved.feedbackEndpoint);
-        await writeRedirects(outDir, resolved.redirects ?? []);
+        await writeRedirects(outDir, loaded.redirects);
       },
-      [OPTIONS_HOOK]: (): ResolvedSignpost | undefined => resolved,
+      [OPTIONS_HOOK]: (): LoaderChannel | undefined => (resolved ? { options: resolved, loaded } : undefined),
       [COMPONENTS_HOOK]: () => componentSchemas(options),
     },
   };

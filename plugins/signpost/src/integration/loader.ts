@@ -23,7 +23,7 @@ import { AstroError } from 'astro/errors';
 import type { CheckResult } from '../core/check.ts';
 import type { PageGuide, SitePaths } from '../render/site-model.ts';
 import { componentSchemas } from './options.ts';
-import { INTEGRATION_NAME, OPTIONS_HOOK, type ResolvedSignpost } from './index.ts';
+import { INTEGRATION_NAME, OPTIONS_HOOK, type LoaderChannel } from './index.ts';
 import { GUIDE_ENTRY, NODE_ENTRY, PROBLEMS_ENTRY, type GuideEntry, type NodeEntry, type ProblemsEntry } from './entries.ts';
 
 /**
@@ -48,7 +48,7 @@ export function signpostLoader(): Loader {
   return {
     name: 'signpost',
     load: async (context) => {
-      const options = resolvedOptions(context);
+      const { options, loaded } = loaderChannel(context);
       const code = await work();
       const { checkGuides, formatResult, sourceLines, terminalColor, SitePaths: Paths } = code;
       if (context.collection !== COLLECTION) {
@@ -93,7 +93,7 @@ export function signpostLoader(): Loader {
           guides: result.guides.length,
           nodes: result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0),
         });
-        await store(code, context, result, failed ? result : undefined, paths, options, root, cacheDir);
+        await store(code, context, result, failed ? result : undefined, paths, { options, loaded }, root, cacheDir);
         // For `npm run bench`: what a save costs in the dev server, one JSON line per check.
         const timings = process.env['SIGNPOST_TIMINGS'];
         if (timings && context.watcher) {
@@ -119,17 +119,17 @@ export function signpostLoader(): Loader {
 }
 
 /** The options of the `signpost()` integration, which must be in the site's integrations. */
-function resolvedOptions(context: LoaderContext): ResolvedSignpost {
+function loaderChannel(context: LoaderContext): LoaderChannel {
   const integration = context.config.integrations.find((candidate) => candidate.name === INTEGRATION_NAME);
   const hook = integration?.hooks[OPTIONS_HOOK];
-  const options = typeof hook === 'function' ? (hook as () => ResolvedSignpost | undefined)() : undefined;
-  if (!options) {
+  const channel = typeof hook === 'function' ? (hook as () => LoaderChannel | undefined)() : undefined;
+  if (!channel) {
     throw new AstroError(
       'The Signpost loader needs the `signpost()` integration.',
       "Add it to astro.config.mjs: `import signpost from 'signpost';` and `integrations: [signpost()]`.",
     );
   }
-  return options;
+  return channel;
 }
 
 /** A writer's mistake, not a crash: the report is the whole story, with no stack trace. */
@@ -158,7 +158,7 @@ async function store(
   result: CheckResult,
   failed: CheckResult | undefined,
   paths: SitePaths,
-  options: ResolvedSignpost,
+  { options, loaded }: LoaderChannel,
   root: string,
   cacheDir: string,
 ): Promise<void> {
@@ -189,7 +189,7 @@ async function store(
       },
     });
   } else {
-    options.redirects = result.guides.flatMap((guide) =>
+    const redirects = result.guides.flatMap((guide) =>
       guide.nodes.flatMap((node) =>
         node.movedFrom.map((former) => ({ from: paths.node(guide.slug, former.text), to: paths.node(guide.slug, node.id) })),
       ),
@@ -237,7 +237,7 @@ async function store(
       }
     }
     // The files pages link to or play, served by the dev server and copied into the build.
-    options.files = await files.served();
+    loaded.publish({ files: await files.served(), redirects });
   }
   for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
 }
