@@ -1,7 +1,7 @@
 // The integration's virtual modules, as the package's own pages import them. Sites get the
 // same declarations through Astro's `injectTypes` (see integration/virtual-modules.ts).
 declare module 'virtual:signpost/config' {
-  const config: import('./integration/virtual-modules.ts').PageConfig;
+  const config: import('./render/page-config.ts').PageConfig;
   export default config;
 }
 declare module 'virtual:signpost/branding.css' {}

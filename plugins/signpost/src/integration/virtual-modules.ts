@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { accentForeground } from './options.ts';
 import type { ResolvedSignpost } from './index.ts';
+import type { PageConfig } from '../render/page-config.ts';
 
 const CONFIG = 'virtual:signpost/config';
 const BRANDING = 'virtual:signpost/branding.css';
@@ -18,17 +19,6 @@ const COMPONENTS = 'virtual:signpost/components';
 /** The site's middleware: the search middleware with the build's key (see search-middleware.ts). */
 export const MIDDLEWARE = 'virtual:signpost/middleware';
 const MODULES = [CONFIG, BRANDING, CODE, COMPONENTS, MIDDLEWARE];
-
-/** What `virtual:signpost/config` exports. */
-export interface PageConfig {
-  /** Where the guides live on the site: `/` or `/help/`. */
-  prefix: string;
-  feedbackEndpoint: string | undefined;
-  siteName: string | undefined;
-  home: { href: string; label: string } | undefined;
-  /** The logo's URL (processed by Vite) and text. */
-  logo: { src: string; alt: string } | undefined;
-}
 
 export const VIRTUAL_MODULE_TYPES = `declare module '${CONFIG}' {
   const config: import('signpost/render').PageConfig;

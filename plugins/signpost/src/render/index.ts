@@ -6,4 +6,4 @@ export { pageGuide, SitePaths, toView, type NodeView, type PageGuide, type PageN
 export { renderMaps, type GuideMap } from './map.ts';
 export { cspForMeta, headersFile } from './csp.ts';
 export { formatDate, stringsFor, type UiStrings } from './strings.ts';
-export type { PageConfig } from '../integration/virtual-modules.ts';
+export type { PageConfig } from './page-config.ts';
