@@ -28,7 +28,7 @@ export interface MarkupHit {
  * (`<SCRIPT>`, as HTML lowercases it) and by the local part of a namespaced name, exactly as
  * written (`<x:script xmlns:x="http://www.w3.org/1999/xhtml">` is a script in an XML view).
  */
-const LOADERS = new Set([
+const LOADERS: ReadonlySet<string> = new Set([
   'script',
   'iframe',
   'frame',
@@ -57,8 +57,8 @@ const LOADERS = new Set([
  * like any other (a `<script>`, a handler, `<a href="javascript:…">`, `<animate values="…;
  * javascript:…">`, `<image>`); namespaced, `<x:svg>` is refused by its local part.
  */
-const SOURCES = new Set(['src', 'srcset', 'lowsrc', 'dynsrc']);
-const NAMESPACED = new Set([...LOADERS, 'svg', 'img']);
+const SOURCES: ReadonlySet<string> = new Set(['src', 'srcset', 'lowsrc', 'dynsrc']);
+const NAMESPACED: ReadonlySet<string> = new Set([...LOADERS, 'svg', 'img']);
 
 /**
  * Names that matter to HTML only, matched by the whole name: `<image>` becomes an `<img>`, and
@@ -68,10 +68,10 @@ const NAMESPACED = new Set([...LOADERS, 'svg', 'img']);
  * three letters, is read as raw text up to its `</xmp>` instead, as the browser does. XMP metadata
  * holds `<dc:title>`, a different name, which passes.
  */
-const HTML_ONLY = new Set(['image', 'noscript', 'noembed', 'noframes', 'textarea', 'title', 'plaintext']);
+const HTML_ONLY: ReadonlySet<string> = new Set(['image', 'noscript', 'noembed', 'noframes', 'textarea', 'title', 'plaintext']);
 
 /** WebVTT's cue tags: the only tags captions may hold (`<c.loud>`, `<v Anna>`, `</b>`). */
-const CUE_TAGS = new Set(['b', 'i', 'u', 'c', 'v', 'lang', 'ruby', 'rt']);
+const CUE_TAGS: ReadonlySet<string> = new Set(['b', 'i', 'u', 'c', 'v', 'lang', 'ruby', 'rt']);
 
 /** URL schemes that run code or carry a page of their own (`data:` names any type it likes). */
 const SCHEMES = ['javascript:', 'vbscript:', 'data:'];
