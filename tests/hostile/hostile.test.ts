@@ -1096,6 +1096,13 @@ describe('files a guide links to or shows (issue 23)', () => {
       'files/polyglot.pdf': `${PDF}<html><script>alert(1)</script></html>\n%%EOF\n`,
       'files/handler.pdf': `${PDF}<x onclick=alert(1)>\n%%EOF\n`,
       'files/page.zip': zipOf('a.html', '<!doctype html><script>alert(1)</script>'),
+      // SVG animation's handler, shorter than the rule of four letters after `on`.
+      'files/svg-onend.pdf': pdf('<svg><animate onend=alert(1) attributeName=x dur=1s>'),
+      'files/set-onend.pdf': pdf('<svg><set attributeName="x" to="1" dur="1s" ONEND="alert(1)"/>'),
+      // Media elements that fetch their source as soon as they are made, as `<img src>` does.
+      'files/input-image.pdf': pdf('<input type=image src=//evil.example/x>'),
+      'files/video-poster.pdf': pdf('<VIDEO poster="//evil.example/x">'),
+      'files/source-srcset.pdf': pdf('<picture><source srcset=//evil.example/x>'),
     };
     for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
     await writeFile(join(dir, 'text-chunk.png'), png(3, 2, { extra: [['tEXt', Buffer.from('Comment\0<img src=x onerror=alert(1)>')]] }));
@@ -1155,9 +1162,14 @@ describe('files a guide links to or shows (issue 23)', () => {
       `index.mdx:95:1 broken-link ${PDF_DOC('./files/polyglot.pdf', '`<html>` at byte 23')}`,
       `index.mdx:97:1 broken-link ${PDF_DOC('./files/handler.pdf', '`<x onclick=alert(1)>` at byte 23')}`,
       `index.mdx:99:1 broken-link ${ZIP('./files/page.zip', '`<script>` at byte 51')}`,
-      `index.mdx:101:1 broken-image ${PNG('./text-chunk.png', '`<img src=x onerror=alert(…` at byte 49')}`,
-      'index.mdx:105:12 broken-image Cannot find video `./files/none.mp4` (looked for `hidden-markup/files/none.mp4`); save the video there, or correct the path',
-      `index.mdx:105:45 broken-image ${CAPTIONS('./files/script.vtt', '`<script>` on line 4')}`,
+      `index.mdx:101:1 broken-link ${PDF_DOC('./files/svg-onend.pdf', '`<animate onend=alert(1) a…` at byte 28')}`,
+      `index.mdx:103:1 broken-link ${PDF_DOC('./files/set-onend.pdf', '`<set attributeName="x" to…` at byte 28')}`,
+      `index.mdx:105:1 broken-link ${PDF_DOC('./files/input-image.pdf', '`<input type=image src=//e…` at byte 23')}`,
+      `index.mdx:107:1 broken-link ${PDF_DOC('./files/video-poster.pdf', '`<VIDEO poster="//evil.exa…` at byte 23')}`,
+      `index.mdx:109:1 broken-link ${PDF_DOC('./files/source-srcset.pdf', '`<source srcset=//evil.exa…` at byte 32')}`,
+      `index.mdx:111:1 broken-image ${PNG('./text-chunk.png', '`<img src=x onerror=alert(…` at byte 49')}`,
+      'index.mdx:115:12 broken-image Cannot find video `./files/none.mp4` (looked for `hidden-markup/files/none.mp4`); save the video there, or correct the path',
+      `index.mdx:115:45 broken-image ${CAPTIONS('./files/script.vtt', '`<script>` on line 4')}`,
     ]);
   });
 

@@ -53,11 +53,13 @@ const LOADERS: ReadonlySet<string> = new Set([
 /**
  * Three-letter names, which random bytes spell too often (`<img ` about once in 200 files of
  * 100 MB) to be refused by name alone. `<img>` loads only with a source, so it is refused with
- * one. An `<svg>` runs nothing of its own: what runs in it is a tag inside, which is read here
+ * one, like the other elements of `MEDIA`. An `<svg>` runs nothing of its own: what runs in it is a tag inside, which is read here
  * like any other (a `<script>`, a handler, `<a href="javascript:…">`, `<animate values="…;
  * javascript:…">`, `<image>`); namespaced, `<x:svg>` is refused by its local part.
  */
-const SOURCES: ReadonlySet<string> = new Set(['src', 'srcset', 'lowsrc', 'dynsrc']);
+const SOURCES: ReadonlySet<string> = new Set(['src', 'srcset', 'lowsrc', 'dynsrc', 'poster']);
+/** Elements that fetch what such an attribute names as soon as they are made (`<input type=image src>`, `<video poster>`). */
+const MEDIA: ReadonlySet<string> = new Set(['img', 'input', 'video', 'audio', 'source', 'track']);
 const NAMESPACED: ReadonlySet<string> = new Set([...LOADERS, 'svg', 'img']);
 
 /**
@@ -69,6 +71,9 @@ const NAMESPACED: ReadonlySet<string> = new Set([...LOADERS, 'svg', 'img']);
  * holds `<dc:title>`, a different name, which passes.
  */
 const HTML_ONLY: ReadonlySet<string> = new Set(['image', 'noscript', 'noembed', 'noframes', 'textarea', 'title', 'plaintext']);
+
+/** The event handlers of HTML and SVG with fewer than four letters after `on`: the clipboard's and SVG animation's. */
+const SHORT_HANDLERS: ReadonlySet<string> = new Set(['oncut', 'onend']);
 
 /** WebVTT's cue tags: the only tags captions may hold (`<c.loud>`, `<v Anna>`, `</b>`). */
 const CUE_TAGS: ReadonlySet<string> = new Set(['b', 'i', 'u', 'c', 'v', 'lang', 'ruby', 'rt']);
@@ -238,9 +243,9 @@ class SchemeMatcher {
  * The first tag in `text` that would load or run something, as the HTML tokenizer reads it.
  *
  * - `binary` (a PDF, an image, a video, an archive, read as latin1): a start tag named like an
- *   element of `LOADERS` or `HTML_ONLY` (or namespaced, `x:script`), an `<img>` with a source,
+ *   element of `LOADERS` or `HTML_ONLY` (or namespaced, `x:script`), an element of `MEDIA` with a source,
  *   a start tag with an event handler (an attribute named `on` and four or more letters, or
- *   `oncut`, the one shorter handler, with a value), or with an attribute whose value (or an
+ *   one of `SHORT_HANDLERS`, with a value), or with an attribute whose value (or an
  *   item of a `;` list) is a `javascript:`, `vbscript:` or `data:` URL; and `<?xml-stylesheet`,
  *   which makes an XML view run a stylesheet. A handler on an end tag does nothing.
  * - `captions` (WebVTT text): any tag but the cue tags, `<!…>`, `<?…>`, and cue tags that carry
@@ -314,7 +319,7 @@ export function findMarkup(text: string, mode: 'binary' | 'captions'): MarkupHit
     if (!endTag && attrHasValue) {
       if (
         scheme.hit ||
-        (valueLength > 0 && ((attrHandler && (attrLength >= 6 || attrName === 'oncut')) || (image && SOURCES.has(attrName))))
+        (valueLength > 0 && ((attrHandler && (attrLength >= 6 || SHORT_HANDLERS.has(attrName))) || (image && SOURCES.has(attrName))))
       ) {
         bad = true;
       }
@@ -376,7 +381,7 @@ export function findMarkup(text: string, mode: 'binary' | 'captions'): MarkupHit
             if (captions) return { at: tagStart };
             bad = true;
           }
-          image = !endTag && name.toLowerCase() === 'img';
+          image = !endTag && MEDIA.has(name.toLowerCase());
           if (c === 0x3e) {
             const hit = emit(i + 1);
             if (hit) return hit;
