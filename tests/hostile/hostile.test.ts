@@ -745,9 +745,9 @@ describe('terminals and review output', () => {
     ]);
   });
 
-  it('lets no title start a Mermaid directive or a GitHub mention or cross-reference in diff reports', async () => {
+  it('lets no title start a Mermaid directive, HTML in a label, or a GitHub mention, reference, link or math in diff reports', async () => {
     const guide = (title: string, answer: string): string =>
-      `---\ntitle: "${title}"\nstart: start\n---\n\n::::question{#start title="Pick %%{init: {'securityLevel': 'loose'}}%%"}\n:::option{to="end"}\n${answer}\n:::\n::::\n\n:::instructions{#end title="E"}\nDone.\n:::\n`;
+      `---\ntitle: "${title}"\nstart: start\n---\n\n::::question{#start title="Pick %%{init: {'securityLevel': 'loose'}}%% <img src=x onerror=alert(1)> &amp;"}\n:::option{to="end"}\n${answer}\n:::\n::::\n\n:::instructions{#end title="E"}\nDone.\n:::\n`;
     const before = join(work, 'diff-before');
     const after = join(work, 'diff-after');
     await mkdir(before, { recursive: true });
@@ -755,7 +755,10 @@ describe('terminals and review output', () => {
     await writeFile(join(before, 'index.mdx'), guide('Old', 'Yes'));
     await writeFile(
       join(after, 'index.mdx'),
-      guide("%%{init: {'theme': 'base'}}%% @octocat #12 GH-3 a/b#4 &#64;team", 'Yes @org/team fixes #7'),
+      guide(
+        "%%{init: {'theme': 'base'}}%% @octocat #12 GH-3 a/b#4 &#64;team",
+        'Yes @org/team fixes #7, see https://github.com/nodejs/node/issues/1 or www.evil.example at 0123456789abcdef0123456789abcdef01234567 for $x$',
+      ),
     );
     const [old, now] = [(await checkGuides([before])).guides, (await checkGuides([after])).guides];
     for (const g of [...old, ...now]) g.slug = 'g';
@@ -763,7 +766,9 @@ describe('terminals and review output', () => {
     const markdown = formatDiffMarkdown(diffs, 'HEAD', now);
     const lines = markdown.split('\n');
     expect(lines[2]).toBe("#### %%{init: {'theme': 'base'}}%% @&#8203;octocat #&#8203;12 GH&#8203;-3 a/b#&#8203;4 \\&#&#8203;64;team (g)");
-    expect(lines).toContain('- ➕ answer “Yes @&#8203;org/team fixes #&#8203;7” of `start` → `end`');
+    expect(lines).toContain(
+      '- ➕ answer “Yes @&#8203;org/team fixes #&#8203;7, see https:&#8203;//github.com/nodejs/node/issues/1 or www&#8203;.evil.example at 0&#8203;123456789abcdef0123456789abcdef01234567 for \\$x\\$” of `start` → `end`',
+    );
     // Mermaid, in the report's <details> and from --graph: no `%%` but the comment's own.
     const mermaid = [diffMermaid(diffs[0]!, now[0]!), graphText(now, 'mermaid')];
     for (const graph of mermaid)
@@ -771,7 +776,7 @@ describe('terminals and review output', () => {
     expect(mermaid[1]!.split('\n').slice(0, 3)).toEqual([
       "%% % %{init: {'theme': 'base'}}% % @octocat #12 GH-3 a/b#4 &#64;team (g)",
       'flowchart TD',
-      `  n_start{"question: Pick #37;#37;{init: {'securityLevel': 'loose'}}#37;#37;"}`,
+      `  n_start{"question: Pick #37;#37;{init: {'securityLevel': 'loose'}}#37;#37; #lt;img src=x onerror=alert(1)#gt; #amp;"}`,
     ]);
   });
 });

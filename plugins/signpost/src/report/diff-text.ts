@@ -58,17 +58,22 @@ export function formatDiffText(diffs: GuideDiff[], rev: string): string {
 }
 
 /**
- * Writer's text inside a Markdown line: what would start emphasis, code, a link or HTML
- * escaped, and GitHub's references made inert. GitHub turns `@name`, `#12`, `GH-12` and
- * `owner/repo#12` into mentions and cross-references after Markdown is parsed, so a backslash
- * does not stop them: a zero-width space after `@`/`#` and inside `GH-` does (as Dependabot
- * writes them), and a title can then neither notify anyone nor mark an issue referenced.
+ * Writer's text inside a Markdown line: what would start emphasis, code, a link, math or HTML
+ * escaped, and GitHub's links and references made inert. GitHub turns `@name`, `#12`, `GH-12`,
+ * `owner/repo#12`, an issue's or a pull request's URL, a commit's hash, `https://…` and
+ * `www.…` into mentions, cross-references and links after Markdown is parsed, so a backslash
+ * does not stop them: a zero-width space after `@`/`#`, inside `GH-`, after a URL's scheme and
+ * `www`, and after a hash's first digit does (as Dependabot writes mentions). A title can then
+ * neither notify anyone, mark an issue referenced, nor put a link in the comment.
  */
 function markdownText(text: string): string {
   return oneLine(text)
-    .replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`)
+    .replace(/[\\`*_[\]<>|~&$]/g, (char) => `\\${char}`)
     .replace(/([@#])(?=[\p{L}\p{N}_-])/gu, '$1&#8203;')
-    .replace(/\b(gh)-(?=\d)/gi, '$1&#8203;-');
+    .replace(/\b(gh)-(?=\d)/gi, '$1&#8203;-')
+    .replace(/\b([a-z][a-z0-9+.-]*:)(?=\/\/)/gi, '$1&#8203;')
+    .replace(/\b(www)(?=\.)/gi, '$1&#8203;')
+    .replace(/\b([0-9a-f])(?=[0-9a-f]{6,39}\b)/gi, '$1&#8203;');
 }
 
 /** An id or value as inline code (ids are slugs; any backtick is dropped). */

@@ -36,12 +36,14 @@ export function mermaidId(id: string): string {
 
 /**
  * A quoted Mermaid label: on one line, controls shown as `\u001b`, and `"`, `#` (which starts
- * Mermaid's entity codes) and `%` as entity codes, so nothing a writer wrote ends the label or
- * forms a `%%{init: …}%%` directive, which Mermaid reads anywhere in the text (it can set
- * `securityLevel` or a theme's CSS).
+ * Mermaid's entity codes), `%`, `<`, `>` and `&` as entity codes, so nothing a writer wrote
+ * ends the label, forms a `%%{init: …}%%` directive (which Mermaid reads anywhere in the text:
+ * it can set `securityLevel` or a theme's CSS), or reaches the label's HTML as a tag or a
+ * character reference: the label shows as written whatever Mermaid's own cleaning lets by.
  */
 export function mermaidText(text: string): string {
-  return `"${oneLine(text).replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/%/g, '#37;')}"`;
+  const codes: Record<string, string> = { '#': '#35;', '"': '#quot;', '%': '#37;', '<': '#lt;', '>': '#gt;', '&': '#amp;' };
+  return `"${oneLine(text).replace(/[#"%<>&]/g, (char) => codes[char]!)}"`;
 }
 
 /**
