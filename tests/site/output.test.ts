@@ -116,6 +116,14 @@ describe('an output folder that could destroy something', () => {
       2,
       `signpost build: --out ${toGuides}/site is inside the guides folder ${root}/guide: the site would be read as guides; choose a folder outside it, such as dist\n`,
     ]);
+    // `..` after a link goes up from where the link leads, as the file system does.
+    const upFromLink = await build('guide', '--out', `${toGuides}/..`);
+    expect([upFromLink.code, upFromLink.stderr]).toEqual([
+      2,
+      `signpost build: --out ${toGuides}/.. is the project folder: building there would delete the project; choose a folder inside it, such as dist\n`,
+    ]);
+    const empty = await build('guide', '--out=');
+    expect([empty.code, empty.stderr.split('\n')[0]]).toEqual([2, 'signpost build: --out needs a folder, such as dist']);
     const elsewhere = join(work, 'elsewhere');
     await symlink(work, elsewhere);
     const link = await build('guide', '--out', elsewhere);

@@ -28,7 +28,7 @@ import {
   shown as shownPath,
   writerCwd,
 } from './common.ts';
-import { checkOutput, refuseDangerous } from './output-folder.ts';
+import { checkOutput, physicalPath, refuseDangerous } from './output-folder.ts';
 import { Renderer, type RenderMessage } from './renderer.ts';
 import { SiteSwap } from './site-swap.ts';
 
@@ -83,7 +83,8 @@ export async function run(argv: string[]): Promise<void> {
   const root = process.cwd();
   const cwd = writerCwd('build');
   const guides = positionals[0] === undefined ? undefined : resolve(cwd, positionals[0]);
-  const outDir = resolve(cwd, values.out);
+  if (values.out.trim() === '') command.fail('--out needs a folder, such as dist');
+  const outDir = physicalPath(cwd, values.out);
   const name = `${basename(outDir)}/`;
 
   // Configuration first: each value reaches pages, `_headers` or the policy.

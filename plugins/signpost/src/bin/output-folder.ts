@@ -28,6 +28,22 @@ export function realPath(path: string): string {
   }
 }
 
+/**
+ * Where `path` (from `cwd`) is, as the file system goes there: a `..` after a symbolic link
+ * goes up from where the link leads, as the shell's `cd -P` and every system call do, not
+ * from the link's own folder as `path.resolve` does (`site-link/../out` is beside the site the
+ * link leads to). The path as written is kept when it names the same place, for messages.
+ */
+export function physicalPath(cwd: string, path: string): string {
+  const written = resolve(cwd, path);
+  let current = isAbsolute(path) ? sep : cwd;
+  for (const segment of path.split(sep)) {
+    if (segment === '' || segment === '.') continue;
+    current = segment === '..' ? dirname(realPath(current)) : join(current, segment);
+  }
+  return realPath(current) === realPath(written) ? written : current;
+}
+
 /** Whether `path` lies strictly inside `folder`. */
 function inside(path: string, folder: string): boolean {
   const rest = relative(folder, path);
