@@ -41,13 +41,10 @@ import { attributePlace, hasAttribute, isDirective, labelParagraph, labelText, o
 import { brokenDirective, checkFences, fenceOf, leftOpen } from './fences.ts';
 import { LIMITS } from './limits.ts';
 import { checkMdx } from './mdx-check.ts';
-import { edgeOf, walk, type Collected } from './node-content.ts';
+import { edgeOf, walk, type Collected, type ReadNode } from './node-content.ts';
 import { NO_COMPONENTS, type SiteComponents } from './site-components.ts';
 import { visibleText } from './visible.ts';
 import { isKnownDirective, isNodeDirective, isPartDirective, PART_PARENTS } from './vocabulary.ts';
-
-/** The site's components for the file being read (set by `extractNodes`, read by each node's walk). */
-let siteComponents: SiteComponents = NO_COMPONENTS;
 
 const NODE_SCHEMAS = {
   question: QuestionAttributes,
@@ -67,13 +64,13 @@ export function extractNodes(tree: Root, file: VFile, options: { recovered?: boo
     tree.children.filter((child) => child.type === 'containerDirective' && isNodeDirective(child.name) && leftOpen(child)),
   );
   checkFences(tree, file, open as Set<ContainerDirective>);
-  siteComponents = options.components ?? NO_COMPONENTS;
+  const components = options.components ?? NO_COMPONENTS;
   // Lines with a syntax error, looked up once per top-level block (not a scan of every message).
   const syntaxErrorLines = new Set(file.messages.filter((message) => message.ruleId === 'syntax-error').map((message) => message.line));
   for (const child of tree.children) {
     if (child.type === 'yaml' || checkMdx(child, file)) continue;
     if (child.type === 'containerDirective' && isNodeDirective(child.name)) {
-      readNode(child, child.name, file, nodes, open.has(child));
+      readNode(child, child.name, file, nodes, components, open.has(child));
     } else if (isDirective(child) && isKnownDirective(child.name)) {
       const where = isPartDirective(child.name)
         ? `inside ${PART_PARENTS[child.name].map((kind) => ARTICLE[kind]).join(' or ')}`
@@ -82,7 +79,7 @@ export function extractNodes(tree: Root, file: VFile, options: { recovered?: boo
     } else if (isDirective(child)) {
       // `::::questoin{#x}` is read as the question it was meant to be, so its id still exists.
       const proposal = unknownDirective(child, file);
-      if (proposal && isNodeDirective(proposal) && child.type === 'containerDirective') readNode(child, proposal, file, nodes);
+      if (proposal && isNodeDirective(proposal) && child.type === 'containerDirective') readNode(child, proposal, file, nodes, components);
     } else if (!options.recovered && !brokenDirective(child, syntaxErrorLines)) {
       flag(file, strayContentRule.say('stray'), child.position);
     }
@@ -90,7 +87,15 @@ export function extractNodes(tree: Root, file: VFile, options: { recovered?: boo
   return nodes;
 }
 
-function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, nodes: GuideNode[], unclosed = false): void {
+/** Reads a node; `components` are the site's, which the node's content may use. */
+function readNode(
+  directive: ContainerDirective,
+  kind: NodeKind,
+  file: VFile,
+  nodes: GuideNode[],
+  components: SiteComponents,
+  unclosed = false,
+): void {
   joinSpacedId(directive, kind, file);
   const attributes = readAttributes(directive, NODE_SCHEMAS[kind], file);
   const opening = openingOf(directive);
@@ -106,7 +111,7 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
     aliases: [],
     patterns: [],
     examples: [],
-    components: siteComponents,
+    components,
     reason: undefined,
     fix: undefined,
     escalate: undefined,
@@ -116,7 +121,8 @@ function readNode(directive: ContainerDirective, kind: NodeKind, file: VFile, no
   };
   if (unclosed) reportUnclosed(directive, kind, id, file);
   const label = labelParagraph(directive);
-  walk(directive, collected, true, file, nodes, readNode, label);
+  const readNested: ReadNode = (nested, nestedKind, nestedFile, found) => readNode(nested, nestedKind, nestedFile, found, components);
+  walk(directive, collected, true, file, nodes, readNested, label);
   checkFootnotes(collected, file);
   checkBody(directive, label, kind, id, file);
 
