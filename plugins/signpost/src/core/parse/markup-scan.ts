@@ -53,12 +53,12 @@ const LOADERS: ReadonlySet<string> = new Set([
 /**
  * Three-letter names, which random bytes spell too often (`<img ` about once in 200 files of
  * 100 MB) to be refused by name alone. `<img>` loads only with a source, so it is refused with
- * one, like the other elements of `MEDIA`. An `<svg>` runs nothing of its own: what runs in it is a tag inside, which is read here
- * like any other (a `<script>`, a handler, `<a href="javascript:…">`, `<animate values="…;
+ * one, like the other elements of `MEDIA`. An `<svg>` runs nothing of its own: what runs in it
+ * is a tag inside, which is read here like any other (a `<script>`, a handler, `<a href="javascript:…">`, `<animate values="…;
  * javascript:…">`, `<image>`); namespaced, `<x:svg>` is refused by its local part.
  */
 const SOURCES: ReadonlySet<string> = new Set(['src', 'srcset', 'lowsrc', 'dynsrc', 'poster']);
-/** Elements that fetch what such an attribute names as soon as they are made (`<input type=image src>`, `<video poster>`). */
+/** Elements that fetch what such an attribute names once made (`<input type=image src>`, `<video poster>`). */
 const MEDIA: ReadonlySet<string> = new Set(['img', 'input', 'video', 'audio', 'source', 'track']);
 const NAMESPACED: ReadonlySet<string> = new Set([...LOADERS, 'svg', 'img']);
 
@@ -243,7 +243,7 @@ class SchemeMatcher {
  * The first tag in `text` that would load or run something, as the HTML tokenizer reads it.
  *
  * - `binary` (a PDF, an image, a video, an archive, read as latin1): a start tag named like an
- *   element of `LOADERS` or `HTML_ONLY` (or namespaced, `x:script`), an element of `MEDIA` with a source,
+ *   element of `LOADERS` or `HTML_ONLY` (or namespaced, `x:script`), a `MEDIA` element with a source,
  *   a start tag with an event handler (an attribute named `on` and four or more letters, or
  *   one of `SHORT_HANDLERS`, with a value), or with an attribute whose value (or an
  *   item of a `;` list) is a `javascript:`, `vbscript:` or `data:` URL; and `<?xml-stylesheet`,
