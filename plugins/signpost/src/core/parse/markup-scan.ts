@@ -54,8 +54,9 @@ const LOADERS: ReadonlySet<string> = new Set([
  * Three-letter names, which random bytes spell too often (`<img ` about once in 200 files of
  * 100 MB) to be refused by name alone. `<img>` loads only with a source, so it is refused with
  * one, like the other elements of `MEDIA`. An `<svg>` runs nothing of its own: what runs in it
- * is a tag inside, which is read here like any other (a `<script>`, a handler, `<a href="javascript:…">`, `<animate values="…;
- * javascript:…">`, `<image>`); namespaced, `<x:svg>` is refused by its local part.
+ * is a tag inside, which is read here like any other (a `<script>`, a handler,
+ * `<a href="javascript:…">`, `<animate values="…; javascript:…">`, `<image>`); namespaced,
+ * `<x:svg>` is refused by its local part.
  */
 const SOURCES: ReadonlySet<string> = new Set(['src', 'srcset', 'lowsrc', 'dynsrc', 'poster']);
 /** Elements that fetch what such an attribute names once made (`<input type=image src>`, `<video poster>`). */
