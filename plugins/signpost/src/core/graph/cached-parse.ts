@@ -21,6 +21,7 @@
  * editing the guide's files, but not bypass any check (see README, Security).
  */
 import type { Nodes } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import { VFile } from 'vfile';
 import { z } from 'zod';
@@ -29,7 +30,7 @@ import { LIMITS } from '../parse/limits.ts';
 import { checkMdx } from '../parse/mdx-check.ts';
 import { readComponent } from '../parse/components.ts';
 import { readAttributes } from '../parse/attributes.ts';
-import { isDirective } from '../parse/directives.ts';
+import { isDirective, nodePlaces } from '../parse/directives.ts';
 import { isComponentDirective } from '../parse/vocabulary.ts';
 import { GuideMetaSchema } from '../schemas/metadata.ts';
 import { problemsOf } from '../problems.ts';
@@ -53,6 +54,8 @@ const base = {
   file: z.string(),
   position,
   tree,
+  // Taken again from the tree once it is checked (`judged`): what is stored is not trusted.
+  places: z.strictObject({ opening: position, id: position, title: position.optional() }),
   links: z.array(z.strictObject(edge)),
   movedFrom: z.array(located),
   files: z.array(fileRef),
@@ -259,6 +262,7 @@ function judged(value: unknown, path: string, text: string, components: SiteComp
     const lineEnd = text.indexOf('\n', start);
     const opening = text.slice(start, lineEnd === -1 ? undefined : lineEnd);
     if (node.id && !opening.includes(node.id) && !slugify(opening).includes(node.id)) return undefined;
+    node.places = nodePlaces(node.tree as ContainerDirective);
   }
   const trees = result.nodes.map((node) => node.tree as Nodes);
   for (const found of policyProblems(trees, path, text, components)) {

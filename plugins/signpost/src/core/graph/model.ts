@@ -80,8 +80,10 @@ interface NodeBase {
   file: string;
   /** The whole directive's position. */
   position: Position;
-  /** The directive itself, for rendering. */
+  /** The directive itself, for rendering. The graph rules see nodes without it (`GraphNode`). */
   tree: ContainerDirective;
+  /** Where the node's opening, `#id` and `title` are written: what the graph rules report at. */
+  places: NodePlaces;
   /** `:link` and `[text](#id)` references in the node's content. */
   links: Edge[];
   /** Ids the node had before (`moved-from`): each old URL leads to its page. */
@@ -135,6 +137,25 @@ export interface InstructionsNode extends NodeBase {
 }
 
 export type GuideNode = QuestionNode | StepNode | ErrorNode | InstructionsNode;
+
+/** Where the parts of a node's opening are written (`:::error{#id title="…"}`). */
+export interface NodePlaces {
+  /** The opening line of the directive. */
+  opening: Position;
+  /** `#id`, else the opening. */
+  id: Position;
+  /** `title="…"` as written on the node itself, when it is. */
+  title?: Position;
+}
+
+/** A node as the graph rules see it: its fields and places, not its tree. */
+export type GraphNode<N extends GuideNode = GuideNode> = N extends GuideNode ? Omit<N, 'tree'> : never;
+
+/** A guide as the graph rules see it (rules/validate.ts): nodes without their trees. */
+export type GraphGuide = Omit<Guide, 'nodes' | 'byId'> & {
+  readonly nodes: readonly GraphNode[];
+  readonly byId: ReadonlyMap<string, GraphNode>;
+};
 export type OutcomeNode = ErrorNode | InstructionsNode;
 
 /** Whether a node ends the reader's walk. */

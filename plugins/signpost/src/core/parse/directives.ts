@@ -6,6 +6,7 @@ import type { Nodes, Paragraph } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
+import type { NodePlaces } from '../graph/model.ts';
 
 export type Directive = ContainerDirective | LeafDirective | TextDirective;
 
@@ -56,3 +57,10 @@ export const FORM_NAMES: Record<Directive['type'], string> = {
   leafDirective: 'leaf directive (`::`)',
   textDirective: 'text directive (`:`)',
 };
+
+/** Where a node's opening, id and title are written, for the graph rules (model.ts `NodePlaces`). */
+export function nodePlaces(directive: Directive): NodePlaces {
+  const opening = openingOf(directive) ?? directive.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  const title = ownAttributePlace(directive, 'title');
+  return { opening, id: attributePlace(directive, 'id') ?? opening, ...(title ? { title } : {}) };
+}

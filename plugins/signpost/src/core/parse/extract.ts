@@ -37,7 +37,16 @@ import { ErrorAttributes, InstructionsAttributes, QuestionAttributes, StepAttrib
 import { RESERVED_NODE_IDS, SLUG, shorten, slugify } from '../suggest.ts';
 import { readAttributes } from './attributes.ts';
 import { ARTICLE, describe, unknownDirective } from './describe.ts';
-import { attributePlace, hasAttribute, isDirective, labelParagraph, labelText, openingOf, ownAttributePlace } from './directives.ts';
+import {
+  attributePlace,
+  hasAttribute,
+  isDirective,
+  labelParagraph,
+  labelText,
+  nodePlaces,
+  openingOf,
+  ownAttributePlace,
+} from './directives.ts';
 import { brokenDirective, checkFences, fenceOf, leftOpen } from './fences.ts';
 import { LIMITS } from './limits.ts';
 import { checkMdx } from './mdx-check.ts';
@@ -139,6 +148,7 @@ function readNode(
     file: file.path,
     position: directive.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
     tree: directive,
+    places: nodePlaces(directive),
     links: collected.links,
     movedFrom: formerIds(attributes['moved-from'], id, directive, file),
     files: collected.files,

@@ -17,9 +17,8 @@
  * runs out depends on the guide alone.
  */
 import { RE2JS } from 're2js';
-import type { ErrorNode, Guide, Located, MatchPattern } from '../graph/model.ts';
+import type { ErrorNode, GraphGuide, GraphNode, Located, MatchPattern } from '../graph/model.ts';
 import { BUILD_COST, candidatesOf, compilePatterns, indexPatterns, patternsMatching, type CompiledPattern } from '../match/matcher.ts';
-import { ownAttributePlace } from '../parse/directives.ts';
 import { LIMITS } from '../parse/limits.ts';
 import { problem } from '../problems.ts';
 import { shorten } from '../suggest.ts';
@@ -32,7 +31,7 @@ export interface Wording extends Located {
 }
 
 export interface CardPatterns {
-  cards: ErrorNode[];
+  cards: GraphNode<ErrorNode>[];
   /** What readers may paste of each card (`wordingsOf`), in the order of `cards`. */
   wordings: Wording[][];
   /**
@@ -64,12 +63,12 @@ export function forgetProofs(): void {
   proven.clear();
 }
 
-const compiledFor = new WeakMap<Guide, CardPatterns>();
+const compiledFor = new WeakMap<GraphGuide, CardPatterns>();
 
-export function cardPatterns(guide: Guide): CardPatterns {
+export function cardPatterns(guide: GraphGuide): CardPatterns {
   let found = compiledFor.get(guide);
   if (found) return found;
-  const cards = guide.nodes.filter((node): node is ErrorNode => node.kind === 'error');
+  const cards = guide.nodes.filter((node): node is GraphNode<ErrorNode> => node.kind === 'error');
   const patterns = cards.map((card) => card.patterns);
   const before = proven.get(guide.dir);
   // The cards' patterns as they were: compiled and indexed as they were.
@@ -240,16 +239,14 @@ function successorsOf(before: Proofs, index: Map<string, CompiledPattern[]>): (l
  * What readers may paste of a card, each with its place: examples first, then its message and
  * aliases. Kept by card: a card of a file unchanged since the last check is the same object.
  */
-const wordingsKept = new WeakMap<ErrorNode, Wording[]>();
+const wordingsKept = new WeakMap<GraphNode<ErrorNode>, Wording[]>();
 
-function wordingsOf(card: ErrorNode): Wording[] {
+function wordingsOf(card: GraphNode<ErrorNode>): Wording[] {
   let wordings = wordingsKept.get(card);
   if (!wordings) {
     wordings = [
       ...card.examples.map((example) => ({ ...example, what: 'example' as const })),
-      ...(card.title
-        ? [{ text: card.title, position: ownAttributePlace(card.tree, 'title') ?? card.position, what: 'message' as const }]
-        : []),
+      ...(card.title ? [{ text: card.title, position: card.places.title ?? card.position, what: 'message' as const }] : []),
       ...card.aliases.map((alias) => ({ ...alias, what: 'alias' as const })),
     ];
     wordingsKept.set(card, wordings);

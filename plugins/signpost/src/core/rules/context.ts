@@ -4,13 +4,12 @@
  */
 import { relative } from 'node:path';
 import type { Position } from 'unist';
-import { waysOn, type Edge, type Guide, type GuideNode } from '../graph/model.ts';
-import { attributePlace } from '../parse/directives.ts';
+import { waysOn, type Edge, type GraphGuide, type GraphNode } from '../graph/model.ts';
 import type { Problem } from '../problems.ts';
 import { proposalBudget } from '../suggest.ts';
 
 export interface RuleContext {
-  guide: Guide;
+  guide: GraphGuide;
   /** The guide's `index.mdx`, where guide-level problems (the start node) are reported. */
   indexFile: string;
   /** Every id of the guide, for proposals: listed the first time a rule asks. */
@@ -18,9 +17,9 @@ export interface RuleContext {
   /** Shared by the rules, so that proposals stay cheap however many mistakes a guide has. */
   budget: ReturnType<typeof proposalBudget>;
   /** Where a node's id is written (`#id`), else the node. */
-  idPlace: (node: GuideNode) => Position;
+  idPlace: (node: GraphNode) => Position;
   /** Another node's place, as seen from `from`: `line 12, column 3`, or `more.mdx, line 1, column 1`. */
-  where: (node: GuideNode, from: GuideNode) => string;
+  where: (node: GraphNode, from: GraphNode) => string;
   /** Whether an answer, `next` or link names an existing node. */
   exists: (edge: Edge) => boolean;
   /** The ids reached from the start node by answers and `next`; undefined without a start node. Worked out once. */
@@ -30,9 +29,8 @@ export interface RuleContext {
   explained: { unreachable: Set<string>; loops: Set<string> };
 }
 
-export function ruleContext(guide: Guide, indexFile: string): RuleContext {
-  // Ids are written as `#id`: a node that has one always has its place.
-  const idPlace = (node: GuideNode) => attributePlace(node.tree, 'id') ?? node.position;
+export function ruleContext(guide: GraphGuide, indexFile: string): RuleContext {
+  const idPlace = (node: GraphNode) => node.places.id;
   let reached: Set<string> | undefined | null = null;
   let ids: string[] | undefined;
   return {
@@ -62,7 +60,7 @@ export function ruleContext(guide: Guide, indexFile: string): RuleContext {
 }
 
 /** The ids reached from `roots` by following `next` (breadth first). */
-export function reachable(guide: Guide, roots: string[], next: (node: GuideNode) => Iterable<{ to: string }>): Set<string> {
+export function reachable(guide: GraphGuide, roots: string[], next: (node: GraphNode) => Iterable<{ to: string }>): Set<string> {
   const seen = new Set(roots);
   const queue = [...roots];
   for (let index = 0; index < queue.length; index++) {

@@ -1,7 +1,7 @@
 /** `dangling-target`: answers, `next` and `:link`s that name no node, with the closest id. */
 import { defineRule } from './define.ts';
 import { code, proposing } from './words.ts';
-import { rewriteEdge, waysOn, type Edge, type GuideNode } from '../graph/model.ts';
+import { rewriteEdge, waysOn, type Edge, type GraphNode } from '../graph/model.ts';
 import { problem } from '../problems.ts';
 import { closest, shorten } from '../suggest.ts';
 import type { RuleContext } from './context.ts';
@@ -21,7 +21,7 @@ export const danglingTargetRule = defineRule({
 
 export function danglingTargets(context: RuleContext): void {
   const { guide, budget, exists, problems } = context;
-  const report = (node: GuideNode, edge: Edge): void => {
+  const report = (node: GraphNode, edge: Edge): void => {
     // An empty target was already reported as a missing `to`.
     if (exists(edge) || edge.to === '') return;
     const proposal = closest(edge.to, context.ids, budget);

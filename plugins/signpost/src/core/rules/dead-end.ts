@@ -8,7 +8,6 @@ import { tooFewOptionsRule } from './too-few-options.ts';
 import { defineRule } from './define.ts';
 import { code } from './words.ts';
 import { LIMITS } from '../parse/limits.ts';
-import { openingOf } from '../parse/directives.ts';
 import { waysOn } from '../graph/model.ts';
 import { problem } from '../problems.ts';
 import { shorten } from '../suggest.ts';
@@ -27,7 +26,7 @@ export const deadEndRule = defineRule({
 
 export function deadEnds({ guide, problems }: RuleContext): void {
   for (const node of guide.nodes) {
-    const report = (finding: Finding) => problems.push(problem(node.file, finding, openingOf(node.tree)));
+    const report = (finding: Finding) => problems.push(problem(node.file, finding, node.places.opening));
     const id = shorten(node.id);
     if (node.kind === 'question' && node.options.length === 0) {
       report(deadEndRule.say('noAnswers', id));
@@ -47,12 +46,12 @@ export function guideSize({ guide, problems }: RuleContext): void {
   let answers = 0;
   guide.nodes.forEach((node, index) => {
     if (index === LIMITS.guideNodes) {
-      problems.push(problem(node.file, limitExceededRule.say('guideNodes', slug, LIMITS.guideNodes), openingOf(node.tree)));
+      problems.push(problem(node.file, limitExceededRule.say('guideNodes', slug, LIMITS.guideNodes), node.places.opening));
     }
     const before = answers;
     answers += waysOn(node).length;
     if (before <= LIMITS.guideAnswers && answers > LIMITS.guideAnswers) {
-      problems.push(problem(node.file, limitExceededRule.say('guideAnswers', slug, LIMITS.guideAnswers), openingOf(node.tree)));
+      problems.push(problem(node.file, limitExceededRule.say('guideAnswers', slug, LIMITS.guideAnswers), node.places.opening));
     }
   });
 }

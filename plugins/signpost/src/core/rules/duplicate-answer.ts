@@ -6,7 +6,7 @@
  */
 import { defineRule } from './define.ts';
 import { code } from './words.ts';
-import { rewriteEdge, waysOn, type GuideNode, type Option } from '../graph/model.ts';
+import { rewriteEdge, waysOn, type GraphNode, type Option } from '../graph/model.ts';
 import { LIMITS } from '../parse/limits.ts';
 import { problem, relatedPlace } from '../problems.ts';
 import { closest, shorten } from '../suggest.ts';
@@ -72,14 +72,14 @@ export function duplicateAnswers(context: RuleContext): void {
  */
 export function orphanedBy(context: RuleContext): { propose: (words: string) => string | undefined } {
   const { guide, explained, budget } = context;
-  let orphans: GuideNode[] | undefined;
-  const orphansOf = (reached: Set<string>): GuideNode[] => {
+  let orphans: GraphNode[] | undefined;
+  const orphansOf = (reached: Set<string>): GraphNode[] => {
     if (orphans) return orphans;
     const led = new Set<string>();
     for (const node of guide.nodes) if (!reached.has(node.id)) for (const { to } of waysOn(node)) if (to !== node.id) led.add(to);
     return (orphans = guide.nodes.filter((node) => node.id && !reached.has(node.id) && !led.has(node.id)));
   };
-  const pick = (label: string, tops: GuideNode[]): string | undefined => {
+  const pick = (label: string, tops: GraphNode[]): string | undefined => {
     if (tops.length === 1) return tops[0]!.id;
     const words = label
       .toLowerCase()

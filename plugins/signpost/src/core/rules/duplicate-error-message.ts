@@ -2,8 +2,7 @@
 import { defineRule } from './define.ts';
 import { code } from './words.ts';
 import type { Position } from 'unist';
-import type { ErrorNode, GuideNode } from '../graph/model.ts';
-import { ownAttributePlace } from '../parse/directives.ts';
+import type { ErrorNode, GraphNode } from '../graph/model.ts';
 import { problem, relatedPlace } from '../problems.ts';
 import { shorten } from '../suggest.ts';
 import type { RuleContext } from './context.ts';
@@ -30,21 +29,21 @@ function normalize(message: string): string {
  * A card's message and aliases as they compare, kept by card: a card of a file unchanged since
  * the last check (the dev server's) is the same object.
  */
-const compared = new WeakMap<ErrorNode, string[]>();
+const compared = new WeakMap<GraphNode<ErrorNode>, string[]>();
 
-function comparedOf(card: ErrorNode): string[] {
+function comparedOf(card: GraphNode<ErrorNode>): string[] {
   let keys = compared.get(card);
   if (!keys) compared.set(card, (keys = [card.title, ...card.aliases.map((alias) => alias.text)].map(normalize)));
   return keys;
 }
 
 /** The card's message (0) or one of its aliases, with its place. */
-function wordingOf(card: ErrorNode, which: number): { text: string; position: Position } {
-  return which === 0 ? { text: card.title, position: ownAttributePlace(card.tree, 'title') ?? card.position } : card.aliases[which - 1]!;
+function wordingOf(card: GraphNode<ErrorNode>, which: number): { text: string; position: Position } {
+  return which === 0 ? { text: card.title, position: card.places.title ?? card.position } : card.aliases[which - 1]!;
 }
 
 export function duplicateErrorMessages({ guide, where, problems }: RuleContext): void {
-  const messages = new Map<string, { node: ErrorNode; which: number }>();
+  const messages = new Map<string, { node: GraphNode<ErrorNode>; which: number }>();
   for (const node of guide.nodes) {
     if (node.kind !== 'error' || !node.title) continue;
     comparedOf(node).forEach((key, which) => {
@@ -53,7 +52,7 @@ export function duplicateErrorMessages({ guide, where, problems }: RuleContext):
         messages.set(key, { node, which });
       } else if (first.node !== node) {
         const wording = wordingOf(node, which);
-        const earlier: GuideNode = first.node;
+        const earlier: GraphNode = first.node;
         problems.push(
           problem(
             node.file,

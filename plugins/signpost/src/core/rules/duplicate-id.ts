@@ -1,7 +1,7 @@
 /** `duplicate-id`: every occurrence of an id used twice is reported, each naming the others. */
 import { defineRule } from './define.ts';
 import { code } from './words.ts';
-import type { GuideNode } from '../graph/model.ts';
+import type { GraphNode } from '../graph/model.ts';
 import { problem, relatedPlace } from '../problems.ts';
 import { shorten } from '../suggest.ts';
 import type { RuleContext } from './context.ts';
@@ -25,7 +25,7 @@ const DUPLICATES_LISTED = 3;
 
 export function duplicateIds({ guide, idPlace, where, problems }: RuleContext): void {
   // The first node of each id is in `guide.byId`: only the ids of the others are used twice.
-  const byId = new Map<string, GuideNode[]>();
+  const byId = new Map<string, GraphNode[]>();
   for (const node of guide.nodes) {
     const first = guide.byId.get(node.id);
     if (!node.id || first === node) continue;

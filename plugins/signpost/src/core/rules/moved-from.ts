@@ -4,7 +4,7 @@
  */
 import { duplicateIdRule } from './duplicate-id.ts';
 import type { Position } from 'unist';
-import type { GuideNode } from '../graph/model.ts';
+import type { GraphNode } from '../graph/model.ts';
 import { problem, relatedPlace } from '../problems.ts';
 import { describe } from '../parse/describe.ts';
 import { shorten } from '../suggest.ts';
@@ -13,7 +13,7 @@ import type { RuleContext } from './context.ts';
 const lower = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 export function movedFrom({ guide, idPlace, where, problems }: RuleContext): void {
-  const claimed = new Map<string, { node: GuideNode; position: Position }>();
+  const claimed = new Map<string, { node: GraphNode; position: Position }>();
   for (const node of guide.nodes) {
     for (const former of node.movedFrom) {
       const holder = guide.byId.get(former.text);

@@ -5,8 +5,7 @@
 import { missingStartRule } from './missing-start.ts';
 import { noOutcomeRule } from './no-outcome.ts';
 import { unreachableNodeRule } from './unreachable-node.ts';
-import { isOutcome, waysOn, type GuideNode } from '../graph/model.ts';
-import { openingOf } from '../parse/directives.ts';
+import { isOutcome, waysOn, type GraphNode } from '../graph/model.ts';
 import { problem } from '../problems.ts';
 import { closest, shorten } from '../suggest.ts';
 import type { RuleContext } from './context.ts';
@@ -25,7 +24,7 @@ export function unreachableNodes({ guide, reached: reach, problems, explained }:
   if (start === undefined || !reached) return;
   for (const node of guide.nodes) {
     if (!node.id || reached.has(node.id) || guide.byId.get(node.id) !== node || explained.unreachable.has(node.id)) continue;
-    problems.push(problem(node.file, unreachableNodeRule.say('unreachable', shorten(node.id), shorten(start)), openingOf(node.tree)));
+    problems.push(problem(node.file, unreachableNodeRule.say('unreachable', shorten(node.id), shorten(start)), node.places.opening));
   }
 }
 
@@ -35,9 +34,9 @@ export function unreachableNodes({ guide, reached: reach, problems, explained }:
  */
 export function noOutcome({ guide, exists, problems, explained }: RuleContext): void {
   // Most nodes have one way in: a node, not a list of one.
-  const predecessors = new Map<string, GuideNode | GuideNode[]>();
+  const predecessors = new Map<string, GraphNode | GraphNode[]>();
   const canFinish = new Set<string>();
-  const queue: GuideNode[] = [];
+  const queue: GraphNode[] = [];
   for (const node of guide.nodes) {
     const ways = waysOn(node);
     let leadsOut = isOutcome(node) || ways.length === 0 || explained.loops.has(node.id);
@@ -66,6 +65,6 @@ export function noOutcome({ guide, exists, problems, explained }: RuleContext): 
   }
   for (const node of guide.nodes) {
     if (!node.id || canFinish.has(node.id) || guide.byId.get(node.id) !== node) continue;
-    problems.push(problem(node.file, noOutcomeRule.say('loops', shorten(node.id)), openingOf(node.tree)));
+    problems.push(problem(node.file, noOutcomeRule.say('loops', shorten(node.id)), node.places.opening));
   }
 }

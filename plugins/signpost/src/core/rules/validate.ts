@@ -2,7 +2,7 @@
  * The whole-guide rules: they need every file's nodes at once, so they run after extraction,
  * over the graph, one module per rule. Each reports at the place the writer has to change.
  */
-import type { Guide } from '../graph/model.ts';
+import type { GraphGuide } from '../graph/model.ts';
 import type { Problem } from '../problems.ts';
 import { ruleContext, type RuleContext } from './context.ts';
 import { danglingTargets } from './dangling-target.ts';
@@ -21,8 +21,9 @@ import { selfTargets } from './self-target.ts';
 /**
  * The graph rules. The report sorts their problems; the order matters only where a rule
  * explains another's problems (`explained`): a copied answer explains the branch it orphans.
- * A rule reads the nodes' fields, and of a node's tree only places: a process that checks
- * again keeps their problems while no node changed but for its places (load-guide.ts).
+ * A rule reads the nodes' fields and places, never their trees (`GraphGuide` has none): a
+ * process that checks again keeps their problems while no node changed but for its places
+ * (load-guide.ts).
  */
 const GRAPH_RULES: ((context: RuleContext) => void)[] = [
   duplicateIds,
@@ -43,7 +44,7 @@ const GRAPH_RULES: ((context: RuleContext) => void)[] = [
 ];
 
 /** Runs every graph rule over a guide whose files have been extracted. */
-export function validateGuide(guide: Guide, indexFile: string): Problem[] {
+export function validateGuide(guide: GraphGuide, indexFile: string): Problem[] {
   const context = ruleContext(guide, indexFile);
   for (const rule of GRAPH_RULES) rule(context);
   return context.problems;
