@@ -833,6 +833,37 @@ describe('files a guide links to or shows (issue 23)', () => {
       0,
       0x3b,
     ]);
+  /**
+   * An animated GIF of `frames` frames on a `side` × `side` screen, shaped as screen recorders
+   * write them: a loop extension and a comment, then for each frame a graphic control extension
+   * (a delay, disposal to the background) and a 1 × 1 image at a place of its own with a local
+   * colour table, every other one interlaced. sharp decodes each frame to the whole screen.
+   */
+  const animation = (side: number, frames: number): Buffer => {
+    const le = (n: number) => [n & 0xff, n >> 8];
+    const bytes = [...Buffer.from('GIF89a'), ...le(side), ...le(side), 0x80, 0, 0, 0, 0, 0, 255, 255, 255];
+    bytes.push(0x21, 0xff, 11, ...Buffer.from('NETSCAPE2.0'), 3, 1, 0, 0, 0, 0x21, 0xfe, 7, ...Buffer.from('comment'), 0);
+    for (let frame = 0; frame < frames; frame++) {
+      bytes.push(0x21, 0xf9, 4, 0x08, 10, 0, 0, 0);
+      bytes.push(0x2c, ...le(frame % side), ...le(frame % side), 1, 0, 1, 0, 0x80 | (frame % 2 ? 0x40 : 0), 255, 0, 0, 0, 0, 255);
+      bytes.push(2, 2, 0x44, 0x01, 0);
+    }
+    bytes.push(0x3b);
+    return Buffer.from(bytes);
+  };
+  /** An animated WebP's chunks on a `side` × `side` canvas, with `frames` frames (of no pixel data). */
+  const webpAnimation = (side: number, frames: number): Buffer => {
+    const chunk = (type: string, body: Buffer) =>
+      Buffer.concat([Buffer.from(type), Buffer.from(new Uint32Array([body.length]).buffer), body]);
+    const canvas = Buffer.from([0x02, 0, 0, 0, (side - 1) & 0xff, (side - 1) >> 8, 0, (side - 1) & 0xff, (side - 1) >> 8, 0]);
+    const body = Buffer.concat([
+      Buffer.from('WEBP'),
+      chunk('VP8X', canvas),
+      chunk('ANIM', Buffer.alloc(6)),
+      ...Array.from({ length: frames }, () => chunk('ANMF', Buffer.alloc(16))),
+    ]);
+    return Buffer.concat([Buffer.from('RIFF'), Buffer.from(new Uint32Array([body.length]).buffer), body]);
+  };
   const PDF = '%PDF-1.4\n% A checklist\n';
   const HTML = '<!doctype html><html><script src="app.js"></script></html>\n';
   const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>\n';
@@ -846,6 +877,8 @@ describe('files a guide links to or shows (issue 23)', () => {
     `\`${path}\` is named \`.${ext}\` but holds ${what}; save it as a real \`.${ext}\` file, or give it the extension of what it is`;
   const broken = (path: string, why: string) =>
     `\`${path}\` is a PNG image that cannot be shown: ${why}; export it again from an image editor`;
+  const GIF_CUT = (path: string) =>
+    `\`${path}\` is a GIF image that cannot be shown: it does not end with its trailer (the file is cut short, or other data follows it); export it again from an image editor`;
   const PAGE = 'export it as PDF, or publish it elsewhere and link to its address (`https://…`)';
 
   it('reads only regular files really inside the guide: links out, FIFOs, devices and /proc are refused unread', async () => {
@@ -972,6 +1005,14 @@ describe('files a guide links to or shows (issue 23)', () => {
       // A GIF whose structure is whole but whose pixel data the decoder cannot read, and one it can.
       'img/garbled.gif': gif([0xff, 0xff, 0xff, 0xff, 0xff]),
       'img/small.gif': gif([0x84, 0x8f, 0xa9, 0xcb, 0xed, 0x0f, 0x63, 0x2b]),
+      // An animation whose frames are 60 megapixels in all (the decoder's limit counts every
+      // frame), under the limit of an animation; and one past it, as a GIF and as a WebP.
+      'img/screencast.gif': animation(1000, 60),
+      'img/long.gif': animation(1000, 260),
+      'img/long.webp': webpAnimation(1000, 260),
+      // Bytes after the trailer, even ending like one; a file cut inside a frame, a trailer put back.
+      'img/after.gif': Buffer.concat([animation(4, 2), Buffer.from([0x1a, 0x14, 0, 0x3b])]),
+      'img/cut.gif': Buffer.concat([animation(4, 2).subarray(0, 60), Buffer.from([0x3b])]),
     };
     for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
     const shown = Object.keys(files)
@@ -987,6 +1028,10 @@ describe('files a guide links to or shows (issue 23)', () => {
       `index.mdx:23:27 broken-image ${broken('./img/polyglot.png', 'other data follows its end')}`,
       `index.mdx:25:26 broken-image ${broken('./img/damaged.png', 'its `IDAT` chunk is damaged (its checksum does not match)')}`,
       'index.mdx:27:26 broken-image `./img/garbled.gif` is a GIF image that cannot be shown: its pixel data is damaged (the image decoder stops); export it again from an image editor',
+      'index.mdx:33:23 limit-exceeded Animation `./img/long.gif` is 260 frames of 1000 × 1000 pixels (260 megapixels to decode); at most 250 megapixels over all its frames: shorten it or scale it down, or make it a video (`.mp4`)',
+      'index.mdx:35:24 limit-exceeded Animation `./img/long.webp` is 260 frames of 1000 × 1000 pixels (260 megapixels to decode); at most 250 megapixels over all its frames: shorten it or scale it down, or make it a video (`.mp4`)',
+      `index.mdx:37:24 broken-image ${GIF_CUT('./img/after.gif')}`,
+      `index.mdx:39:22 broken-image ${GIF_CUT('./img/cut.gif')}`,
     ]);
   });
 

@@ -134,6 +134,8 @@ export type Refusal =
   /** An image past the pixel limits. */
   | { reason: 'imagePixels'; width: number; height: number }
   | { reason: 'imageSide'; width: number; height: number }
+  /** An animation past the pixel limit over all its frames. */
+  | { reason: 'animationPixels'; width: number; height: number; frames: number }
   /** An image whose bytes are not whole (truncated, lying header, data after its end). */
   | { reason: 'brokenImage'; what: string; why: string };
 

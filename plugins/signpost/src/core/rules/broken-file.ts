@@ -161,6 +161,8 @@ async function fileProblem(
       return limitExceededRule.say('imageSide', ref.path, result.width, result.height, LIMITS.imageSide);
     case 'imagePixels':
       return limitExceededRule.say('imagePixels', ref.path, result.width, result.height, LIMITS.imagePixels);
+    case 'animationPixels':
+      return limitExceededRule.say('animationPixels', ref.path, result.width, result.height, result.frames, LIMITS.animationPixels);
     case 'brokenImage':
       return sayOf(rule, 'brokenImage', ref.path, result.what, result.why);
   }
