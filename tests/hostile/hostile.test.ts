@@ -1206,6 +1206,51 @@ describe('files a guide links to or shows (issue 23)', () => {
     ]);
   });
 
+  it('refuses captions whose STYLE block could load from another address: `url(`, `@import`, `image(`, `image-set(`, `src(` and CSS escapes, in any case', async () => {
+    const dir = join(work, 'captions-style');
+    await mkdir(join(dir, 'files'), { recursive: true });
+    const CUE = '00:00.000 --> 00:01.000\nHi\n';
+    const styled = (css: string) => `WEBVTT\n\nSTYLE\n${css}\n\n${CUE}`;
+    const files: Record<string, string> = {
+      // Styles that load nothing pass, and so do `url(` in a comment and in a cue's text.
+      'files/colours.vtt': styled(
+        '::cue { color: yellow; background-color: rgba(0, 0, 0, 0.8); font: bold 1em sans-serif }\n::cue(v[voice="Anna"]) { outline: 1px solid white }',
+      ),
+      'files/note.vtt': `WEBVTT\n\nNOTE the style once had url(//evil.example/x)\n\n${CUE}`,
+      'files/cue-text.vtt': 'WEBVTT\n\n00:00.000 --> 00:01.000\nType url(//example.com) and @import\n',
+      'files/url.vtt': styled('::cue { background: url(//evil.example/x) }'),
+      'files/upper.vtt': `WEBVTT\n\nSTYLE\t\n::cue {\n  background: URL("https://evil.example/x");\n}\n\n${CUE}`,
+      'files/import.vtt': styled('@IMPORT "https://evil.example/a.css";'),
+      'files/image.vtt': styled('::cue { background-image: image("https://evil.example/x") }'),
+      'files/image-set.vtt': styled('::cue { background-image: -webkit-image-set("https://evil.example/x" 1x) }'),
+      'files/src.vtt': styled('::cue { background-image: Src("https://evil.example/x") }'),
+      'files/escape.vtt': styled('::cue { background: \\75 rl(//evil.example/x) }'),
+      // A STYLE block after a cue, and one in a file of CRLF line endings.
+      'files/after-cue.vtt': `WEBVTT\n\n${CUE}\nSTYLE\n::cue { color: red }\n::cue { background: url(//evil.example/x) }\n`,
+      'files/crlf.vtt': `WEBVTT\r\n\r\nSTYLE\r\n::cue {\r\n  background: url(//evil.example/x)\r\n}\r\n\r\n${CUE.replace(/\n/g, '\r\n')}`,
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    const links = Object.keys(files)
+      .map((name) => `[${name}](./${name})`)
+      .join('\n\n');
+    await writeFile(join(dir, 'files/clip.mp4'), Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'));
+    const text = `${links}\n\n::video[v]{src="./files/clip.mp4" title="t" captions="./files/url.vtt"}`;
+    const style = (path: string, loads: string, line: number) =>
+      `\`${path}\` (WebVTT captions) has a \`STYLE\` block that could load from another address (\`${loads}\` on line ${line}), which a browser would fetch whenever it shows the captions; style cues with colours, fonts and outlines only (\`::cue { color: yellow }\`), with no \`url(\`, \`@import\`, \`image(\`, \`image-set(\`, \`src(\` or backslash escape`;
+    expect(await messagesOf('captions-style', inStart(text))).toEqual([
+      `index.mdx:13:1 broken-link ${style('./files/url.vtt', 'url(', 4)}`,
+      `index.mdx:15:1 broken-link ${style('./files/upper.vtt', 'URL(', 5)}`,
+      `index.mdx:17:1 broken-link ${style('./files/import.vtt', '@IMPORT', 4)}`,
+      `index.mdx:19:1 broken-link ${style('./files/image.vtt', 'image(', 4)}`,
+      `index.mdx:21:1 broken-link ${style('./files/image-set.vtt', 'image-set(', 4)}`,
+      `index.mdx:23:1 broken-link ${style('./files/src.vtt', 'Src(', 4)}`,
+      `index.mdx:25:1 broken-link ${style('./files/escape.vtt', '\\', 4)}`,
+      `index.mdx:27:1 broken-link ${style('./files/after-cue.vtt', 'url(', 8)}`,
+      `index.mdx:29:1 broken-link ${style('./files/crlf.vtt', 'url(', 5)}`,
+      `index.mdx:31:45 broken-image ${style('./files/url.vtt', 'url(', 4)}`,
+    ]);
+  });
+
   it('passes 20 MB of seeded pseudo-random bytes (compressed data) in a PDF: the markup rules do not fire by chance', async () => {
     const dir = join(work, 'random-pdf');
     await mkdir(dir, { recursive: true });

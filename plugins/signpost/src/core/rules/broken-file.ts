@@ -153,6 +153,8 @@ async function fileProblem(
       return sayOf(rule, 'disguised', ref.path, result.ext, result.what, result.fix);
     case 'markup':
       return sayOf(rule, 'markup', ref.path, result.what, result.markup, result.fix);
+    case 'captionsStyle':
+      return sayOf(rule, 'captionsStyle', ref.path, result.loads, result.line);
     case 'hardLink':
       return sayOf(rule, 'hardLink', ref.path, result.names);
     case 'nulInPath':
