@@ -838,6 +838,37 @@ describe('files a guide links to or shows (issue 23)', () => {
       0,
       0x3b,
     ]);
+  /**
+   * An animated GIF of `frames` frames on a `side` × `side` screen, shaped as screen recorders
+   * write them: a loop extension and a comment, then for each frame a graphic control extension
+   * (a delay, disposal to the background) and a 1 × 1 image at a place of its own with a local
+   * colour table, every other one interlaced. sharp decodes each frame to the whole screen.
+   */
+  const animation = (side: number, frames: number): Buffer => {
+    const le = (n: number) => [n & 0xff, n >> 8];
+    const bytes = [...Buffer.from('GIF89a'), ...le(side), ...le(side), 0x80, 0, 0, 0, 0, 0, 255, 255, 255];
+    bytes.push(0x21, 0xff, 11, ...Buffer.from('NETSCAPE2.0'), 3, 1, 0, 0, 0, 0x21, 0xfe, 7, ...Buffer.from('comment'), 0);
+    for (let frame = 0; frame < frames; frame++) {
+      bytes.push(0x21, 0xf9, 4, 0x08, 10, 0, 0, 0);
+      bytes.push(0x2c, ...le(frame % side), ...le(frame % side), 1, 0, 1, 0, 0x80 | (frame % 2 ? 0x40 : 0), 255, 0, 0, 0, 0, 255);
+      bytes.push(2, 2, 0x44, 0x01, 0);
+    }
+    bytes.push(0x3b);
+    return Buffer.from(bytes);
+  };
+  /** An animated WebP's chunks on a `side` × `side` canvas, with `frames` frames (of no pixel data). */
+  const webpAnimation = (side: number, frames: number): Buffer => {
+    const chunk = (type: string, body: Buffer) =>
+      Buffer.concat([Buffer.from(type), Buffer.from(new Uint32Array([body.length]).buffer), body]);
+    const canvas = Buffer.from([0x02, 0, 0, 0, (side - 1) & 0xff, (side - 1) >> 8, 0, (side - 1) & 0xff, (side - 1) >> 8, 0]);
+    const body = Buffer.concat([
+      Buffer.from('WEBP'),
+      chunk('VP8X', canvas),
+      chunk('ANIM', Buffer.alloc(6)),
+      ...Array.from({ length: frames }, () => chunk('ANMF', Buffer.alloc(16))),
+    ]);
+    return Buffer.concat([Buffer.from('RIFF'), Buffer.from(new Uint32Array([body.length]).buffer), body]);
+  };
   const PDF = '%PDF-1.4\n% A checklist\n';
   const HTML = '<!doctype html><html><script src="app.js"></script></html>\n';
   const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>\n';
@@ -851,6 +882,8 @@ describe('files a guide links to or shows (issue 23)', () => {
     `\`${path}\` is named \`.${ext}\` but holds ${what}; save it as a real \`.${ext}\` file, or give it the extension of what it is`;
   const broken = (path: string, why: string) =>
     `\`${path}\` is a PNG image that cannot be shown: ${why}; export it again from an image editor`;
+  const GIF_CUT = (path: string) =>
+    `\`${path}\` is a GIF image that cannot be shown: it does not end with its trailer (the file is cut short, or other data follows it); export it again from an image editor`;
   const PAGE = 'export it as PDF, or publish it elsewhere and link to its address (`https://…`)';
 
   it('reads only regular files really inside the guide: links out, FIFOs, devices and /proc are refused unread', async () => {
@@ -977,6 +1010,14 @@ describe('files a guide links to or shows (issue 23)', () => {
       // A GIF whose structure is whole but whose pixel data the decoder cannot read, and one it can.
       'img/garbled.gif': gif([0xff, 0xff, 0xff, 0xff, 0xff]),
       'img/small.gif': gif([0x84, 0x8f, 0xa9, 0xcb, 0xed, 0x0f, 0x63, 0x2b]),
+      // An animation whose frames are 60 megapixels in all (the decoder's limit counts every
+      // frame), under the limit of an animation; and one past it, as a GIF and as a WebP.
+      'img/screencast.gif': animation(1000, 60),
+      'img/long.gif': animation(1000, 260),
+      'img/long.webp': webpAnimation(1000, 260),
+      // Bytes after the trailer, even ending like one; a file cut inside a frame, a trailer put back.
+      'img/after.gif': Buffer.concat([animation(4, 2), Buffer.from([0x1a, 0x14, 0, 0x3b])]),
+      'img/cut.gif': Buffer.concat([animation(4, 2).subarray(0, 60), Buffer.from([0x3b])]),
     };
     for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
     const shown = Object.keys(files)
@@ -992,6 +1033,10 @@ describe('files a guide links to or shows (issue 23)', () => {
       `index.mdx:23:27 broken-image ${broken('./img/polyglot.png', 'other data follows its end')}`,
       `index.mdx:25:26 broken-image ${broken('./img/damaged.png', 'its `IDAT` chunk is damaged (its checksum does not match)')}`,
       'index.mdx:27:26 broken-image `./img/garbled.gif` is a GIF image that cannot be shown: its pixel data is damaged (the image decoder stops); export it again from an image editor',
+      'index.mdx:33:23 limit-exceeded Animation `./img/long.gif` is 260 frames of 1000 × 1000 pixels (260 megapixels to decode); at most 250 megapixels over all its frames: shorten it or scale it down, or make it a video (`.mp4`)',
+      'index.mdx:35:24 limit-exceeded Animation `./img/long.webp` is 260 frames of 1000 × 1000 pixels (260 megapixels to decode); at most 250 megapixels over all its frames: shorten it or scale it down, or make it a video (`.mp4`)',
+      `index.mdx:37:24 broken-image ${GIF_CUT('./img/after.gif')}`,
+      `index.mdx:39:22 broken-image ${GIF_CUT('./img/cut.gif')}`,
     ]);
   });
 
@@ -1175,6 +1220,51 @@ describe('files a guide links to or shows (issue 23)', () => {
       `index.mdx:111:1 broken-image ${PNG('./text-chunk.png', '`<img src=x onerror=alert(…` at byte 49')}`,
       'index.mdx:115:12 broken-image Cannot find video `./files/none.mp4` (looked for `hidden-markup/files/none.mp4`); save the video there, or correct the path',
       `index.mdx:115:45 broken-image ${CAPTIONS('./files/script.vtt', '`<script>` on line 4')}`,
+    ]);
+  });
+
+  it('refuses captions whose STYLE block could load from another address: `url(`, `@import`, `image(`, `image-set(`, `src(` and CSS escapes, in any case', async () => {
+    const dir = join(work, 'captions-style');
+    await mkdir(join(dir, 'files'), { recursive: true });
+    const CUE = '00:00.000 --> 00:01.000\nHi\n';
+    const styled = (css: string) => `WEBVTT\n\nSTYLE\n${css}\n\n${CUE}`;
+    const files: Record<string, string> = {
+      // Styles that load nothing pass, and so do `url(` in a comment and in a cue's text.
+      'files/colours.vtt': styled(
+        '::cue { color: yellow; background-color: rgba(0, 0, 0, 0.8); font: bold 1em sans-serif }\n::cue(v[voice="Anna"]) { outline: 1px solid white }',
+      ),
+      'files/note.vtt': `WEBVTT\n\nNOTE the style once had url(//evil.example/x)\n\n${CUE}`,
+      'files/cue-text.vtt': 'WEBVTT\n\n00:00.000 --> 00:01.000\nType url(//example.com) and @import\n',
+      'files/url.vtt': styled('::cue { background: url(//evil.example/x) }'),
+      'files/upper.vtt': `WEBVTT\n\nSTYLE\t\n::cue {\n  background: URL("https://evil.example/x");\n}\n\n${CUE}`,
+      'files/import.vtt': styled('@IMPORT "https://evil.example/a.css";'),
+      'files/image.vtt': styled('::cue { background-image: image("https://evil.example/x") }'),
+      'files/image-set.vtt': styled('::cue { background-image: -webkit-image-set("https://evil.example/x" 1x) }'),
+      'files/src.vtt': styled('::cue { background-image: Src("https://evil.example/x") }'),
+      'files/escape.vtt': styled('::cue { background: \\75 rl(//evil.example/x) }'),
+      // A STYLE block after a cue, and one in a file of CRLF line endings.
+      'files/after-cue.vtt': `WEBVTT\n\n${CUE}\nSTYLE\n::cue { color: red }\n::cue { background: url(//evil.example/x) }\n`,
+      'files/crlf.vtt': `WEBVTT\r\n\r\nSTYLE\r\n::cue {\r\n  background: url(//evil.example/x)\r\n}\r\n\r\n${CUE.replace(/\n/g, '\r\n')}`,
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    const links = Object.keys(files)
+      .map((name) => `[${name}](./${name})`)
+      .join('\n\n');
+    await writeFile(join(dir, 'files/clip.mp4'), Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'));
+    const text = `${links}\n\n::video[v]{src="./files/clip.mp4" title="t" captions="./files/url.vtt"}`;
+    const style = (path: string, loads: string, line: number) =>
+      `\`${path}\` (WebVTT captions) has a \`STYLE\` block that could load from another address (\`${loads}\` on line ${line}), which a browser would fetch whenever it shows the captions; style cues with colours, fonts and outlines only (\`::cue { color: yellow }\`), with no \`url(\`, \`@import\`, \`image(\`, \`image-set(\`, \`src(\` or backslash escape`;
+    expect(await messagesOf('captions-style', inStart(text))).toEqual([
+      `index.mdx:13:1 broken-link ${style('./files/url.vtt', 'url(', 4)}`,
+      `index.mdx:15:1 broken-link ${style('./files/upper.vtt', 'URL(', 5)}`,
+      `index.mdx:17:1 broken-link ${style('./files/import.vtt', '@IMPORT', 4)}`,
+      `index.mdx:19:1 broken-link ${style('./files/image.vtt', 'image(', 4)}`,
+      `index.mdx:21:1 broken-link ${style('./files/image-set.vtt', 'image-set(', 4)}`,
+      `index.mdx:23:1 broken-link ${style('./files/src.vtt', 'Src(', 4)}`,
+      `index.mdx:25:1 broken-link ${style('./files/escape.vtt', '\\', 4)}`,
+      `index.mdx:27:1 broken-link ${style('./files/after-cue.vtt', 'url(', 8)}`,
+      `index.mdx:29:1 broken-link ${style('./files/crlf.vtt', 'url(', 5)}`,
+      `index.mdx:31:45 broken-image ${style('./files/url.vtt', 'url(', 4)}`,
     ]);
   });
 

@@ -1,9 +1,10 @@
 /**
  * Checks an image the way the build's image pipeline will read it, without decoding it: its
  * size from its header, within the pixel limits (a 30000 × 30000 PNG is 900 megapixels to
- * decode), and bytes that are whole: a PNG's chunks up to `IEND` with their checksums and
- * exactly the pixel data its header promises, a JPEG that ends with its end marker, a GIF with
- * its trailer, a WebP or AVIF whose boxes add up to the file. Nothing may follow the end (a
+ * decode) and, for an animation, over all its frames (the pipeline decodes every frame), and
+ * bytes that are whole: a PNG's chunks up to `IEND` with their checksums and exactly the pixel
+ * data its header promises, a JPEG that ends with its end marker, a GIF whose blocks run to its
+ * trailer, a WebP or AVIF whose boxes add up to the file. Nothing may follow the end (a
  * PNG followed by an HTML page is refused). Then it is decoded as the build will decode it.
  * Whatever passes is an image the build can decode.
  */
@@ -36,6 +37,9 @@ export async function imageProblem(bytes: Buffer, format: string): Promise<Refus
   if (!(width > 0 && height > 0)) return { reason: 'brokenImage', what, why: 'its header gives it no size' };
   if (width > LIMITS.imageSide || height > LIMITS.imageSide) return { reason: 'imageSide', width, height };
   if (width * height > LIMITS.imagePixels) return { reason: 'imagePixels', width, height };
+  const frames = format === 'gif' ? gifFrames(bytes) : format === 'webp' ? webpFrames(bytes) : 1;
+  if (frames === undefined) return { reason: 'brokenImage', what, why: GIF_CUT };
+  if (width * height * frames > LIMITS.animationPixels) return { reason: 'animationPixels', width, height, frames };
   const why =
     (format === 'png' || format === 'apng' ? await pngProblem(bytes) : structureProblem(bytes, format)) ?? (await decodeProblem(bytes));
   return why ? { reason: 'brokenImage', what, why } : undefined;
@@ -59,6 +63,10 @@ const decoded = new Map<string, string | undefined>();
  * damaged beyond what the decoder tolerates (a WebP or GIF whose structure is whole) is found
  * here rather than by the build. Without sharp (a `check` outside a site), the structure checks
  * above are all there is.
+ *
+ * sharp's pixel limit counts every frame of an animation (its frames stacked, width × height ×
+ * frames), so it is `LIMITS.animationPixels`, checked above from the frames counted, and below
+ * the build's own (sharp's default, 268 megapixels): the decoder stops here only on damage.
  */
 async function decodeProblem(bytes: Buffer): Promise<string | undefined> {
   const key = createHash('sha256').update(bytes).digest('hex');
@@ -71,7 +79,7 @@ async function decodeProblem(bytes: Buffer): Promise<string | undefined> {
   if (!decode) return undefined;
   let why: string | undefined;
   try {
-    await decode(bytes, { failOn: 'none', pages: -1, limitInputPixels: LIMITS.imagePixels })
+    await decode(bytes, { failOn: 'none', pages: -1, limitInputPixels: LIMITS.animationPixels })
       .resize({ width: 64, withoutEnlargement: true })
       .raw()
       .toBuffer();
@@ -180,8 +188,6 @@ function structureProblem(bytes: Buffer, format: string): string | undefined {
         return 'it does not end with its end marker (the file is cut short, or other data follows it)';
       return undefined;
     }
-    case 'gif':
-      return bytes.at(-1) === 0x3b ? undefined : 'it does not end with its trailer (the file is cut short, or other data follows it)';
     case 'webp':
       return bytes.readUInt32LE(4) + 8 === bytes.length
         ? undefined
@@ -207,4 +213,54 @@ function boxesProblem(bytes: Buffer): string | undefined {
     offset += size;
   }
   return undefined;
+}
+
+const GIF_CUT = 'it does not end with its trailer (the file is cut short, or other data follows it)';
+
+/**
+ * The frames of a GIF (its image descriptors), walking its blocks from the header to its
+ * trailer, which must be the file's last byte; undefined when the blocks do not get there (the
+ * file is cut short, or something other than a block follows one, such as a page after it).
+ * The pixel data of each frame is left to the decoder, which tolerates what browsers do.
+ */
+function gifFrames(bytes: Buffer): number | undefined {
+  if (bytes.length < 13) return undefined;
+  const table = (packed: number) => (packed & 0x80 ? 3 * 2 ** ((packed & 7) + 1) : 0);
+  let offset = 13 + table(bytes[10]!);
+  let frames = 0;
+  /** Past a run of sub-blocks (each a length byte and its bytes) and the empty one that ends them. */
+  const subBlocks = (from: number): number | undefined => {
+    let at = from;
+    while (at < bytes.length) {
+      const length = bytes[at]!;
+      at += 1 + length;
+      if (length === 0) return at;
+    }
+    return undefined;
+  };
+  while (offset < bytes.length) {
+    const block = bytes[offset]!;
+    if (block === 0x3b) return offset === bytes.length - 1 ? frames : undefined;
+    let next: number | undefined;
+    if (block === 0x21) next = subBlocks(offset + 2);
+    else if (block === 0x2c && offset + 10 <= bytes.length) {
+      frames++;
+      // The image descriptor, its local colour table, the LZW code size, then the data.
+      next = subBlocks(offset + 10 + table(bytes[offset + 9]!) + 1);
+    }
+    if (next === undefined) return undefined;
+    offset = next;
+  }
+  return undefined;
+}
+
+/** The frames of a WebP: its `ANMF` chunks, or 1 for a still image. */
+function webpFrames(bytes: Buffer): number {
+  let frames = 0;
+  for (let offset = 12; offset + 8 <= bytes.length;) {
+    if (bytes.toString('latin1', offset, offset + 4) === 'ANMF') frames++;
+    const size = bytes.readUInt32LE(offset + 4);
+    offset += 8 + size + (size & 1);
+  }
+  return Math.max(frames, 1);
 }

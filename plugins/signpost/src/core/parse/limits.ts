@@ -76,6 +76,13 @@ export const LIMITS = {
   imagePixels: 50_000_000,
   /** Pixels on one side of an image: browsers and the image pipeline refuse wider ones. */
   imageSide: 16_384,
+  /**
+   * Pixels of all the frames of an animated GIF or WebP (width × height × frames): the image
+   * pipeline decodes every frame, and refuses past 268 megapixels (sharp's `limitInputPixels`
+   * as astro:assets leaves it). A 640 × 421 screencast of 783 frames is 211 megapixels, and
+   * takes about 2 s to check.
+   */
+  animationPixels: 250_000_000,
   // The error cards' `match` patterns and `example` lines (core/rules/card-patterns.ts).
   /** Characters of an `::example` line: what the reader's paste box reads of a line (`MOST_LINE_CHARS`). */
   exampleChars: MOST_LINE_CHARS,
@@ -229,6 +236,13 @@ export const LIMIT_TABLE: readonly LimitRow[] = [
     unit: (v) => `${v / 1_000_000} megapixels`,
     measured: "from the image's header, before it is decoded",
     fix: 'scale the image down: a page shows it at most 736 pixels wide',
+  },
+  {
+    what: 'the pixels of all the frames of an animated GIF or WebP (width × height × frames)',
+    limit: 'animationPixels',
+    unit: (v) => `${v / 1_000_000} megapixels`,
+    measured: "from the image's header and its frames, before it is decoded",
+    fix: 'shorten the animation or scale it down, or make it a video (`.mp4`)',
   },
   {
     what: 'the width or the height of an image',

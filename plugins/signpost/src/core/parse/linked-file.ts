@@ -20,6 +20,7 @@ import { wideEncoding } from './source.ts';
 import { imageProblem } from './image-check.ts';
 import { extensionOf } from './urls.ts';
 import { findMarkup, type MarkupHit } from './markup-scan.ts';
+import { styleLoadIn } from './captions-style.ts';
 
 /** A type a guide may publish: what its bytes must be, the header it is served with, whether it is shown in a page. */
 export interface LinkedType {
@@ -127,6 +128,8 @@ export type Refusal =
    * took the file for a page (a host that sniffs types): `markup` is where, `fix` how to publish it.
    */
   | { reason: 'markup'; what: string; markup: string; fix: string }
+  /** Captions whose `STYLE` block could load something (`url(` on `line`), which browsers fetch when they show them. */
+  | { reason: 'captionsStyle'; loads: string; line: number }
   /** A file with more than one name (a hard link): one of them may be outside the guide. */
   | { reason: 'hardLink'; names: number }
   /** A path holding a NUL character (`%00`), which no file name holds. */
@@ -134,6 +137,8 @@ export type Refusal =
   /** An image past the pixel limits. */
   | { reason: 'imagePixels'; width: number; height: number }
   | { reason: 'imageSide'; width: number; height: number }
+  /** An animation past the pixel limit over all its frames. */
+  | { reason: 'animationPixels'; width: number; height: number; frames: number }
   /** An image whose bytes are not whole (truncated, lying header, data after its end). */
   | { reason: 'brokenImage'; what: string; why: string };
 
@@ -256,6 +261,10 @@ export async function readLinkedFile(path: string, guideRoot: string): Promise<L
   }
   const markup = markupIn(opened.bytes, found.name);
   if (markup) return { reason: 'markup', what: type.what, markup, fix: type.remake };
+  if (found.name === 'vtt') {
+    const style = styleLoadIn(textOf(opened.bytes)!);
+    if (style) return { reason: 'captionsStyle', ...style };
+  }
   return { bytes: opened.bytes, type, hash: hashOf(opened.bytes) };
 }
 

@@ -153,6 +153,8 @@ async function fileProblem(
       return sayOf(rule, 'disguised', ref.path, result.ext, result.what, result.fix);
     case 'markup':
       return sayOf(rule, 'markup', ref.path, result.what, result.markup, result.fix);
+    case 'captionsStyle':
+      return sayOf(rule, 'captionsStyle', ref.path, result.loads, result.line);
     case 'hardLink':
       return sayOf(rule, 'hardLink', ref.path, result.names);
     case 'nulInPath':
@@ -161,6 +163,8 @@ async function fileProblem(
       return limitExceededRule.say('imageSide', ref.path, result.width, result.height, LIMITS.imageSide);
     case 'imagePixels':
       return limitExceededRule.say('imagePixels', ref.path, result.width, result.height, LIMITS.imagePixels);
+    case 'animationPixels':
+      return limitExceededRule.say('animationPixels', ref.path, result.width, result.height, result.frames, LIMITS.animationPixels);
     case 'brokenImage':
       return sayOf(rule, 'brokenImage', ref.path, result.what, result.why);
   }

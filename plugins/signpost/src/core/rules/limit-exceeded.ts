@@ -58,6 +58,8 @@ export const limitExceededRule = defineRule({
       `Image ${code(path)} is ${width} × ${height} pixels; at most ${most.toLocaleString('en')} pixels a side: scale it down (a page shows it at most 736 pixels wide)`,
     imagePixels: (path: string, width: number, height: number, most: number) =>
       `Image ${code(path)} is ${width} × ${height} pixels (${Math.round((width * height) / 1_000_000)} megapixels); at most ${most / 1_000_000} megapixels: scale it down (a page shows it at most 736 pixels wide)`,
+    animationPixels: (path: string, width: number, height: number, frames: number, most: number) =>
+      `Animation ${code(path)} is ${frames.toLocaleString('en')} frames of ${width} × ${height} pixels (${Math.round((width * height * frames) / 1_000_000)} megapixels to decode); at most ${most / 1_000_000} megapixels over all its frames: shorten it or scale it down, or make it a video (\`.mp4\`)`,
     // Error cards' patterns and examples (core/parse/match-parts.ts, core/rules/card-patterns.ts).
     exampleChars: (chars: number, most: number) =>
       `This example is ${chars.toLocaleString('en')} characters long; the paste box reads at most ${most.toLocaleString('en')} characters of a line: keep the part that names the error`,

@@ -33,6 +33,8 @@ export const FILE_MESSAGES = {
       : `${code(path)} is named ${code(`.${ext}`)} but holds ${what}; save it as a real ${code(`.${ext}`)} file, or give it the extension of what it is`,
   markup: (path: string, what: string, markup: string, fix: string) =>
     `${code(path)} (${what}) also holds HTML markup (${markup}), which a browser would run on the help site's own address if it took the file for a page; ${fix}`,
+  captionsStyle: (path: string, loads: string, line: number) =>
+    `${code(path)} (WebVTT captions) has a \`STYLE\` block that could load from another address (${code(loads)} on line ${line}), which a browser would fetch whenever it shows the captions; style cues with colours, fonts and outlines only (\`::cue { color: yellow }\`), with no \`url(\`, \`@import\`, \`image(\`, \`image-set(\`, \`src(\` or backslash escape`,
   hardLink: (path: string, names: number) =>
     `${code(path)} is a hard link (one file with ${names} names, which may be outside the guide folder), so it is not read; replace it with a copy of the file`,
   slashAfterFile: (path: string, file: string) =>
