@@ -278,6 +278,8 @@ describe('the paste box and check: one budget', () => {
     const { cards, paste } = pasteOf(within);
     const result = new Matcher(cards, RE2JS).match(paste);
     expect(result.stoppedAt).toBeUndefined();
+    // The box matches in slices, handing the page back between them: the same result.
+    expect(await new Matcher(cards, RE2JS).matchInSlices(paste, 0)).toEqual(result);
     // Each example leads to its own card, the first one's at its first line.
     expect(result.best.map((hit) => [hit.card, hit.line, hit.how])).toEqual([
       [0, 1, 'pattern'],

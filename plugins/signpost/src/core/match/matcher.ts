@@ -468,6 +468,29 @@ export class Matcher {
 
   /** The cards a paste is about, best first. */
   match(paste: string): MatchResult {
+    const steps = this.#steps(paste);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * The same as `match`, in slices of about `slice` milliseconds, the page's other work (input,
+   * rendering) run between them: a paste may take `MATCH_BUDGET` of pattern work and the reading
+   * of 10,000 lines, some seconds in all, which in one task would freeze the page. The result
+   * does not depend on where the slices end.
+   */
+  async matchInSlices(paste: string, slice = 50): Promise<MatchResult> {
+    const steps = this.#steps(paste);
+    let start = performance.now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      if (performance.now() - start < slice) continue;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      start = performance.now();
+    }
+  }
+
+  /** What `match` does, stopping (`yield`) now and then for `matchInSlices` to hand the page back. */
+  *#steps(paste: string): Generator<void, MatchResult> {
     // A paste of old Mac lines has only `\r`; `\r\n` lines end at `\n`, their `\r` is a space.
     const text = paste.includes('\n') ? paste : paste.replaceAll('\r', '\n');
     const lower = lowercase(text);
@@ -498,20 +521,27 @@ export class Matcher {
     let line = total - Math.min(total, MOST_LINES) + 1;
     let lineStart = from;
     let lineEnd = endOfLine(lower, from);
-    const flush = (): void => {
+    const readLine = (read: string): Generator<void> => this.#read(read, line, found, state);
+    const flush = function* (): Generator<void> {
       if (found.length === 0) return;
       // A line is read once however often it is repeated.
       const read = text.slice(lineStart, Math.min(lineEnd, lineStart + MOST_LINE_CHARS)).trim();
       if (!seenLines.has(read)) {
         seenLines.add(read);
-        this.#read(read, line, found, state);
+        yield* readLine(read);
       }
       found.length = 0;
     };
+    /** Known words found since the last stop. */
+    let hits = 0;
     scan.lastIndex = from;
     for (let hit = scan.exec(lower); hit; hit = scan.exec(lower)) {
+      if (++hits === 4_096) {
+        hits = 0;
+        yield;
+      }
       if (hit.index >= lineEnd) {
-        flush();
+        yield* flush();
         while (hit.index >= lineEnd) {
           lineStart = lineEnd + 1;
           lineEnd = endOfLine(lower, lineStart);
@@ -521,7 +551,7 @@ export class Matcher {
       // The rest of a very long line is not read.
       if (hit.index - lineStart < MOST_LINE_CHARS) found.push(this.#entries.get(hit[0])!);
     }
-    flush();
+    yield* flush();
 
     const patterned = [...byPattern.values()].sort((a, b) => b.score - a.score || a.line - b.line);
     const similar = [...bySimilarity.values()]
@@ -537,7 +567,7 @@ export class Matcher {
   }
 
   /** One line, with the known words found in it: its patterns tried, its likeness to the messages. */
-  #read(text: string, line: number, found: Entry[], state: ReadState): void {
+  *#read(text: string, line: number, found: Entry[], state: ReadState): Generator<void> {
     const { byPattern, bySimilarity, score, stamp, wordStamp, tried, verdicts, touched, budget } = state;
     touched.length = 0;
     tried.clear();
@@ -560,6 +590,8 @@ export class Matcher {
             break;
           }
           budget.left -= cost;
+          // A try is up to some milliseconds (a line of 2,000 characters on the NFA): a place to stop.
+          yield;
           if (pattern.test(text)) {
             // Where it matches is searched for again, on the NFA: counted once it is known to match.
             budget.left -= pattern.foundCost(text);
