@@ -188,13 +188,13 @@ describe('the box "Paste the error you see"', () => {
     // every pattern runs on every line: more work than the matcher's budget (check's, for a
     // whole guide). Where it stops is what the same matcher says in Node.
     const data = JSON.parse(await readFile(join(work, 'dist/signpost-search/match.json'), 'utf8')) as PasteData;
-    const cards = matchCards(data);
+    const pasteCards = matchCards(data);
     const words = new Set(
-      cards.flatMap((card) => [...card.patterns.flatMap(wordsOfPattern), ...card.regexes.flatMap((regex) => regex.keys)]),
+      pasteCards.flatMap((card) => [...card.patterns.flatMap(wordsOfPattern), ...card.regexes.flatMap((regex) => regex.keys)]),
     );
     const all = [...words].join(' ');
     const text = Array.from({ length: 1500 }, (_, index) => `${index} ${all} ${'x'.repeat(1990 - all.length)}`.slice(0, 2000)).join('\n');
-    const expected = new Matcher(cards, RE2JS).match(text);
+    const expected = new Matcher(pasteCards, RE2JS).match(text);
     expect(expected.stoppedAt).toBe(887);
     // The cards whose patterns matched before it stopped are listed.
     expect(expected.clear).toBeUndefined();
