@@ -76,10 +76,13 @@ function load(url: string): Promise<Loaded> {
 /** The matcher of each site's data, built once. */
 const matchers = new WeakMap<PasteData, Matcher>();
 
-/** Matches a paste, and says how long the matching took (for the benchmark). */
-function timed(loaded: Loaded, text: string): MatchResult {
+/**
+ * Matches a paste in slices, the page answering between them (`matchInSlices`), and says how
+ * long the matching took (for the benchmark).
+ */
+async function timed(loaded: Loaded, text: string): Promise<MatchResult> {
   const start = performance.now();
-  const result = loaded.matcher.match(text);
+  const result = await loaded.matcher.matchInSlices(text);
   performance.measure('signpost:paste', { start, end: performance.now() });
   return result;
 }
@@ -112,7 +115,9 @@ export function setUpPaste(root: HTMLElement): void {
       return;
     }
     if (ticket !== latest) return;
-    const result = timed(loaded, text);
+    const result = await timed(loaded, text);
+    // A newer paste, or the box emptied, while this one was matched: that one answers.
+    if (ticket !== latest) return;
     await show(result, loaded, strings, status, list, 'paste-result', errorsHref, () => ticket === latest);
   };
 
@@ -146,7 +151,7 @@ export async function pasteIntoSearch(root: HTMLElement, text: string): Promise<
   } catch {
     return false;
   }
-  const result = timed(loaded, text);
+  const result = await timed(loaded, text);
   if (result.best.length === 0) return false;
   await show(result, loaded, strings, status, list, 'search-result', root.dataset['errorsHref'] ?? '/');
   list.dataset['query'] = root.querySelector<HTMLInputElement>('input[type="search"]')?.value ?? '';

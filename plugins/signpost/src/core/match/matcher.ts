@@ -30,14 +30,28 @@ export const MOST_LINES = 10_000;
 /** Characters of a line read. */
 export const MOST_LINE_CHARS = 2_000;
 /**
- * The work one paste may take trying patterns: each try costs the line's length times the
- * steps of the pattern's program (RE2's work on a line is at most that), and building a
- * pattern costs `BUILD_COST`. Here, about a second of the slowest patterns (those with a
- * lookbehind, on RE2's NFA); 10,000 lines of 100 characters, each tried against a pattern of 20
- * steps, take a fifth of it. Past it, no more patterns are tried, the lines' words still are
- * compared (`MatchResult.stoppedAt`).
+ * The work one paste may take trying patterns, in units of about one step of RE2's DFA: each
+ * try costs the line's length times the steps of the pattern's program (RE2's work on a line is
+ * at most that), times `NFA_WEIGHT` for a program that runs on RE2's NFA, and building a
+ * pattern costs `BUILD_COST`. Measured (Node 24, 2 cores), about a second of pattern work at
+ * worst, whatever the patterns: 0.4 ns a unit on the DFA, 7–20 ns a unit on the NFA (a
+ * lookbehind, one or several, nested or not). Past it, no more patterns are tried, the lines'
+ * words still are compared (`MatchResult.stoppedAt`). `check` proves a guide's own lines within
+ * the same budget (`LIMITS.patternWork`), so that a paste of every line of a guide `check`
+ * accepts is matched in full.
  */
-export const MATCH_BUDGET = 100_000_000;
+export const MATCH_BUDGET = 2_000_000_000;
+/**
+ * What a step of a program that runs on RE2's NFA costs, in DFA steps. re2js runs a program
+ * with a lookbehind (`(?<=…)`, `(?<!…)`) on its NFA only: its DFA refuses them, and the NFA
+ * runs every lookbehind's automaton from the start of the line beside the pattern's own
+ * threads, each thread a step of work at every character. Measured on lines of 2,000
+ * characters: 0.44 ns a unit on the DFA, 7–10 ns with one or two lookbehinds, 20 ns with a
+ * nested one; 40 keeps the costliest shape within the budget's second. The same holds for the
+ * search that finds where a pattern matches (`exec`, which also runs on the NFA, or RE2's
+ * backtracker): its work is counted at this weight too.
+ */
+export const NFA_WEIGHT = 40;
 /** The work of building one pattern, in the budget's units (about a millisecond). */
 export const BUILD_COST = 100_000;
 /** A word in more messages and aliases than this says little: it is left out of the comparison. */
@@ -105,8 +119,9 @@ export class CompiledPattern {
   }
 
   /**
-   * What trying the pattern on a line costs, in `MATCH_BUDGET`'s units: building it the first
-   * time, and at most the line's length times its program's steps.
+   * What testing the pattern on a line costs, in `MATCH_BUDGET`'s units: building it the first
+   * time, and at most the line's length times its program's steps, weighted by the engine that
+   * runs it (`NFA_WEIGHT`).
    */
   cost(line: string): number {
     const ascii = this.#asciiSource !== undefined && ASCII.test(line);
@@ -123,9 +138,18 @@ export class CompiledPattern {
     return `${this.flags}/${ascii ? this.#asciiSource : this.source}`;
   }
 
-  /** The steps of the program that runs on a line (`programOf`), built the first time it is asked for. */
+  /**
+   * The work at each character of testing a line with the program that runs on it
+   * (`programOf`), in `MATCH_BUDGET`'s units: its steps, weighted by its engine. Built the first
+   * time it is asked for.
+   */
   steps(line: string): number {
     return this.#built(line).size;
+  }
+
+  /** What finding where the pattern matches a line (`exec`, once `test` said it does) costs, in `MATCH_BUDGET`'s units. */
+  foundCost(line: string): number {
+    return Math.max(1, line.length) * this.#built(line).found;
   }
 
   /** Where the pattern matches a line, start and end, if it does. */
@@ -133,7 +157,12 @@ export class CompiledPattern {
     const { regex } = this.#built(line);
     // The boolean search runs on RE2's DFA, the fastest engine; most lines tried do not match.
     if (!regex?.test(line)) return undefined;
-    const found = regex.exec(line) as RegExpExecArray | null;
+    return this.where(line);
+  }
+
+  /** Where the pattern matches a line that `test` said it matches (the search `foundCost` counts). */
+  where(line: string): [number, number] | undefined {
+    const found = this.#built(line).regex?.exec(line) as RegExpExecArray | null | undefined;
     if (!found) return undefined;
     // The characters that say where a word ends are not part of the match (pattern.ts, `LEAD_EDGE`).
     const start = found.index + (found.groups?.['lead']?.length ?? 0);
@@ -147,10 +176,16 @@ export class CompiledPattern {
 
 const ASCII = /^[\0-\x7f]*$/;
 
-/** An expression built, with the steps of its program; none for one RE2 refuses (check reports it). */
+/**
+ * An expression built, with the work it takes at each character of a line, in `MATCH_BUDGET`'s
+ * units (see `NFA_WEIGHT`); none for one RE2 refuses (check reports it).
+ */
 interface Built {
   regex: Compiled | undefined;
+  /** The work of testing a line, at each of its characters. */
   size: number;
+  /** The work of finding where it matches (`exec`, on the NFA), at each character. */
+  found: number;
 }
 
 /**
@@ -168,15 +203,25 @@ function built(engine: Engine, source: string, flags: number): Built {
   if (!found) {
     try {
       const regex = engine.compile(source, flags);
-      found = { regex, size: regex.programSize() };
+      const steps = regex.programSize();
+      found = { regex, size: hasLookbehind(source) ? steps * NFA_WEIGHT : steps, found: steps * NFA_WEIGHT };
     } catch {
       // Reported by check: an expression RE2 refuses matches nothing.
-      found = { regex: undefined, size: 1 };
+      found = { regex: undefined, size: 1, found: 0 };
     }
     if (builtExpressions.size >= MOST_BUILT) builtExpressions.clear();
     builtExpressions.set(key, found);
   }
   return found;
+}
+
+/**
+ * Whether an expression in RE2's syntax holds a lookbehind, which keeps it off RE2's DFA. Every
+ * literal `(` of a pattern is written escaped (`\\(`, or `\\x{28}` in regex.ts's translation),
+ * so `(?<=` and `(?<!` are lookbehinds (and `?` of text escaped too); named groups are `(?P<`.
+ */
+function hasLookbehind(source: string): boolean {
+  return /\(\?<[=!]/.test(source);
 }
 
 /** A pattern as written, read once per process (see `builtExpressions`). */
@@ -361,6 +406,12 @@ interface ReadState {
   stamp: Int32Array;
   wordStamp: Int32Array;
   tried: Set<CompiledPattern>;
+  /**
+   * What each program (`programOf`) gave on the line being read: where it matches, or
+   * `undefined` where it does not. The same expression on several cards is run once a line, and
+   * counted once, as `check` counts it.
+   */
+  verdicts: Map<string, [number, number] | undefined>;
   touched: number[];
   /** What is left of `MATCH_BUDGET`, and the line where it ran out. */
   budget: { left: number; stoppedAt: number | undefined };
@@ -417,6 +468,29 @@ export class Matcher {
 
   /** The cards a paste is about, best first. */
   match(paste: string): MatchResult {
+    const steps = this.#steps(paste);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * The same as `match`, in slices of about `slice` milliseconds, the page's other work (input,
+   * rendering) run between them: a paste may take `MATCH_BUDGET` of pattern work and the reading
+   * of 10,000 lines, some seconds in all, which in one task would freeze the page. The result
+   * does not depend on where the slices end.
+   */
+  async matchInSlices(paste: string, slice = 50): Promise<MatchResult> {
+    const steps = this.#steps(paste);
+    let start = performance.now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      if (performance.now() - start < slice) continue;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      start = performance.now();
+    }
+  }
+
+  /** What `match` does, stopping (`yield`) now and then for `matchInSlices` to hand the page back. */
+  *#steps(paste: string): Generator<void, MatchResult> {
     // A paste of old Mac lines has only `\r`; `\r\n` lines end at `\n`, their `\r` is a space.
     const text = paste.includes('\n') ? paste : paste.replaceAll('\r', '\n');
     const lower = lowercase(text);
@@ -434,11 +508,12 @@ export class Matcher {
     const stamp = new Int32Array(wordings).fill(-1);
     const wordStamp = new Int32Array(this.#weight.length).fill(-1);
     const tried = new Set<CompiledPattern>();
+    const verdicts: ReadState['verdicts'] = new Map();
     const touched: number[] = [];
     /** The known words of the line being read. */
     const found: Entry[] = [];
     const budget: ReadState['budget'] = { left: MATCH_BUDGET, stoppedAt: undefined };
-    const state: ReadState = { byPattern, bySimilarity, score, stamp, wordStamp, tried, touched, budget };
+    const state: ReadState = { byPattern, bySimilarity, score, stamp, wordStamp, tried, verdicts, touched, budget };
     // The known words, found by one regular expression over the whole paste: the engine's own
     // scan, much faster than a loop in JavaScript, above all the first time.
     this.#scanner ??= scanner([...this.#entries.keys()]);
@@ -446,20 +521,27 @@ export class Matcher {
     let line = total - Math.min(total, MOST_LINES) + 1;
     let lineStart = from;
     let lineEnd = endOfLine(lower, from);
-    const flush = (): void => {
+    const readLine = (read: string): Generator<void> => this.#read(read, line, found, state);
+    const flush = function* (): Generator<void> {
       if (found.length === 0) return;
       // A line is read once however often it is repeated.
       const read = text.slice(lineStart, Math.min(lineEnd, lineStart + MOST_LINE_CHARS)).trim();
       if (!seenLines.has(read)) {
         seenLines.add(read);
-        this.#read(read, line, found, state);
+        yield* readLine(read);
       }
       found.length = 0;
     };
+    /** Known words found since the last stop. */
+    let hits = 0;
     scan.lastIndex = from;
     for (let hit = scan.exec(lower); hit; hit = scan.exec(lower)) {
+      if (++hits === 4_096) {
+        hits = 0;
+        yield;
+      }
       if (hit.index >= lineEnd) {
-        flush();
+        yield* flush();
         while (hit.index >= lineEnd) {
           lineStart = lineEnd + 1;
           lineEnd = endOfLine(lower, lineStart);
@@ -469,7 +551,7 @@ export class Matcher {
       // The rest of a very long line is not read.
       if (hit.index - lineStart < MOST_LINE_CHARS) found.push(this.#entries.get(hit[0])!);
     }
-    flush();
+    yield* flush();
 
     const patterned = [...byPattern.values()].sort((a, b) => b.score - a.score || a.line - b.line);
     const similar = [...bySimilarity.values()]
@@ -485,10 +567,11 @@ export class Matcher {
   }
 
   /** One line, with the known words found in it: its patterns tried, its likeness to the messages. */
-  #read(text: string, line: number, found: Entry[], state: ReadState): void {
-    const { byPattern, bySimilarity, score, stamp, wordStamp, tried, touched, budget } = state;
+  *#read(text: string, line: number, found: Entry[], state: ReadState): Generator<void> {
+    const { byPattern, bySimilarity, score, stamp, wordStamp, tried, verdicts, touched, budget } = state;
     touched.length = 0;
     tried.clear();
+    verdicts.clear();
     let lineWeight = 0;
     for (const entry of found) {
       for (const pattern of budget.stoppedAt === undefined ? (entry.patterns ?? []) : []) {
@@ -496,14 +579,26 @@ export class Matcher {
         tried.add(pattern);
         const known = byPattern.get(pattern.card);
         if (known && known.score >= pattern.specificity) continue;
-        const cost = pattern.cost(text);
-        if (cost > budget.left) {
-          // This line and the ones after it are not tried against patterns: the result says so.
-          budget.stoppedAt = line;
-          break;
+        const program = pattern.programOf(text);
+        let matched: [number, number] | undefined;
+        if (verdicts.has(program)) matched = verdicts.get(program);
+        else {
+          const cost = pattern.cost(text);
+          if (cost > budget.left) {
+            // This line and the ones after it are not tried against patterns: the result says so.
+            budget.stoppedAt = line;
+            break;
+          }
+          budget.left -= cost;
+          // A try is up to some milliseconds (a line of 2,000 characters on the NFA): a place to stop.
+          yield;
+          if (pattern.test(text)) {
+            // Where it matches is searched for again, on the NFA: counted once it is known to match.
+            budget.left -= pattern.foundCost(text);
+            matched = pattern.where(text);
+          }
+          verdicts.set(program, matched);
         }
-        budget.left -= cost;
-        const matched = pattern.exec(text);
         if (!matched) continue;
         byPattern.set(pattern.card, { card: pattern.card, line, text, how: 'pattern', marks: [matched], score: pattern.specificity });
       }

@@ -12,7 +12,7 @@ import { limitExceededRule } from '../rules/limit-exceeded.ts';
 import type { Point } from 'unist';
 import type { Finding } from '../rules/define.ts';
 import { DirectiveDepth, ElementDepth, LINE_ENDING, lineContainers } from './nesting.ts';
-import { MOST_LINE_CHARS } from '../match/matcher.ts';
+import { MATCH_BUDGET, MOST_LINE_CHARS } from '../match/matcher.ts';
 
 export const LIMITS = {
   /** Bytes in one guide file: a guide that needs more splits it into several files. */
@@ -89,13 +89,13 @@ export const LIMITS = {
   /**
    * The work of trying a guide's patterns on its cards' examples, messages and aliases, in the
    * paste matcher's units (`MATCH_BUDGET`: a line's length times the steps of a pattern's
-   * program, each expression built counting `BUILD_COST`). Measured: the 10,000-node bench guide
-   * (2,878 cards) takes 603 million, most of it building its 5,756 expressions, `guide/` under
-   * 1 million; a guide at the budget takes about 2 s to check on RE2's DFA and about 6 s with
-   * lookbehinds on its NFA (2 cores, start-up included), where the same guides without it took
-   * 42–363 s.
+   * program, weighted by the engine that runs it, `NFA_WEIGHT`, each expression built counting
+   * `BUILD_COST`), and the same budget as one paste's: a paste of every line of a guide `check`
+   * accepts is matched in full. Measured: the 10,000-node bench guide (2,878 cards) takes 603
+   * million, most of it building its 5,756 expressions, `guide/` under 1 million; a guide past it
+   * is stopped after about a second of pattern work, with or without lookbehinds.
    */
-  patternWork: 3_000_000_000,
+  patternWork: MATCH_BUDGET,
 } as const;
 
 type LimitName = keyof typeof LIMITS;
@@ -259,7 +259,7 @@ export const LIMIT_TABLE: readonly LimitRow[] = [
     fix: 'keep the part of the line that names the error',
   },
   {
-    what: "the work of trying a guide's `match` patterns on its cards' examples, messages and aliases: each line's length times the steps of each pattern tried on it (a pattern is tried on the lines that hold its rarest word)",
+    what: "the work of trying a guide's `match` patterns on its cards' examples, messages and aliases: each line's length times the steps of each pattern tried on it, 40 times for a pattern with a lookbehind, which runs on a slower engine (a pattern is tried on the lines that hold its rarest word), the same budget as the paste box's for one paste",
     limit: 'patternWork',
     unit: (v) => `${count(v / 1_000_000)} million`,
     measured: 'after parsing, at the line where it runs out',

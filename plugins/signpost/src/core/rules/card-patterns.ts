@@ -11,7 +11,9 @@
  * A line is tried once against each expression its candidate patterns run (the same pattern
  * on several cards is one try), and the tries of a guide have a budget, `LIMITS.patternWork`,
  * counted in the paste matcher's units (a line's length times the steps of the expression's
- * program, and each expression built): a guide whose cards' patterns and lines all share their
+ * program, weighted by the engine that runs it: a lookbehind keeps it on RE2's NFA, some 40
+ * times the DFA's work a step; and each expression built), and as large as one paste's
+ * (`MATCH_BUDGET`): a guide whose cards' patterns and lines all share their
  * words makes every pattern run on every line, which no real guide comes near. The budget is
  * counted as a fresh process would count it, whatever earlier checks proved, so that where it
  * runs out depends on the guide alone.
@@ -115,8 +117,8 @@ export function cardPatterns(guide: GraphGuide): CardPatterns {
 /**
  * The lines of `wordings` that the budget (`LIMITS.patternWork`) lets be tried, card by card
  * in the guide's order, and where it ran out. Each line is counted once, against each
- * expression its candidate patterns run, and each expression once for building it; building
- * is counted before it happens, so that the expressions past the budget are never built.
+ * expression its candidate patterns run (and the search for where its own card's match), and
+ * each expression once for building it; building is counted before it happens, so that the expressions past the budget are never built.
  */
 function withinBudget(
   index: Map<string, CompiledPattern[]>,
@@ -130,18 +132,30 @@ function withinBudget(
       const line = wording.text;
       if (tried.has(line)) continue;
       const programs = new Set<string>();
+      /** The search for where the line's own card matches, by the pattern's specificity. */
+      const searched = new Map<number, number>();
       for (const pattern of candidatesOf(index, line)) {
         const program = pattern.programOf(line);
-        if (programs.has(program)) continue;
-        programs.add(program);
-        if (!built.has(program)) {
-          left -= BUILD_COST;
-          if (left < 0) return { tried, exhausted: { card, wording } };
-          built.add(program);
+        if (!programs.has(program)) {
+          programs.add(program);
+          if (!built.has(program)) {
+            left -= BUILD_COST;
+            if (left < 0) return { tried, exhausted: { card, wording } };
+            built.add(program);
+          }
+          left -= Math.max(1, line.length) * pattern.steps(line);
         }
-        left -= Math.max(1, line.length) * pattern.steps(line);
-        if (left < 0) return { tried, exhausted: { card, wording } };
+        // A line matches its own card's patterns (another card's is an `ambiguous-match`), and
+        // the paste box then searches where, once for each specificity the card's match rises
+        // to: counted here too, the costliest of each, so that the box's budget, as large as
+        // this one, matches a paste of every line of a guide this accepts in full.
+        if (pattern.card === card) {
+          const cost = pattern.foundCost(line);
+          searched.set(pattern.specificity, Math.max(searched.get(pattern.specificity) ?? 0, cost));
+        }
       }
+      for (const cost of searched.values()) left -= cost;
+      if (left < 0) return { tried, exhausted: { card, wording } };
       tried.add(line);
     }
   }
