@@ -259,12 +259,12 @@ export async function readLinkedFile(path: string, guideRoot: string): Promise<L
     const problem = await imageProblem(opened.bytes, found.name);
     if (problem) return problem;
   }
-  const markup = markupIn(opened.bytes, found.name);
+  // Text and captions are decoded once for both of the checks below.
+  const text = found.name === 'text' || found.name === 'vtt' ? textOf(opened.bytes) : undefined;
+  const markup = markupIn(opened.bytes, found.name, text);
   if (markup) return { reason: 'markup', what: type.what, markup, fix: type.remake };
-  if (found.name === 'vtt') {
-    const style = styleLoadIn(textOf(opened.bytes)!);
-    if (style) return { reason: 'captionsStyle', ...style };
-  }
+  const style = found.name === 'vtt' && text !== undefined ? styleLoadIn(text) : undefined;
+  if (style) return { reason: 'captionsStyle', ...style };
   return { bytes: opened.bytes, type, hash: hashOf(opened.bytes) };
 }
 
@@ -332,6 +332,7 @@ function markupOf(text: string): Content {
  * Where the bytes of a file hold markup a browser would run if it ever took the file for a page
  * (a host that serves it without its type, or sniffs it): a "polyglot", such as a PDF that is
  * also an HTML page. Shown as `` `<script>` at byte 9 `` or `` `<c onclick=alert(1)>` on line 3 ``.
+ * `text` is the file decoded, for text and captions.
  *
  * - Plain text holds no tag at all: `<` before a letter, `/`, `!` or `?` is how HTML starts
  *   one, whatever its name (`<x onclick=…>` runs as surely as `<script>`).
@@ -339,10 +340,9 @@ function markupOf(text: string): Content {
  *   by the HTML tokenizer (`findMarkup`): captions hold only WebVTT's cue tags, with no handler;
  *   other files no tag that loads or runs something.
  */
-function markupIn(bytes: Buffer, name: string): string | undefined {
+function markupIn(bytes: Buffer, name: string, text: string | undefined): string | undefined {
   if (name === 'text' || name === 'vtt') {
     // Text that is not text is refused by its type already (`contentOf`).
-    const text = textOf(bytes);
     if (text === undefined) return undefined;
     let found: MarkupHit | undefined;
     if (name === 'vtt') found = findMarkup(text, 'captions');
