@@ -279,7 +279,11 @@ describe('the paste box and check: one budget', () => {
     const result = new Matcher(cards, RE2JS).match(paste);
     expect(result.stoppedAt).toBeUndefined();
     // The box matches in slices, handing the page back between them: the same result.
-    expect(await new Matcher(cards, RE2JS).matchInSlices(paste, 0)).toEqual(result);
+    expect(await new Matcher(cards, RE2JS).matchInSlices(paste, { slice: 0 })).toEqual(result);
+    // A newer paste makes this one stale: it stops at its next slice, with no result.
+    let slices = 0;
+    expect(await new Matcher(cards, RE2JS).matchInSlices(paste, { slice: 0, stale: () => ++slices > 2 })).toBeUndefined();
+    expect(slices).toBe(3);
     // Each example leads to its own card, the first one's at its first line.
     expect(result.best.map((hit) => [hit.card, hit.line, hit.how])).toEqual([
       [0, 1, 'pattern'],

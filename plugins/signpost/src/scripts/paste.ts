@@ -78,12 +78,12 @@ const matchers = new WeakMap<PasteData, Matcher>();
 
 /**
  * Matches a paste in slices, the page answering between them (`matchInSlices`), and says how
- * long the matching took (for the benchmark).
+ * long the matching took (for the benchmark). Nothing, when `stale` stopped it.
  */
-async function timed(loaded: Loaded, text: string): Promise<MatchResult> {
+async function timed(loaded: Loaded, text: string, stale?: () => boolean): Promise<MatchResult | undefined> {
   const start = performance.now();
-  const result = await loaded.matcher.matchInSlices(text);
-  performance.measure('signpost:paste', { start, end: performance.now() });
+  const result = await loaded.matcher.matchInSlices(text, stale ? { stale } : {});
+  if (result) performance.measure('signpost:paste', { start, end: performance.now() });
   return result;
 }
 
@@ -115,9 +115,10 @@ export function setUpPaste(root: HTMLElement): void {
       return;
     }
     if (ticket !== latest) return;
-    const result = await timed(loaded, text);
-    // A newer paste, or the box emptied, while this one was matched: that one answers.
-    if (ticket !== latest) return;
+    // A newer paste, or the box emptied, while this one was matched: that one answers, and
+    // this one stops at its next slice.
+    const result = await timed(loaded, text, () => ticket !== latest);
+    if (!result || ticket !== latest) return;
     await show(result, loaded, strings, status, list, 'paste-result', errorsHref, () => ticket === latest);
   };
 
@@ -152,7 +153,7 @@ export async function pasteIntoSearch(root: HTMLElement, text: string): Promise<
     return false;
   }
   const result = await timed(loaded, text);
-  if (result.best.length === 0) return false;
+  if (!result || result.best.length === 0) return false;
   await show(result, loaded, strings, status, list, 'search-result', root.dataset['errorsHref'] ?? '/');
   list.dataset['query'] = root.querySelector<HTMLInputElement>('input[type="search"]')?.value ?? '';
   return true;

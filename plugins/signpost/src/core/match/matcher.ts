@@ -476,15 +476,20 @@ export class Matcher {
    * The same as `match`, in slices of about `slice` milliseconds, the page's other work (input,
    * rendering) run between them: a paste may take `MATCH_BUDGET` of pattern work and the reading
    * of 10,000 lines, some seconds in all, which in one task would freeze the page. The result
-   * does not depend on where the slices end.
+   * does not depend on where the slices end. When `stale` says so between two slices (a newer
+   * paste came), the matching stops there, with no result.
    */
-  async matchInSlices(paste: string, slice = 50): Promise<MatchResult> {
+  async matchInSlices(
+    paste: string,
+    { slice = 50, stale }: { slice?: number; stale?: () => boolean } = {},
+  ): Promise<MatchResult | undefined> {
     const steps = this.#steps(paste);
     let start = performance.now();
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return step.value;
       if (performance.now() - start < slice) continue;
       await new Promise((resolve) => setTimeout(resolve, 0));
+      if (stale?.()) return undefined;
       start = performance.now();
     }
   }
