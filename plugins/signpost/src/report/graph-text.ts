@@ -34,6 +34,16 @@ export function mermaidId(id: string): string {
   return `n_${id.replace(/-/g, '_').replace(/[^a-z0-9_]/gi, (char) => `__${char.codePointAt(0)!.toString(16)}_`)}`;
 }
 
+/** The entity codes of what a label may not hold as it is (`mermaidText`). */
+const MERMAID_CODES: Readonly<Record<string, string>> = {
+  '#': '#35;',
+  '"': '#quot;',
+  '%': '#37;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '&': '#amp;',
+};
+
 /**
  * A quoted Mermaid label: on one line, controls shown as `\u001b`, and `"`, `#` (which starts
  * Mermaid's entity codes), `%`, `<`, `>` and `&` as entity codes, so nothing a writer wrote
@@ -42,8 +52,7 @@ export function mermaidId(id: string): string {
  * character reference: the label shows as written whatever Mermaid's own cleaning lets by.
  */
 export function mermaidText(text: string): string {
-  const codes: Record<string, string> = { '#': '#35;', '"': '#quot;', '%': '#37;', '<': '#lt;', '>': '#gt;', '&': '#amp;' };
-  return `"${oneLine(text).replace(/[#"%<>&]/g, (char) => codes[char]!)}"`;
+  return `"${oneLine(text).replace(/[#"%<>&]/g, (char) => MERMAID_CODES[char]!)}"`;
 }
 
 /**

@@ -205,16 +205,7 @@ export function listGuideFiles(dir: string, problems: Problem[]): string[] | und
           if (target.kind === 'folder') problems.push(problem(path, unreadableFileRule.say('linkedFolder')));
           continue;
         }
-        const finding =
-          target.kind === 'missing'
-            ? unreadableFileRule.say('linkMissing')
-            : target.kind === 'loop'
-              ? unreadableFileRule.say('linkLoop')
-              : target.kind === 'outside'
-                ? unreadableFileRule.say('linkOutside')
-                : target.kind === 'file'
-                  ? undefined
-                  : notRegular(target.kind);
+        const finding = linkFinding(target.kind);
         if (finding) problems.push(problem(path, finding));
         else files.push(path);
       } else if (isMdx(entry.name)) {
@@ -264,6 +255,22 @@ export function notRegular(kind: Kind): Finding {
             ? 'a folder'
             : 'not a regular file';
   return unreadableFileRule.say('notRegular', what);
+}
+
+/** What is wrong with a `.mdx` name that is a symbolic link, by where it leads; nothing for a file inside the guide. */
+function linkFinding(kind: ReturnType<typeof linkTarget>['kind']): Finding | undefined {
+  switch (kind) {
+    case 'file':
+      return undefined;
+    case 'missing':
+      return unreadableFileRule.say('linkMissing');
+    case 'loop':
+      return unreadableFileRule.say('linkLoop');
+    case 'outside':
+      return unreadableFileRule.say('linkOutside');
+    default:
+      return notRegular(kind);
+  }
 }
 
 /** Where a symbolic link leads: a file or folder inside the guide folder, outside it, or nowhere. */

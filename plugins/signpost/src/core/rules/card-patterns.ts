@@ -13,8 +13,8 @@
  * counted in the paste matcher's units (a line's length times the steps of the expression's
  * program, weighted by the engine that runs it: a lookbehind keeps it on RE2's NFA, some 40
  * times the DFA's work a step; and each expression built), and as large as one paste's
- * (`MATCH_BUDGET`): a guide whose cards' patterns and lines all share their
- * words makes every pattern run on every line, which no real guide comes near. The budget is
+ * (`MATCH_BUDGET`): a guide whose cards' patterns and lines all share their words makes every
+ * pattern run on every line, which no real guide comes near. The budget is
  * counted as a fresh process would count it, whatever earlier checks proved, so that where it
  * runs out depends on the guide alone.
  */
@@ -118,7 +118,8 @@ export function cardPatterns(guide: GraphGuide): CardPatterns {
  * The lines of `wordings` that the budget (`LIMITS.patternWork`) lets be tried, card by card
  * in the guide's order, and where it ran out. Each line is counted once, against each
  * expression its candidate patterns run (and the search for where its own card's match), and
- * each expression once for building it; building is counted before it happens, so that the expressions past the budget are never built.
+ * each expression once for building it; building is counted before it happens, so that the
+ * expressions past the budget are never built.
  */
 function withinBudget(
   index: Map<string, CompiledPattern[]>,
