@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeGuide } from '../../bench/generate.ts';
 import { parseAhead } from '../../plugins/signpost/src/core/graph/parse-ahead.ts';
-import { fresh, plain } from './fresh-core.ts';
+import { checkGuides, createChecker } from '../../plugins/signpost/src/core/check.ts';
+import { checkerMemory } from '../../plugins/signpost/src/core/memory.ts';
+import { plain } from './plain-result.ts';
 
 let work: string;
 let guides: string;
@@ -37,55 +39,67 @@ afterAll(async () => {
 
 describe('parsing ahead in worker threads', () => {
   it('gives the guides and problems that parsing in turn gives', async () => {
-    const alone = await (await fresh()).checkGuides([guides], { parallel: false });
-    const ahead = await (await fresh()).checkGuides([guides]);
+    const alone = await checkGuides([guides], { parallel: false });
+    const ahead = await checkGuides([guides]);
     expect(alone.problems.length).toBeGreaterThan(10);
     expect(plain(ahead)).toEqual(plain(alone));
     expect(ahead.parsedFiles).toBe(alone.parsedFiles);
   });
 
   it('parses in worker threads past a size worth a worker, and not below it', async () => {
-    const ahead = await parseAhead([join(guides, 'large-mdx')], undefined);
+    const ahead = await parseAhead([join(guides, 'large-mdx')], checkerMemory(), undefined);
     expect(ahead.files).toBeGreaterThan(5);
     // On a machine of one core there is no thread to spare.
     if (availableParallelism() > 1) expect(ahead.inWorkers).toBeGreaterThan(0);
     // What the fast path reads is read at once, in the main thread.
-    expect(await parseAhead([join(guides, 'large')], undefined)).toEqual({ files: ahead.files, inWorkers: 0 });
+    expect(await parseAhead([join(guides, 'large')], checkerMemory(), undefined)).toEqual({ files: ahead.files, inWorkers: 0 });
     const small = join(work, 'small');
     await writeElementGuide(small, 20);
-    expect(await parseAhead([small], undefined)).toEqual({ files: 0, inWorkers: 0 });
+    expect(await parseAhead([small], checkerMemory(), undefined)).toEqual({ files: 0, inWorkers: 0 });
   });
 });
 
 describe('the parse cache on disk', () => {
   it('gives the same from its entries, one per file, and drops those of deleted files', async () => {
     const cacheDir = join(work, 'cache');
-    const first = await (await fresh()).checkGuides([guides], { cacheDir });
+    const first = await checkGuides([guides], { cacheDir });
     const entries = async () => (await readdir(cacheDir, { recursive: true })).filter((name) => name.endsWith('.json'));
     const count = (await entries()).length;
     expect(count).toBe(first.parsedFiles);
-    const second = await (await fresh()).checkGuides([guides], { cacheDir });
+    const second = await checkGuides([guides], { cacheDir });
     expect(second.parsedFiles).toBe(0);
     expect(plain(second)).toEqual(plain(first));
     await unlink(join(guides, 'large', 'part-001.mdx'));
-    const third = await (await fresh()).checkGuides([guides], { cacheDir });
+    const third = await checkGuides([guides], { cacheDir });
     expect(third.parsedFiles).toBe(0);
     expect(await entries()).toHaveLength(count - 1);
   });
 });
 
 describe('the parses a long-lived process keeps (the dev server)', () => {
+  it('are its checker’s own: another checker, or the same one closed, parses every file again', async () => {
+    const checker = createChecker();
+    const first = await checker.check([guides], { parallel: false });
+    expect(first.parsedFiles).toBeGreaterThan(20);
+    expect((await checker.check([guides], { parallel: false })).parsedFiles).toBe(0);
+    const other = await createChecker().check([guides], { parallel: false });
+    expect(other.parsedFiles).toBe(first.parsedFiles);
+    expect(plain(other)).toEqual(plain(first));
+    checker.close();
+    expect((await checker.check([guides], { parallel: false })).parsedFiles).toBe(first.parsedFiles);
+  });
+
   it('reads again only the files whose size or times changed, and sees an edit that kept the size and the modification time', async () => {
-    const core = await fresh();
+    const checker = createChecker();
     const file = join(guides, 'large', 'index.mdx');
-    const first = await core.checkGuides([guides], { parallel: false });
-    expect((await core.checkGuides([guides], { parallel: false })).parsedFiles).toBe(0);
+    const first = await checker.check([guides], { parallel: false });
+    expect((await checker.check([guides], { parallel: false })).parsedFiles).toBe(0);
     // The same number of bytes, and the modification time put back: the change time still moves.
     const before = await stat(file);
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('to="n1"', 'to="n9"'));
     await utimes(file, before.atime, before.mtime);
-    const after = await core.checkGuides([guides], { parallel: false });
+    const after = await checker.check([guides], { parallel: false });
     expect(after.parsedFiles).toBe(1);
     expect(after.problems.length).toBeGreaterThan(first.problems.length);
     await writeFile(file, text);

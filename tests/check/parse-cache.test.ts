@@ -1,5 +1,5 @@
 /**
- * The parse cache: a later run (a fresh process: here, fresh module instances) does not parse
+ * The parse cache: a later run (a fresh process: here, a new checker, which keeps nothing of another) does not parse
  * an unchanged file again, gives the same guides and problems as a fresh parse, and parses a
  * changed file again. An entry someone tampered with is not used: the run gives what a fresh
  * parse gives.
@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { installedPackage, PARSER_PACKAGES } from '../../plugins/signpost/src/core/graph/parse-cache.ts';
 import { componentsKey } from '../../plugins/signpost/src/core/parse/site-components.ts';
-import { fresh, plain } from './fresh-core.ts';
+import { checkGuides } from '../../plugins/signpost/src/core/check.ts';
+import { plain } from './plain-result.ts';
 import { FIXTURES } from './helpers.ts';
 
 let work: string;
@@ -35,20 +36,20 @@ afterAll(async () => {
 
 describe('the parse cache', () => {
   it('parses an unchanged file once, across runs, with the same guides and problems', async () => {
-    const first = await (await fresh()).checkGuides([guides], { cacheDir });
+    const first = await checkGuides([guides], { cacheDir });
     expect(first.parsedFiles).toBeGreaterThan(2);
     expect(first.problems.map((p) => p.rule)).toContain('dangling-target');
-    const second = await (await fresh()).checkGuides([guides], { cacheDir });
+    const second = await checkGuides([guides], { cacheDir });
     expect(second.parsedFiles).toBe(0);
     expect(plain(second)).toEqual(plain(first));
-    const uncached = await (await fresh()).checkGuides([guides]);
+    const uncached = await checkGuides([guides]);
     expect(plain(uncached)).toEqual(plain(first));
   });
 
   it('parses a changed file again, and only that one', async () => {
     const file = join(guides, 'one-file/index.mdx');
     await writeFile(file, `${await readFile(file, 'utf8')}\n`);
-    const run = await (await fresh()).checkGuides([guides], { cacheDir });
+    const run = await checkGuides([guides], { cacheDir });
     expect(run.parsedFiles).toBe(1);
   });
 
@@ -83,7 +84,7 @@ describe('a tampered parse cache', () => {
     await cp(join(FIXTURES, 'clean', 'one-file'), join(tampered, 'risky'), { recursive: true });
     const text = await readFile(risky(), 'utf8');
     await writeFile(risky(), text.replace('Look at the front of the router.', 'Look at [the front](javascript:alert(1)) of the router.'));
-    uncached = plain(await (await fresh()).checkGuides([tampered]));
+    uncached = plain(await checkGuides([tampered]));
     expect((uncached as { problems: { rule: string }[] }).problems.map((p) => p.rule)).toContain('unsafe-url');
   });
 
@@ -112,11 +113,11 @@ describe('a tampered parse cache', () => {
   async function expectIgnored(tamper: () => Promise<void>): Promise<void> {
     await rm(join(dir, 'cache'), { recursive: true, force: true });
     cache = join(dir, 'cache');
-    const first = await (await fresh()).checkGuides([tampered], { cacheDir: cache });
+    const first = await checkGuides([tampered], { cacheDir: cache });
     expect(plain(first)).toEqual(uncached);
-    expect((await (await fresh()).checkGuides([tampered], { cacheDir: cache })).parsedFiles).toBe(0);
+    expect((await checkGuides([tampered], { cacheDir: cache })).parsedFiles).toBe(0);
     await tamper();
-    const run = await (await fresh()).checkGuides([tampered], { cacheDir: cache });
+    const run = await checkGuides([tampered], { cacheDir: cache });
     expect(plain(run)).toEqual(uncached);
     // The tampered entry was not used: its file was parsed again.
     expect(run.parsedFiles).toBe(1);

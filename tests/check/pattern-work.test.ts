@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { RE2JS } from 're2js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGuides } from '../../plugins/signpost/src/core/index.ts';
+import { checkGuides, createChecker } from '../../plugins/signpost/src/core/index.ts';
 import { LIMITS } from '../../plugins/signpost/src/core/parse/limits.ts';
 import { MATCH_BUDGET, Matcher, MOST_LINE_CHARS, type MatchCard } from '../../plugins/signpost/src/core/match/matcher.ts';
 import { checkRegex } from '../../plugins/signpost/src/core/match/regex.ts';
@@ -85,7 +85,7 @@ async function writeShape(name: string, shape: Shape): Promise<string> {
 }
 
 async function problemsOf(root: string): Promise<string[]> {
-  const { problems } = await checkGuides([root], { parallel: false, keep: false });
+  const { problems } = await checkGuides([root], { parallel: false });
   return problems.map((p) => `${relative(root, p.file)}:${p.line}:${p.column} ${p.severity} [${p.rule}] ${p.message}`);
 }
 
@@ -127,8 +127,9 @@ describe("limit-exceeded: the work of trying a guide's patterns on its cards' li
 
   it('runs out at the same place in a process that checked the guide before', async () => {
     const root = await writeShape('again', { cards: 200, patterns: 10, exampleChars: 1_990 });
-    const once = await checkGuides([root], { parallel: false });
-    const again = await checkGuides([root], { parallel: false, keep: false });
+    const checker = createChecker();
+    const once = await checker.check([root], { parallel: false });
+    const again = await checker.check([root], { parallel: false });
     const lines = (result: typeof once) => result.problems.map((p) => `${relative(root, p.file)}:${p.line}:${p.column} ${p.message}`);
     expect(lines(again)).toEqual(lines(once));
     expect(lines(once)).toEqual([`rg/n0.mdx:167:1 ${message}`]);

@@ -1,6 +1,6 @@
 /**
  * Checking again in one process (the dev server, on every save) gives what a check in a new
- * process gives: the same guides, the same problems at the same places. The process keeps
+ * process gives: the same guides, the same problems at the same places. Its checker keeps
  * the parses of unchanged files, the graph rules' problems when no node changed but for its
  * places, and what each card's patterns were proved to match; each edit below reaches one of
  * them, in a guide of several files.
@@ -10,21 +10,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGuide } from '../../bench/generate.ts';
-import { fresh, plain, type Core } from './fresh-core.ts';
+import { checkGuides, createChecker, type Checker } from '../../plugins/signpost/src/core/check.ts';
+import { plain } from './plain-result.ts';
 
 let work: string;
 let guides: string;
 let guide: string;
-/** The core of the long-lived process: it checks after every edit. */
-let kept: Core;
+/** The checker of the long-lived process: it checks after every edit. */
+let kept: Checker;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'signpost-recheck-'));
   guides = join(work, 'guides');
   guide = join(guides, 'bench');
   await writeGuide(guide, 200);
-  kept = await fresh();
-  await kept.checkGuides([guides]);
+  kept = createChecker();
+  await kept.check([guides]);
 });
 
 afterAll(async () => {
@@ -45,8 +46,8 @@ const prose = (file: string) => edit(file, /\n\n([A-Z][^\n]*)\n/, '\n\n$1\n\nA p
 
 /** The problems of the kept process after the edits, having checked that a new process finds the same. */
 async function checkedAlike(): Promise<{ rule: string; file: string; line: number }[]> {
-  const again = await kept.checkGuides([guides]);
-  const anew = await (await fresh()).checkGuides([guides]);
+  const again = await kept.check([guides]);
+  const anew = await checkGuides([guides]);
   expect(plain(again)).toEqual(plain(anew));
   return again.problems.map(({ rule, file, line }) => ({ rule, file: file.slice(guide.length + 1), line }));
 }

@@ -4,15 +4,16 @@
 import { emptyGuideRule } from './rules/empty-guide.ts';
 import { resolve } from 'node:path';
 import type { Guide } from './graph/model.ts';
-import { findGuideDirs, forgetParses, loadGuide, type FileParse } from './graph/load-guide.ts';
-import { ParseCache } from './graph/parse-cache.ts';
+import { findGuideDirs, loadGuide, type FileParse } from './graph/load-guide.ts';
+import { ParseCache, versionOfChecker } from './graph/parse-cache.ts';
 import { parseAhead } from './graph/parse-ahead.ts';
 import { append, problem, sortProblems, type Problem } from './problems.ts';
 import { brokenFiles, siteLayoutOf, type SiteLayout } from './rules/broken-file.ts';
 import type { SiteComponents } from './parse/site-components.ts';
-import { forgetDecodes } from './parse/image-check.ts';
+import { checkerMemory } from './memory.ts';
 
-export interface CheckOptions {
+/** What a checker is set up with, for all its checks. */
+export interface CheckerConfig {
   /** Drafts become errors, as in production builds. */
   strict?: boolean;
   /**
@@ -27,11 +28,16 @@ export interface CheckOptions {
   site?: SiteLayout;
   /** The site's own components (`signpost({ components })`), by directive name. */
   components?: SiteComponents;
+}
+
+/** What may differ from one check of a checker to the next. */
+export interface CheckRun {
   /** Parse in worker threads when there is much to parse (parse-ahead.ts); on by default. */
   parallel?: boolean;
-  /** Keep the parses in memory for the next check in this process (the dev server); on by default. */
-  keep?: boolean;
 }
+
+/** The options of `checkGuides`: a checker's and its one check's. */
+export interface CheckOptions extends CheckerConfig, CheckRun {}
 
 export interface CheckResult {
   guides: Guide[];
@@ -47,38 +53,93 @@ export interface CheckResult {
   linkedFiles: Map<string, string>;
 }
 
-/** Loads and validates every guide under `dirs`. Never throws for a writer's mistake. */
+/**
+ * A checker: it checks guide folders, as often as asked, and keeps what it parsed, validated
+ * and proved for its next checks (core/memory.ts), so that a check after an edit costs what
+ * the edit changed. The dev server, an editor and the remark preset keep one for as long as
+ * they run; a build or `signpost check` makes one, checks once and closes it.
+ */
+export interface Checker {
+  /** Loads and validates every guide under `dirs`. Never throws for a writer's mistake. */
+  check(dirs: string[], run?: CheckRun): Promise<CheckResult>;
+  /**
+   * The problems of the guide that holds the `.mdx` file at `path`, with `text` read in its
+   * place (an editor's unsaved buffer), as `check` finds them of the guide folder `guideDir`.
+   */
+  checkFile(guideDir: string, path: string, text: string): Promise<Problem[]>;
+  /**
+   * Lets go of everything the checker keeps: the trees of 10,000 nodes are hundreds of
+   * megabytes that the pages no longer need once built. It checks from nothing after this.
+   */
+  close(): void;
+}
+
+/** A checker set up with `config` (see `Checker`). */
+export function createChecker(config: CheckerConfig = {}): Checker {
+  let memory = checkerMemory();
+  const components = config.components ? { components: config.components } : {};
+  return {
+    async check(dirs, run = {}) {
+      const guides: Guide[] = [];
+      const problems: Problem[] = [];
+      let parsedFiles = 0;
+      const linkedFiles = new Map<string, string>();
+      for (const dir of dirs.map((d) => resolve(d))) {
+        const guideDirs = findGuideDirs(dir, problems);
+        if (!guideDirs) continue;
+        if (guideDirs.length === 0) {
+          problems.push(problem(dir, emptyGuideRule.say('noGuideHere')));
+        }
+        const cache = config.cacheDir
+          ? await ParseCache.open<FileParse>(config.cacheDir, dir, (memory.version ??= versionOfChecker()))
+          : undefined;
+        if (run.parallel !== false) parsedFiles += (await parseAhead(guideDirs, memory, cache, config.components)).files;
+        const here: Guide[] = [];
+        for (const guideDir of guideDirs) {
+          const loaded = await loadGuide(guideDir, { cache, memory, ...components });
+          here.push(loaded.guide);
+          append(problems, loaded.problems);
+          parsedFiles += loaded.parsedFiles;
+        }
+        await cache?.save();
+        // Files come and go while a guide's text stays the same: checked on every run, after the parse cache.
+        const files = await brokenFiles(here, config.site ?? siteLayoutOf(dir), memory.decodes);
+        append(problems, files.problems);
+        for (const [path, hash] of files.files) linkedFiles.set(path, hash);
+        append(guides, here);
+      }
+      return {
+        guides,
+        problems: sortProblems(strictly(problems, config.strict)),
+        ioError: problems.some((p) => p.io),
+        parsedFiles,
+        linkedFiles,
+      };
+    },
+    async checkFile(guideDir, path, text) {
+      const { problems } = await loadGuide(guideDir, { memory, sources: new Map([[path, text]]), ...components });
+      return strictly(problems, config.strict);
+    },
+    close() {
+      memory = checkerMemory();
+    },
+  };
+}
+
+/**
+ * Loads and validates every guide under `dirs` once, with a checker of its own, closed after:
+ * `signpost check`, `diff` and the tests. Never throws for a writer's mistake.
+ */
 export async function checkGuides(dirs: string[], options: CheckOptions = {}): Promise<CheckResult> {
-  const guides: Guide[] = [];
-  const problems: Problem[] = [];
-  let parsedFiles = 0;
-  const linkedFiles = new Map<string, string>();
-  for (const dir of dirs.map((d) => resolve(d))) {
-    const guideDirs = findGuideDirs(dir, problems);
-    if (!guideDirs) continue;
-    if (guideDirs.length === 0) {
-      problems.push(problem(dir, emptyGuideRule.say('noGuideHere')));
-    }
-    const cache = options.cacheDir ? await ParseCache.open<FileParse>(options.cacheDir, dir) : undefined;
-    if (options.parallel !== false) parsedFiles += (await parseAhead(guideDirs, cache, options.components)).files;
-    const here: Guide[] = [];
-    for (const guideDir of guideDirs) {
-      const loaded = await loadGuide(guideDir, { cache, ...(options.components ? { components: options.components } : {}) });
-      here.push(loaded.guide);
-      append(problems, loaded.problems);
-      parsedFiles += loaded.parsedFiles;
-    }
-    await cache?.save();
-    // Files come and go while a guide's text stays the same: checked on every run, after the parse cache.
-    const files = await brokenFiles(here, options.site ?? siteLayoutOf(dir));
-    append(problems, files.problems);
-    for (const [path, hash] of files.files) linkedFiles.set(path, hash);
-    append(guides, here);
+  const checker = createChecker(options);
+  try {
+    return await checker.check(dirs, options);
+  } finally {
+    checker.close();
   }
-  if (options.keep === false) {
-    forgetParses();
-    forgetDecodes();
-  }
-  const final = options.strict ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p)) : problems;
-  return { guides, problems: sortProblems(final), ioError: problems.some((p) => p.io), parsedFiles, linkedFiles };
+}
+
+/** The problems, drafts made errors when `strict` (as production builds have them). */
+function strictly(problems: Problem[], strict: boolean | undefined): Problem[] {
+  return strict ? problems.map((p): Problem => (p.rule === 'draft' ? { ...p, severity: 'error' } : p)) : problems;
 }

@@ -2,7 +2,15 @@
  * Signpost's core: guide folders in, a typed graph and every problem out. No Astro import, so
  * that editors, CI scripts and tests can use it alone.
  */
-export { checkGuides, type CheckOptions, type CheckResult } from './check.ts';
+export {
+  checkGuides,
+  createChecker,
+  type Checker,
+  type CheckerConfig,
+  type CheckOptions,
+  type CheckResult,
+  type CheckRun,
+} from './check.ts';
 export { findGuideDirs, loadGuide, type LoadedGuide } from './graph/load-guide.ts';
 export type * from './graph/model.ts';
 export { isOutcome, NODE_KINDS, waysOn } from './graph/model.ts';

@@ -50,7 +50,7 @@ export function signpostLoader(): Loader {
     load: async (context) => {
       const { options, loaded } = loaderChannel(context);
       const code = await work();
-      const { checkGuides, formatResult, sourceLines, terminalColor, SitePaths: Paths } = code;
+      const { createChecker, formatResult, sourceLines, terminalColor, SitePaths: Paths } = code;
       if (context.collection !== COLLECTION) {
         throw new AstroError(
           `The Signpost loader is used for the collection \`${context.collection}\`; the pages read it as \`${COLLECTION}\`.`,
@@ -61,21 +61,22 @@ export function signpostLoader(): Loader {
       let lastReport = '';
       const cacheDir = join(fileURLToPath(context.config.cacheDir), 'signpost');
       let synced = false;
+      // One checker for as long as the dev server runs: a save costs what it changed. Parses
+      // are kept in Astro's cache folder too: the next build reparses only changed files.
+      const checker = createChecker({
+        strict: options.strict,
+        cacheDir,
+        site: { root: fileURLToPath(context.config.root), prefix: options.prefix },
+        components: componentSchemas(options),
+      });
 
       const sync = async (): Promise<void> => {
         const started = performance.now();
         options.commandLine?.onStart?.('checking');
-        // Parses are kept in Astro's cache folder: the next build reparses only changed files.
-        const result = await checkGuides([options.guidesDir], {
-          strict: options.strict,
-          cacheDir,
-          site: { root: fileURLToPath(context.config.root), prefix: options.prefix },
-          components: componentSchemas(options),
-          // Worker threads pay off for a whole guides folder, not for the file just saved.
-          parallel: !synced,
-          // A build checks once: the parse trees need not outlive the pages made from them.
-          keep: Boolean(context.watcher),
-        });
+        // Worker threads pay off for a whole guides folder, not for the file just saved.
+        const result = await checker.check([options.guidesDir], { parallel: !synced });
+        // A build checks once: the parse trees need not outlive the pages made from them.
+        if (!context.watcher) checker.close();
         synced = true;
         const checked = performance.now() - started;
         options.commandLine?.onPhase?.('validation', checked);

@@ -20,7 +20,8 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { INDEX_FILE, loadGuide } from '../core/graph/load-guide.ts';
+import { createChecker } from '../core/check.ts';
+import { INDEX_FILE } from '../core/graph/load-guide.ts';
 import { sortProblems, SOURCE } from '../core/problems.ts';
 import { ruleUrl } from '../core/rules/catalogue.ts';
 
@@ -47,14 +48,19 @@ function guideFolder(path: string, guides: string): string | undefined {
   return first && first !== basename(path) ? join(guides, first) : undefined;
 }
 
-/** The remark plugin: reports the problems `check` finds in each guide file. */
+/**
+ * The remark plugin: reports the problems `check` finds in each guide file. A processor keeps
+ * one checker (an editor's language server, a remark-cli run): the files of a guide it read
+ * for one file are not parsed again for the next, unless they changed.
+ */
 export default function remarkSignpost(options: RemarkSignpostOptions = {}) {
+  const checker = createChecker();
   return async function check(_tree: Root, file: VFile): Promise<void> {
     if (!file.path || !file.path.endsWith('.mdx')) return;
     const path = resolve(file.cwd, file.path);
     const guideDir = guideFolder(path, resolve(file.cwd, options.guides ?? 'guide'));
     if (!guideDir || basename(path).startsWith('.')) return;
-    const { problems } = await loadGuide(guideDir, { sources: new Map([[path, String(file.value)]]) });
+    const problems = await checker.checkFile(guideDir, path, String(file.value));
     const isIndex = path === join(guideDir, INDEX_FILE);
     for (const problem of sortProblems(problems)) {
       if (problem.file !== path && !(isIndex && problem.file === guideDir)) continue;

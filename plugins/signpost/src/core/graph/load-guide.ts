@@ -25,10 +25,10 @@ import { reportMdxError } from '../parse/mdx-errors.ts';
 import { readSource } from '../parse/source.ts';
 import { RESERVED_GUIDE_SLUGS, shorten, SLUG, slugify } from '../suggest.ts';
 import { validateGuide } from '../rules/validate.ts';
-import { forgetProofs } from '../rules/card-patterns.ts';
 import { digestOf, type ParseCache } from './parse-cache.ts';
 import { trustedParse } from './cached-parse.ts';
 import { componentsKey, NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
+import { checkerMemory, type CheckerMemory } from '../memory.ts';
 
 export interface LoadedGuide {
   guide: Guide;
@@ -43,39 +43,38 @@ interface ParsedFile {
 }
 
 /**
- * Parsed files by path, reused while their text is unchanged: a long-lived process (the dev
- * server) reparses only the files that changed.
+ * A file as a checker last parsed it (core/memory.ts `parses`), reused while its text, its
+ * being the index and the site's components (`key`) are unchanged: a long-lived process (the
+ * dev server) reparses only the files that changed.
  */
-const parsed = new Map<
-  string,
-  { text: string; isIndex: boolean; key: string; result: ParsedFile; problems: Problem[]; signature?: string | undefined }
->();
-
-/**
- * Lets go of the parses kept in memory, the last validation of each guide and what the cards'
- * patterns were proved to match, for a process that will not check again (a build): the trees
- * of 10,000 nodes are hundreds of megabytes the pages no longer need.
- */
-export function forgetParses(): void {
-  parsed.clear();
-  lastValidation.clear();
-  forgetProofs();
+export interface RememberedParse {
+  text: string;
+  isIndex: boolean;
+  /** `componentsKey` of the components it was parsed with. */
+  key: string;
+  result: ParsedFile;
+  problems: Problem[];
+  /** What `readSource` knew of the file, to tell next time that it is unchanged without reading it. */
+  signature?: string | undefined;
 }
 
+/** micromark's parsers (processor.ts), which `parseSource` is given to parse with micromark. */
+export type Micromark = typeof Processor;
+
 /**
- * micromark's parsers (processor.ts), loaded the first time a file needs them: the native fast
- * path reads most guides without them, and loading them is a tenth of a second of a cold
- * `check`. `parseSource` with micromark needs them loaded.
+ * Which parser reads a file: the native fast path (nothing where it declines), or micromark,
+ * given its parsers, for a file the fast path has declined. `parseEither` tries one, then the
+ * other.
  */
-let parsers: typeof Processor | undefined;
+export type ParserChoice = 'native' | Micromark;
 
-export async function loadParsers(): Promise<void> {
-  parsers ??= await import('../parse/processor.ts');
-}
-
-function micromark(): typeof Processor {
-  if (!parsers) throw new Error('Parsing with micromark before its parsers were loaded (loadParsers).');
-  return parsers;
+/**
+ * Loads micromark's parsers, the first time a file needs them: the native fast path reads most
+ * guides without them, and loading them is a tenth of a second of a cold `check`. Node loads a
+ * module once; asked again, this gives the one it loaded.
+ */
+export function loadParsers(): Promise<Micromark> {
+  return import('../parse/processor.ts');
 }
 
 /** What parsing one file gave: its nodes and metadata, and its own problems. */
@@ -86,6 +85,11 @@ export interface FileParse {
 
 /** Options of `loadGuide`. */
 export interface LoadOptions {
+  /**
+   * What the checker keeps between checks (core/memory.ts): the parses and validations of its
+   * earlier checks are reused, and this one's kept. Without it, nothing is kept.
+   */
+  memory?: CheckerMemory;
   /** Parses kept from earlier runs (see parse-cache.ts): an unchanged file is not parsed again. */
   cache?: ParseCache<FileParse> | undefined;
   /** Called for each file that had to be parsed. */
@@ -96,16 +100,27 @@ export interface LoadOptions {
   components?: SiteComponents;
 }
 
+/** What parsing the files of one guide is done with: `LoadOptions` and the components' key. */
+interface FileLoading {
+  memory: CheckerMemory;
+  cache: ParseCache<FileParse> | undefined;
+  onParse: () => void;
+  sources: ReadonlyMap<string, string> | undefined;
+  components: SiteComponents;
+  /** `componentsKey(components)`, worked out once for the guide. */
+  key: string;
+}
+
 /** Parses one file, recovering from MDX syntax errors so the rest of the file still counts. */
 async function parseFile(
   path: string,
   isIndex: boolean,
   problems: Problem[],
-  { cache, onParse, sources, components = NO_COMPONENTS }: LoadOptions,
+  { memory, cache, onParse, sources, components, key }: FileLoading,
 ): Promise<ParsedFile> {
+  const parsed = memory.parses;
   const given = sources?.get(path);
   const remembered = parsed.get(path);
-  const key = componentsKey(components);
   const usable = remembered && remembered.isIndex === isIndex && remembered.key === key ? remembered : undefined;
   // A file still at the version parsed last time in this process (the dev server) is not read again.
   const source = given === undefined ? readSource(path, usable?.signature) : { text: given };
@@ -143,7 +158,7 @@ async function parseFile(
   const stored = usable
     ? undefined
     : await cache?.get(path, isIndex, digest, (value) => trustedParse(value, path, source.text, components));
-  if (!stored) onParse?.();
+  if (!stored) onParse();
   const { result, problems: own } = stored ?? (await parseEither(path, source, isIndex, components));
   if (cache && !stored) cache.set(path, isIndex, digest, { result, problems: own });
   parsed.set(path, { text: source.text, isIndex, key, result, problems: own, signature });
@@ -152,21 +167,15 @@ async function parseFile(
 }
 
 /**
- * Which parser reads a file: the native fast path (nothing where it declines), or micromark,
- * for a file the fast path has declined. `parseEither` tries one, then the other.
- */
-export type ParserChoice = 'native' | 'micromark';
-
-/**
  * Parses the text of one file (`source`, from `readSource`) into its nodes, metadata and
- * problems. With micromark, after `loadParsers()`.
+ * problems. With micromark, given its parsers (`loadParsers()`).
  */
 export function parseSource(
   path: string,
   source: { text: string; invalidAt?: Point },
   isIndex: boolean,
   components: SiteComponents,
-  parser: 'micromark',
+  parser: Micromark,
 ): FileParse;
 /** The same with the native fast path only: undefined where it declines the file. */
 export function parseSource(
@@ -197,23 +206,24 @@ async function parseEither(
 ): Promise<FileParse> {
   const native = parseSource(path, source, isIndex, components, 'native');
   if (native) return native;
-  await loadParsers();
-  return parseSource(path, source, isIndex, components, 'micromark');
+  return parseSource(path, source, isIndex, components, await loadParsers());
 }
 
 /**
  * Whether `loadGuide` would parse this file's `text` again (it is in no cache), and, once it is
- * parsed elsewhere (parse-ahead.ts), what to remember of it.
+ * parsed elsewhere (parse-ahead.ts), what to remember of it: in the checker's memory, and in
+ * the parse cache on disk. `key` is `componentsKey(components)`.
  */
 export const parseMemory = {
   async needed(
+    memory: CheckerMemory,
     path: string,
     text: string,
     isIndex: boolean,
-    components: SiteComponents,
+    { components, key }: { components: SiteComponents; key: string },
     cache: ParseCache<FileParse> | undefined,
   ): Promise<boolean> {
-    const key = componentsKey(components);
+    const parsed = memory.parses;
     const cached = parsed.get(path);
     if (cached && cached.text === text && cached.isIndex === isIndex && cached.key === key) return false;
     if (!cache) return true;
@@ -224,15 +234,15 @@ export const parseMemory = {
     return !stored;
   },
   remember(
+    memory: CheckerMemory,
     path: string,
     text: string,
     isIndex: boolean,
-    components: SiteComponents,
+    key: string,
     cache: ParseCache<FileParse> | undefined,
     parse: FileParse,
   ): void {
-    const key = componentsKey(components);
-    parsed.set(path, { text, isIndex, key, ...parse });
+    memory.parses.set(path, { text, isIndex, key, ...parse });
     cache?.set(path, isIndex, digestOf(key ? `${key}\n${text}` : text), parse);
   },
 };
@@ -254,6 +264,7 @@ function parseText(
   // Sätteri where it gives micromark's tree (native-parse.ts); micromark for what it declines.
   const native = parser === 'native' ? parseNative(source.text) : undefined;
   if (!native && parser === 'native') return undefined;
+  const micromark = parser === 'native' ? undefined : parser;
   if (source.invalidAt) {
     // Reported, then read on with the bad bytes replaced, so the file's nodes still count.
     problems.push(problem(path, unreadableFileRule.say('notUtf8'), source.invalidAt));
@@ -262,10 +273,10 @@ function parseText(
   let tree: Root | undefined;
   let recovered = false;
   try {
-    tree = native ?? micromark().mdxParser.parse(file);
+    tree = native ?? micromark!.mdxParser.parse(file);
   } catch (error) {
     // Too deep for GFM's walk: measured without it, so that the limit is reported at its place.
-    if (error instanceof RangeError) tree = measurableTree(file);
+    if (error instanceof RangeError) tree = measurableTree(file, micromark!);
     const measured = tree !== undefined && tooDeep(tree, LIMITS.treeDepth) !== undefined;
     if (!measured) {
       tree = undefined;
@@ -279,7 +290,7 @@ function parseText(
       directiveDepthWithoutMdx(source.text, LIMITS.directiveDepth) <= LIMITS.directiveDepth
     ) {
       try {
-        tree = micromark().fallbackParser.parse(file);
+        tree = micromark!.fallbackParser.parse(file);
         recovered = true;
       } catch (again) {
         // Markdown without MDX has no syntax errors: this would be a bug, still reported at a place.
@@ -306,9 +317,9 @@ function parseText(
 }
 
 /** The tree without GFM, or undefined when even that overflows. */
-function measurableTree(file: VFile): Root | undefined {
+function measurableTree(file: VFile, micromark: Micromark): Root | undefined {
   try {
-    return micromark().mdxParserWithoutGfm.parse(file);
+    return micromark.mdxParserWithoutGfm.parse(file);
   } catch {
     return undefined;
   }
@@ -375,10 +386,19 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   if (files[0] !== index) {
     problems.push(problem(dir, missingMetadataRule.say('noIndex', slug, INDEX_FILE)));
   }
+  const { memory = checkerMemory(), components = NO_COMPONENTS } = options;
+  const loading: FileLoading = {
+    memory,
+    cache: options.cache,
+    onParse: () => parsedFiles++,
+    sources: options.sources,
+    components,
+    key: componentsKey(components),
+  };
   // Files are taken a few at a time, and in order: the same guide and problems as one by one.
   const read = await inBatches(files, READ_AHEAD, async (path) => {
     const own: Problem[] = [];
-    const file = await parseFile(path, path === index, own, { ...options, onParse: () => parsedFiles++ });
+    const file = await parseFile(path, path === index, own, loading);
     return { file, own };
   });
   for (const { file, own } of read) {
@@ -397,15 +417,19 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
     problems.push(problem(files[0]!, emptyGuideRule.say('noNodes', slug)));
   }
   const parses = read.map(({ file }) => file);
-  append(problems, validated(guide, index, parses));
+  append(problems, validated(guide, index, parses, memory));
   return { guide, problems, parsedFiles };
 }
 
 /**
- * The last validation of each guide folder in this process: its files, as parsed, and the
- * graph rules' problems.
+ * The last validation of a guide folder by a checker (core/memory.ts `validations`): its
+ * files, as parsed, and the graph rules' problems.
  */
-const lastValidation = new Map<string, { files: string[]; parses: ParsedFile[]; problems: Problem[] }>();
+export interface Validation {
+  files: string[];
+  parses: ParsedFile[];
+  problems: Problem[];
+}
 
 /**
  * The graph rules' problems (rules/validate.ts). They are those of the last validation of the
@@ -413,8 +437,8 @@ const lastValidation = new Map<string, { files: string[]; parses: ParsedFile[]; 
  * server) and none of those problems is in a file that changed, whose places may have moved:
  * a save then costs what it changed, not a walk of every node of the guide.
  */
-function validated(guide: Guide, indexFile: string, parses: ParsedFile[]): Problem[] {
-  const last = lastValidation.get(guide.dir);
+function validated(guide: Guide, indexFile: string, parses: ParsedFile[], memory: CheckerMemory): Problem[] {
+  const last = memory.validations.get(guide.dir);
   const changed = new Set<string>();
   let alike = last !== undefined && last.files.length === guide.files.length;
   for (let index = 0; alike && index < parses.length; index++) {
@@ -426,8 +450,8 @@ function validated(guide: Guide, indexFile: string, parses: ParsedFile[]): Probl
     }
   }
   const kept = alike && !last!.problems.some((p) => changed.has(p.file) || p.related?.some((related) => changed.has(related.file)));
-  const problems = kept ? last!.problems : validateGuide(guide, indexFile);
-  lastValidation.set(guide.dir, { files: guide.files, parses, problems });
+  const problems = kept ? last!.problems : validateGuide(guide, indexFile, memory.rules);
+  memory.validations.set(guide.dir, { files: guide.files, parses, problems });
   return problems;
 }
 

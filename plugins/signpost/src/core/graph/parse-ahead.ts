@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Point } from 'unist';
 import { listGuideFiles, INDEX_FILE } from './guide-files.ts';
-import { loadParsers, parseMemory, parseSource, type FileParse } from './load-guide.ts';
+import { loadParsers, parseMemory, parseSource, type FileParse, type Micromark } from './load-guide.ts';
+import type { CheckerMemory } from '../memory.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { readSource } from '../parse/source.ts';
-import { NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
+import { componentsKey, NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
 import type { Problem } from '../problems.ts';
 
 /** Below this many bytes to parse, starting a worker (about 0.1 s) costs more than it saves. */
@@ -37,12 +38,14 @@ export interface ParsedAhead {
 }
 
 /**
- * Parses ahead the files of `guideDirs` that no cache holds, in parallel when there is enough
- * to parse and a core to spare. Site components are zod schemas, which cannot cross to a
- * worker: with them, `loadGuide` parses in the main thread as usual.
+ * Parses ahead the files of `guideDirs` that neither the checker's `memory` nor the cache
+ * holds, in parallel when there is enough to parse and a core to spare, and keeps them in
+ * both. Site components are zod schemas, which cannot cross to a worker: with them,
+ * `loadGuide` parses in the main thread as usual.
  */
 export async function parseAhead(
   guideDirs: string[],
+  memory: CheckerMemory,
   cache: ParseCache<FileParse> | undefined,
   components: SiteComponents = NO_COMPONENTS,
 ): Promise<ParsedAhead> {
@@ -52,6 +55,7 @@ export async function parseAhead(
   const jobs: ParseJob[] = [];
   let bytes = 0;
   let native = 0;
+  const key = componentsKey(components);
   for (const dir of guideDirs) {
     // Problems with the folder are loadGuide's to report: here they only stop the reading ahead.
     const files = listGuideFiles(dir, [] as Problem[]) ?? [];
@@ -59,10 +63,10 @@ export async function parseAhead(
       const source = readSource(path);
       if (!('text' in source)) continue;
       const isIndex = path === join(dir, INDEX_FILE);
-      if (!(await parseMemory.needed(path, source.text, isIndex, components, cache))) continue;
+      if (!(await parseMemory.needed(memory, path, source.text, isIndex, { components, key }, cache))) continue;
       const parsed = parseSource(path, source, isIndex, components, 'native');
       if (parsed) {
-        parseMemory.remember(path, source.text, isIndex, components, cache, parsed);
+        parseMemory.remember(memory, path, source.text, isIndex, key, cache, parsed);
         native++;
         continue;
       }
@@ -72,9 +76,9 @@ export async function parseAhead(
   }
   if (bytes < PARSE_AHEAD_BYTES) return { files: native, inWorkers: 0 };
   jobs.sort((a, b) => b.source.text.length - a.source.text.length);
-  await loadParsers();
-  const { results, inWorkers } = await parseJobs(jobs, Math.min(threads, Math.ceil(bytes / PARSE_AHEAD_BYTES) - 1 || 1));
-  jobs.forEach((job, index) => parseMemory.remember(job.path, job.source.text, job.isIndex, components, cache, results[index]!));
+  const micromark = await loadParsers();
+  const { results, inWorkers } = await parseJobs(jobs, Math.min(threads, Math.ceil(bytes / PARSE_AHEAD_BYTES) - 1 || 1), micromark);
+  jobs.forEach((job, index) => parseMemory.remember(memory, job.path, job.source.text, job.isIndex, key, cache, results[index]!));
   return { files: native + jobs.length, inWorkers };
 }
 
@@ -85,7 +89,7 @@ function workerUrl(): URL {
 }
 
 /** Parses `jobs` in the main thread and `workers` worker threads, each taking the next job as it is free. */
-async function parseJobs(jobs: ParseJob[], workers: number): Promise<{ results: FileParse[]; inWorkers: number }> {
+async function parseJobs(jobs: ParseJob[], workers: number, micromark: Micromark): Promise<{ results: FileParse[]; inWorkers: number }> {
   const next = new Int32Array(new SharedArrayBuffer(4));
   const results: FileParse[] = Array.from({ length: jobs.length });
   let inWorkers = 0;
@@ -106,13 +110,13 @@ async function parseJobs(jobs: ParseJob[], workers: number): Promise<{ results: 
   );
   for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
     const { path, source, isIndex } = jobs[index]!;
-    results[index] = parseSource(path, source, isIndex, NO_COMPONENTS, 'micromark');
+    results[index] = parseSource(path, source, isIndex, NO_COMPONENTS, micromark);
   }
   await Promise.all(done);
   // A worker that could not start leaves its jobs undone: they are parsed here.
   return {
     results: results.map(
-      (parse, index) => parse ?? parseSource(jobs[index]!.path, jobs[index]!.source, jobs[index]!.isIndex, NO_COMPONENTS, 'micromark'),
+      (parse, index) => parse ?? parseSource(jobs[index]!.path, jobs[index]!.source, jobs[index]!.isIndex, NO_COMPONENTS, micromark),
     ),
     inWorkers,
   };

@@ -13,7 +13,7 @@
  * again as it is read (`accept`: cached-parse.ts for a guide file), and refused unless it could
  * be the file's parse and every check holds on it.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -54,33 +54,28 @@ export const PARSER_PACKAGES = [
   're2js',
 ];
 
-let checkerVersion: Promise<string> | undefined;
-
 /**
  * A digest of the checker itself: the text of every module of the core (whichever form runs,
  * TypeScript or built JavaScript), the versions of the parser packages, and npm's record of
  * the installed packages where there is one (`node_modules/.package-lock.json`), which
  * changes with any package the parser packages use in turn.
  */
-export function versionOfChecker(): Promise<string> {
-  checkerVersion ??= (async () => {
-    const hash = createHash('sha256');
-    const core = fileURLToPath(new URL('..', import.meta.url));
-    const files = (await readdir(core, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile() && /\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
-    for (const file of files) hash.update(file.slice(core.length)).update(await readFile(file));
-    const installed = new Set<string>();
-    for (const name of PARSER_PACKAGES) {
-      const found = await installedPackage(name);
-      hash.update(`${name}@${found?.version ?? '?'}`);
-      if (found) installed.add(join(found.dir, '..', name.startsWith('@') ? '..' : '', '.package-lock.json'));
-    }
-    for (const lock of [...installed].sort()) hash.update(await readFile(lock).catch(() => ''));
-    return hash.digest('hex').slice(0, 16);
-  })();
-  return checkerVersion;
+export async function versionOfChecker(): Promise<string> {
+  const hash = createHash('sha256');
+  const core = fileURLToPath(new URL('..', import.meta.url));
+  const files = (await readdir(core, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && /\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(file.slice(core.length)).update(await readFile(file));
+  const installed = new Set<string>();
+  for (const name of PARSER_PACKAGES) {
+    const found = await installedPackage(name);
+    hash.update(`${name}@${found?.version ?? '?'}`);
+    if (found) installed.add(join(found.dir, '..', name.startsWith('@') ? '..' : '', '.package-lock.json'));
+  }
+  for (const lock of [...installed].sort()) hash.update(await readFile(lock).catch(() => ''));
+  return hash.digest('hex').slice(0, 16);
 }
 
 /**
@@ -131,10 +126,13 @@ export class ParseCache<T> {
     this.dir = dir;
   }
 
-  /** Opens the cache of a guides folder in `dir` (for a site: Astro's cache folder). */
-  static async open<T>(dir: string, guidesDir: string): Promise<ParseCache<T>> {
+  /**
+   * Opens the cache of a guides folder in `dir` (for a site: Astro's cache folder). `version`
+   * is `versionOfChecker()`, worked out once by the checker that opens it.
+   */
+  static async open<T>(dir: string, guidesDir: string, version: Promise<string> = versionOfChecker()): Promise<ParseCache<T>> {
     const cache = new ParseCache<T>(join(dir, `parse-${digestOf(guidesDir).slice(0, 12)}`));
-    cache.version = await versionOfChecker();
+    cache.version = await version;
     cache.present = new Set(existing(cache.dir));
     return cache;
   }
@@ -186,7 +184,7 @@ export class ParseCache<T> {
     for (const [name, entry] of pending) {
       const file = join(this.dir, name);
       // Two checks of one process may overlap (a dev server's saves): each writes its own.
-      const temporary = `${file}.${process.pid}-${++writes}.tmp`;
+      const temporary = `${file}.${randomUUID()}.tmp`;
       try {
         const body = JSON.stringify(entry.value);
         const header: EntryHeader = {
@@ -228,9 +226,6 @@ interface EntryHeader {
   isIndex: boolean;
   content: string;
 }
-
-/** Entries written by this process, for their temporary files' names. */
-let writes = 0;
 
 /** The file name of a guide file's entry: the digest of its path. */
 function entryName(path: string): string {

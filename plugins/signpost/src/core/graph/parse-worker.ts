@@ -9,11 +9,11 @@ import type { ParseJob } from './parse-ahead.ts';
 import { NO_COMPONENTS } from '../parse/site-components.ts';
 
 const { jobs, next } = workerData as { jobs: ParseJob[]; next: Int32Array };
-await loadParsers();
+const micromark = await loadParsers();
 for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
   const { path, source, isIndex } = jobs[index]!;
   // The native fast path declined these files already (parse-ahead.ts). A worker's port, not
   // a window: there is no origin to name.
   // eslint-disable-next-line unicorn/require-post-message-target-origin
-  parentPort!.postMessage({ index, parse: parseSource(path, source, isIndex, NO_COMPONENTS, 'micromark') });
+  parentPort!.postMessage({ index, parse: parseSource(path, source, isIndex, NO_COMPONENTS, micromark) });
 }

@@ -89,7 +89,7 @@ export class CompiledPattern {
   /** A regular expression of alternatives: a line holds the word of one of them. */
   readonly anyKey: boolean;
   readonly specificity: number;
-  readonly #engine: Engine;
+  readonly #expressions: Expressions;
   #regex: Built | undefined;
   /** The same expression for lines of ASCII only, when the pattern is ASCII too (see `asciiSource`). */
   readonly #asciiSource: string | undefined;
@@ -100,6 +100,8 @@ export class CompiledPattern {
       anyKey?: boolean;
       asciiSource?: string | undefined;
       engine: Engine;
+      /** Where its expressions are built and kept; by default its own. */
+      expressions?: Expressions;
     },
   ) {
     this.card = fields.card;
@@ -110,12 +112,13 @@ export class CompiledPattern {
     this.anyKey = fields.anyKey ?? false;
     this.specificity = fields.specificity;
     this.#asciiSource = fields.asciiSource;
-    this.#engine = fields.engine;
+    this.#expressions = fields.expressions ?? new Expressions(fields.engine);
   }
 
   #built(line: string): Built {
-    if (this.#asciiSource !== undefined && ASCII.test(line)) return (this.#ascii ??= built(this.#engine, this.#asciiSource, this.flags));
-    return (this.#regex ??= built(this.#engine, this.source, this.flags));
+    if (this.#asciiSource !== undefined && ASCII.test(line))
+      return (this.#ascii ??= this.#expressions.built(this.#asciiSource, this.flags));
+    return (this.#regex ??= this.#expressions.built(this.source, this.flags));
   }
 
   /**
@@ -130,7 +133,7 @@ export class CompiledPattern {
   }
 
   /**
-   * The expression that runs on a line, as `builtExpressions` knows it (flags and source): two
+   * The expression that runs on a line, as `Expressions` keys it (flags and source): two
    * patterns with the same one match the same lines. Read without building it.
    */
   programOf(line: string): string {
@@ -189,33 +192,6 @@ interface Built {
 }
 
 /**
- * Expressions built, by flags and source, shared by every set of patterns of this process: the
- * dev server checks a guide again on every save, and builds only the expressions of the
- * patterns that changed. RE2's expressions keep no state between searches.
- */
-const builtExpressions = new Map<string, Built>();
-/** Expressions kept at most; past it the cache starts again (a dev server's long session). */
-const MOST_BUILT = 50_000;
-
-function built(engine: Engine, source: string, flags: number): Built {
-  const key = `${flags}/${source}`;
-  let found = builtExpressions.get(key);
-  if (!found) {
-    try {
-      const regex = engine.compile(source, flags);
-      const steps = regex.programSize();
-      found = { regex, size: hasLookbehind(source) ? steps * NFA_WEIGHT : steps, found: steps * NFA_WEIGHT };
-    } catch {
-      // Reported by check: an expression RE2 refuses matches nothing.
-      found = { regex: undefined, size: 1, found: 0 };
-    }
-    if (builtExpressions.size >= MOST_BUILT) builtExpressions.clear();
-    builtExpressions.set(key, found);
-  }
-  return found;
-}
-
-/**
  * Whether an expression in RE2's syntax holds a lookbehind, which keeps it off RE2's DFA. Every
  * literal `(` of a pattern is written escaped (`\\(`, or `\\x{28}` in regex.ts's translation),
  * so `(?<=` and `(?<!` are lookbehinds (and `?` of text escaped too); named groups are `(?P<`.
@@ -224,21 +200,59 @@ function hasLookbehind(source: string): boolean {
   return /\(\?<[=!]/.test(source);
 }
 
-/** A pattern as written, read once per process (see `builtExpressions`). */
+/** A pattern as written, read (see `Expressions.read`). */
 type ReadPattern = Pick<CompiledPattern, 'source' | 'keys' | 'specificity'> & { asciiSource: string | undefined };
-const readPatterns = new Map<string, ReadPattern | undefined>();
 
-function readPattern(written: string): ReadPattern | undefined {
-  if (readPatterns.has(written)) return readPatterns.get(written);
-  const parsed = parsePattern(written);
-  let read: ReadPattern | undefined;
-  if ('pieces' in parsed) {
-    const source = patternSource(parsed.pieces);
-    read = { source, keys: keyWords(parsed.pieces), specificity: specificity(parsed.pieces), asciiSource: asciiSource(source) };
+/** Expressions kept at most by one `Expressions`; past it they are built again (a dev server's long session). */
+const MOST_BUILT = 50_000;
+
+/**
+ * Expressions built, by flags and source, and patterns read, as written: kept by whoever owns
+ * them, for as long as it lives. A checker keeps one (the dev server checks a guide again on
+ * every save, and builds only the expressions of the patterns that changed); a `Matcher` keeps
+ * its own. RE2's expressions keep no state between searches, so they are shared freely.
+ */
+export class Expressions {
+  readonly #engine: Engine;
+  readonly #built = new Map<string, Built>();
+  readonly #read = new Map<string, ReadPattern | undefined>();
+
+  constructor(engine: Engine) {
+    this.#engine = engine;
   }
-  if (readPatterns.size >= MOST_BUILT) readPatterns.clear();
-  readPatterns.set(written, read);
-  return read;
+
+  /** The expression `source` with RE2's `flags`, built once. */
+  built(source: string, flags: number): Built {
+    const key = `${flags}/${source}`;
+    let found = this.#built.get(key);
+    if (!found) {
+      try {
+        const regex = this.#engine.compile(source, flags);
+        const steps = regex.programSize();
+        found = { regex, size: hasLookbehind(source) ? steps * NFA_WEIGHT : steps, found: steps * NFA_WEIGHT };
+      } catch {
+        // Reported by check: an expression RE2 refuses matches nothing.
+        found = { regex: undefined, size: 1, found: 0 };
+      }
+      if (this.#built.size >= MOST_BUILT) this.#built.clear();
+      this.#built.set(key, found);
+    }
+    return found;
+  }
+
+  /** A pattern as written (`Failed to create geocompany {id}`), read once; undefined where it does not read. */
+  read(written: string): ReadPattern | undefined {
+    if (this.#read.has(written)) return this.#read.get(written);
+    const parsed = parsePattern(written);
+    let read: ReadPattern | undefined;
+    if ('pieces' in parsed) {
+      const source = patternSource(parsed.pieces);
+      read = { source, keys: keyWords(parsed.pieces), specificity: specificity(parsed.pieces), asciiSource: asciiSource(source) };
+    }
+    if (this.#read.size >= MOST_BUILT) this.#read.clear();
+    this.#read.set(written, read);
+    return read;
+  }
 }
 
 /**
@@ -306,13 +320,17 @@ export function comparedWords(text: string): string[] {
   return [...new Set(wordsOf(text).filter((word) => word.length > 1 && !DIGIT.test(word)))];
 }
 
-/** Reads the patterns of every card. Patterns that do not read are skipped (check reports them). */
-export function compilePatterns(cards: readonly MatchCard[], engine: Engine): CompiledPattern[] {
+/**
+ * Reads the patterns of every card. Patterns that do not read are skipped (check reports them).
+ * Their expressions are built and kept in `expressions`, by default a set of their own.
+ */
+export function compilePatterns(cards: readonly MatchCard[], engine: Engine, expressions = new Expressions(engine)): CompiledPattern[] {
   const compiled: CompiledPattern[] = [];
   cards.forEach((card, cardIndex) => {
     card.patterns.forEach((written, index) => {
-      const read = readPattern(written);
-      if (read) compiled.push(new CompiledPattern({ card: cardIndex, index, flags: engine.CASE_INSENSITIVE, engine, ...read }));
+      const read = expressions.read(written);
+      if (read)
+        compiled.push(new CompiledPattern({ card: cardIndex, index, flags: engine.CASE_INSENSITIVE, engine, expressions, ...read }));
     });
     card.regexes.forEach(({ source, keys }, index) => {
       compiled.push(
@@ -326,6 +344,7 @@ export function compilePatterns(cards: readonly MatchCard[], engine: Engine): Co
           anyKey: true,
           specificity: Math.min(...keys.map((key) => key.length)),
           engine,
+          expressions,
         }),
       );
     });

@@ -58,15 +58,21 @@ export const MOST_PROGRAM_SIZE = 1_000;
 /** RE2's bound on counted repetitions, nested ones multiplied (`(?:a{10}){100}` is 1,000). */
 const MOST_REPEATS = 1_000;
 
-/** Verdicts by expression: the same expression, on many cards or in many runs, is checked once. */
-const verdicts = new Map<string, CheckedRegex | RegexFault>();
+/**
+ * Verdicts by expression, kept by a checker (core/memory.ts): the same expression, on many
+ * cards or in many checks, is analysed once. A verdict depends on the expression alone.
+ */
+export type RegexVerdicts = Map<string, CheckedRegex | RegexFault>;
 /** Verdicts kept at most; past it the cache starts again (a dev server's long session). */
 const MOST_VERDICTS = 50_000;
 
 const parser = new RegExpParser({ ecmaVersion: 2025 });
 
-/** Checks an expression as written in `regex="…"`: its key word and RE2 form, or what is wrong with it. */
-export function checkRegex(source: string): CheckedRegex | RegexFault {
+/**
+ * Checks an expression as written in `regex="…"`: its key word and RE2 form, or what is wrong
+ * with it. Looked up in `verdicts` first, and kept there.
+ */
+export function checkRegex(source: string, verdicts: RegexVerdicts = new Map()): CheckedRegex | RegexFault {
   let verdict = verdicts.get(source);
   if (!verdict) {
     if (verdicts.size >= MOST_VERDICTS) verdicts.clear();

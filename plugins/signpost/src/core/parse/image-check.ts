@@ -24,8 +24,17 @@ const WHAT: Record<string, string> = {
   avif: 'an AVIF image',
 };
 
-/** Why the image `bytes` of format `format` (a `file-type` name) cannot be published, if it cannot. */
-export async function imageProblem(bytes: Buffer, format: string): Promise<Refusal | undefined> {
+/**
+ * What earlier decodes found, by the SHA-256 of the bytes: kept by a checker (core/memory.ts),
+ * as the dev server checks the same images on every save. A verdict depends on the bytes alone.
+ */
+export type Decodes = Map<string, string | undefined>;
+
+/**
+ * Why the image `bytes` of format `format` (a `file-type` name) cannot be published, if it
+ * cannot. A decode's verdict is looked up in `decodes` first, and kept there.
+ */
+export async function imageProblem(bytes: Buffer, format: string, decodes: Decodes = new Map()): Promise<Refusal | undefined> {
   const what = WHAT[format] ?? 'an image';
   let width: number;
   let height: number;
@@ -41,7 +50,8 @@ export async function imageProblem(bytes: Buffer, format: string): Promise<Refus
   if (frames === undefined) return { reason: 'brokenImage', what, why: GIF_CUT };
   if (width * height * frames > LIMITS.animationPixels) return { reason: 'animationPixels', width, height, frames };
   const why =
-    (format === 'png' || format === 'apng' ? await pngProblem(bytes) : structureProblem(bytes, format)) ?? (await decodeProblem(bytes));
+    (format === 'png' || format === 'apng' ? await pngProblem(bytes) : structureProblem(bytes, format)) ??
+    (await decodeProblem(bytes, decodes));
   return why ? { reason: 'brokenImage', what, why } : undefined;
 }
 
@@ -52,10 +62,6 @@ type Sharp = (
 ) => {
   resize(options: { width: number; withoutEnlargement: boolean }): { raw(): { toBuffer(): Promise<Buffer> } };
 };
-let sharp: Promise<Sharp | undefined> | undefined;
-
-/** What earlier decodes found, by the SHA-256 of the bytes: the dev server checks the same images on every save. */
-const decoded = new Map<string, string | undefined>();
 
 /**
  * Decodes the image as the build will (sharp, as astro:assets calls it: every frame, damaged
@@ -68,14 +74,14 @@ const decoded = new Map<string, string | undefined>();
  * frames), so it is `LIMITS.animationPixels`, checked above from the frames counted, and below
  * the build's own (sharp's default, 268 megapixels): the decoder stops here only on damage.
  */
-async function decodeProblem(bytes: Buffer): Promise<string | undefined> {
+async function decodeProblem(bytes: Buffer, decoded: Decodes): Promise<string | undefined> {
   const key = createHash('sha256').update(bytes).digest('hex');
   if (decoded.has(key)) return decoded.get(key);
-  sharp ??= import('sharp').then(
+  // Node loads a module once: asked again, it gives the one it loaded.
+  const decode = await import('sharp').then(
     (module) => (module as unknown as { default: Sharp }).default,
     () => undefined,
   );
-  const decode = await sharp;
   if (!decode) return undefined;
   let why: string | undefined;
   try {
@@ -88,11 +94,6 @@ async function decodeProblem(bytes: Buffer): Promise<string | undefined> {
   }
   decoded.set(key, why);
   return why;
-}
-
-/** Lets go of what earlier decodes found (see `forgetParses`, for a process that will not check again). */
-export function forgetDecodes(): void {
-  decoded.clear();
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

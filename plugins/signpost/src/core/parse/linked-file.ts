@@ -17,7 +17,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, stat
 import { sep } from 'node:path';
 import { LIMITS } from './limits.ts';
 import { wideEncoding } from './source.ts';
-import { imageProblem } from './image-check.ts';
+import { imageProblem, type Decodes } from './image-check.ts';
 import { extensionOf } from './urls.ts';
 import { findMarkup, type MarkupHit } from './markup-scan.ts';
 import { styleLoadIn } from './captions-style.ts';
@@ -241,7 +241,7 @@ export function refusedByName(path: string): Refusal | undefined {
  * against the type its name promises, and the markup its bytes may hide. Images are checked for
  * their pixel counts and for whole bytes, which is what the image pipeline will decode.
  */
-export async function readLinkedFile(path: string, guideRoot: string): Promise<LinkedFile | Refusal> {
+export async function readLinkedFile(path: string, guideRoot: string, decodes?: Decodes): Promise<LinkedFile | Refusal> {
   const byName = refusedByName(path);
   if (byName) {
     // A name that would be refused says so only of a file that is there: a link to a folder is
@@ -256,7 +256,7 @@ export async function readLinkedFile(path: string, guideRoot: string): Promise<L
   const found = await contentOf(opened.bytes);
   if (!type.content.includes(found.name)) return { reason: 'disguised', ext, what: found.what, fix: found.fix };
   if (type.image) {
-    const problem = await imageProblem(opened.bytes, found.name);
+    const problem = await imageProblem(opened.bytes, found.name, decodes);
     if (problem) return problem;
   }
   // Text and captions are decoded once for both of the checks below.

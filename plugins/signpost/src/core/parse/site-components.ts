@@ -27,21 +27,14 @@ export const NO_COMPONENTS: SiteComponents = new Map();
  * What a parse depends on of the site's components, for the parse caches: each name and its
  * schema, as JSON Schema (the values each attribute accepts). A file is parsed again when a
  * component it could use comes, goes or accepts other values. A schema JSON Schema cannot say
- * gets a key of this process alone: its parses are kept in memory, not across runs.
+ * gets a key of this process alone: its parses are kept in memory, not across runs. Worked
+ * out once per guide (load-guide.ts), not per file.
  */
 export function componentsKey(components: SiteComponents): string {
   if (components.size === 0) return '';
-  // Asked for every file of a check: the schemas are described once per set of components.
-  let key = keys.get(components);
-  if (key === undefined) {
-    const described = [...components].map(([name, schema]) => `${name}=${describeSchema(schema)}`).sort();
-    key = createHash('sha256').update(described.join(';')).digest('hex').slice(0, 16);
-    keys.set(components, key);
-  }
-  return key;
+  const described = [...components].map(([name, schema]) => `${name}=${describeSchema(schema)}`).sort();
+  return createHash('sha256').update(described.join(';')).digest('hex').slice(0, 16);
 }
-
-const keys = new WeakMap<SiteComponents, string>();
 
 /** Differs in every process: for a schema that cannot be described. */
 const THIS_PROCESS = `${process.pid}-${Date.now()}-${Math.random()}`;

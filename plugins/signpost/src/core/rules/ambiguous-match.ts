@@ -8,7 +8,6 @@ import { code } from './words.ts';
 import { relative } from 'node:path';
 import { problem, relatedPlace } from '../problems.ts';
 import { shorten } from '../suggest.ts';
-import { cardPatterns } from './card-patterns.ts';
 import type { RuleContext } from './context.ts';
 
 export const ambiguousMatchRule = defineRule({
@@ -21,8 +20,8 @@ export const ambiguousMatchRule = defineRule({
   },
 });
 
-export function ambiguousMatches({ guide, problems }: RuleContext): void {
-  const { cards, wordings, matching, patternOf } = cardPatterns(guide);
+export function ambiguousMatches({ guide, cardPatterns, problems }: RuleContext): void {
+  const { cards, wordings, matching, patternOf } = cardPatterns();
   const reported = new Set<string>();
   cards.forEach((other, otherIndex) => {
     for (const wording of wordings[otherIndex]!) {

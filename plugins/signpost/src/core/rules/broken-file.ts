@@ -20,6 +20,7 @@ import { IMAGE_EXTENSIONS } from '../schemas/components.ts';
 import { extensionOf } from '../parse/urls.ts';
 import { LIMITS } from '../parse/limits.ts';
 import { LINKED_EXTENSIONS, readLinkedFile, type LinkedFile, type Refusal } from '../parse/linked-file.ts';
+import type { Decodes } from '../parse/image-check.ts';
 
 /** Where a guide's site is: its project folder and the path the guides are served under. */
 export interface SiteLayout {
@@ -55,8 +56,8 @@ export interface FileCheck {
   files: Map<string, string>;
 }
 
-/** Checks every file and page reference of the guides. */
-export async function brokenFiles(guides: Guide[], site: SiteLayout): Promise<FileCheck> {
+/** Checks every file and page reference of the guides; images' decodes are kept in `decodes`. */
+export async function brokenFiles(guides: Guide[], site: SiteLayout, decodes?: Decodes): Promise<FileCheck> {
   const problems: Problem[] = [];
   const files = new Map<string, string>();
   const bySlug = new Map(guides.map((guide) => [guide.slug, guide]));
@@ -72,7 +73,8 @@ export async function brokenFiles(guides: Guide[], site: SiteLayout): Promise<Fi
     const read = new Map<string, Promise<LinkedFile | Refusal>>();
     for (const node of guide.nodes) {
       for (const ref of node.files) {
-        const finding = ref.kind === 'page' ? pageProblem(ref.path, bySlug, site) : await fileProblem(ref, node, guide, root, read, files);
+        const finding =
+          ref.kind === 'page' ? pageProblem(ref.path, bySlug, site) : await fileProblem(ref, node, guide, root, read, files, decodes);
         if (finding) problems.push(problem(node.file, finding, ref.position));
       }
     }
@@ -110,6 +112,7 @@ async function fileProblem(
   root: string,
   read: Map<string, Promise<LinkedFile | Refusal>>,
   passed: Map<string, string>,
+  decodes: Decodes | undefined,
 ): Promise<Finding | undefined> {
   const rule = ruleOf(ref);
   const path = resolve(dirname(node.file), ref.path);
@@ -126,7 +129,7 @@ async function fileProblem(
   if (ref.path.endsWith('.mdx')) return brokenLinkRule.say('guideFile', ref.path);
   let reading = read.get(path);
   if (!reading) {
-    reading = readLinkedFile(path, root);
+    reading = readLinkedFile(path, root, decodes);
     read.set(path, reading);
   }
   const result = await reading;

@@ -24,7 +24,7 @@ import { BUILD_COST, candidatesOf, compilePatterns, indexPatterns, patternsMatch
 import { LIMITS } from '../parse/limits.ts';
 import { problem } from '../problems.ts';
 import { shorten } from '../suggest.ts';
-import type { RuleContext } from './context.ts';
+import type { RuleContext, RuleMemory } from './context.ts';
 import { limitExceededRule } from './limit-exceeded.ts';
 
 /** What readers may paste of a card: its examples, its message and its aliases. */
@@ -48,31 +48,25 @@ export interface CardPatterns {
 }
 
 /**
- * What the last check of a guide folder proved, by the folder: each card's patterns, compiled
- * and indexed, and each line it tried with the patterns that match it.
+ * What the last check of a guide folder proved (kept by the checker, core/memory.ts, by the
+ * folder): each card's patterns, compiled and indexed, and each line it tried with the patterns
+ * that match it.
  */
-interface Proofs {
+export interface Proofs {
   patterns: MatchPattern[][];
   compiled: CompiledPattern[];
   index: Map<string, CompiledPattern[]>;
   lines: Map<string, CompiledPattern[]>;
 }
 
-const proven = new Map<string, Proofs>();
-
-/** Lets go of what earlier checks proved (see `forgetParses`, for a process that will not check again). */
-export function forgetProofs(): void {
-  proven.clear();
-}
-
-const compiledFor = new WeakMap<GraphGuide, CardPatterns>();
-
-export function cardPatterns(guide: GraphGuide): CardPatterns {
-  let found = compiledFor.get(guide);
-  if (found) return found;
+/**
+ * The cards' patterns of the guide a rule checks, compiled the first time a rule asks in this
+ * validation (`RuleContext.cardPatterns`), from what the checker proved before.
+ */
+export function compileCardPatterns(guide: GraphGuide, memory: RuleMemory): CardPatterns {
   const cards = guide.nodes.filter((node): node is GraphNode<ErrorNode> => node.kind === 'error');
   const patterns = cards.map((card) => card.patterns);
-  const before = proven.get(guide.dir);
+  const before = memory.proofs.get(guide.dir);
   // The cards' patterns as they were: compiled and indexed as they were.
   const same = before !== undefined && samePatterns(before.patterns, patterns);
   const compiled = same
@@ -87,14 +81,15 @@ export function cardPatterns(guide: GraphGuide): CardPatterns {
             .map((pattern) => ({ source: pattern.expression ?? '', keys: pattern.keys ?? [] })),
         })),
         RE2JS,
+        memory.expressions,
       );
   const index = same ? before.index : indexPatterns(compiled);
   const lines = new Map<string, CompiledPattern[]>();
-  proven.set(guide.dir, { patterns, compiled, index, lines });
+  memory.proofs.set(guide.dir, { patterns, compiled, index, lines });
   const earlier = before && (same ? (line: string) => before.lines.get(line) : successorsOf(before, index));
-  const wordings = cards.map(wordingsOf);
+  const wordings = cards.map((card) => wordingsOf(card, memory.wordings));
   const { tried, exhausted } = withinBudget(index, wordings);
-  found = {
+  return {
     cards,
     wordings,
     exhausted,
@@ -110,8 +105,6 @@ export function cardPatterns(guide: GraphGuide): CardPatterns {
       return pattern.index < texts.length ? texts[pattern.index]! : own.filter((p) => p.regex)[pattern.index - texts.length]!;
     },
   };
-  compiledFor.set(guide, found);
-  return found;
 }
 
 /**
@@ -178,8 +171,8 @@ function matchingOnce(index: Map<string, CompiledPattern[]>, line: string): Comp
  * `limit-exceeded` for a guide whose patterns would take more than `LIMITS.patternWork` to try
  * on its cards' lines: once, at the line where the budget ran out.
  */
-export function patternWorkLimit({ guide, problems }: RuleContext): void {
-  const { cards, exhausted } = cardPatterns(guide);
+export function patternWorkLimit({ cardPatterns, problems }: RuleContext): void {
+  const { cards, exhausted } = cardPatterns();
   if (!exhausted) return;
   const card = cards[exhausted.card]!;
   problems.push(
@@ -252,19 +245,18 @@ function successorsOf(before: Proofs, index: Map<string, CompiledPattern[]>): (l
 
 /**
  * What readers may paste of a card, each with its place: examples first, then its message and
- * aliases. Kept by card: a card of a file unchanged since the last check is the same object.
+ * aliases. Kept by card (`kept`, the checker's): a card of a file unchanged since the last check
+ * is the same object.
  */
-const wordingsKept = new WeakMap<GraphNode<ErrorNode>, Wording[]>();
-
-function wordingsOf(card: GraphNode<ErrorNode>): Wording[] {
-  let wordings = wordingsKept.get(card);
+function wordingsOf(card: GraphNode<ErrorNode>, kept: RuleMemory['wordings']): Wording[] {
+  let wordings = kept.get(card);
   if (!wordings) {
     wordings = [
       ...card.examples.map((example) => ({ ...example, what: 'example' as const })),
       ...(card.title ? [{ text: card.title, position: card.places.title ?? card.position, what: 'message' as const }] : []),
       ...card.aliases.map((alias) => ({ ...alias, what: 'alias' as const })),
     ];
-    wordingsKept.set(card, wordings);
+    kept.set(card, wordings);
   }
   return wordings;
 }

@@ -4,9 +4,32 @@
  */
 import { relative } from 'node:path';
 import type { Position } from 'unist';
-import { waysOn, type Edge, type GraphGuide, type GraphNode } from '../graph/model.ts';
+import { waysOn, type Edge, type ErrorNode, type GraphGuide, type GraphNode } from '../graph/model.ts';
+import { Expressions } from '../match/matcher.ts';
+import { RE2JS } from 're2js';
+import { compileCardPatterns, type CardPatterns, type Proofs, type Wording } from './card-patterns.ts';
 import type { Problem } from '../problems.ts';
 import { proposalBudget } from '../suggest.ts';
+
+/**
+ * What the graph rules keep between the checks of one checker (core/memory.ts says what makes
+ * each stale): a dev server's save costs what it changed.
+ */
+export interface RuleMemory {
+  /** What the cards' patterns were proved to match, by guide folder (card-patterns.ts). */
+  proofs: Map<string, Proofs>;
+  /** The patterns' expressions, built (core/match/matcher.ts). */
+  expressions: Expressions;
+  /** What readers may paste of each card, by card (card-patterns.ts). */
+  wordings: WeakMap<GraphNode<ErrorNode>, Wording[]>;
+  /** A card's message and aliases as they compare, by card (duplicate-error-message.ts). */
+  compared: WeakMap<GraphNode<ErrorNode>, string[]>;
+}
+
+/** A rule memory with nothing in it yet. */
+export function ruleMemory(): RuleMemory {
+  return { proofs: new Map(), expressions: new Expressions(RE2JS), wordings: new WeakMap(), compared: new WeakMap() };
+}
 
 export interface RuleContext {
   guide: GraphGuide;
@@ -27,12 +50,17 @@ export interface RuleContext {
   problems: Problem[];
   /** Nodes whose `unreachable-node` or `no-outcome` an earlier rule's problem already explains. */
   explained: { unreachable: Set<string>; loops: Set<string> };
+  /** The cards' `match` patterns, compiled for the rules that prove them: once per validation. */
+  cardPatterns: () => CardPatterns;
+  /** What the checker keeps between checks. */
+  memory: RuleMemory;
 }
 
-export function ruleContext(guide: GraphGuide, indexFile: string): RuleContext {
+export function ruleContext(guide: GraphGuide, indexFile: string, memory: RuleMemory): RuleContext {
   const idPlace = (node: GraphNode) => node.places.id;
   let reached: Set<string> | undefined | null = null;
   let ids: string[] | undefined;
+  let patterns: CardPatterns | undefined;
   return {
     guide,
     indexFile,
@@ -56,6 +84,8 @@ export function ruleContext(guide: GraphGuide, indexFile: string): RuleContext {
     },
     problems: [],
     explained: { unreachable: new Set(), loops: new Set() },
+    cardPatterns: () => (patterns ??= compileCardPatterns(guide, memory)),
+    memory,
   };
 }
 

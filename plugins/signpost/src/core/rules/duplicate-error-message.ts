@@ -5,7 +5,7 @@ import type { Position } from 'unist';
 import type { ErrorNode, GraphNode } from '../graph/model.ts';
 import { problem, relatedPlace } from '../problems.ts';
 import { shorten } from '../suggest.ts';
-import type { RuleContext } from './context.ts';
+import type { RuleContext, RuleMemory } from './context.ts';
 
 export const duplicateErrorMessageRule = defineRule({
   id: 'duplicate-error-message',
@@ -26,12 +26,10 @@ function normalize(message: string): string {
 }
 
 /**
- * A card's message and aliases as they compare, kept by card: a card of a file unchanged since
- * the last check (the dev server's) is the same object.
+ * A card's message and aliases as they compare, kept by card (`compared`, the checker's): a
+ * card of a file unchanged since the last check (the dev server's) is the same object.
  */
-const compared = new WeakMap<GraphNode<ErrorNode>, string[]>();
-
-function comparedOf(card: GraphNode<ErrorNode>): string[] {
+function comparedOf(card: GraphNode<ErrorNode>, compared: RuleMemory['compared']): string[] {
   let keys = compared.get(card);
   if (!keys) compared.set(card, (keys = [card.title, ...card.aliases.map((alias) => alias.text)].map(normalize)));
   return keys;
@@ -42,11 +40,11 @@ function wordingOf(card: GraphNode<ErrorNode>, which: number): { text: string; p
   return which === 0 ? { text: card.title, position: card.places.title ?? card.position } : card.aliases[which - 1]!;
 }
 
-export function duplicateErrorMessages({ guide, where, problems }: RuleContext): void {
+export function duplicateErrorMessages({ guide, where, problems, memory }: RuleContext): void {
   const messages = new Map<string, { node: GraphNode<ErrorNode>; which: number }>();
   for (const node of guide.nodes) {
     if (node.kind !== 'error' || !node.title) continue;
-    comparedOf(node).forEach((key, which) => {
+    comparedOf(node, memory.compared).forEach((key, which) => {
       const first = messages.get(key);
       if (!first) {
         messages.set(key, { node, which });

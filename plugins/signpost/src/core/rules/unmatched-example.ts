@@ -6,7 +6,6 @@ import { defineRule } from './define.ts';
 import { code } from './words.ts';
 import { problem } from '../problems.ts';
 import { shorten } from '../suggest.ts';
-import { cardPatterns } from './card-patterns.ts';
 import type { RuleContext } from './context.ts';
 
 export const unmatchedExampleRule = defineRule({
@@ -23,8 +22,8 @@ export const unmatchedExampleRule = defineRule({
   },
 });
 
-export function unmatchedExamples({ guide, problems }: RuleContext): void {
-  const { cards, wordings, matching } = cardPatterns(guide);
+export function unmatchedExamples({ cardPatterns, problems }: RuleContext): void {
+  const { cards, wordings, matching } = cardPatterns();
   cards.forEach((card, index) => {
     if (card.patterns.length === 0 && card.examples.length === 0) return;
     for (const wording of wordings[index]!) {

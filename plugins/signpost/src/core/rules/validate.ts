@@ -4,7 +4,7 @@
  */
 import type { GraphGuide } from '../graph/model.ts';
 import type { Problem } from '../problems.ts';
-import { ruleContext, type RuleContext } from './context.ts';
+import { ruleContext, type RuleContext, type RuleMemory } from './context.ts';
 import { danglingTargets } from './dangling-target.ts';
 import { deadEnds, guideSize } from './dead-end.ts';
 import { duplicateErrorMessages } from './duplicate-error-message.ts';
@@ -43,9 +43,12 @@ const GRAPH_RULES: ((context: RuleContext) => void)[] = [
   ambiguousMatches,
 ];
 
-/** Runs every graph rule over a guide whose files have been extracted. */
-export function validateGuide(guide: GraphGuide, indexFile: string): Problem[] {
-  const context = ruleContext(guide, indexFile);
+/**
+ * Runs every graph rule over a guide whose files have been extracted, with what the checker
+ * kept of its earlier checks (`memory`).
+ */
+export function validateGuide(guide: GraphGuide, indexFile: string, memory: RuleMemory): Problem[] {
+  const context = ruleContext(guide, indexFile, memory);
   for (const rule of GRAPH_RULES) rule(context);
   return context.problems;
 }
