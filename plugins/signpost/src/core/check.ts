@@ -1,13 +1,14 @@
 /**
  * Checks guide folders: the work behind `npm run check` and the build's validation.
  */
-import { emptyGuideRule } from './rules/empty-guide.ts';
 import { resolve } from 'node:path';
 import type { Guide } from './graph/model.ts';
 import { findGuideDirs, loadGuide, type FileParse } from './graph/load-guide.ts';
 import { ParseCache, versionOfChecker } from './graph/parse-cache.ts';
 import { parseAhead } from './graph/parse-ahead.ts';
-import { append, problem, sortProblems, type Problem } from './problems.ts';
+import { append, sortProblems, type Problem } from './problems.ts';
+import type { FolderFact } from './graph/folder-model.ts';
+import { checkFolder } from './rules/folder-rules.ts';
 import { brokenFiles, siteLayoutOf, type SiteLayout } from './rules/broken-file.ts';
 import type { SiteComponents } from './parse/site-components.ts';
 import { checkerMemory } from './memory.ts';
@@ -85,11 +86,10 @@ export function createChecker(config: CheckerConfig = {}): Checker {
       let parsedFiles = 0;
       const linkedFiles = new Map<string, string>();
       for (const dir of dirs.map((d) => resolve(d))) {
-        const guideDirs = findGuideDirs(dir, problems);
+        const facts: FolderFact[] = [];
+        const guideDirs = findGuideDirs(dir, facts);
+        append(problems, checkFolder({ kind: 'guides', dir, guideDirs, facts }));
         if (!guideDirs) continue;
-        if (guideDirs.length === 0) {
-          problems.push(problem(dir, emptyGuideRule.say('noGuideHere')));
-        }
         const cache = config.cacheDir
           ? await ParseCache.open<FileParse>(config.cacheDir, dir, (memory.version ??= versionOfChecker()))
           : undefined;

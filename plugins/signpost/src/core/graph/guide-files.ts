@@ -2,22 +2,18 @@
  * Finds guide folders and their `.mdx` files, on any file system a writer or an operator may
  * point `check` at (`check -- /` included): the walk is bounded in depth and in entries, never
  * crosses into another file system (`/proc`, `/sys`), never follows a link to a folder, and
- * says what it skips instead of skipping it without a word.
+ * notes what it skips (folder-model.ts) instead of skipping it without a word: the folder
+ * rules say which of it is a mistake.
  *
  * Synchronous: the walk asks only for names and sizes, a few hundred calls of microseconds
  * each, and a check in the dev server is then one pass that the server's other work does not
  * cut into.
  */
-import { limitExceededRule } from '../rules/limit-exceeded.ts';
-import { missingFolderRule } from '../rules/missing-folder.ts';
-import { skippedFileRule } from '../rules/skipped-file.ts';
-import { unreadableFileRule } from '../rules/unreadable-file.ts';
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { basename, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { LIMITS } from '../parse/limits.ts';
-import { problem, type Problem } from '../problems.ts';
-import type { Finding } from '../rules/define.ts';
+import type { EntryKind, FolderFact } from './folder-model.ts';
 
 export const INDEX_FILE = 'index.mdx';
 
@@ -28,15 +24,15 @@ const isHidden = (name: string): boolean => name.startsWith('.');
  * The guide folders in `dir`: `dir` itself when it holds `.mdx` files, else each of its
  * sub-folders that holds `.mdx` files (in it or one folder down) or nothing yet (the
  * `guide/<slug>/` layout). Other folders (`images/`, or `/usr` when `check -- /`) are no
- * guides. When `dir` cannot be read, `undefined`, with the problem added to `problems`.
+ * guides. When `dir` cannot be read, `undefined`, with the fact added to `facts`.
  */
-export function findGuideDirs(dir: string, problems: Problem[]): string[] | undefined {
-  const before = problems.length;
-  const entries = listFolder(dir, problems);
+export function findGuideDirs(dir: string, facts: FolderFact[]): string[] | undefined {
+  const before = facts.length;
+  const entries = listFolder(dir, facts);
   if (!entries) return undefined;
   if (entries.some((entry) => (entry.isFile() || entry.isSymbolicLink()) && isMdx(entry.name))) {
-    // The walk of the guide lists this folder again and reports its names then.
-    problems.length = before;
+    // The walk of the guide lists this folder again and notes its names then.
+    facts.length = before;
     return [dir];
   }
   const device = statOf(dir)?.dev;
@@ -45,15 +41,15 @@ export function findGuideDirs(dir: string, problems: Problem[]): string[] | unde
     const path = join(dir, entry.name);
     if (entry.name === 'node_modules') continue;
     if (isHidden(entry.name)) {
-      if (entry.isDirectory()) reportHidden(path, problems);
+      if (entry.isDirectory()) facts.push(hiddenFolder(path));
       continue;
     }
     if (entry.isSymbolicLink()) {
-      if (statOf(path)?.isDirectory()) problems.push(problem(path, unreadableFileRule.say('linkedFolder')));
+      if (statOf(path)?.isDirectory()) facts.push({ type: 'linked-folder', path });
       continue;
     }
     if (!entry.isDirectory()) continue;
-    if (otherFileSystem(path, device, problems)) continue;
+    if (otherFileSystem(path, device, facts)) continue;
     if (mayBeGuide(path)) guides.push(path);
   }
   return guides;
@@ -76,11 +72,11 @@ function mayBeGuide(path: string): boolean {
 }
 
 /**
- * A folder's entries in name order, or `undefined` with an I/O problem (exit code 2). Names are
- * read as bytes: Node would turn a name that is not UTF-8 into one with U+FFFD, which names no
- * file, so such a guide file or folder is reported here, by its bytes, and left out.
+ * A folder's entries in name order, or `undefined` with the fact that it could not be listed.
+ * Names are read as bytes: Node would turn a name that is not UTF-8 into one with U+FFFD,
+ * which names no file, so such a guide file or folder is noted here, by its bytes, and left out.
  */
-function listFolder(dir: string, problems: Problem[]): Dirent[] | undefined {
+function listFolder(dir: string, facts: FolderFact[]): Dirent[] | undefined {
   try {
     const entries: Dirent[] = [];
     for (const entry of readdirSync(dir, { withFileTypes: true, encoding: 'buffer' })) {
@@ -88,19 +84,12 @@ function listFolder(dir: string, problems: Problem[]): Dirent[] | undefined {
       if (isUtf8(bytes)) {
         entries.push(Object.assign(entry, { name: bytes.toString('utf8') }) as unknown as Dirent);
       } else if (entry.isDirectory() || bytes.subarray(-4).toString('latin1') === '.mdx') {
-        problems.push(problem(dir, unreadableFileRule.say('nameNotUtf8', shownName(bytes))));
+        facts.push({ type: 'name-not-utf8', path: dir, shown: shownName(bytes) });
       }
     }
     return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const finding =
-      code === 'ENOENT'
-        ? missingFolderRule.say('notFound')
-        : code === 'ENOTDIR'
-          ? missingFolderRule.say('isFile')
-          : missingFolderRule.say('cannotRead', code ?? 'unknown error');
-    problems.push({ ...problem(dir, finding), io: true });
+    facts.push({ type: 'unlisted', path: dir, code: (error as NodeJS.ErrnoException).code });
     return undefined;
   }
 }
@@ -137,19 +126,16 @@ function statOf(path: string): Stats | undefined {
   return attempt(() => statSync(path));
 }
 
-/** Reports a folder that lies on another file system (`/proc`, a mount) and is not walked. */
-function otherFileSystem(path: string, device: number | undefined, problems: Problem[]): boolean {
+/** Notes a folder that lies on another file system (`/proc`, a mount), which is not walked. */
+function otherFileSystem(path: string, device: number | undefined, facts: FolderFact[]): boolean {
   const info = attempt(() => lstatSync(path));
   if (device === undefined || info === undefined || info.dev === device) return false;
-  problems.push(problem(path, unreadableFileRule.say('otherFileSystem')));
+  facts.push({ type: 'other-file-system', path });
   return true;
 }
 
-/**
- * Reports a hidden folder (`.drafts/`) that holds `.mdx` files, in it or one folder down: check
- * and the build skip it, and a writer should know. Folders without any (`.git`) pass quietly.
- */
-function reportHidden(path: string, problems: Problem[]): void {
+/** A hidden folder (`.drafts/`, `.git`), and whether it holds `.mdx` files, in it or one folder down. */
+function hiddenFolder(path: string): FolderFact {
   const entries = attempt(() => readdirSync(path, { withFileTypes: true })) ?? [];
   let holds = entries.some((entry) => isMdx(entry.name));
   for (const entry of entries.slice(0, 100)) {
@@ -158,16 +144,14 @@ function reportHidden(path: string, problems: Problem[]): void {
       holds = (attempt(() => readdirSync(join(path, entry.name))) ?? []).some(isMdx);
     }
   }
-  if (holds) {
-    problems.push(problem(path, skippedFileRule.say('hiddenFolder', basename(path))));
-  }
+  return { type: 'hidden', path, folder: true, holdsGuideFiles: holds };
 }
 
 /**
  * Every `.mdx` file under a guide folder, `index.mdx` first, then by path; `undefined` when the
- * folder is too large to be a guide (reported).
+ * folder is too large to be a guide (noted in `facts`, with what else the walk skipped).
  */
-export function listGuideFiles(dir: string, problems: Problem[]): string[] | undefined {
+export function listGuideFiles(dir: string, facts: FolderFact[]): string[] | undefined {
   const root = attempt(() => realpathSync(dir)) ?? dir;
   const device = statOf(dir)?.dev;
   const files: string[] = [];
@@ -176,51 +160,53 @@ export function listGuideFiles(dir: string, problems: Problem[]): string[] | und
   const folders: [folder: string, depth: number][] = [[dir, 0]];
   while (folders.length > 0) {
     const [folder, depth] = folders.pop()!;
-    const entries = listFolder(folder, problems) ?? [];
+    const entries = listFolder(folder, facts) ?? [];
     entriesSeen += entries.length;
     if (entriesSeen > LIMITS.guideEntries) {
-      problems.push(problem(dir, limitExceededRule.say('guideEntries', basename(dir), LIMITS.guideEntries)));
+      facts.push({ type: 'too-large', path: dir, what: 'entries' });
       return undefined;
     }
     const below: string[] = [];
     for (const entry of entries) {
       const path = join(folder, entry.name);
       if (isHidden(entry.name)) {
-        if (entry.isDirectory()) reportHidden(path, problems);
-        else if (isMdx(entry.name)) {
-          problems.push(problem(path, skippedFileRule.say('hiddenFile', entry.name)));
-        }
+        if (entry.isDirectory()) facts.push(hiddenFolder(path));
+        else if (isMdx(entry.name)) facts.push({ type: 'hidden', path, folder: false, holdsGuideFiles: true });
         continue;
       }
       if (entry.isDirectory()) {
-        if (entry.name === 'node_modules' || otherFileSystem(path, device, problems)) continue;
+        if (entry.name === 'node_modules' || otherFileSystem(path, device, facts)) continue;
         if (depth + 1 > LIMITS.folderDepth) {
-          problems.push(problem(path, limitExceededRule.say('folderDepth', depth + 1, LIMITS.folderDepth)));
+          facts.push({ type: 'too-deep', path, depth: depth + 1 });
           continue;
         }
         below.push(path);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget(path, root);
+        const { kind } = linkTarget(path, root);
         if (!isMdx(entry.name)) {
-          if (target.kind === 'folder') problems.push(problem(path, unreadableFileRule.say('linkedFolder')));
+          if (kind === 'folder') facts.push({ type: 'linked-folder', path });
           continue;
         }
-        const finding = linkFinding(target.kind);
-        if (finding) problems.push(problem(path, finding));
-        else files.push(path);
+        if (kind === 'file') files.push(path);
+        else
+          facts.push(
+            kind === 'missing' || kind === 'loop' || kind === 'outside'
+              ? { type: 'link', path, leads: kind }
+              : { type: 'not-regular', path, kind },
+          );
       } else if (isMdx(entry.name)) {
         if (entry.isFile()) files.push(path);
-        else problems.push(problem(path, notRegular(kindOf(entry))));
+        else facts.push({ type: 'not-regular', path, kind: kindOf(entry) });
       }
       // What will be read: a file past the size limit is refused on its own, unread.
       const size = files.at(-1) === path ? (statOf(path)?.size ?? 0) : 0;
       if (size <= LIMITS.fileBytes) bytes += size;
       if (bytes > LIMITS.guideBytes) {
-        problems.push(problem(dir, limitExceededRule.say('guideBytes', basename(dir), LIMITS.guideBytes / 1024 ** 2)));
+        facts.push({ type: 'too-large', path: dir, what: 'bytes' });
         return undefined;
       }
       if (files.length > LIMITS.guideFiles) {
-        problems.push(problem(dir, limitExceededRule.say('guideFiles', basename(dir), LIMITS.guideFiles)));
+        facts.push({ type: 'too-large', path: dir, what: 'files' });
         return undefined;
       }
     }
@@ -231,9 +217,7 @@ export function listGuideFiles(dir: string, problems: Problem[]): string[] | und
   return files.sort((a, b) => (a === index ? -1 : b === index ? 1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
-type Kind = 'file' | 'folder' | 'FIFO' | 'socket' | 'device' | 'other';
-
-function kindOf(entry: Dirent | Stats): Kind {
+function kindOf(entry: Dirent | Stats): EntryKind {
   if (entry.isFile()) return 'file';
   if (entry.isDirectory()) return 'folder';
   if (entry.isFIFO()) return 'FIFO';
@@ -242,39 +226,8 @@ function kindOf(entry: Dirent | Stats): Kind {
   return 'other';
 }
 
-/** The finding for a `.mdx` name that is not a regular file: reading a FIFO would wait forever. */
-export function notRegular(kind: Kind): Finding {
-  const what =
-    kind === 'FIFO'
-      ? 'a FIFO (named pipe)'
-      : kind === 'socket'
-        ? 'a socket'
-        : kind === 'device'
-          ? 'a device'
-          : kind === 'folder'
-            ? 'a folder'
-            : 'not a regular file';
-  return unreadableFileRule.say('notRegular', what);
-}
-
-/** What is wrong with a `.mdx` name that is a symbolic link, by where it leads; nothing for a file inside the guide. */
-function linkFinding(kind: ReturnType<typeof linkTarget>['kind']): Finding | undefined {
-  switch (kind) {
-    case 'file':
-      return undefined;
-    case 'missing':
-      return unreadableFileRule.say('linkMissing');
-    case 'loop':
-      return unreadableFileRule.say('linkLoop');
-    case 'outside':
-      return unreadableFileRule.say('linkOutside');
-    default:
-      return notRegular(kind);
-  }
-}
-
 /** Where a symbolic link leads: a file or folder inside the guide folder, outside it, or nowhere. */
-function linkTarget(path: string, root: string): { kind: Kind | 'outside' | 'missing' | 'loop' } {
+function linkTarget(path: string, root: string): { kind: EntryKind | 'outside' | 'missing' | 'loop' } {
   let target: string;
   try {
     target = realpathSync(path);

@@ -2,19 +2,18 @@
  * Reads guide folders into typed graphs: every `.mdx` file parsed with the one pipeline, the
  * metadata of `index.mdx`, the nodes of all files, and every problem found on the way.
  */
-import { emptyGuideRule } from '../rules/empty-guide.ts';
 import { invalidAttributeRule } from '../rules/invalid-attribute.ts';
-import { invalidIdRule } from '../rules/invalid-id.ts';
 import { limitExceededRule } from '../rules/limit-exceeded.ts';
-import { missingMetadataRule } from '../rules/missing-metadata.ts';
 import { unreadableFileRule } from '../rules/unreadable-file.ts';
 import { basename, join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 import { extractNodes } from '../parse/extract.ts';
-import { INDEX_FILE, listGuideFiles, notRegular } from './guide-files.ts';
-import { fileTooLarge, LIMITS, scanLimits } from '../parse/limits.ts';
+import { INDEX_FILE, listGuideFiles } from './guide-files.ts';
+import type { FolderFact } from './folder-model.ts';
+import { checkFolder } from '../rules/folder-rules.ts';
+import { LIMITS, scanLimits } from '../parse/limits.ts';
 import { directiveDepthWithoutMdx, tooDeep } from '../parse/nesting.ts';
 import { frontmatterOf, readMetadata, type MetaResult } from '../parse/metadata.ts';
 import type { Guide, GuideNode } from './model.ts';
@@ -23,7 +22,6 @@ import { parseNative } from '../parse/native-parse.ts';
 import { append, flag, problem, problemsOf, type Problem } from '../problems.ts';
 import { reportMdxError } from '../parse/mdx-errors.ts';
 import { readSource } from '../parse/source.ts';
-import { RESERVED_GUIDE_SLUGS, shorten, SLUG, slugify } from '../suggest.ts';
 import { validateGuide } from '../rules/validate.ts';
 import { digestOf, type ParseCache } from './parse-cache.ts';
 import { trustedParse } from './cached-parse.ts';
@@ -111,11 +109,16 @@ interface FileLoading {
   key: string;
 }
 
-/** Parses one file, recovering from MDX syntax errors so the rest of the file still counts. */
+/**
+ * Parses one file, recovering from MDX syntax errors so the rest of the file still counts. A
+ * file not read as text (a FIFO, too large, not UTF-8 …) is noted in `facts`, for the folder
+ * rules.
+ */
 async function parseFile(
   path: string,
   isIndex: boolean,
   problems: Problem[],
+  facts: FolderFact[],
   { memory, cache, onParse, sources, components, key }: FileLoading,
 ): Promise<ParsedFile> {
   const parsed = memory.parses;
@@ -131,18 +134,8 @@ async function parseFile(
   }
   if (!('text' in source)) {
     parsed.delete(path);
-    if ('error' in source) {
-      problems.push({ ...problem(path, unreadableFileRule.say('cannotRead', source.error.code ?? source.error.message)), io: true });
-    } else if ('notRegular' in source) {
-      problems.push(problem(path, notRegular(source.notRegular)));
-    } else if ('encoding' in source) {
-      problems.push(problem(path, unreadableFileRule.say('wrongEncoding', source.encoding)));
-    } else if ('hardLink' in source) {
-      problems.push(problem(path, unreadableFileRule.say('hardLink', source.hardLink)));
-    } else {
-      // Refused from its size alone: a 3 GB file is not read into memory to be refused.
-      problems.push(problem(path, fileTooLarge(source.tooLarge)));
-    }
+    // Refused from its size alone, among others: a 3 GB file is not read into memory to be refused.
+    facts.push({ type: 'unread', path, source });
     return { nodes: [], meta: undefined };
   }
   // The site's components change what a file means: they are part of what is cached.
@@ -355,18 +348,12 @@ async function inBatches<T, R>(list: T[], size: number, map: (item: T) => Promis
 
 /** Reads one guide folder into its graph and every problem in it. */
 export async function loadGuide(dir: string, options: LoadOptions = {}): Promise<LoadedGuide> {
-  const problems: Problem[] = [];
   const slug = basename(dir);
-  if (slug.length > LIMITS.idLength) {
-    problems.push(problem(dir, invalidIdRule.say('folderTooLong', shorten(slug), slug.length, LIMITS.idLength)));
-  } else if (!SLUG.test(slug)) {
-    problems.push(problem(dir, invalidIdRule.say('folderNotSlug', slug, slugify(slug) || undefined)));
-  } else if (RESERVED_GUIDE_SLUGS.has(slug)) {
-    problems.push(problem(dir, invalidIdRule.say('folderReserved', slug, RESERVED_GUIDE_SLUGS.get(slug)!)));
-  }
+  const facts: FolderFact[] = [];
   let parsedFiles = 0;
-  const listed = listGuideFiles(dir, problems);
+  const listed = listGuideFiles(dir, facts);
   const files = listed ?? [];
+  const index = join(dir, INDEX_FILE);
   const guide: Guide = {
     slug,
     dir,
@@ -377,15 +364,10 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
     nodes: [],
     byId: new Map(),
   };
-  if (!listed) return { guide, problems, parsedFiles };
-  if (files.length === 0) {
-    problems.push(problem(dir, emptyGuideRule.say('noFiles', slug, INDEX_FILE)));
-    return { guide, problems, parsedFiles };
-  }
-  const index = join(dir, INDEX_FILE);
-  if (files[0] !== index) {
-    problems.push(problem(dir, missingMetadataRule.say('noIndex', slug, INDEX_FILE)));
-  }
+  // The folder rules judge what the walk and the reads found (rules/folder-rules.ts).
+  const folderProblems = (fileProblems: Problem[]) =>
+    checkFolder({ kind: 'guide', dir, slug, index, files: listed, nodes: guide.nodes.length, fileProblems, facts });
+  if (files.length === 0) return { guide, problems: folderProblems([]), parsedFiles };
   const { memory = checkerMemory(), components = NO_COMPONENTS } = options;
   const loading: FileLoading = {
     memory,
@@ -398,11 +380,14 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   // Files are taken a few at a time, and in order: the same guide and problems as one by one.
   const read = await inBatches(files, READ_AHEAD, async (path) => {
     const own: Problem[] = [];
-    const file = await parseFile(path, path === index, own, loading);
-    return { file, own };
+    const unread: FolderFact[] = [];
+    const file = await parseFile(path, path === index, own, unread, loading);
+    return { file, own, unread };
   });
-  for (const { file, own } of read) {
-    append(problems, own);
+  const fileProblems: Problem[] = [];
+  for (const { file, own, unread } of read) {
+    append(fileProblems, own);
+    append(facts, unread);
     if (file.meta) {
       guide.meta = file.meta.meta;
       guide.start = file.meta.start;
@@ -413,9 +398,8 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   for (const node of guide.nodes) {
     if (node.id && !guide.byId.has(node.id)) guide.byId.set(node.id, node);
   }
-  if (guide.nodes.length === 0 && !problems.some((p) => ['syntax-error', 'unreadable-file', 'limit-exceeded'].includes(p.rule))) {
-    problems.push(problem(files[0]!, emptyGuideRule.say('noNodes', slug)));
-  }
+  const problems = folderProblems(fileProblems);
+  append(problems, fileProblems);
   const parses = read.map(({ file }) => file);
   append(problems, validated(guide, index, parses, memory));
   return { guide, problems, parsedFiles };

@@ -17,7 +17,6 @@ import type { CheckerMemory } from '../memory.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { readSource } from '../parse/source.ts';
 import { componentsKey, NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
-import type { Problem } from '../problems.ts';
 
 /** Below this many bytes to parse, starting a worker (about 0.1 s) costs more than it saves. */
 export const PARSE_AHEAD_BYTES = 384 * 1024;
@@ -57,8 +56,8 @@ export async function parseAhead(
   let native = 0;
   const key = componentsKey(components);
   for (const dir of guideDirs) {
-    // Problems with the folder are loadGuide's to report: here they only stop the reading ahead.
-    const files = listGuideFiles(dir, [] as Problem[]) ?? [];
+    // What the walk meets is loadGuide's to report: here it only stops the reading ahead.
+    const files = listGuideFiles(dir, []) ?? [];
     for (const path of files) {
       const source = readSource(path);
       if (!('text' in source)) continue;

@@ -17,6 +17,7 @@
  * raise a rule without a cycle.
  */
 import type { RuleId } from './catalogue.ts';
+import type { FolderModel } from '../graph/folder-model.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -33,6 +34,21 @@ export interface Finding {
   expected?: string[];
 }
 
+/**
+ * How a folder rule reports a finding of its own: at the file or folder `path`, line 1, with
+ * `io` for a folder or file that could not be read at all (`check` then exits with 2).
+ */
+export type FolderReport = (path: string, finding: Finding, options?: { io?: boolean }) => void;
+
+/** A folder rule's check: it reads what the walk and the reads of a folder found (graph/folder-model.ts). */
+export type FolderCheck = (folder: FolderModel, report: FolderReport) => void;
+
+/** What a rule checks itself, beside what its module's functions check. */
+export interface RuleChecks {
+  /** Run over the folder given to `check` and over each guide folder (rules/folder-rules.ts). */
+  folder?: FolderCheck;
+}
+
 /** A rule as its module defines it. */
 export interface Rule<Id extends string = string, Messages extends Record<string, Builder> = Record<string, Builder>> {
   id: Id;
@@ -44,19 +60,28 @@ export interface Rule<Id extends string = string, Messages extends Record<string
   docs: URL;
   /** A finding of this rule, from one of its messages: `deadEndRule.say('noWayOn', 'check-cable')`. */
   say<K extends keyof Messages & string>(key: K, ...args: Parameters<Messages[K]>): Finding;
+  /** Its folder check, if it has one. */
+  folder?: FolderCheck | undefined;
 }
 
-/** Defines a rule: its messages, and where its documentation is. */
-export function defineRule<const Id extends string, const Messages extends Record<string, Builder>>(definition: {
-  id: Id;
-  severity: Severity;
-  summary: string;
-  messages: Messages;
-}): Rule<Id, Messages> {
+/**
+ * Defines a rule: its messages, where its documentation is, and what it checks itself
+ * (`checks`: a check may call the rule's own `say`, defined by then).
+ */
+export function defineRule<const Id extends string, const Messages extends Record<string, Builder>>(
+  definition: {
+    id: Id;
+    severity: Severity;
+    summary: string;
+    messages: Messages;
+  },
+  checks: RuleChecks = {},
+): Rule<Id, Messages> {
   const { id, severity } = definition;
   return {
     ...definition,
     docs: new URL(`./docs/${id}.md`, import.meta.url),
+    folder: checks.folder,
     say(key, ...args) {
       return findingOf(id as string as RuleId, severity, definition.messages[key]!, args);
     },
