@@ -91,6 +91,17 @@ describe('signpost/remark through unified-engine', () => {
     expect(duplicate.note).toMatch(/^index\.mdx:(15|25):17: the other node with this id$/);
   });
 
+  it('checks a new file the editor holds before it is first saved, as part of its guide', async () => {
+    const path = join(FIXTURES, 'combined/not-saved-yet.mdx');
+    const text = ':::step{#unsaved-step title="Unsaved" next="nowhere-yet"}\nSome text.\n:::\n';
+    const [file] = await lint(FIXTURES, [new VFile({ path, value: text })], 'combined');
+    const found = file!.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`);
+    expect(found).toEqual(['1:1 unreachable-node', '1:39 dangling-target']);
+    // A hidden file is not part of its guide, saved or not.
+    const [hidden] = await lint(FIXTURES, [new VFile({ path: join(FIXTURES, 'combined/.draft.mdx'), value: text })], 'combined');
+    expect(hidden!.messages).toEqual([]);
+  });
+
   it("reports what check reports with this repository's own .remarkrc.mjs, as the VS Code set-up uses it", async () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
     const files = await new Promise<VFile[]>((resolvePromise, reject) => {

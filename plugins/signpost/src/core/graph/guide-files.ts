@@ -213,8 +213,32 @@ export function listGuideFiles(dir: string, facts: FolderFact[]): string[] | und
     // Depth first, in name order.
     for (const path of below.reverse()) folders.push([path, depth + 1]);
   }
+  return inGuideOrder(dir, files);
+}
+
+/** Guide files in the order a guide reads them: `index.mdx` first, then by path. */
+export function inGuideOrder(dir: string, files: string[]): string[] {
   const index = join(dir, INDEX_FILE);
   return files.sort((a, b) => (a === index ? -1 : b === index ? 1 : a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The guide's files with the editor's buffers (`sources`) of new files among them: a file the
+ * writer has not saved yet is checked as part of its guide. Only `.mdx` paths inside the guide
+ * folder, in no hidden folder, count, as the walk would list them once saved.
+ */
+export function withUnsaved(dir: string, files: string[], sources: ReadonlyMap<string, string> | undefined): string[] {
+  const unsaved = [...(sources?.keys() ?? [])].filter(
+    (path) =>
+      path.startsWith(dir + sep) &&
+      isMdx(path) &&
+      !files.includes(path) &&
+      !path
+        .slice(dir.length + 1)
+        .split(sep)
+        .some(isHidden),
+  );
+  return unsaved.length === 0 ? files : inGuideOrder(dir, [...files, ...unsaved]);
 }
 
 function kindOf(entry: Dirent | Stats): EntryKind {

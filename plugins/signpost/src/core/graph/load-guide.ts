@@ -10,7 +10,7 @@ import type { Root } from 'mdast';
 import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 import { extractNodes } from '../parse/extract.ts';
-import { INDEX_FILE, listGuideFiles } from './guide-files.ts';
+import { INDEX_FILE, listGuideFiles, withUnsaved } from './guide-files.ts';
 import type { FolderFact } from './folder-model.ts';
 import { checkFolder } from '../rules/folder-rules.ts';
 import { LIMITS, scanLimits } from '../parse/limits.ts';
@@ -351,7 +351,9 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   const slug = basename(dir);
   const facts: FolderFact[] = [];
   let parsedFiles = 0;
-  const listed = listGuideFiles(dir, facts);
+  // An editor's buffer of a file not saved yet is one of the guide's files (remark, `checkFile`).
+  const walked = listGuideFiles(dir, facts);
+  const listed = walked && withUnsaved(dir, walked, options.sources);
   const files = listed ?? [];
   const index = join(dir, INDEX_FILE);
   const guide: Guide = {
