@@ -1,10 +1,13 @@
 /**
  * The native fast path (native-parse.ts) gives micromark's tree, every node, place and
- * attribute, wherever it gives a tree at all: on every guide file in the repository and on
- * random guides built from the syntax writers use and the typos they make. Where it could
- * differ it must decline, and micromark parses the file as before. `NATIVE_RUNS=20000 npx
+ * attribute, wherever it gives a tree at all: on every guide file in the repository, on
+ * random guides built from the syntax writers use and the typos they make, and on random
+ * directive openings, which it reads by a grammar of its own. Where it could differ it must
+ * decline, and micromark parses the file as before. A new release of the directive grammar it
+ * follows fails the hash test, until the reading has been compared with it again. `NATIVE_RUNS=20000 npx
  * vitest run tests/check/native-parse.test.ts` runs longer; `NATIVE_SEED` tries other inputs.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -107,6 +110,88 @@ const TOKENS = [
   '- [x] ',
 ];
 
+/**
+ * Pieces of a directive's opening: names, labels and attribute blocks, mostly well written
+ * (the fast path reads those), some badly (it must decline those, or read them as micromark).
+ */
+const NAME = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('note', 'step', 'a-b', 'a_b', 'x1', 'é') },
+  { weight: 1, arbitrary: fc.constantFrom('a-', '_a', 'a.b', 'a:b', '🚨', '-', '') },
+);
+const LABEL = fc
+  .array(fc.constantFrom('a', ' b', 'c ', '*b*', '[d]', ']', '[', '\\]', '`c`', '&amp;', '&#35;', '\n', 'x y', ':t'), { maxLength: 5 })
+  .map((parts) => `[${parts.join('')}]`);
+const ATTRIBUTE = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      '#id',
+      '.cls',
+      '#a.b',
+      'a=b',
+      'a="b c"',
+      "a='b'",
+      'class=c',
+      'title="T"',
+      'a.b:c-d_e=f',
+      'é=1',
+      'to="x"',
+      ' ',
+      '  ',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '#',
+      '.',
+      'a=',
+      '=b',
+      'a',
+      '\n',
+      '&amp;',
+      'a="x&quot;y"',
+      'a=x&amp;y',
+      '__proto__=x',
+      'constructor',
+      '"',
+      "'",
+      '<',
+      '`',
+      '{',
+      'a = b',
+    ),
+  },
+);
+const ATTRIBUTES = fc
+  .tuple(
+    fc.array(ATTRIBUTE, { maxLength: 6 }),
+    fc.oneof({ weight: 6, arbitrary: fc.constant('}') }, { weight: 1, arbitrary: fc.constant('') }),
+  )
+  .map(([parts, end]) => `{${parts.join(' ')}${end}`);
+const OPENING = fc
+  .tuple(NAME, fc.option(LABEL, { nil: '' }), fc.option(ATTRIBUTES, { nil: '' }), fc.constantFrom('', '', ' ', 'x', ' {y}'))
+  .map(([name, label, attributes, after]) => `${name}${label}${attributes}${after}`);
+/** One directive of each form around a random opening. */
+const DIRECTIVE = fc
+  .tuple(fc.constantFrom('text', 'leaf', 'container'), OPENING)
+  .map(([form, opening]) => (form === 'text' ? `a :${opening} b\n` : form === 'leaf' ? `::${opening}\n` : `:::${opening}\nx\n:::\n`));
+
+/**
+ * The files of micromark-extension-directive and mdast-util-directive that the fast path's
+ * reading of openings (`readOpening` and the functions after it in native-parse.ts) follows:
+ * a new release of either changes a hash here, and the reading must be compared with it again.
+ */
+const DERIVED_FROM: Record<string, string> = {
+  'micromark-extension-directive/lib/factory-name.js': '673b0da6a91b0f110b16d43bfc219eb4fc9a6be30996d657bd6c226e5bb33a2a',
+  'micromark-extension-directive/lib/factory-label.js': '2c311d09f5442ca51af0f4c4d5b43627bb29f2ff708fb13552db583cf87051e7',
+  'micromark-extension-directive/lib/factory-attributes.js': 'a93072b0e81b17f01caed52104af82ae433180fa5d4c64822e65e267383dc599',
+  'micromark-extension-directive/lib/directive-text.js': '98911d097589003e71cd11141110987779173839f9ea86f046cc5d956855b418',
+  'micromark-extension-directive/lib/directive-leaf.js': '5051f5a4c4b1f08f79bb3c3b433bbe1ee1077a326179f4fb0b8250ef1c2dc845',
+  'micromark-extension-directive/lib/directive-container.js': '7474a0005aac88e6ae01afe46f32c94af0256ca45c7a1ccdea90c6b980aa741d',
+  'mdast-util-directive/lib/index.js': 'de1e218a5cacf3f2b3746d7d6048f6b65f17cbe87e9ace9ad7c7003d241531b0',
+};
+
 describe('the native fast path', () => {
   it("gives micromark's tree for every guide file in the repository where it gives one", async () => {
     const counts = { native: 0, declined: 0, limit: 0 };
@@ -163,6 +248,27 @@ describe('the native fast path', () => {
       'a \\: b\n',
     ]) {
       expect(parseNative(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it(`reads ${RUNS} random directive openings as micromark does, where it reads them`, () => {
+    let native = 0;
+    fc.assert(
+      fc.property(fc.array(DIRECTIVE, { minLength: 1, maxLength: 2 }), (directives) => {
+        if (compare(directives.join('\n')) === 'native') native++;
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    // Most openings are read; the others are declined, and micromark reads them.
+    expect(native).toBeGreaterThan(RUNS / 10);
+  }, 300_000);
+
+  it('follows the directive grammar of the micromark release installed', async () => {
+    for (const [file, sha256] of Object.entries(DERIVED_FROM)) {
+      const source = await readFile(join(ROOT, 'node_modules', file));
+      expect(createHash('sha256').update(source).digest('hex'), `${file} changed: compare readOpening in native-parse.ts with it`).toBe(
+        sha256,
+      );
     }
   });
 
