@@ -9,14 +9,30 @@
  * problems.push(problem(node.file, deadEndRule.say('noWayOn', 'check-cable'), node.position));
  * ```
  *
+ * A file rule is given its check as the second argument, a function over what one parsed file
+ * gives (`FileModel`: its text, tree, nodes, metadata and the facts extraction noted), as
+ * remark-lint's rules are `(tree, file) => …`. The rule decides what is wrong and reports each
+ * finding of its own at its place; rules/file-rules.ts runs every file rule after extraction,
+ * which judges nothing:
+ *
+ * ```ts
+ * export const draftRule = defineRule({ id: 'draft', …, messages: { draft: (node: string) => `…` } }, (file, report) => {
+ *   for (const node of file.nodes) {
+ *     if (node.draft) report(draftRule.say('draft', describe(node.kind, node.id)), attributePlace(node.tree, 'draft'));
+ *   }
+ * });
+ * ```
+ *
  * The ids are part of Signpost's interface (CI scripts and editors match on them): never rename
  * one. Each rule's documentation is `docs/<rule>.md` beside this module (shipped in the
  * package, printed by `signpost explain <rule>`, and docs/authoring.md's rule reference).
  * Messages say what is wrong and how to fix it, quote code in backticks, and never hold the
- * position: reports show it. This module imports nothing, so that any module can define or
+ * position: reports show it. This module imports only types, so that any module can define or
  * raise a rule without a cycle.
  */
 import type { RuleId } from './catalogue.ts';
+import type { FileModel } from '../parse/file-model.ts';
+import type { Place, Related } from '../problems.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -33,6 +49,12 @@ export interface Finding {
   expected?: string[];
 }
 
+/** How a file rule reports a finding of its own: at a place of the file, with other places it concerns. */
+export type Report = (finding: Finding, place?: Place, related?: Related[]) => void;
+
+/** A file rule's check: it reads one parsed file and reports what is wrong in it. */
+export type FileCheck = (file: FileModel, report: Report) => void;
+
 /** A rule as its module defines it. */
 export interface Rule<Id extends string = string, Messages extends Record<string, Builder> = Record<string, Builder>> {
   id: Id;
@@ -44,19 +66,28 @@ export interface Rule<Id extends string = string, Messages extends Record<string
   docs: URL;
   /** A finding of this rule, from one of its messages: `deadEndRule.say('noWayOn', 'check-cable')`. */
   say<K extends keyof Messages & string>(key: K, ...args: Parameters<Messages[K]>): Finding;
+  /** A file rule's check, run over every parsed file (rules/file-rules.ts); graph rules have none. */
+  check?: FileCheck | undefined;
 }
 
-/** Defines a rule: its messages, and where its documentation is. */
-export function defineRule<const Id extends string, const Messages extends Record<string, Builder>>(definition: {
-  id: Id;
-  severity: Severity;
-  summary: string;
-  messages: Messages;
-}): Rule<Id, Messages> {
+/**
+ * Defines a rule: its messages, where its documentation is, and for a file rule its check
+ * (`check` reads the rule itself once the module has defined it, so it may call `say`).
+ */
+export function defineRule<const Id extends string, const Messages extends Record<string, Builder>>(
+  definition: {
+    id: Id;
+    severity: Severity;
+    summary: string;
+    messages: Messages;
+  },
+  check?: FileCheck,
+): Rule<Id, Messages> {
   const { id, severity } = definition;
   return {
     ...definition,
     docs: new URL(`./docs/${id}.md`, import.meta.url),
+    check,
     say(key, ...args) {
       return findingOf(id as string as RuleId, severity, definition.messages[key]!, args);
     },
@@ -71,6 +102,11 @@ export function defineRule<const Id extends string, const Messages extends Recor
 export function findingOf(rule: RuleId, severity: Severity, message: Builder, args: unknown[]): Finding {
   const built = (message as (...args: unknown[]) => Built)(...args);
   return typeof built === 'string' ? { rule, severity, message: built } : { rule, severity, ...built };
+}
+
+/** The finding without its replacements: for a place where the proposed text would not fit. */
+export function withoutExpected(finding: Finding): Finding {
+  return { rule: finding.rule, severity: finding.severity, message: finding.message };
 }
 
 /**
