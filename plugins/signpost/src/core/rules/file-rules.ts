@@ -13,12 +13,12 @@ import { RULES, RULE_IDS } from './catalogue.ts';
 const FILE_RULES: Rule[] = RULE_IDS.map((id) => RULES[id] as Rule).filter((rule) => rule.check !== undefined);
 
 /**
- * Runs every file rule over one file. Each reports only its own findings: a rule id is raised
- * by its own module and nowhere else.
+ * Runs every file rule (or the `rules` given) over one file. Each reports only its own
+ * findings: a rule id is raised by its own module and nowhere else.
  */
-export function checkFileModel(model: FileModel): Problem[] {
+export function checkFileModel(model: FileModel, rules: readonly Rule[] = FILE_RULES): Problem[] {
   const problems: Problem[] = [];
-  for (const rule of FILE_RULES) {
+  for (const rule of rules) {
     rule.check!(model, (finding, place, related) => {
       if (finding.rule !== rule.id) throw new Error(`Rule ${rule.id} reported a finding of ${finding.rule}.`);
       problems.push(problem(model.path, finding, place, related));
