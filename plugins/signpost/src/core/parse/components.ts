@@ -52,7 +52,7 @@ export function mediaAttributes(name: ComponentName): readonly MediaAttribute[] 
  * Whether a component may show the file at `url`: beside the guide with one of the extensions,
  * a page of the site, or (for an image or a poster) on the web.
  */
-export function mediaShown(url: string, media: MediaAttribute): boolean {
+function mediaShown(url: string, media: MediaAttribute): boolean {
   const target = urlTarget(url);
   if (target.kind === 'external') return media.kind === 'image' || media.kind === 'poster';
   return target.kind !== 'file' || media.extensions.includes(extensionOf(target.path));

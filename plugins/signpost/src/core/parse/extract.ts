@@ -129,7 +129,7 @@ function readNode(
     files: collected.files,
   };
   const node = built(kind, base, attributes, collected, directive);
-  note(file, { type: 'node-read', node, directive, label, footnoteCalls: collected.footnoteCalls, footnotes: collected.footnotes });
+  note(file, { type: 'node-read', node, label, footnoteCalls: collected.footnoteCalls, footnotes: collected.footnotes });
   nodes.push(node);
 }
 
@@ -190,8 +190,8 @@ function firstNodeInside(directive: ContainerDirective): { kind: NodeKind; id: s
 
 /**
  * `{#Private Owner}`: an id ends at the first space, so the words after it were read as
- * attributes. They are read back into the id, reported once with the slug to use, and the node
- * takes that slug as its id, so that answers leading to it are not reported as well.
+ * attributes. They are read back into the id, noted once with the slug to use (`invalid-id`),
+ * and the node takes that slug as its id, so that answers leading to it are not reported as well.
  */
 function joinSpacedId(directive: ContainerDirective, kind: NodeKind, file: VFile): void {
   const attributes = directive.attributes;

@@ -145,13 +145,12 @@ export type ParseFact =
   /** A former id in `moved-from` left out: not a slug (or too long), reserved, or the node's own id. */
   | { type: 'former-id-refused'; former: string; fault: 'not-slug' | 'reserved' | 'own-id'; place: Position }
   /**
-   * A node read to its end: the node built, its label, and its footnotes (calls and the ids it
-   * defines).
+   * A node read to its end: the node built (its directive is `node.tree`), its label, and its
+   * footnotes (calls and the ids it defines).
    */
   | {
       type: 'node-read';
       node: GuideNode;
-      directive: ContainerDirective;
       label: Paragraph | undefined;
       footnoteCalls: { id: string; position: Position }[];
       footnotes: ReadonlySet<string>;
@@ -187,6 +186,3 @@ export type ParseFact =
   | { type: 'regex-refused'; directive: Directive; regex: string; fault: RegexFault; written: string }
   /** An example, with its text as readers paste it (`''` when it has none). */
   | { type: 'example'; directive: Directive; text: string };
-
-/** A directive's name, as facts about directives carry it. */
-export type { DirectiveName };

@@ -47,7 +47,7 @@ export function note(file: VFile, fact: ParseFact): void {
 }
 
 /** The facts noted on a file so far. */
-export function factsOf(file: VFile): ParseFact[] {
+function factsOf(file: VFile): ParseFact[] {
   return file.data.signpostFacts ?? [];
 }
 

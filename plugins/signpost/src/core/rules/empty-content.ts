@@ -25,9 +25,9 @@ export const emptyContentRule = defineRule(
   (file, report) => {
     for (const fact of factsOfTypes(file, ['node-read', 'component'])) {
       if (fact.type === 'node-read') {
-        const { node, directive, label } = fact;
+        const { node, label } = fact;
         if (node.kind !== 'step' && node.kind !== 'instructions') continue;
-        const body = directive.children.filter((child) => child !== label && !isDirective(child));
+        const body = node.tree.children.filter((child) => child !== label && !isDirective(child));
         if (body.length === 0 || !body.every((child) => child.type === 'mdxFlowExpression')) continue;
         if (visibleText({ type: 'root', children: body })) continue;
         report(

@@ -109,9 +109,9 @@ function checkPlaces(file: FileModel, report: Report): void {
         }
         break;
       case 'node-read': {
-        const { node, directive } = fact;
+        const { node } = fact;
         if (node.kind === 'error' && node.next !== undefined && node.options.length > 0) {
-          report(misplacedDirectiveRule.say('goesOnTwice', describe('error', node.id)), attributePlace(directive, 'next') ?? node.position);
+          report(misplacedDirectiveRule.say('goesOnTwice', describe('error', node.id)), attributePlace(node.tree, 'next') ?? node.position);
         }
         break;
       }

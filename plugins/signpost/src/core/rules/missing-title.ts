@@ -56,7 +56,7 @@ function checkTitles(file: FileModel, report: Report): void {
     switch (fact.type) {
       case 'node-read':
         if (!fact.node.title)
-          report(missingTitleRule.say('node', describe(fact.node.kind, fact.node.id), fact.node.kind), openingOf(fact.directive));
+          report(missingTitleRule.say('node', describe(fact.node.kind, fact.node.id), fact.node.kind), openingOf(fact.node.tree));
         break;
       case 'option':
         if (!fact.label) report(missingTitleRule.say('option'), openingOf(fact.directive));
