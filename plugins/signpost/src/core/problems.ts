@@ -1,7 +1,6 @@
 import type { Point, Position } from 'unist';
-import type { VFile } from 'vfile';
 import type { RuleId } from './rules/catalogue.ts';
-import { ruleUrl, type Finding, type Severity } from './rules/define.ts';
+import type { Finding, Severity } from './rules/define.ts';
 
 /** Another place a problem concerns: the other node of a duplicate, the opening a tag closes. */
 export interface Related {
@@ -40,9 +39,6 @@ export const SOURCE = 'signpost';
 /** Where a problem is: a whole unist position, a single point, or nothing (start of file). */
 export type Place = Position | Point | undefined;
 
-/** Other places a finding concerns, kept on its vfile message until it becomes a problem. */
-const RELATED = Symbol('related');
-
 /** A related place, from a unist place in `file`. */
 export function relatedPlace(file: string, place: Place, message: string): Related {
   const { line, column, end } = located(place);
@@ -55,42 +51,7 @@ function located(place: Place): { line: number; column: number; end: Point | und
   return { line: start?.line ?? 1, column: start?.column ?? 1, end };
 }
 
-/**
- * Records a finding on a vfile, the unified way: `ruleId`, `source`, `url` (where the rule is
- * explained), `expected` (the replacements an editor offers) and a place. Errors are marked
- * `fatal: true` without being thrown, so that every problem of a file is collected.
- */
-export function flag(file: VFile, finding: Finding, place?: Place, related?: Related[]): void {
-  const note = file.message(finding.message, { place, ruleId: finding.rule, source: SOURCE });
-  note.fatal = finding.severity === 'error';
-  note.url = ruleUrl(finding.rule);
-  if (finding.expected) note.expected = finding.expected;
-  if (related?.length) Object.assign(note, { [RELATED]: related });
-}
-
-/** Turns the Signpost messages of a vfile into problems. */
-export function problemsOf(file: VFile): Problem[] {
-  const problems: Problem[] = [];
-  for (const note of file.messages) {
-    if (note.source !== SOURCE) continue;
-    const { line, column, end } = located(note.place);
-    const related = (note as { [RELATED]?: Related[] })[RELATED];
-    problems.push({
-      file: file.path,
-      line,
-      column,
-      ...(end ? { endLine: end.line, endColumn: end.column } : {}),
-      severity: note.fatal ? 'error' : 'warning',
-      rule: note.ruleId as RuleId,
-      message: note.reason,
-      ...(note.expected ? { expected: note.expected } : {}),
-      ...(related ? { related } : {}),
-    });
-  }
-  return problems;
-}
-
-/** Builds a problem directly, for places no vfile covers (folders, the whole guide's rules). */
+/** A problem of `file`, from a rule's finding at a place. */
 export function problem(file: string, finding: Finding, place?: Place, related?: Related[]): Problem {
   const { line, column, end } = located(place);
   return {

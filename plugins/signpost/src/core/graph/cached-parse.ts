@@ -11,8 +11,8 @@
  *   its directive's first line of the text (an entry moved from another file, or a node renamed
  *   in the entry, is not);
  * - the content policy holds on its trees: every link, image, element, attribute, expression
- *   and component a check would report (`checkMdx`, `readComponent`, the site's components)
- *   is reported among its problems. A tree edited to hold a script, a `javascript:` URL or an
+ *   and component a check would report (the file rules, over what `readComponent` and the
+ *   site's components note of the trees) is reported among its problems. A tree edited to hold a script, a `javascript:` URL or an
  *   element outside the allowed set is refused like the file would be.
  *
  * Anything else, and the file is parsed again. What this cannot tell from the text without
@@ -27,13 +27,13 @@ import { VFile } from 'vfile';
 import { z } from 'zod';
 import type { FileParse } from './load-guide.ts';
 import { LIMITS } from '../parse/limits.ts';
-import { checkMdx } from '../parse/mdx-check.ts';
 import { readComponent } from '../parse/components.ts';
 import { readAttributes } from '../parse/attributes.ts';
 import { isDirective, nodePlaces } from '../parse/directives.ts';
 import { isComponentDirective } from '../parse/vocabulary.ts';
 import { GuideMetaSchema } from '../schemas/metadata.ts';
-import { problemsOf } from '../problems.ts';
+import { fileModel, note } from '../parse/file-model.ts';
+import { checkFileModel } from '../rules/file-rules.ts';
 import { RULE_IDS } from '../rules/catalogue.ts';
 import { slugify } from '../suggest.ts';
 import type { SiteComponents } from '../parse/site-components.ts';
@@ -185,8 +185,8 @@ function treeProblem(root: object, lines: number[], length: number): string | un
 }
 
 /**
- * The problems the content policy finds in a node's tree: links, images and MDX (`checkMdx`),
- * the closed set's components and the site's own (their attributes and files).
+ * The problems the content policy finds in a node's tree: links, images and MDX, the closed
+ * set's components and the site's own (their attributes and files), as the file rules report them.
  */
 function policyProblems(roots: Nodes[], path: string, text: string, components: SiteComponents): string[] {
   const file = new VFile({ path, value: text });
@@ -201,11 +201,11 @@ function policyProblems(roots: Nodes[], path: string, text: string, components: 
       if (schema) readAttributes(current, schema, file);
       else if (isComponentDirective(current.name)) readComponent(current, current.name, refs, file);
     } else {
-      checkMdx(current, file);
+      note(file, { type: 'markdown', node: current, content: false });
     }
     if ('children' in current) for (const child of current.children) stack.push(child as Nodes);
   }
-  return problemsOf(file).map(signature);
+  return checkFileModel(fileModel(file, { isIndex: false, tree: undefined })).map(signature);
 }
 
 /** Whether a tree holds a node of raw HTML. */

@@ -2,9 +2,6 @@
  * Reads guide folders into typed graphs: every `.mdx` file parsed with the one pipeline, the
  * metadata of `index.mdx`, the nodes of all files, and every problem found on the way.
  */
-import { invalidAttributeRule } from '../rules/invalid-attribute.ts';
-import { limitExceededRule } from '../rules/limit-exceeded.ts';
-import { unreadableFileRule } from '../rules/unreadable-file.ts';
 import { basename, join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { Point, Position } from 'unist';
@@ -19,8 +16,10 @@ import { frontmatterOf, readMetadata, type MetaResult } from '../parse/metadata.
 import type { Guide, GuideNode } from './model.ts';
 import type * as Processor from '../parse/processor.ts';
 import { parseNative } from '../parse/native-parse.ts';
-import { append, flag, problem, problemsOf, type Problem } from '../problems.ts';
-import { reportMdxError } from '../parse/mdx-errors.ts';
+import { append, type Problem } from '../problems.ts';
+import type { ParserStop } from '../parse/facts.ts';
+import { fileModel, note } from '../parse/file-model.ts';
+import { checkFileModel } from '../rules/file-rules.ts';
 import { readSource } from '../parse/source.ts';
 import { validateGuide } from '../rules/validate.ts';
 import { digestOf, type ParseCache } from './parse-cache.ts';
@@ -248,10 +247,12 @@ function parseText(
   components: SiteComponents,
   parser: ParserChoice,
 ): ParsedFile | undefined {
+  const file = new VFile({ path, value: source.text });
   const limit = scanLimits(source.text);
   if (limit) {
     // Refused before parsing: past these limits parsing itself could take minutes, or overflow.
-    problems.push(problem(path, limit.finding, limit.place));
+    note(file, { type: 'limit-breach', breach: limit });
+    append(problems, checkFileModel(fileModel(file, { isIndex, tree: undefined })));
     return { nodes: [], meta: undefined };
   }
   // Sätteri where it gives micromark's tree (native-parse.ts); micromark for what it declines.
@@ -259,10 +260,9 @@ function parseText(
   if (!native && parser === 'native') return undefined;
   const micromark = parser === 'native' ? undefined : parser;
   if (source.invalidAt) {
-    // Reported, then read on with the bad bytes replaced, so the file's nodes still count.
-    problems.push(problem(path, unreadableFileRule.say('notUtf8'), source.invalidAt));
+    // Noted, then read on with the bad bytes replaced, so the file's nodes still count.
+    note(file, { type: 'invalid-utf8', place: source.invalidAt });
   }
-  const file = new VFile({ path, value: source.text });
   let tree: Root | undefined;
   let recovered = false;
   try {
@@ -273,7 +273,7 @@ function parseText(
     const measured = tree !== undefined && tooDeep(tree, LIMITS.treeDepth) !== undefined;
     if (!measured) {
       tree = undefined;
-      reportParseError(error, file);
+      noteParseError(error, file);
     }
     // Without MDX, `:::` lines indented 4 columns are code and close nothing: the recovery
     // parse is only safe when its own nesting stays within the limit.
@@ -287,25 +287,24 @@ function parseText(
         recovered = true;
       } catch (again) {
         // Markdown without MDX has no syntax errors: this would be a bug, still reported at a place.
-        reportParseError(again, file);
+        noteParseError(again, file);
       }
     }
   }
   const deep = tree && tooDeep(tree, LIMITS.treeDepth);
   if (deep) {
     // Every later step (the checks, the page's HTML) recurses per level of the tree.
-    flag(file, limitExceededRule.say('treeDepth', LIMITS.treeDepth, deep.deepest), deep.node.position?.start);
+    note(file, { type: 'tree-too-deep', deepest: deep.deepest, place: deep.node.position?.start });
   }
   if (!tree || deep) {
-    append(problems, problemsOf(file));
+    append(problems, checkFileModel(fileModel(file, { isIndex, tree: undefined, recovered })));
     return { nodes: [], meta: undefined };
   }
   const meta = isIndex ? readMetadata(tree, file) : undefined;
-  if (!isIndex && frontmatterOf(tree)) {
-    flag(file, invalidAttributeRule.say('frontmatterNotInIndex', INDEX_FILE), frontmatterOf(tree)?.position);
-  }
+  if (!isIndex && frontmatterOf(tree)) note(file, { type: 'stray-frontmatter', place: frontmatterOf(tree)?.position });
   const nodes = extractNodes(tree, file, { recovered, components });
-  append(problems, problemsOf(file));
+  // The file rules judge what extraction built and noted (rules/file-rules.ts).
+  append(problems, checkFileModel(fileModel(file, { isIndex, tree, recovered, nodes, meta })));
   return { nodes, meta };
 }
 
@@ -319,18 +318,14 @@ function measurableTree(file: VFile, micromark: Micromark): Root | undefined {
 }
 
 /**
- * Reports why the parser stopped. MDX and micromark throw a located message for a syntax
- * error (mdx-errors.ts says it in plain words at the writer's character); a RangeError is
- * nesting the parser could not follow.
+ * Notes why the parser stopped, for `syntax-error` to say in plain words at the writer's
+ * character (rules/parser-stops.ts); a RangeError is nesting the parser could not follow.
  */
-function reportParseError(error: unknown, file: VFile): void {
-  if (error instanceof RangeError) {
-    // The limits are set so that this does not happen; should it, it is still the writer's
-    // nesting that the parser could not follow.
-    flag(file, limitExceededRule.say('tooDeepToParse'), { line: 1, column: 1 });
-    return;
-  }
-  reportMdxError(error, file);
+function noteParseError(error: unknown, file: VFile): void {
+  // The limits are set so that a RangeError does not happen; should it, it is still the
+  // writer's nesting that the parser could not follow (`limit-exceeded`).
+  if (error instanceof RangeError) note(file, { type: 'parser-overflowed' });
+  else note(file, { type: 'parser-stopped', stop: error as ParserStop });
 }
 
 /**

@@ -1,13 +1,13 @@
 /**
  * How messages name what a writer wrote: a node (`Error card \`no-power\``), a kind with its
- * article, and the directive an unknown name was probably meant to be.
+ * article; and the directive an unknown name was probably meant to be, which extraction reads
+ * it as (`unknown-directive` reports it, rules/unknown-directive.ts).
  */
-import { unknownDirectiveRule } from '../rules/unknown-directive.ts';
 import type { VFile } from 'vfile';
 import type { NodeKind } from '../graph/model.ts';
-import { flag } from '../problems.ts';
 import { closest, shorten } from '../suggest.ts';
-import { openingOf, type Directive } from './directives.ts';
+import type { Directive } from './directives.ts';
+import { note } from './file-model.ts';
 import { DIRECTIVE_NAMES, FORMS, type DirectiveName } from './vocabulary.ts';
 
 /** Each kind of node with its article, as a sentence names it. */
@@ -24,10 +24,10 @@ export function describe(kind: NodeKind, id: string): string {
   return id ? `${noun} \`${shorten(id)}\`` : noun;
 }
 
-/** Reports an unknown directive; returns the directive it was probably meant to be. */
+/** The directive an unknown one was probably meant to be, of the same form; noted on `file` as unknown. */
 export function unknownDirective(directive: Directive, file: VFile): DirectiveName | undefined {
   const sameForm = DIRECTIVE_NAMES.filter((name) => FORMS[name].forms.includes(directive.type));
   const proposal = closest(directive.name, sameForm) as DirectiveName | undefined;
-  flag(file, unknownDirectiveRule.say('unknown', directive.name, proposal, sameForm), openingOf(directive));
+  note(file, { type: 'unknown-directive', directive, proposal, names: sameForm });
   return proposal;
 }

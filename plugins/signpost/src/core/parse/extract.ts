@@ -1,5 +1,8 @@
 /**
- * Turns one parsed guide file into its nodes, reporting every problem local to the file.
+ * Turns one parsed guide file into its nodes. It judges nothing: what it had to decide to
+ * build them (a misspelt directive read as the one meant, a part left out where it does not
+ * belong, a node left open) it notes as facts (facts.ts), and the file rules report what is
+ * wrong in the file from those, the tree and the nodes (rules/file-rules.ts).
  *
  * ```mdx
  * ::::question{#entity title="Profile" prompt="Under which profile are you connecting?"}
@@ -12,31 +15,18 @@
  *
  * becomes a `QuestionNode` `entity` with two options, each holding the position of its `to`.
  * Whole-guide rules (targets, reachability, duplicates) run later, in `rules/`, over the nodes
- * of all files. What a node holds is read in `node-content.ts`; MDX and URLs are checked in
- * `mdx-check.ts`, unclosed directives in `fences.ts`.
+ * of all files. What a node holds is read in `node-content.ts`.
  */
-import { missingFixRule } from '../rules/missing-fix.ts';
-import { missingReasonRule } from '../rules/missing-reason.ts';
-import { brokenLinkRule } from '../rules/broken-link.ts';
-import { draftRule } from '../rules/draft.ts';
-import { emptyContentRule } from '../rules/empty-content.ts';
-import { invalidAttributeRule } from '../rules/invalid-attribute.ts';
-import { invalidIdRule } from '../rules/invalid-id.ts';
-import { misplacedDirectiveRule } from '../rules/misplaced-directive.ts';
-import { missingTitleRule } from '../rules/missing-title.ts';
-import { strayContentRule } from '../rules/stray-content.ts';
-import { syntaxErrorRule } from '../rules/syntax-error.ts';
-import { tooFewOptionsRule } from '../rules/too-few-options.ts';
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import type { GuideNode, Located, NodeKind } from '../graph/model.ts';
 import type { Position } from 'unist';
-import { flag } from '../problems.ts';
 import { ErrorAttributes, InstructionsAttributes, QuestionAttributes, StepAttributes } from '../schemas/directives.ts';
-import { RESERVED_NODE_IDS, SLUG, shorten, slugify } from '../suggest.ts';
+import { RESERVED_NODE_IDS, SLUG, slugify } from '../suggest.ts';
+import { LIMITS } from './limits.ts';
 import { readAttributes } from './attributes.ts';
-import { ARTICLE, describe, unknownDirective } from './describe.ts';
+import { unknownDirective } from './describe.ts';
 import {
   attributePlace,
   hasAttribute,
@@ -47,13 +37,12 @@ import {
   openingOf,
   ownAttributePlace,
 } from './directives.ts';
-import { brokenDirective, checkFences, fenceOf, leftOpen } from './fences.ts';
-import { LIMITS } from './limits.ts';
-import { checkMdx } from './mdx-check.ts';
+import { leftOpen } from './fences.ts';
+import { note } from './file-model.ts';
+import { isMdx } from './mdx-check.ts';
 import { edgeOf, walk, type Collected, type ReadNode } from './node-content.ts';
 import { NO_COMPONENTS, type SiteComponents } from './site-components.ts';
-import { visibleText } from './visible.ts';
-import { isKnownDirective, isNodeDirective, isPartDirective, PART_PARENTS } from './vocabulary.ts';
+import { isKnownDirective, isNodeDirective } from './vocabulary.ts';
 
 const NODE_SCHEMAS = {
   question: QuestionAttributes,
@@ -63,34 +52,28 @@ const NODE_SCHEMAS = {
 } as const;
 
 /**
- * Every node of a file, in source order; problems go to `file.messages`. A tree `recovered`
- * without MDX after a syntax error shows MDX comments as text: they are not stray content.
+ * Every node of a file, in source order; what it met on the way is noted on `file` (facts.ts).
+ * (A tree `recovered` without MDX after a syntax error shows MDX comments as text.)
  */
 export function extractNodes(tree: Root, file: VFile, options: { recovered?: boolean; components?: SiteComponents } = {}): GuideNode[] {
   const nodes: GuideNode[] = [];
-  // Nodes left open, with the next node read inside them: one problem each, at the node.
+  // Nodes left open, with the next node read inside them: what is inside is read with them.
   const open = new Set(
     tree.children.filter((child) => child.type === 'containerDirective' && isNodeDirective(child.name) && leftOpen(child)),
   );
-  checkFences(tree, file, open as Set<ContainerDirective>);
   const components = options.components ?? NO_COMPONENTS;
-  // Lines with a syntax error, looked up once per top-level block (not a scan of every message).
-  const syntaxErrorLines = new Set(file.messages.filter((message) => message.ruleId === 'syntax-error').map((message) => message.line));
   for (const child of tree.children) {
-    if (child.type === 'yaml' || checkMdx(child, file)) continue;
+    if (child.type === 'yaml') continue;
+    if (!isDirective(child)) note(file, { type: 'markdown', node: child, content: false });
+    if (isMdx(child)) continue;
     if (child.type === 'containerDirective' && isNodeDirective(child.name)) {
       readNode(child, child.name, file, nodes, components, open.has(child));
-    } else if (isDirective(child) && isKnownDirective(child.name)) {
-      const where = isPartDirective(child.name)
-        ? `inside ${PART_PARENTS[child.name].map((kind) => ARTICLE[kind]).join(' or ')}`
-        : 'inside a node: content outside nodes is never shown';
-      flag(file, misplacedDirectiveRule.say('outsideNode', child.name, where), openingOf(child));
-    } else if (isDirective(child)) {
+    } else if (isDirective(child) && !isKnownDirective(child.name)) {
       // `::::questoin{#x}` is read as the question it was meant to be, so its id still exists.
       const proposal = unknownDirective(child, file);
       if (proposal && isNodeDirective(proposal) && child.type === 'containerDirective') readNode(child, proposal, file, nodes, components);
-    } else if (!options.recovered && !brokenDirective(child, syntaxErrorLines)) {
-      flag(file, strayContentRule.say('stray'), child.position);
+    } else {
+      note(file, { type: 'outside-node', node: child });
     }
   }
   return nodes;
@@ -107,8 +90,8 @@ function readNode(
 ): void {
   joinSpacedId(directive, kind, file);
   const attributes = readAttributes(directive, NODE_SCHEMAS[kind], file);
-  const opening = openingOf(directive);
-  const id = checkId(attributes.id, directive, file);
+  const id = attributes.id || '';
+  note(file, { type: 'node-opened', directive, kind, id: attributes.id, nextInside: unclosed ? firstNodeInside(directive) : undefined });
   const collected: Collected = {
     kind,
     id,
@@ -128,23 +111,15 @@ function readNode(
     seen: new Map(),
     unclosed,
   };
-  if (unclosed) reportUnclosed(directive, kind, id, file);
   const label = labelParagraph(directive);
   const readNested: ReadNode = (nested, nestedKind, nestedFile, found) => readNode(nested, nestedKind, nestedFile, found, components);
   walk(directive, collected, true, file, nodes, readNested, label);
-  checkFootnotes(collected, file);
-  checkBody(directive, label, kind, id, file);
 
   const prompt = 'prompt' in attributes ? attributes.prompt || undefined : undefined;
-  const title = attributes.title || labelText(directive) || prompt || '';
-  if (!title) flag(file, missingTitleRule.say('node', describe(kind, id), kind), opening);
-  const draft = attributes.draft ?? false;
-  if (draft) flag(file, draftRule.say('draft', describe(kind, id)), attributePlace(directive, 'draft'));
-
   const base = {
     id,
-    title,
-    draft,
+    title: attributes.title || labelText(directive) || prompt || '',
+    draft: attributes.draft ?? false,
     file: file.path,
     position: directive.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
     tree: directive,
@@ -153,31 +128,36 @@ function readNode(
     movedFrom: formerIds(attributes['moved-from'], id, directive, file),
     files: collected.files,
   };
+  const node = built(kind, base, attributes, collected, directive);
+  note(file, { type: 'node-read', node, label, footnoteCalls: collected.footnoteCalls, footnotes: collected.footnotes });
+  nodes.push(node);
+}
+
+/** The node of `kind`, from what its directive and its walk gave. */
+function built(
+  kind: NodeKind,
+  base: Omit<GuideNode, 'kind'>,
+  attributes: Partial<Record<string, unknown>>,
+  collected: Collected,
+  directive: ContainerDirective,
+): GuideNode {
   switch (kind) {
-    case 'question':
-      nodes.push({ ...base, kind, prompt: prompt ?? title, options: collected.options });
-      break;
+    case 'question': {
+      const prompt = typeof attributes['prompt'] === 'string' ? attributes['prompt'] || undefined : undefined;
+      return { ...base, kind, prompt: prompt ?? base.title, options: collected.options };
+    }
     case 'step': {
-      // An invalid `next` was reported already; `to: ''` keeps it from being a dead end too.
+      // An invalid `next` was noted already; `to: ''` keeps it from being a dead end too.
       const written = hasAttribute(directive, 'next');
-      const next = ('next' in attributes ? attributes.next : undefined) ?? (written ? '' : undefined);
-      nodes.push({ ...base, kind, next: next === undefined ? undefined : edgeOf(directive, 'next', next, base.position) });
-      break;
+      const next = (attributes['next'] as string | undefined) ?? (written ? '' : undefined);
+      return { ...base, kind, next: next === undefined ? undefined : edgeOf(directive, 'next', next, base.position) };
     }
     case 'error': {
-      const next = 'next' in attributes ? attributes.next : undefined;
-      const nextPlace = attributePlace(directive, 'next') ?? base.position;
-      if (next !== undefined && collected.options.length > 0) {
-        flag(file, misplacedDirectiveRule.say('goesOnTwice', describe('error', id)), nextPlace);
-      } else if (collected.options.length === 1) {
-        flag(file, tooFewOptionsRule.say('cardOneAnswer', describe('error', id), collected.options[0]!.to), collected.options[0]!.position);
-      }
-      checkSection(collected.reason, missingReasonRule, collected, directive, file);
-      checkSection(collected.fix, missingFixRule, collected, directive, file);
-      nodes.push({
+      const next = attributes['next'] as string | undefined;
+      return {
         ...base,
         kind,
-        context: 'context' in attributes ? attributes.context || undefined : undefined,
+        context: typeof attributes['context'] === 'string' ? attributes['context'] || undefined : undefined,
         aliases: collected.aliases,
         patterns: collected.patterns,
         examples: collected.examples,
@@ -185,86 +165,33 @@ function readNode(
         fix: collected.fix,
         escalate: collected.escalate,
         escalateText: collected.escalateText,
-        prompt: 'prompt' in attributes ? attributes.prompt || undefined : undefined,
+        prompt: typeof attributes['prompt'] === 'string' ? attributes['prompt'] || undefined : undefined,
         options: collected.options,
         next: next === undefined ? undefined : edgeOf(directive, 'next', next, base.position),
-      });
-      break;
+      };
     }
     case 'instructions':
-      nodes.push({ ...base, kind, escalate: collected.escalate, escalateText: collected.escalateText });
-      break;
+      return { ...base, kind, escalate: collected.escalate, escalateText: collected.escalateText };
   }
 }
 
-/** A node left open: the first node read inside it says where its closing fence belongs. */
-function reportUnclosed(directive: ContainerDirective, kind: NodeKind, id: string, file: VFile): void {
+/** For a node left open: the first node directive read inside it, as written. */
+function firstNodeInside(directive: ContainerDirective): { kind: NodeKind; id: string; line: number } | undefined {
   const next = directive.children.find(
     (child): child is ContainerDirective => child.type === 'containerDirective' && isNodeDirective(child.name),
   );
-  if (!next) return;
-  const nextId = typeof next.attributes?.id === 'string' ? next.attributes.id : '';
-  const line = openingOf(next)?.start.line ?? 1;
-  const fence = ':'.repeat(fenceOf(directive, String(file.value)));
-  const described = describe(next.name as NodeKind, nextId);
-  flag(
-    file,
-    syntaxErrorRule.say('nodeNotClosed', describe(kind, id), fence, described.charAt(0).toLowerCase() + described.slice(1), line),
-    openingOf(directive),
-  );
-}
-
-/** A footnote called in a node must be defined in it: a node's page shows only its own. */
-function checkFootnotes(collected: Collected, file: VFile): void {
-  for (const call of collected.footnoteCalls) {
-    if (collected.footnotes.has(call.id)) continue;
-    flag(file, brokenLinkRule.say('footnoteOutside', call.id, describe(collected.kind, collected.id).toLowerCase()), call.position);
-  }
-}
-
-/**
- * A step or instructions card whose content is only comments would show an empty card: the
- * writer meant to write something. (A question or an error card may have no content of its own.)
- */
-function checkBody(directive: ContainerDirective, label: unknown, kind: NodeKind, id: string, file: VFile): void {
-  if (kind !== 'step' && kind !== 'instructions') return;
-  const body = directive.children.filter((child) => child !== label && !isDirective(child));
-  if (body.length === 0 || !body.every((child) => child.type === 'mdxFlowExpression')) return;
-  if (visibleText({ type: 'root', children: body })) return;
-  flag(
-    file,
-    emptyContentRule.say(
-      'node',
-      describe(kind, id).replace(/^\w/, (c) => c.toLowerCase()),
-    ),
-    body[0]!.position,
-  );
-}
-
-function checkSection(
-  section: Located | undefined,
-  rule: typeof missingReasonRule | typeof missingFixRule,
-  collected: Collected,
-  directive: ContainerDirective,
-  file: VFile,
-): void {
-  const card = describe('error', collected.id);
-  // The two rules have the same messages, of the section each is about.
-  const sectionRule = rule as typeof missingReasonRule;
-  if (!section) flag(file, sectionRule.say('missing', card), openingOf(directive));
-  else if (!section.text) {
-    flag(
-      file,
-      sectionRule.say(section.onlyComments ? 'onlyComments' : 'empty', card.charAt(0).toLowerCase() + card.slice(1)),
-      section.position,
-    );
-  }
+  if (!next) return undefined;
+  return {
+    kind: next.name as NodeKind,
+    id: typeof next.attributes?.id === 'string' ? next.attributes.id : '',
+    line: openingOf(next)?.start.line ?? 1,
+  };
 }
 
 /**
  * `{#Private Owner}`: an id ends at the first space, so the words after it were read as
- * attributes. They are read back into the id, reported once with the slug to use, and the node
- * takes that slug as its id, so that answers leading to it are not reported as well.
+ * attributes. They are read back into the id, noted once with the slug to use (`invalid-id`),
+ * and the node takes that slug as its id, so that answers leading to it are not reported as well.
  */
 function joinSpacedId(directive: ContainerDirective, kind: NodeKind, file: VFile): void {
   const attributes = directive.attributes;
@@ -292,7 +219,7 @@ function joinSpacedId(directive: ContainerDirective, kind: NodeKind, file: VFile
   const written = [attributes.id, ...words].join(' ');
   const proposal = slugify(written);
   if (!proposal) return;
-  flag(file, invalidIdRule.say('withSpace', written, proposal), { start: idPlace.start, end });
+  note(file, { type: 'spaced-id', written, proposal, place: { start: idPlace.start, end } });
   for (const word of words) {
     delete attributes[word];
     delete places[word];
@@ -301,45 +228,25 @@ function joinSpacedId(directive: ContainerDirective, kind: NodeKind, file: VFile
   places['id'] = { start: idPlace.start, end };
 }
 
-function checkId(id: string | undefined, directive: ContainerDirective, file: VFile): string {
-  if (id === undefined || id === '') {
-    const proposal = slugify(labelText(directive) ?? String(directive.attributes?.title ?? ''));
-    flag(file, invalidIdRule.say('noId', directive.name, proposal || 'my-node'), openingOf(directive));
-    return '';
-  }
-  if (id.length > LIMITS.idLength) {
-    flag(file, invalidIdRule.say('tooLong', shorten(id), id.length, LIMITS.idLength), attributePlace(directive, 'id'));
-  } else if (!SLUG.test(id)) {
-    const finding = invalidIdRule.say('notSlug', id, slugify(id) || undefined);
-    // The fix rewrites `#id` as written, so it is offered only where the id stands as `#id`.
-    const place = ownAttributePlace(directive, 'id');
-    const asHash = place?.start.offset !== undefined && String(file.value)[place.start.offset] === '#';
-    flag(
-      file,
-      asHash ? finding : { rule: finding.rule, severity: finding.severity, message: finding.message },
-      place ?? openingOf(directive),
-    );
-  } else if (RESERVED_NODE_IDS.has(id)) {
-    flag(file, invalidIdRule.say('reserved', id, RESERVED_NODE_IDS.get(id)!), attributePlace(directive, 'id'));
-  }
-  return id;
-}
-
-/** The ids of `moved-from`, each checked: a slug, not reserved, not the node's own. */
+/**
+ * The former ids of `moved-from`: each a slug, not reserved, not the node's own, listed once.
+ * One that is not is left out, and noted for `invalid-id` (or `invalid-attribute`, for its own id).
+ */
 function formerIds(value: string | undefined, id: string, directive: ContainerDirective, file: VFile): Located[] {
   if (value === undefined) return [];
   const place = attributePlace(directive, 'moved-from')!;
   const formers: Located[] = [];
   for (const former of value.split(/[\s,]+/).filter(Boolean)) {
-    if (!SLUG.test(former) || former.length > LIMITS.idLength) {
-      flag(file, invalidIdRule.say('formerNotSlug', shorten(former), slugify(former) || undefined), place);
-    } else if (RESERVED_NODE_IDS.has(former)) {
-      flag(file, invalidIdRule.say('reserved', former, RESERVED_NODE_IDS.get(former)!), place);
-    } else if (former === id) {
-      flag(file, invalidAttributeRule.say('movedFromSelf', former), place);
-    } else if (!formers.some((known) => known.text === former)) {
-      formers.push({ text: former, position: place });
-    }
+    const fault =
+      !SLUG.test(former) || former.length > LIMITS.idLength
+        ? 'not-slug'
+        : RESERVED_NODE_IDS.has(former)
+          ? 'reserved'
+          : former === id
+            ? 'own-id'
+            : undefined;
+    if (fault) note(file, { type: 'former-id-refused', former, fault, place });
+    else if (!formers.some((known) => known.text === former)) formers.push({ text: former, position: place });
   }
   return formers;
 }

@@ -1,14 +1,12 @@
 /**
- * What a directive that could not be parsed leaves behind: containers never closed (reported
- * at their opening, with the colon rule that fixes them), and paragraphs of colons that are
- * a broken directive rather than stray content.
+ * What a directive that could not be parsed leaves behind: how many colons open a container,
+ * nodes left open (the next node read inside them), and paragraphs of colons that are a broken
+ * directive rather than stray content. `syntax-error` reports unclosed containers with these
+ * (rules/syntax-error.ts), `stray-content` leaves broken directives to it.
  */
-import { syntaxErrorRule } from '../rules/syntax-error.ts';
-import type { Nodes, Parent, Root } from 'mdast';
+import type { Nodes, Parent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import type { VFile } from 'vfile';
-import { flag } from '../problems.ts';
 import { openingOf } from './directives.ts';
 import { isNodeDirective } from './vocabulary.ts';
 
@@ -45,40 +43,4 @@ function someUnclosed(parent: Parent): boolean {
     if ('children' in child && someUnclosed(child)) return true;
   }
   return false;
-}
-
-/**
- * Reports containers that are never closed. The usual cause is nesting with equal fences:
- * in `:::error` … `:::reason` … `:::`, that `:::` closes `error`, not `reason`. Nodes in
- * `skip` were left open and are reported as such (extract.ts), with what is inside them.
- */
-export function checkFences(tree: Root, file: VFile, skip: Set<ContainerDirective> = new Set()): void {
-  const source = String(file.value);
-  // Only the outermost unclosed container is reported: the ones inside it follow from it.
-  const visit = (parent: Parent, container: ContainerDirective | undefined, reported: boolean): void => {
-    for (const child of parent.children as Nodes[]) {
-      if (child.type === 'containerDirective') {
-        if (skip.has(child)) continue;
-        const closing = child.data?.position?.closing;
-        const parentClosing = container?.data?.position?.closing;
-        if (!reported && !closing) {
-          const finding =
-            container && parentClosing
-              ? syntaxErrorRule.say(
-                  'closedByOuter',
-                  child.name,
-                  parentClosing.start.line,
-                  container.name,
-                  ':'.repeat(fenceOf(child, source) + 1),
-                )
-              : syntaxErrorRule.say('neverClosed', child.name, ':'.repeat(fenceOf(child, source)));
-          flag(file, finding, openingOf(child));
-        }
-        visit(child, child, reported || !closing);
-        continue;
-      }
-      if ('children' in child) visit(child, container, reported);
-    }
-  };
-  visit(tree, undefined, false);
 }

@@ -5,12 +5,11 @@
  * one paragraph), and the parser and every step after it (the checks, the HTML of the pages)
  * recurse once per level of nesting. So a file is scanned before it is parsed, for what can
  * make the parser itself slow or deep, and its tree is measured after parsing, for what every
- * later step must handle; past a limit no real guide comes near, it is refused with a located
- * problem.
+ * later step must handle; past a limit no real guide comes near, it is refused, and the
+ * breach is noted (facts.ts) for `limit-exceeded` to report at its place.
  */
-import { limitExceededRule } from '../rules/limit-exceeded.ts';
 import type { Point } from 'unist';
-import type { Finding } from '../rules/define.ts';
+import type { LimitBreach } from './facts.ts';
 import { DirectiveDepth, ElementDepth, LINE_ENDING, lineContainers } from './nesting.ts';
 import { MATCH_BUDGET, MOST_LINE_CHARS } from '../match/matcher.ts';
 
@@ -280,27 +279,10 @@ export function limitTable(): string {
   return ['| limit | at most | measured | the fix |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-export interface LimitProblem {
-  finding: Finding;
-  place: Point;
-}
-
-/** The finding for a file past `LIMITS.fileBytes` (`bytes` long, or at least that long). */
-export function fileTooLarge(bytes: number): Finding {
-  // Rounded up: a file one byte over 256 KB says 257 KB, not "256 KB; at most 256 KB".
-  const size =
-    bytes >= 1024 ** 3
-      ? `${(bytes / 1024 ** 3).toFixed(1)} GB`
-      : bytes >= 1024 ** 2
-        ? `${(bytes / 1024 ** 2).toFixed(1)} MB`
-        : `${Math.ceil(bytes / 1024)} KB`;
-  return limitExceededRule.say('fileSize', size, LIMITS.fileBytes / 1024);
-}
-
-/** The first limit a file's text goes past, if any. */
-export function scanLimits(text: string): LimitProblem | undefined {
+/** The first limit a file's text goes past, if any (`limit-exceeded` words it, rules/limit-exceeded.ts). */
+export function scanLimits(text: string): LimitBreach | undefined {
   const bytes = Buffer.byteLength(text);
-  if (bytes > LIMITS.fileBytes) return { finding: fileTooLarge(bytes), place: { line: 1, column: 1 } };
+  if (bytes > LIMITS.fileBytes) return { limit: 'fileBytes', found: bytes, place: { line: 1, column: 1 } };
   const lines = text.split(LINE_ENDING);
   const directives = new DirectiveDepth('mdx');
   const elements = new ElementDepth(LIMITS.treeDepth);
@@ -317,10 +299,7 @@ export function scanLimits(text: string): LimitProblem | undefined {
     else if (code === undefined && line?.includes('|')) {
       cells += line.match(/\|/g)!.length;
       if (cells > LIMITS.tableCells) {
-        return {
-          finding: limitExceededRule.say('tableCells', LIMITS.tableCells),
-          place: { line: index + 1, column: 1 },
-        };
+        return { limit: 'tableCells', place: { line: index + 1, column: 1 } };
       }
     }
     if (line === undefined || line.trim() === '') {
@@ -332,49 +311,34 @@ export function scanLimits(text: string): LimitProblem | undefined {
     const at = (column: number): Point => ({ line: index + 1, column });
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
     if (indent > LIMITS.indentColumns) {
-      return {
-        finding: limitExceededRule.say('indent', indent, LIMITS.indentColumns),
-        place: at(1),
-      };
+      return { limit: 'indentColumns', found: indent, place: at(1) };
     }
     const quotes = /^(?:\s*>)+/.exec(line)?.[0].split('>').length ?? 1;
     if (quotes - 1 > LIMITS.quoteDepth) {
-      return { finding: limitExceededRule.say('quotes', quotes - 1, LIMITS.quoteDepth), place: at(1) };
+      return { limit: 'quoteDepth', found: quotes - 1, place: at(1) };
     }
     const containers = lineContainers(line, LIMITS.lineContainers);
     if (containers.count > LIMITS.lineContainers) {
-      return {
-        finding: limitExceededRule.say('lineContainers', containers.count, LIMITS.lineContainers),
-        place: at(containers.column),
-      };
+      return { limit: 'lineContainers', found: containers.count, place: at(containers.column) };
     }
     const fence = /^\s*(:+)/.exec(line)?.[1]?.length ?? 0;
     if (fence > LIMITS.fenceColons) {
-      return { finding: limitExceededRule.say('fence', fence, LIMITS.fenceColons), place: at(1) };
+      return { limit: 'fenceColons', found: fence, place: at(1) };
     }
     const depth = directives.line(line);
     if (depth > LIMITS.directiveDepth) {
-      return {
-        finding: limitExceededRule.say('directiveDepth', depth, LIMITS.directiveDepth),
-        place: at(directives.column),
-      };
+      return { limit: 'directiveDepth', found: depth, place: at(directives.column) };
     }
     if (code === undefined && !codeFence && elements.past(line)) {
-      return { finding: limitExceededRule.say('elementDepth', LIMITS.treeDepth), place: at(elements.column) };
+      return { limit: 'treeDepth', place: at(elements.column) };
     }
     blockChars += line.length + 1;
     if (blockChars > LIMITS.blockChars) {
-      return {
-        finding: limitExceededRule.say('blockChars', blockStart + 1, LIMITS.blockChars),
-        place: { line: blockStart + 1, column: 1 },
-      };
+      return { limit: 'blockChars', blockLine: blockStart + 1, place: { line: blockStart + 1, column: 1 } };
     }
     markers += line.match(/[*_[<]/g)?.length ?? 0;
     if (markers > LIMITS.inlineMarkers) {
-      return {
-        finding: limitExceededRule.say('inlineMarkers', blockStart + 1, LIMITS.inlineMarkers),
-        place: { line: blockStart + 1, column: 1 },
-      };
+      return { limit: 'inlineMarkers', blockLine: blockStart + 1, place: { line: blockStart + 1, column: 1 } };
     }
   }
   return undefined;
@@ -386,24 +350,18 @@ export function scanLimits(text: string): LimitProblem | undefined {
  * open one anywhere, `- ` and `? ` at the start of a line one each (`- - - x`), and
  * indentation one (bounded by `scanLimits`).
  */
-export function scanFrontmatter(yaml: string): LimitProblem | undefined {
+export function scanFrontmatter(yaml: string): LimitBreach | undefined {
   let brackets = 0;
   const lines = yaml.split(LINE_ENDING);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const indicators = /^[ \t]*((?:[-?](?:[ \t]+|$))*)/.exec(line)![1]!.replace(/[ \t]/g, '').length;
     if (indicators > LIMITS.yamlLineIndicators) {
-      return {
-        finding: limitExceededRule.say('yamlLineIndicators', indicators, LIMITS.yamlLineIndicators),
-        place: { line: index + 1, column: 1 },
-      };
+      return { limit: 'yamlLineIndicators', found: indicators, place: { line: index + 1, column: 1 } };
     }
     for (const match of line.matchAll(/[[{]/g)) {
       if (++brackets > LIMITS.yamlBrackets) {
-        return {
-          finding: limitExceededRule.say('yamlBrackets', LIMITS.yamlBrackets),
-          place: { line: index + 1, column: match.index + 1 },
-        };
+        return { limit: 'yamlBrackets', place: { line: index + 1, column: match.index + 1 } };
       }
     }
   }

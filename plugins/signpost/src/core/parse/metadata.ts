@@ -1,20 +1,16 @@
 /**
  * Reads a guide's metadata from the YAML frontmatter of its `index.mdx`, validating it with
- * zod and reporting each problem at the line and column of the field at fault.
+ * zod. What YAML's parser or the schema refuses is noted as a fact with the line and column of
+ * the field at fault (facts.ts): the file rules word it (`syntax-error`, `invalid-attribute`,
+ * `missing-title`, `missing-start`, `missing-metadata`, `limit-exceeded`).
  */
-import { invalidAttributeRule } from '../rules/invalid-attribute.ts';
-import { limitExceededRule } from '../rules/limit-exceeded.ts';
-import { missingMetadataRule } from '../rules/missing-metadata.ts';
-import { missingStartRule } from '../rules/missing-start.ts';
-import { missingTitleRule } from '../rules/missing-title.ts';
-import { syntaxErrorRule } from '../rules/syntax-error.ts';
 import type { Root, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { LIMITS, scanFrontmatter } from './limits.ts';
 import type { $ZodIssue } from 'zod/v4/core';
-import { flag } from '../problems.ts';
+import { note } from './file-model.ts';
 import { GuideMetaSchema, META_FIELDS, SupportSchema, type GuideMeta } from '../schemas/metadata.ts';
 import { closest } from '../suggest.ts';
 
@@ -35,8 +31,7 @@ export function frontmatterOf(tree: Root): Yaml | undefined {
 export function readMetadata(tree: Root, file: VFile): MetaResult {
   const yaml = frontmatterOf(tree);
   if (!yaml?.position) {
-    const unclosed = /^---[ \t]*\r?\n/.test(String(file.value));
-    flag(file, missingMetadataRule.say(unclosed ? 'unclosedFrontmatter' : 'noFrontmatter'), { line: 1, column: 1 });
+    note(file, { type: 'no-frontmatter', unclosed: /^---[ \t]*\r?\n/.test(String(file.value)) });
     return { meta: undefined, start: undefined, startPosition: undefined };
   }
   // The YAML text starts on the line after the opening `---`.
@@ -45,7 +40,8 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
   const tooDeep = scanFrontmatter(yaml.value);
   if (tooDeep) {
     // YAML's parser and `toJS` recurse: nesting is bounded before either runs.
-    flag(file, tooDeep.finding, { line: firstLine + tooDeep.place.line - 1, column: tooDeep.place.column });
+    const place = { line: firstLine + tooDeep.place.line - 1, column: tooDeep.place.column };
+    note(file, { type: 'yaml-limit-breach', breach: { ...tooDeep, place } });
     return none;
   }
   const lines = new LineCounter();
@@ -61,13 +57,8 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
   const opening = { start: yaml.position.start, end: yaml.position.start };
 
   if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      if (error.code === 'RESOURCE_EXHAUSTION') {
-        flag(file, limitExceededRule.say('yamlTooLarge'), at(error.pos[0]));
-        continue;
-      }
-      flag(file, syntaxErrorRule.say('yaml', firstSentence(error.message), error.code === 'DUPLICATE_KEY'), at(error.pos[0]));
-    }
+    for (const error of document.errors)
+      note(file, { type: 'yaml-error', code: error.code, message: error.message, place: at(error.pos[0]) });
     return none;
   }
   let data: unknown;
@@ -82,7 +73,7 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
         return visit.BREAK;
       },
     });
-    flag(file, limitExceededRule.say('yamlAliases', LIMITS.yamlAliases), alias?.range ? at(alias.range[0]) : opening);
+    note(file, { type: 'yaml-aliases', place: alias?.range ? at(alias.range[0]) : opening });
     return none;
   }
   // `start: 007` is the id "007", not the number 7: take a number's text as written.
@@ -91,7 +82,7 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
     (data as Record<string, unknown>)['start'] = yaml.value.slice(startScalar.range[0], startScalar.range[1]).trim();
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    flag(file, invalidAttributeRule.say('frontmatterNotFields'), at(0));
+    note(file, { type: 'frontmatter-not-map', place: at(0) });
     return { meta: undefined, start: undefined, startPosition: undefined };
   }
   const startNode = document.get('start', true) as YamlNode | undefined;
@@ -103,20 +94,16 @@ export function readMetadata(tree: Root, file: VFile): MetaResult {
   const startField = GuideMetaSchema.shape.start.safeParse(fields['start']);
   const start = startField.success ? startField.data : undefined;
   for (const issue of parsed.error.issues) {
-    reportIssue(issue, fields, document, file, at, span, opening);
+    noteIssue(issue, fields, document, file, at, span, opening);
   }
   return { meta: undefined, start, startPosition };
-}
-
-function firstSentence(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** The fields of `support`, and how a message names them. */
 const SUPPORT_FIELDS = Object.keys(SupportSchema.shape);
 
 /**
- * The frontmatter's fields, with each unknown one reported at its name. A misspelt field
+ * The frontmatter's fields, with each unknown one noted at its name. A misspelt field
  * (`titel:`) is read as the one it was meant to be, so that the guide is not also reported as
  * having no title; other unknown fields are left out.
  */
@@ -137,12 +124,7 @@ function readFields(
       const node = findKey(document, path, key);
       const name = [...path, key].join('.');
       const place = node?.range ? span(node.range[0], node.range[1]) : undefined;
-      const finding = invalidAttributeRule.say('unknownField', name, proposal, fields);
-      flag(
-        file,
-        path.length === 0 && place ? finding : { rule: finding.rule, severity: finding.severity, message: finding.message },
-        place,
-      );
+      note(file, { type: 'unknown-field', name, nested: path.length > 0, proposal, fields, place });
       if (proposal !== undefined && !Object.hasOwn(given, proposal) && !Object.hasOwn(kept, proposal)) kept[proposal] = value;
     }
     return kept;
@@ -155,7 +137,7 @@ function readFields(
   return fields;
 }
 
-function reportIssue(
+function noteIssue(
   issue: $ZodIssue,
   data: unknown,
   document: Document,
@@ -172,23 +154,13 @@ function reportIssue(
   const key = isMap(node) ? findKey(document, path.slice(0, -1), path.at(-1)!) : undefined;
   const target = key ?? node;
   const place = target?.range ? at(target.range[0]) : opening;
-  if (field === 'title') {
-    flag(file, missing ? missingTitleRule.say('guide') : missingTitleRule.say('invalidGuideTitle', issue.message), place);
-  } else if (field === 'start') {
-    flag(file, missing ? missingStartRule.say('none') : missingStartRule.say('invalid', issue.message), place);
-  } else if (field === 'support' && isScalar(node) && typeof node.value === 'string' && node.range) {
-    // `support: hello@x.io`: a contact, without saying which kind.
-    const value = node.value;
-    const kind = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value) ? 'email' : /^https?:\/\//.test(value) ? 'url' : undefined;
-    const supportKey = findKey(document, [], 'support');
-    const indent = '  ';
-    const valuePlace = span(node.range[0], node.range[1]);
-    const finding = invalidAttributeRule.say('supportNotMap', value, kind, indent);
-    // The fix moves the value to the next line; the key's column says nothing about the indent.
-    flag(file, supportKey ? finding : { rule: finding.rule, severity: finding.severity, message: finding.message }, valuePlace);
-  } else {
-    flag(file, invalidAttributeRule.say('invalidField', field, missing ? 'missing' : issue.message), place);
-  }
+  // A field written as plain text (`support: hello@x.io`), for a message that shows what to write instead.
+  const scalar =
+    isScalar(node) && typeof node.value === 'string' && node.range
+      ? { value: node.value, place: span(node.range[0], node.range[1]) }
+      : undefined;
+  const keyWritten = findKey(document, path.slice(0, -1), path.at(-1) ?? '') !== undefined;
+  note(file, { type: 'field-refused', field, missing, reason: issue.message, place, scalar, keyWritten });
 }
 
 function valueAt(data: unknown, path: string[]): unknown {

@@ -1,31 +1,19 @@
 /**
  * Reads what a node holds: its parts (answers, Reason, How to fix, aliases, escalation),
- * callouts and links, checking that each stands where it belongs. Nodes nested by mistake are
- * still read (through `readNode`), so that their ids exist for the graph rules.
+ * callouts and links. A part that does not stand where it belongs is left out of the node and
+ * noted (facts.ts), for `misplaced-directive` to report; nodes nested by mistake are still read
+ * (through `readNode`), so that their ids exist for the graph rules.
  */
-import { invalidAttributeRule } from '../rules/invalid-attribute.ts';
-import { misplacedDirectiveRule } from '../rules/misplaced-directive.ts';
-import { missingTitleRule } from '../rules/missing-title.ts';
 import type { Nodes, Parent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Edge, GuideNode, Located, NodeKind, Option } from '../graph/model.ts';
-import { flag } from '../problems.ts';
 import { NoAttributes, TargetAttributes } from '../schemas/directives.ts';
 import { readAttributes } from './attributes.ts';
-import { ARTICLE, describe, unknownDirective } from './describe.ts';
-import {
-  FORM_NAMES,
-  hasAttribute,
-  isDirective,
-  labelParagraph,
-  labelText,
-  openingOf,
-  ownAttributePlace,
-  type Directive,
-} from './directives.ts';
-import { checkAttributeUrls, checkMdx } from './mdx-check.ts';
+import { unknownDirective } from './describe.ts';
+import { isDirective, labelParagraph, labelText, openingOf, ownAttributePlace, type Directive } from './directives.ts';
+import { note } from './file-model.ts';
 import { readComponent } from './components.ts';
 import { readReferences, type References } from './content-refs.ts';
 import { readExample, readMatch, type MatchParts } from './match-parts.ts';
@@ -80,8 +68,8 @@ export function walk(
     const child = parent.children[index] as Nodes;
     if (child === skip) continue;
     if (!isDirective(child)) {
-      checkMdx(child, file);
-      readReferences(child, collected, file);
+      note(file, { type: 'markdown', node: child, content: true });
+      readReferences(child, collected);
       if ('children' in child) walk(child, collected, false, file, nodes, readNode);
       continue;
     }
@@ -89,7 +77,7 @@ export function walk(
     if (siteSchema) {
       // A site's component: its attributes checked against the site's schema, its content like any other.
       readAttributes(child, siteSchema, file);
-      checkAttributeUrls(child, file);
+      note(file, { type: 'url-attributes', directive: child });
       walk(child, collected, false, file, nodes, readNode, child.type === 'containerDirective' ? labelParagraph(child) : undefined);
       continue;
     }
@@ -107,7 +95,7 @@ export function walk(
     }
     const form = FORMS[name];
     if (!form.forms.includes(child.type)) {
-      flag(file, misplacedDirectiveRule.say('wrongForm', name, FORM_NAMES[child.type], form.example), openingOf(child));
+      note(file, { type: 'wrong-form', directive: child, name });
       // `::reason[Why]` is still the card's Reason, so it is not also reported as missing.
       if (isPartDirective(name) && direct && PART_PARENTS[name].includes(collected.kind)) {
         readPart(child, name, collected, file, nodes, readNode);
@@ -116,23 +104,15 @@ export function walk(
     }
     if (isNodeDirective(name)) {
       // A node left open, whose closing fence is missing, is reported once, at that node (extract.ts).
-      if (!collected.unclosed) {
-        const outer = describe(collected.kind, collected.id)
-          .toLowerCase()
-          .replace(/^(\w+)/, '`$1`');
-        flag(file, misplacedDirectiveRule.say('nodeInNode', name, outer), openingOf(child));
-      }
+      if (!collected.unclosed)
+        note(file, { type: 'nested-node', directive: child, name, outer: { kind: collected.kind, id: collected.id } });
       readNode(child as ContainerDirective, name, file, nodes);
       continue;
     }
     if (isPartDirective(name)) {
       const parents = PART_PARENTS[name];
       if (!direct || !parents.includes(collected.kind)) {
-        const home = parents.map((kind) => ARTICLE[kind]).join(' or ');
-        const where = parents.includes(collected.kind)
-          ? `directly inside ${home}, not nested in other content`
-          : `inside ${home}, not ${ARTICLE[collected.kind]}${name === 'option' && collected.kind === 'step' ? ' (a step goes on through its `next` attribute)' : ''}`;
-        flag(file, misplacedDirectiveRule.say('partMisplaced', name, where), openingOf(child));
+        note(file, { type: 'misplaced-part', directive: child, name, in: { kind: collected.kind, id: collected.id }, direct });
         continue;
       }
       readPart(child, name, collected, file, nodes, readNode);
@@ -150,16 +130,8 @@ export function walk(
     }
     // `:link[text]{to="node"}`
     const attributes = readAttributes(child, TargetAttributes, file);
-    if (!labelText(child)) {
-      flag(file, missingTitleRule.say('link'), openingOf(child));
-    }
-    if (attributes.to === undefined) {
-      if (!hasAttribute(child, 'to')) {
-        flag(file, invalidAttributeRule.say('linkNoTarget'), openingOf(child));
-      }
-    } else {
-      collected.links.push(edgeOf(child, 'to', attributes.to));
-    }
+    note(file, { type: 'link', directive: child, to: attributes.to });
+    if (attributes.to !== undefined) collected.links.push(edgeOf(child, 'to', attributes.to));
   }
 }
 
@@ -173,12 +145,7 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
   if (name === 'option') {
     const attributes = readAttributes(child, TargetAttributes, file);
     const label = child.type === 'containerDirective' ? visibleText(child) : (labelText(child) ?? '');
-    if (!label) {
-      flag(file, missingTitleRule.say('option'), openingOf(child));
-    }
-    if (attributes.to === undefined && !hasAttribute(child, 'to')) {
-      flag(file, invalidAttributeRule.say('optionNoTarget'), openingOf(child));
-    }
+    note(file, { type: 'option', directive: child, label, to: attributes.to });
     // An answer without a target still counts as an answer: `to: ''` is skipped by the graph rules.
     collected.options.push({ label, ...edgeOf(child, 'to', attributes.to ?? '', position) });
     return;
@@ -186,17 +153,19 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
   readAttributes(child, NoAttributes, file);
   if (name === 'alias') {
     const text = labelText(child);
+    note(file, { type: 'alias', directive: child, text });
     if (text) collected.aliases.push({ text, position });
-    else flag(file, missingTitleRule.say('alias'), openingOf(child));
     return;
   }
   if (name === 'escalate') {
     if (collected.escalate) {
-      flag(
-        file,
-        misplacedDirectiveRule.say('secondEscalate', describe(collected.kind, collected.id), collected.escalate.start.line),
-        openingOf(child),
-      );
+      note(file, {
+        type: 'repeated-part',
+        directive: child,
+        name,
+        node: { kind: collected.kind, id: collected.id },
+        firstLine: collected.escalate.start.line,
+      });
       return;
     }
     collected.escalate = openingOf(child) ?? position;
@@ -205,7 +174,7 @@ function readPart(child: Directive, name: PartName, collected: Collected, file: 
   }
   const first = collected.seen.get(name);
   if (first !== undefined) {
-    flag(file, misplacedDirectiveRule.say('secondPart', describe('error', collected.id), name, first), openingOf(child));
+    note(file, { type: 'repeated-part', directive: child, name, node: { kind: collected.kind, id: collected.id }, firstLine: first });
     return;
   }
   collected.seen.set(name, position.start.line);

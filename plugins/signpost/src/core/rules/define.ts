@@ -9,15 +9,31 @@
  * problems.push(problem(node.file, deadEndRule.say('noWayOn', 'check-cable'), node.position));
  * ```
  *
+ * A file rule is given its check as the second argument, a function over what one parsed file
+ * gives (`FileModel`: its text, tree, nodes, metadata and the facts extraction noted), as
+ * remark-lint's rules are `(tree, file) => …`. The rule decides what is wrong and reports each
+ * finding of its own at its place; rules/file-rules.ts runs every file rule after extraction,
+ * which judges nothing:
+ *
+ * ```ts
+ * export const draftRule = defineRule({ id: 'draft', …, messages: { draft: (node: string) => `…` } }, (file, report) => {
+ *   for (const node of file.nodes) {
+ *     if (node.draft) report(draftRule.say('draft', describe(node.kind, node.id)), attributePlace(node.tree, 'draft'));
+ *   }
+ * });
+ * ```
+ *
  * The ids are part of Signpost's interface (CI scripts and editors match on them): never rename
  * one. Each rule's documentation is `docs/<rule>.md` beside this module (shipped in the
  * package, printed by `signpost explain <rule>`, and docs/authoring.md's rule reference).
  * Messages say what is wrong and how to fix it, quote code in backticks, and never hold the
- * position: reports show it. This module imports nothing, so that any module can define or
+ * position: reports show it. This module imports only types, so that any module can define or
  * raise a rule without a cycle.
  */
 import type { RuleId } from './catalogue.ts';
 import type { FolderModel } from '../graph/folder-model.ts';
+import type { FileModel } from '../parse/file-model.ts';
+import type { Place, Related } from '../problems.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -34,6 +50,12 @@ export interface Finding {
   expected?: string[];
 }
 
+/** How a file rule reports a finding of its own: at a place of the file, with other places it concerns. */
+export type Report = (finding: Finding, place?: Place, related?: Related[]) => void;
+
+/** A file rule's check: it reads one parsed file and reports what is wrong in it. */
+export type FileCheck = (file: FileModel, report: Report) => void;
+
 /**
  * How a folder rule reports a finding of its own: at the file or folder `path`, line 1, with
  * `io` for a folder or file that could not be read at all (`check` then exits with 2).
@@ -43,8 +65,10 @@ export type FolderReport = (path: string, finding: Finding, options?: { io?: boo
 /** A folder rule's check: it reads what the walk and the reads of a folder found (graph/folder-model.ts). */
 export type FolderCheck = (folder: FolderModel, report: FolderReport) => void;
 
-/** What a rule checks itself, beside what its module's functions check. */
+/** What a rule checks itself: a file rule each parsed file, a folder rule each folder read. */
 export interface RuleChecks {
+  /** Run over every parsed file (rules/file-rules.ts). */
+  file?: FileCheck;
   /** Run over the folder given to `check` and over each guide folder (rules/folder-rules.ts). */
   folder?: FolderCheck;
 }
@@ -60,13 +84,16 @@ export interface Rule<Id extends string = string, Messages extends Record<string
   docs: URL;
   /** A finding of this rule, from one of its messages: `deadEndRule.say('noWayOn', 'check-cable')`. */
   say<K extends keyof Messages & string>(key: K, ...args: Parameters<Messages[K]>): Finding;
-  /** Its folder check, if it has one. */
+  /** A file rule's check, run over every parsed file (rules/file-rules.ts); graph rules have none. */
+  check?: FileCheck | undefined;
+  /** A folder rule's check, run over each folder read (rules/folder-rules.ts). */
   folder?: FolderCheck | undefined;
 }
 
 /**
- * Defines a rule: its messages, where its documentation is, and what it checks itself
- * (`checks`: a check may call the rule's own `say`, defined by then).
+ * Defines a rule: its messages, where its documentation is, and what it checks itself: for a
+ * file rule its check (`checks`, a function), or its checks of files and of folders. A check
+ * reads the rule itself once the module has defined it, so it may call `say`.
  */
 export function defineRule<const Id extends string, const Messages extends Record<string, Builder>>(
   definition: {
@@ -75,13 +102,14 @@ export function defineRule<const Id extends string, const Messages extends Recor
     summary: string;
     messages: Messages;
   },
-  checks: RuleChecks = {},
+  checks?: FileCheck | RuleChecks,
 ): Rule<Id, Messages> {
   const { id, severity } = definition;
   return {
     ...definition,
     docs: new URL(`./docs/${id}.md`, import.meta.url),
-    folder: checks.folder,
+    check: typeof checks === 'function' ? checks : checks?.file,
+    folder: typeof checks === 'function' ? undefined : checks?.folder,
     say(key, ...args) {
       return findingOf(id as string as RuleId, severity, definition.messages[key]!, args);
     },
@@ -96,6 +124,11 @@ export function defineRule<const Id extends string, const Messages extends Recor
 export function findingOf(rule: RuleId, severity: Severity, message: Builder, args: unknown[]): Finding {
   const built = (message as (...args: unknown[]) => Built)(...args);
   return typeof built === 'string' ? { rule, severity, message: built } : { rule, severity, ...built };
+}
+
+/** The finding without its replacements: for a place where the proposed text would not fit. */
+export function withoutExpected(finding: Finding): Finding {
+  return { rule: finding.rule, severity: finding.severity, message: finding.message };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * `empty-guide`: its severity, summary and messages. Raised where the guide's files are read (core/parse,
- * core/graph); `docs/empty-guide.md` explains it.
+ * `empty-guide`: a folder of guides with no guide, a guide folder with no `.mdx` file or no
+ * node: its folder check, over what the walk and the reads found (graph/folder-model.ts).
+ * `docs/empty-guide.md` explains it.
  */
 import { INDEX_FILE } from '../graph/guide-files.ts';
 import type { GuideFolder } from '../graph/folder-model.ts';

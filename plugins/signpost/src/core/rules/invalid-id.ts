@@ -1,11 +1,16 @@
 /**
- * `invalid-id`: its severity, summary and messages. Raised where the guide's files are read (core/parse,
- * core/graph); `docs/invalid-id.md` explains it.
+ * `invalid-id`: an id that is not a lowercase slug, too long or reserved: a node's id, a former
+ * id in `moved-from`, or a guide folder's name. Node ids are a file rule over what extraction
+ * read: the nodes opened (their ids as read), ids written with spaces (read as their slug) and
+ * the former ids it left out. Guide folders' names are its folder check's.
+ * `docs/invalid-id.md` explains it.
  */
 import { LIMITS } from '../parse/limits.ts';
-import { RESERVED_GUIDE_SLUGS, shorten, SLUG, slugify } from '../suggest.ts';
-import { defineRule } from './define.ts';
+import { RESERVED_GUIDE_SLUGS, RESERVED_NODE_IDS, SLUG, shorten, slugify } from '../suggest.ts';
+import { attributePlace, labelText, openingOf, ownAttributePlace } from '../parse/directives.ts';
 import { code } from './words.ts';
+import { factsOfTypes } from '../parse/file-model.ts';
+import { defineRule, withoutExpected } from './define.ts';
 
 export const invalidIdRule = defineRule(
   {
@@ -37,6 +42,33 @@ export const invalidIdRule = defineRule(
     },
   },
   {
+    file: (file, report) => {
+      for (const fact of factsOfTypes(file, ['spaced-id', 'former-id-refused', 'node-opened'])) {
+        if (fact.type === 'spaced-id') {
+          report(invalidIdRule.say('withSpace', fact.written, fact.proposal), fact.place);
+        } else if (fact.type === 'former-id-refused' && fact.fault !== 'own-id') {
+          const { former, place } = fact;
+          if (fact.fault === 'not-slug') report(invalidIdRule.say('formerNotSlug', shorten(former), slugify(former) || undefined), place);
+          else report(invalidIdRule.say('reserved', former, RESERVED_NODE_IDS.get(former)!), place);
+        } else if (fact.type === 'node-opened') {
+          const { directive, id } = fact;
+          if (id === undefined || id === '') {
+            const proposal = slugify(labelText(directive) ?? String(directive.attributes?.title ?? ''));
+            report(invalidIdRule.say('noId', directive.name, proposal || 'my-node'), openingOf(directive));
+          } else if (id.length > LIMITS.idLength) {
+            report(invalidIdRule.say('tooLong', shorten(id), id.length, LIMITS.idLength), attributePlace(directive, 'id'));
+          } else if (!SLUG.test(id)) {
+            const finding = invalidIdRule.say('notSlug', id, slugify(id) || undefined);
+            // The fix rewrites `#id` as written, so it is offered only where the id stands as `#id`.
+            const place = ownAttributePlace(directive, 'id');
+            const asHash = place?.start.offset !== undefined && file.text[place.start.offset] === '#';
+            report(asHash ? finding : withoutExpected(finding), place ?? openingOf(directive));
+          } else if (RESERVED_NODE_IDS.has(id)) {
+            report(invalidIdRule.say('reserved', id, RESERVED_NODE_IDS.get(id)!), attributePlace(directive, 'id'));
+          }
+        }
+      }
+    },
     folder: (folder, report) => {
       if (folder.kind !== 'guide') return;
       const { slug } = folder;

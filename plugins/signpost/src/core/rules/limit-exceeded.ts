@@ -1,11 +1,19 @@
 /**
- * `limit-exceeded`: its severity, summary and messages. Raised where the guide's files are read (core/parse,
- * core/graph); `docs/limit-exceeded.md` explains it.
+ * `limit-exceeded`: a file, paragraph, nesting, question or guide past the limits that keep
+ * checks and builds fast (parse/limits.ts). A file rule for what one file's text and tree go
+ * past, as the parse noted it (before parsing, after parsing, in the frontmatter, an example);
+ * the guide's size and folders its folder check's, over what the walk noted (graph/folder-model.ts); a question's answers and
+ * a guide's patterns whole-guide rules, shown files broken-file.ts's.
+ * `docs/limit-exceeded.md` explains it.
  */
 import { basename } from 'node:path';
-import { fileTooLarge, LIMITS } from '../parse/limits.ts';
-import { defineRule } from './define.ts';
+import { type FileModel, factsOfTypes } from '../parse/file-model.ts';
+import type { LimitBreach } from '../parse/facts.ts';
+import { openingOf } from '../parse/directives.ts';
+import { LIMITS } from '../parse/limits.ts';
+import type { Finding, Report } from './define.ts';
 import { code } from './words.ts';
+import { defineRule } from './define.ts';
 
 export const limitExceededRule = defineRule(
   {
@@ -72,6 +80,7 @@ export const limitExceededRule = defineRule(
     },
   },
   {
+    file: checkLimits,
     folder: (folder, report) => {
       for (const fact of folder.facts) {
         if (fact.type === 'too-deep') report(fact.path, limitExceededRule.say('folderDepth', fact.depth, LIMITS.folderDepth));
@@ -89,3 +98,90 @@ export const limitExceededRule = defineRule(
     },
   },
 );
+
+/** The finding for a file past `LIMITS.fileBytes` (`bytes` long, or at least that long). */
+export function fileTooLarge(bytes: number): Finding {
+  // Rounded up: a file one byte over 256 KB says 257 KB, not "256 KB; at most 256 KB".
+  const size =
+    bytes >= 1024 ** 3
+      ? `${(bytes / 1024 ** 3).toFixed(1)} GB`
+      : bytes >= 1024 ** 2
+        ? `${(bytes / 1024 ** 2).toFixed(1)} MB`
+        : `${Math.ceil(bytes / 1024)} KB`;
+  return limitExceededRule.say('fileSize', size, LIMITS.fileBytes / 1024);
+}
+
+/** What a breach of a limit says, by the limit. */
+function breachFinding({ limit, found = 0, blockLine = 1 }: LimitBreach): Finding {
+  switch (limit) {
+    case 'fileBytes':
+      return fileTooLarge(found);
+    case 'tableCells':
+      return limitExceededRule.say('tableCells', LIMITS.tableCells);
+    case 'indentColumns':
+      return limitExceededRule.say('indent', found, LIMITS.indentColumns);
+    case 'quoteDepth':
+      return limitExceededRule.say('quotes', found, LIMITS.quoteDepth);
+    case 'lineContainers':
+      return limitExceededRule.say('lineContainers', found, LIMITS.lineContainers);
+    case 'fenceColons':
+      return limitExceededRule.say('fence', found, LIMITS.fenceColons);
+    case 'directiveDepth':
+      return limitExceededRule.say('directiveDepth', found, LIMITS.directiveDepth);
+    case 'treeDepth':
+      return limitExceededRule.say('elementDepth', LIMITS.treeDepth);
+    case 'blockChars':
+      return limitExceededRule.say('blockChars', blockLine, LIMITS.blockChars);
+    case 'inlineMarkers':
+      return limitExceededRule.say('inlineMarkers', blockLine, LIMITS.inlineMarkers);
+    case 'yamlLineIndicators':
+      return limitExceededRule.say('yamlLineIndicators', found, LIMITS.yamlLineIndicators);
+    case 'yamlBrackets':
+      return limitExceededRule.say('yamlBrackets', LIMITS.yamlBrackets);
+  }
+}
+
+function checkLimits(file: FileModel, report: Report): void {
+  for (const fact of factsOfTypes(file, [
+    'limit-breach',
+    'yaml-limit-breach',
+    'parser-overflowed',
+    'tree-too-deep',
+    'yaml-error',
+    'yaml-aliases',
+    'example',
+  ])) {
+    switch (fact.type) {
+      case 'limit-breach':
+      case 'yaml-limit-breach':
+        report(breachFinding(fact.breach), fact.breach.place);
+        break;
+      case 'parser-overflowed':
+        // The limits are set so that this does not happen; should it, it is still the writer's
+        // nesting that the parser could not follow.
+        report(limitExceededRule.say('tooDeepToParse'), { line: 1, column: 1 });
+        break;
+      case 'tree-too-deep':
+        // Every later step (the checks, the page's HTML) recurses per level of the tree.
+        report(limitExceededRule.say('treeDepth', LIMITS.treeDepth, fact.deepest), fact.place);
+        break;
+      case 'yaml-error':
+        if (fact.code === 'RESOURCE_EXHAUSTION') report(limitExceededRule.say('yamlTooLarge'), fact.place);
+        break;
+      case 'yaml-aliases':
+        report(limitExceededRule.say('yamlAliases', LIMITS.yamlAliases), fact.place);
+        break;
+      case 'example':
+        // Longer, it would be proven on characters a reader's paste is never read to, at a cost.
+        if (fact.text.length > LIMITS.exampleChars) {
+          report(
+            limitExceededRule.say('exampleChars', fact.text.length, LIMITS.exampleChars),
+            fact.directive.position ?? openingOf(fact.directive)!,
+          );
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}

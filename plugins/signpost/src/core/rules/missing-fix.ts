@@ -1,17 +1,35 @@
 /**
- * `missing-fix`: its severity, summary and messages. Raised where the guide's files are read (core/parse,
- * core/graph); `docs/missing-fix.md` explains it.
+ * `missing-fix`: an error card without a non-empty How to fix (`:::fix`): none, an empty one, or one
+ * of comments only. A file rule over the cards extraction built. `docs/missing-fix.md` explains it.
  */
+import { describe } from '../parse/describe.ts';
+import { openingOf } from '../parse/directives.ts';
 import { defineRule } from './define.ts';
 
-export const missingFixRule = defineRule({
-  id: 'missing-fix',
-  severity: 'error',
-  summary: 'an error card without a non-empty How to fix',
-  messages: {
-    missing: (card: string) => `${card} has no How to fix; add a \`:::fix\` saying what the reader does about it`,
-    empty: (card: string) => `The How to fix of ${card} is empty; say what the reader does about it`,
-    onlyComments: (card: string) =>
-      `The How to fix of ${card} holds only comments, which readers do not see; say what the reader does about it`,
+export const missingFixRule = defineRule(
+  {
+    id: 'missing-fix',
+    severity: 'error',
+    summary: 'an error card without a non-empty How to fix',
+    messages: {
+      missing: (card: string) => `${card} has no How to fix; add a \`:::fix\` saying what the reader does about it`,
+      empty: (card: string) => `The How to fix of ${card} is empty; say what the reader does about it`,
+      onlyComments: (card: string) =>
+        `The How to fix of ${card} holds only comments, which readers do not see; say what the reader does about it`,
+    },
   },
-});
+  (file, report) => {
+    for (const node of file.nodes) {
+      if (node.kind !== 'error') continue;
+      const section = node.fix;
+      const card = describe('error', node.id);
+      if (!section) report(missingFixRule.say('missing', card), openingOf(node.tree));
+      else if (!section.text) {
+        report(
+          missingFixRule.say(section.onlyComments ? 'onlyComments' : 'empty', card.charAt(0).toLowerCase() + card.slice(1)),
+          section.position,
+        );
+      }
+    }
+  },
+);

@@ -1,10 +1,12 @@
 /**
- * `missing-metadata`: its severity, summary and messages. Raised where the guide's files are read (core/parse,
- * core/graph); `docs/missing-metadata.md` explains it.
+ * `missing-metadata`: a guide without `index.mdx` (its folder check), or an
+ * `index.mdx` without its frontmatter, or with one never closed (a file rule over what the
+ * metadata's reading noted). `docs/missing-metadata.md` explains it.
  */
 import { INDEX_FILE } from '../graph/guide-files.ts';
-import { defineRule } from './define.ts';
+import { factsOfType } from '../parse/file-model.ts';
 import { code } from './words.ts';
+import { defineRule } from './define.ts';
 
 export const missingMetadataRule = defineRule(
   {
@@ -19,6 +21,11 @@ export const missingMetadataRule = defineRule(
     },
   },
   {
+    file: (file, report) => {
+      for (const { unclosed } of factsOfType(file, 'no-frontmatter')) {
+        report(missingMetadataRule.say(unclosed ? 'unclosedFrontmatter' : 'noFrontmatter'), { line: 1, column: 1 });
+      }
+    },
     folder: (folder, report) => {
       if (folder.kind === 'guide' && folder.files?.length && folder.files[0] !== folder.index) {
         report(folder.dir, missingMetadataRule.say('noIndex', folder.slug, INDEX_FILE));

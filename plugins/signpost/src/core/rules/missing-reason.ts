@@ -1,16 +1,34 @@
 /**
- * `missing-reason`: its severity, summary and messages. Raised where the guide's files are read (core/parse,
- * core/graph); `docs/missing-reason.md` explains it.
+ * `missing-reason`: an error card without a non-empty Reason (`:::reason`): none, an empty one, or one
+ * of comments only. A file rule over the cards extraction built. `docs/missing-reason.md` explains it.
  */
+import { describe } from '../parse/describe.ts';
+import { openingOf } from '../parse/directives.ts';
 import { defineRule } from './define.ts';
 
-export const missingReasonRule = defineRule({
-  id: 'missing-reason',
-  severity: 'error',
-  summary: 'an error card without a non-empty Reason',
-  messages: {
-    missing: (card: string) => `${card} has no Reason; add a \`:::reason\` saying why the error happens`,
-    empty: (card: string) => `The Reason of ${card} is empty; say why the error happens`,
-    onlyComments: (card: string) => `The Reason of ${card} holds only comments, which readers do not see; say why the error happens`,
+export const missingReasonRule = defineRule(
+  {
+    id: 'missing-reason',
+    severity: 'error',
+    summary: 'an error card without a non-empty Reason',
+    messages: {
+      missing: (card: string) => `${card} has no Reason; add a \`:::reason\` saying why the error happens`,
+      empty: (card: string) => `The Reason of ${card} is empty; say why the error happens`,
+      onlyComments: (card: string) => `The Reason of ${card} holds only comments, which readers do not see; say why the error happens`,
+    },
   },
-});
+  (file, report) => {
+    for (const node of file.nodes) {
+      if (node.kind !== 'error') continue;
+      const section = node.reason;
+      const card = describe('error', node.id);
+      if (!section) report(missingReasonRule.say('missing', card), openingOf(node.tree));
+      else if (!section.text) {
+        report(
+          missingReasonRule.say(section.onlyComments ? 'onlyComments' : 'empty', card.charAt(0).toLowerCase() + card.slice(1)),
+          section.position,
+        );
+      }
+    }
+  },
+);

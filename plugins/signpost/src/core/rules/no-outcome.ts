@@ -1,6 +1,6 @@
 /**
- * `no-outcome`: its severity, summary and messages. Raised where the guide's files are read (core/parse,
- * core/graph); `docs/no-outcome.md` explains it.
+ * `no-outcome`: its severity, summary and messages, raised by the graph rule in reachability.ts.
+ * `docs/no-outcome.md` explains it.
  */
 import { defineRule } from './define.ts';
 import { code } from './words.ts';

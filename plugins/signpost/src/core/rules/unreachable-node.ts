@@ -1,6 +1,6 @@
 /**
- * `unreachable-node`: its severity, summary and messages. Raised where the guide's files are read (core/parse,
- * core/graph); `docs/unreachable-node.md` explains it.
+ * `unreachable-node`: its severity, summary and messages, raised by the graph rule in
+ * reachability.ts. `docs/unreachable-node.md` explains it.
  */
 import { defineRule } from './define.ts';
 import { code } from './words.ts';

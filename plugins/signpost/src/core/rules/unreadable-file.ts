@@ -1,9 +1,13 @@
 /**
- * `unreadable-file`: its severity, summary and messages. Raised where the guide's files are read (core/parse,
- * core/graph); `docs/unreadable-file.md` explains it.
+ * `unreadable-file`: a guide file that cannot be read as text: not readable, not a regular
+ * file, not UTF-8, or a name of the guide folder that cannot be read. What the walk and the
+ * reading refuse outright is its folder check's (graph/folder-model.ts); a text
+ * with bytes that are not UTF-8, read on with them replaced, is a file rule over what the parse
+ * noted. `docs/unreadable-file.md` explains it.
  */
 import type { EntryKind, FolderFact } from '../graph/folder-model.ts';
 import type { Finding } from './define.ts';
+import { factsOfType } from '../parse/file-model.ts';
 import { defineRule } from './define.ts';
 
 export const unreadableFileRule = defineRule(
@@ -31,6 +35,9 @@ export const unreadableFileRule = defineRule(
     },
   },
   {
+    file: (file, report) => {
+      for (const { place } of factsOfType(file, 'invalid-utf8')) report(unreadableFileRule.say('notUtf8'), place);
+    },
     folder: (folder, report) => {
       for (const fact of folder.facts) {
         const finding = unreadableOf(fact);

@@ -1,5 +1,6 @@
 /**
- * Why the MDX parser stopped, in a writer's words and at the character the writer typed.
+ * Why the MDX parser stopped, in a writer's words and at the character the writer typed: how
+ * `syntax-error` (syntax-error.ts) words the exception the parse noted (`parser-stopped`).
  *
  * The parser reports where it gave up: after the name it expected (`<=` at the `=`), at the end
  * of the paragraph an unclosed `{` ran into, or inside an expression acorn could not read. The
@@ -13,32 +14,25 @@
  * is reported at the `{` (not at the end of the paragraph) as "This `{` is never closed, and
  * MDX reads `{` as the start of code; write `\{` for a brace …", with the replacement `\{`.
  */
-import { syntaxErrorRule } from '../rules/syntax-error.ts';
-import type { Point, Position } from 'unist';
-import type { VFile } from 'vfile';
-import { flag, relatedPlace } from '../problems.ts';
+import type { ParserStop } from '../parse/facts.ts';
+import { Lines } from '../parse/lines.ts';
+import { relatedPlace, type Place, type Related } from '../problems.ts';
 import { shorten } from '../suggest.ts';
-import { Lines } from './lines.ts';
+import type { Finding } from './define.ts';
+import { syntaxErrorRule } from './syntax-error.ts';
 
-interface ParserError {
-  reason?: string;
-  message?: string;
-  line?: number;
-  column?: number;
-  source?: string;
-  ruleId?: string;
-  place?: Point | Position;
+/** A finding of `syntax-error` with its place, before it is reported. */
+export interface PlacedFinding {
+  finding: Finding;
+  place?: Place;
+  related?: Related[];
 }
 
-/** Reports why the MDX parser stopped (anything but a RangeError, which is a nesting limit). */
-export function reportMdxError(error: unknown, file: VFile): void {
-  const cause = error as ParserError;
-  const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
-  const lines = new Lines(String(file.value));
-  if (!cause.line) {
-    flag(file, syntaxErrorRule.say('mdx', reason));
-    return;
-  }
+/** Why the MDX parser stopped (anything but a RangeError, which is a nesting limit), for the file at `path`. */
+export function parserStopFinding(cause: ParserStop, text: string, path: string): PlacedFinding {
+  const reason = (cause.reason ?? cause.message ?? String(cause)).replace(/\.$/, '');
+  const lines = new Lines(text);
+  if (!cause.line) return { finding: syntaxErrorRule.say('mdx', reason) };
   const at = lines.offset(cause.line, cause.column ?? 1);
   const rule = `${cause.source ?? ''}:${cause.ruleId ?? ''}`;
   const onDirectiveLine = /^\s*:+[a-z]/i.test(lines.lineText(cause.line));
@@ -46,12 +40,10 @@ export function reportMdxError(error: unknown, file: VFile): void {
   if (/^\s*\{:/.test(lines.lineText(cause.line))) {
     // Markdown from another tool: it can never reach a page as text, so say what it is.
     const start = lines.offset(cause.line, 1) + /^\s*/.exec(lines.lineText(cause.line))![0].length;
-    flag(
-      file,
-      syntaxErrorRule.say('kramdownAttributes'),
-      lines.span(start, lines.offset(cause.line, 1) + lines.lineText(cause.line).length),
-    );
-    return;
+    return {
+      finding: syntaxErrorRule.say('kramdownAttributes'),
+      place: lines.span(start, lines.offset(cause.line, 1) + lines.lineText(cause.line).length),
+    };
   }
 
   const part = /^\s*::(match|example)\[/.exec(lines.lineText(cause.line))?.[1] as 'match' | 'example' | undefined;
@@ -62,13 +54,11 @@ export function reportMdxError(error: unknown, file: VFile): void {
     const span = brace === undefined ? undefined : lines.span(brace, (close ?? brace) + 1);
     const written = brace === undefined ? '{' : shorten(lines.text.slice(brace, (close ?? brace) + 1), 40);
     const key = part === 'match' ? 'placeholderUnreadable' : 'braceInExample';
-    flag(file, syntaxErrorRule.say(key, written), span ?? { line: cause.line, column: cause.column ?? 1 });
-    return;
+    return { finding: syntaxErrorRule.say(key, written), place: span ?? { line: cause.line, column: cause.column ?? 1 } };
   }
   if (rule.startsWith('micromark-extension-mdx-expression') && onDirectiveLine) {
     // `{#id title="Press "Resume""}`: the attributes could not be read, and MDX tried them as code.
-    flag(file, syntaxErrorRule.say('attributesUnreadable'), { line: cause.line, column: cause.column ?? 1 });
-    return;
+    return { finding: syntaxErrorRule.say('attributesUnreadable'), place: { line: cause.line, column: cause.column ?? 1 } };
   }
   if (rule.startsWith('micromark-extension-mdx-expression') && (cause.ruleId === 'unexpected-eof' || cause.ruleId === 'acorn')) {
     const brace = openBrace(lines.text, at);
@@ -78,8 +68,7 @@ export function reportMdxError(error: unknown, file: VFile): void {
         cause.ruleId === 'unexpected-eof' || close === undefined
           ? syntaxErrorRule.say('braceNeverClosed')
           : syntaxErrorRule.say('braceNotCode', shorten(lines.text.slice(brace, close + 1).replace(/\s+/g, ' '), 40));
-      flag(file, { ...finding, expected: ['\\{'] }, lines.span(brace, brace + 1));
-      return;
+      return { finding: { ...finding, expected: ['\\{'] }, place: lines.span(brace, brace + 1) };
     }
   }
   if (rule.startsWith('micromark-extension-mdx-jsx:unexpected-')) {
@@ -87,12 +76,10 @@ export function reportMdxError(error: unknown, file: VFile): void {
     if (less !== -1 && lines.point(less).line === cause.line) {
       const autolink = /^<((?:https?:\/\/|mailto:)[^\s<>]*)>/i.exec(lines.text.slice(less, less + 2000));
       if (autolink) {
-        flag(file, syntaxErrorRule.say('autolink', autolink[1]!), lines.span(less, less + autolink[0].length));
-      } else {
-        const written = lines.text.slice(less, Math.max(at + 1, less + 2)).replace(/[\r\n].*$/s, '');
-        flag(file, syntaxErrorRule.say('lessThan', shorten(written, 20)), lines.span(less, less + 1));
+        return { finding: syntaxErrorRule.say('autolink', autolink[1]!), place: lines.span(less, less + autolink[0].length) };
       }
-      return;
+      const written = lines.text.slice(less, Math.max(at + 1, less + 2)).replace(/[\r\n].*$/s, '');
+      return { finding: syntaxErrorRule.say('lessThan', shorten(written, 20)), place: lines.span(less, less + 1) };
     }
   }
   const mismatch =
@@ -103,21 +90,21 @@ export function reportMdxError(error: unknown, file: VFile): void {
       start: { line: Number(line), column: Number(column) },
       end: { line: Number(endLine), column: Number(endColumn) },
     };
-    flag(file, syntaxErrorRule.say('closingTagMismatch', closing!, opening!, Number(line), Number(column)), cause.place, [
-      relatedPlace(file.path, openingPlace, `the opening \`<${opening}>\``),
-    ]);
-    return;
+    return {
+      finding: syntaxErrorRule.say('closingTagMismatch', closing!, opening!, Number(line), Number(column)),
+      place: cause.place,
+      related: [relatedPlace(path, openingPlace, `the opening \`<${opening}>\``)],
+    };
   }
   const unclosed = /^Expected a closing tag for `<([^`>]*)>` \((\d+):(\d+)-(\d+):(\d+)\)/.exec(reason);
   if (unclosed) {
     const [, name, line, column, endLine, endColumn] = unclosed;
-    flag(file, syntaxErrorRule.say('elementNeverClosed', name!), {
-      start: { line: Number(line), column: Number(column) },
-      end: { line: Number(endLine), column: Number(endColumn) },
-    });
-    return;
+    return {
+      finding: syntaxErrorRule.say('elementNeverClosed', name!),
+      place: { start: { line: Number(line), column: Number(column) }, end: { line: Number(endLine), column: Number(endColumn) } },
+    };
   }
-  flag(file, syntaxErrorRule.say('mdx', reason), { line: cause.line, column: cause.column ?? 1 });
+  return { finding: syntaxErrorRule.say('mdx', reason), place: { line: cause.line, column: cause.column ?? 1 } };
 }
 
 /**
