@@ -9,11 +9,10 @@
  * ```
  *
  * It validates its options, injects every page under `prefix`, hands its configuration to the
- * pages through virtual modules, indexes the guides with Pagefind as Astro renders them, and
+ * pages through virtual modules, indexes the guides with Pagefind once they are written, and
  * writes the Content-Security-Policy for hosts that read `_headers`. The guides themselves are
  * read and checked by the content loader (`loader.ts`).
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,11 +22,11 @@ import { BasePathSchema, SiteUrlSchema } from '../core/schemas/site-config.ts';
 import { componentSchemas, SignpostOptionsSchema, type SignpostOptions, type SignpostUserOptions } from './options.ts';
 import { commandLineOptions, type CommandLineOptions } from './command-line.ts';
 import { configError, describeIssues } from './errors.ts';
-import { SearchIndex } from './pagefind.ts';
-import { listenToPhases } from './phases.ts';
+import { writeSearchIndex } from './pagefind.ts';
+import { takePhase } from './phases.ts';
 import { writeHeaders } from './headers.ts';
 import { writeRedirects, type Redirect } from './redirects.ts';
-import { MIDDLEWARE, virtualModules, VIRTUAL_MODULE_TYPES } from './virtual-modules.ts';
+import { virtualModules, VIRTUAL_MODULE_TYPES } from './virtual-modules.ts';
 import { copyServedFiles, readServedFile, type ServedFiles } from './guide-files.ts';
 
 export type { SignpostUserOptions as SignpostOptions } from './options.ts';
@@ -117,16 +116,11 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
   let resolved: ResolvedSignpost | undefined;
   const loaded = new LoadedGuides();
   let base = '/';
-  /** How the build names its pages' files (`build.format`). */
-  let format: AstroConfig['build']['format'] = 'directory';
-  /** This integration's key for its search index; a process may run several builds. */
-  const buildKey = randomUUID();
-  let search: SearchIndex | undefined;
 
   return {
     name: INTEGRATION_NAME,
     hooks: {
-      'astro:config:setup': async ({ config, command, injectRoute, updateConfig, addMiddleware, logger }) => {
+      'astro:config:setup': async ({ config, injectRoute, updateConfig, logger }) => {
         const cli = commandLineOptions(config.integrations);
         const root = fileURLToPath(config.root);
         const merged: SignpostOptions = {
@@ -158,8 +152,6 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
           }
           injectRoute({ pattern: route.pattern, entrypoint: `signpost/routes/${route.file}`, prerender: true });
         }
-        // Hands the guides' pages to the search index as they are rendered (see pagefind.ts).
-        if (command === 'build') addMiddleware({ entrypoint: MIDDLEWARE, order: 'pre' });
         updateConfig({
           build: {
             // Styles and scripts as files of their own: cacheable, and allowed by a strict
@@ -171,7 +163,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
             ...(cli && config.build.concurrency === 1 ? { concurrency: RENDER_CONCURRENCY } : {}),
           },
           vite: {
-            plugins: [virtualModules(resolved, buildKey)],
+            plugins: [virtualModules(resolved)],
             build: { assetsInlineLimit: 0 },
             // The built sites beside the output (see bin/site-swap.ts) are no source to watch.
             server: { watch: { ignored: ['**/.*.builds/**', `${fileURLToPath(config.outDir).replace(/\/$/, '')}/**`] } },
@@ -179,7 +171,6 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         });
       },
       'astro:config:done': ({ config, injectTypes, logger }) => {
-        format = config.build.format;
         // The base reaches every page's links and the rules of `_headers`: only a safe alphabet
         // gets through, whoever set it (`--base`, `astro build --base`, the config).
         const checkedBase = BasePathSchema.safeParse(config.base);
@@ -219,25 +210,19 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
       'astro:build:start': () => {
         if (!resolved) return;
         resolved.commandLine?.onStart?.('rendering');
-        listenToPhases(resolved.commandLine?.onPhase);
-        search = new SearchIndex(buildKey, base, resolved.prefix);
-        // Pages are handed over only where their paths say which file they are written to.
-        if (format === 'directory') search.open();
+        // A measure left by an earlier build in this process is not this one's.
+        takePhase('map');
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!resolved) return;
+        // `dir`, not the config's `outDir`: a site with a server keeps its static pages in `build.client`.
         const outDir = fileURLToPath(dir);
+        resolved.commandLine?.onPhase?.('map', takePhase('map'));
         if (loaded.files) await copyServedFiles(loaded.files, outDir, base);
         const started = performance.now();
-        // What is left of indexing once the pages are written: the pages that did not come
-        // through the middleware, and writing the index.
-        // `dir`, not `outDir`: a site with a server keeps its static pages in `build.client`.
-        const index = search ?? new SearchIndex(buildKey, base, resolved.prefix);
-        search = undefined;
         resolved.commandLine?.onStart?.('indexing');
-        await index.finish(join(outDir, resolved.prefix), logger.fork('signpost:pagefind'));
+        await writeSearchIndex(join(outDir, resolved.prefix), logger.fork('signpost:pagefind'));
         resolved.commandLine?.onPhase?.('pagefind', performance.now() - started);
-        listenToPhases(undefined);
         await writeHeaders(outDir, base, resolved.prefix, resolved.feedbackEndpoint);
         await writeRedirects(outDir, loaded.redirects);
       },

@@ -16,9 +16,7 @@ const BRANDING = 'virtual:signpost/branding.css';
 const CODE = 'virtual:signpost/code.css';
 /** The site's own components for guides, by name (see integration/page-components.ts). */
 const COMPONENTS = 'virtual:signpost/components';
-/** The site's middleware: the search middleware with the build's key (see search-middleware.ts). */
-export const MIDDLEWARE = 'virtual:signpost/middleware';
-const MODULES = [CONFIG, BRANDING, CODE, COMPONENTS, MIDDLEWARE];
+const MODULES = [CONFIG, BRANDING, CODE, COMPONENTS];
 
 export const VIRTUAL_MODULE_TYPES = `declare module '${CONFIG}' {
   const config: import('signpost/render').PageConfig;
@@ -32,7 +30,7 @@ declare module '${COMPONENTS}' {
 }
 `;
 
-export function virtualModules(options: ResolvedSignpost, buildKey: string): Plugin {
+export function virtualModules(options: ResolvedSignpost): Plugin {
   const config: Omit<PageConfig, 'logo'> = {
     prefix: options.prefix,
     feedbackEndpoint: options.feedbackEndpoint,
@@ -69,8 +67,6 @@ export function virtualModules(options: ResolvedSignpost, buildKey: string): Plu
       // Shiki is loaded when the stylesheet is asked for: `signpost check` reads this module with the site's config.
       if (id === `\0${CODE}`) return import('../render/highlight.ts').then(({ codeStylesheet }) => codeStylesheet());
       if (id === `\0${COMPONENTS}`) return componentsModule;
-      if (id === `\0${MIDDLEWARE}`)
-        return `import { searchMiddleware } from 'signpost/middleware';\nexport const onRequest = searchMiddleware(${JSON.stringify(buildKey)});`;
       return undefined;
     },
   };
