@@ -6,8 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { accentForeground } from './options.ts';
-import type { ResolvedSignpost } from './index.ts';
+import { accentForeground, type SignpostOptions } from './options.ts';
 import type { PageConfig } from '../render/page-config.ts';
 
 const CONFIG = 'virtual:signpost/config';
@@ -30,7 +29,8 @@ declare module '${COMPONENTS}' {
 }
 `;
 
-export function virtualModules(options: ResolvedSignpost): Plugin {
+/** The modules made of the options; `root` is the project folder, which their paths are relative to. */
+export function virtualModules(options: SignpostOptions, root: string): Plugin {
   const config: Omit<PageConfig, 'logo'> = {
     prefix: options.prefix,
     feedbackEndpoint: options.feedbackEndpoint,
@@ -39,7 +39,7 @@ export function virtualModules(options: ResolvedSignpost): Plugin {
   };
   const configModule = options.logo
     ? [
-        `import logo from ${JSON.stringify(`${resolve(options.root, options.logo.src)}?url`)};`,
+        `import logo from ${JSON.stringify(`${resolve(root, options.logo.src)}?url`)};`,
         `export default { ...${JSON.stringify(config)}, logo: { src: logo, alt: ${JSON.stringify(options.logo.alt)} } };`,
       ].join('\n')
     : `export default { ...${JSON.stringify(config)}, logo: undefined };`;
@@ -53,7 +53,7 @@ export function virtualModules(options: ResolvedSignpost): Plugin {
     : '';
   const components = Object.entries(options.components ?? {});
   const componentsModule = [
-    ...components.map(([, component], index) => `import C${index} from ${JSON.stringify(resolve(options.root, component.entrypoint))};`),
+    ...components.map(([, component], index) => `import C${index} from ${JSON.stringify(resolve(root, component.entrypoint))};`),
     `export default { ${components.map(([name], index) => `${JSON.stringify(name)}: C${index}`).join(', ')} };`,
   ].join('\n');
   return {

@@ -9,6 +9,10 @@
  * export default { plugins: [[signpost, { guides: 'guide' }]] };
  * ```
  *
+ * The guides folder, the site's components and `strict` are the site's, read from its
+ * astro.config as `signpost check` reads them (integration/site-context.ts), unless the
+ * plugin's options say otherwise.
+ *
  * Whole-guide rules need every file of the guide, so for each `.mdx` file under `guides` the
  * plugin loads that file's guide folder with the same code as `check`, the file itself as the
  * editor holds it (saved or not), and reports the problems of that file as vfile messages with
@@ -23,11 +27,12 @@ import type { VFile } from 'vfile';
 import { INDEX_FILE, loadGuide } from '../core/graph/load-guide.ts';
 import { sortProblems, SOURCE } from '../core/problems.ts';
 import { ruleUrl } from '../core/rules/catalogue.ts';
+import { readSiteConfig, type SiteConfig } from '../integration/site-context.ts';
 
 export interface RemarkSignpostOptions {
-  /** The folder of guides, relative to the working folder (as `signpost()`'s `guides`). Default `guide`. */
+  /** The folder of guides, relative to the working folder. Default: `signpost()`'s `guides` in astro.config.mjs, else `guide`. */
   guides?: string;
-  /** Drafts are errors, as `check --strict`. */
+  /** Drafts are errors, as `check --strict`. Default: `signpost()`'s `strict`. */
   strict?: boolean;
   /** Where rules are explained on the web (as `SIGNPOST_DOCS_URL`); default: the docs in the package. */
   docsUrl?: string;
@@ -49,19 +54,28 @@ function guideFolder(path: string, guides: string): string | undefined {
 
 /** The remark plugin: reports the problems `check` finds in each guide file. */
 export default function remarkSignpost(options: RemarkSignpostOptions = {}) {
+  /** Each working folder's site, read once for as long as the processor lives (an editor's session). */
+  const sites = new Map<string, Promise<SiteConfig>>();
   return async function check(_tree: Root, file: VFile): Promise<void> {
     if (!file.path || !file.path.endsWith('.mdx')) return;
     const path = resolve(file.cwd, file.path);
-    const guideDir = guideFolder(path, resolve(file.cwd, options.guides ?? 'guide'));
+    let site = sites.get(file.cwd);
+    if (!site)
+      sites.set(
+        file.cwd,
+        (site = readSiteConfig(file.cwd, options.guides === undefined ? {} : { guides: resolve(file.cwd, options.guides) })),
+      );
+    const { guidesDir, components, strict } = await site;
+    const guideDir = guideFolder(path, guidesDir);
     if (!guideDir || basename(path).startsWith('.')) return;
-    const { problems } = await loadGuide(guideDir, { sources: new Map([[path, String(file.value)]]) });
+    const { problems } = await loadGuide(guideDir, { sources: new Map([[path, String(file.value)]]), components });
     const isIndex = path === join(guideDir, INDEX_FILE);
     for (const problem of sortProblems(problems)) {
       if (problem.file !== path && !(isIndex && problem.file === guideDir)) continue;
       const start = { line: problem.line, column: problem.column };
       const place = problem.endLine !== undefined ? { start, end: { line: problem.endLine, column: problem.endColumn! } } : start;
       const message = file.message(problem.message, { place, ruleId: problem.rule, source: SOURCE });
-      message.fatal = problem.severity === 'error' || (options.strict === true && problem.rule === 'draft');
+      message.fatal = problem.severity === 'error' || ((options.strict ?? strict) && problem.rule === 'draft');
       message.url = ruleUrl(problem.rule, options.docsUrl);
       if (problem.expected) message.expected = problem.expected;
       if (problem.related?.length) {
