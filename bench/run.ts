@@ -500,9 +500,9 @@ function table(results: SizeResult[]): string {
   }
   rows.push(
     ['build: validation', ...results.map((r) => s(r.build.validation))],
-    ['build: Astro render (search indexed alongside)', ...results.map((r) => s(r.build.astro - r.build.map - r.build.pagefind))],
+    ['build: Astro render', ...results.map((r) => s(r.build.astro - r.build.map - r.build.pagefind))],
     ['build: map layout', ...results.map((r) => s(r.build.map))],
-    ['build: search index, after the render', ...results.map((r) => s(r.build.pagefind))],
+    ['build: search index (Pagefind, after the render)', ...results.map((r) => s(r.build.pagefind))],
     ['build: total', ...results.map((r) => s(r.build.total))],
     ['build again, guides unchanged', ...results.map((r) => s(r.rebuildMs))],
     ['baseline: plain Astro MDX', ...results.map((r) => s(r.baselineMs))],

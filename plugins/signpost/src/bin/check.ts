@@ -7,8 +7,7 @@
  * is not one).
  */
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { checkGuides } from '../core/check.ts';
 import { guidesAt, RevisionError } from '../core/history.ts';
 import { sortProblems } from '../core/problems.ts';
@@ -16,7 +15,7 @@ import { removedIds } from '../core/rules/removed-id.ts';
 import { siteLayoutOf } from '../core/rules/broken-file.ts';
 import { ruleUrl } from '../core/rules/catalogue.ts';
 import { parseCommand, refuse, writerCwd } from './common.ts';
-import { siteComponents } from './site-config.ts';
+import { checkOptionsOf, readSiteConfig } from '../integration/site-context.ts';
 import { GRAPH_FORMATS, graphText, type GraphFormat } from '../report/graph-text.ts';
 import { formatResult, sourceLines, terminalColor } from '../report/human.ts';
 import { formatGithub } from '../report/github.ts';
@@ -27,8 +26,10 @@ const FORMATS = ['human', 'json', 'sarif', 'github'] as const;
 
 const USAGE = `Usage: signpost check [DIR ...] [--format human|json|sarif|github] [--strict] [--since REV] [--graph mermaid|dot] [--no-cache]
 
-Validates the guides in each DIR (default: guide) and reports every problem.
-DIR is a guide folder (it holds .mdx files) or a folder of guide folders.
+Validates the guides in each DIR (default: the \`guides\` option of signpost() in
+astro.config.mjs, else guide) and reports every problem, with the site's components and
+prefix as the build checks them. DIR is a guide folder (it holds .mdx files) or a folder of
+guide folders.
 
   --format json    one JSON array of problems on stdout
   --format sarif   a SARIF 2.1.0 log on stdout, for code scanning
@@ -36,7 +37,7 @@ DIR is a guide folder (it holds .mdx files) or a folder of guide folders.
   --strict         drafts are errors, as in production builds
   --since REV      also report node ids of git revision REV that are gone (removed-id)
   --graph FORMAT   print each guide's graph (mermaid or dot) on stdout, problems on stderr
-  --no-cache       parse every file again, without the parse cache (node_modules/.astro/signpost)
+  --no-cache       parse every file again, without the parse cache (signpost/ in Astro's cacheDir)
   --help           show this help
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
@@ -69,15 +70,14 @@ export async function run(argv: string[]): Promise<void> {
 
   // Paths the writer typed are relative to where they typed them, and so are the paths we print.
   const cwd = writerCwd('check');
-  const dirs = positionals.length > 0 ? positionals.map((dir) => resolve(cwd, dir)) : [resolve('guide')];
-
-  const components = await siteComponents(cwd);
-  const cacheDir = values['no-cache'] ? undefined : parseCacheDir(dirs[0]!);
-  const result = await checkGuides(dirs, {
-    strict: values.strict,
-    ...(components ? { components } : {}),
-    ...(cacheDir ? { cacheDir } : {}),
-  });
+  // The site's context as `signpost build` reads it, from the project it runs in.
+  const site = await readSiteConfig(process.cwd(), { strict: values.strict });
+  const dirs = positionals.length > 0 ? positionals.map((dir) => resolve(cwd, dir)) : [site.guidesDir];
+  const { site: layout, ...options } = checkOptionsOf(values['no-cache'] ? { ...site, keepsCache: false } : site);
+  // Links from the site's root are resolved in the site, at its prefix, for guides in its
+  // project; a folder of another project's (or of none) is checked in its own, at any prefix.
+  const inProject = dirs.every((dir) => siteLayoutOf(dir).root === site.root);
+  const result = await checkGuides(dirs, { ...options, ...(inProject ? { site: layout } : {}) });
   if (values.since !== undefined) {
     try {
       const before = await guidesAt(values.since, dirs, cwd);
@@ -104,14 +104,4 @@ export async function run(argv: string[]): Promise<void> {
     report.write(formatResult(result, { cwd, sourceLine: sourceLines(), color: terminalColor() }));
   }
   process.exitCode = result.ioError ? 2 : result.problems.some((p) => p.severity === 'error') ? 1 : 0;
-}
-
-/**
- * Where parses are kept between runs: the project's Astro cache folder, which the build and
- * the dev server use too, so that a check, a build and a restarted dev server each parse only
- * what changed since any of them ran. None outside a project with its packages installed.
- */
-function parseCacheDir(guides: string): string | undefined {
-  const modules = join(siteLayoutOf(guides).root, 'node_modules');
-  return existsSync(modules) ? join(modules, '.astro', 'signpost') : undefined;
 }

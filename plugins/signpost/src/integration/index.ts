@@ -8,26 +8,27 @@
  * export const collections = { signpost: defineCollection({ loader: signpostLoader() }) };
  * ```
  *
- * It validates its options, injects every page under `prefix`, hands its configuration to the
- * pages through virtual modules, indexes the guides with Pagefind as Astro renders them, and
- * writes the Content-Security-Policy for hosts that read `_headers`. The guides themselves are
- * read and checked by the content loader (`loader.ts`).
+ * It validates its options, resolves the site's context (site-context.ts) once, injects every
+ * page under `prefix`, hands its configuration to the pages through virtual modules, indexes
+ * the guides with Pagefind once they are written, and writes the Content-Security-Policy for
+ * hosts that read `_headers`. The guides themselves are read and checked by the content
+ * loader (`loader.ts`), with the same context.
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { BasePathSchema, SiteUrlSchema } from '../core/schemas/site-config.ts';
-import { componentSchemas, SignpostOptionsSchema, type SignpostOptions, type SignpostUserOptions } from './options.ts';
+import { SignpostOptionsSchema, type SignpostOptions, type SignpostUserOptions } from './options.ts';
 import { commandLineOptions, type CommandLineOptions } from './command-line.ts';
 import { configError, describeIssues } from './errors.ts';
-import { SearchIndex } from './pagefind.ts';
-import { listenToPhases } from './phases.ts';
+import { writeSearchIndex } from './pagefind.ts';
+import { takePhase } from './phases.ts';
 import { writeHeaders } from './headers.ts';
 import { writeRedirects, type Redirect } from './redirects.ts';
-import { MIDDLEWARE, virtualModules, VIRTUAL_MODULE_TYPES } from './virtual-modules.ts';
+import { resolveSiteConfig, SITE_OPTIONS_HOOK, type SiteConfig } from './site-context.ts';
+import { virtualModules, VIRTUAL_MODULE_TYPES } from './virtual-modules.ts';
 import { copyServedFiles, readServedFile, type ServedFiles } from './guide-files.ts';
 
 export type { SignpostUserOptions as SignpostOptions } from './options.ts';
@@ -36,16 +37,14 @@ export type { SignpostUserOptions as SignpostOptions } from './options.ts';
 export const INTEGRATION_NAME = 'signpost';
 
 /** What the loader and the pages need of the configuration, once resolved against the site. */
-export type ResolvedSignpost = Readonly<
-  SignpostOptions & {
-    /** Absolute path of the guides folder. */
-    guidesDir: string;
-    /** Absolute path of the project root. */
-    root: string;
-    /** What `signpost build` asked to hear about: phase times, what was checked. */
-    commandLine?: Pick<CommandLineOptions, 'onPhase' | 'onChecked' | 'onStart'>;
-  }
->;
+export interface ResolvedSignpost {
+  /** The options as given to `signpost()`, validated: what the pages show. */
+  readonly options: SignpostOptions;
+  /** The site's context, with what the command line said: what the guides are checked with. */
+  readonly site: SiteConfig;
+  /** What `signpost build` asked to hear about: phase times, what was checked. */
+  readonly commandLine?: Pick<CommandLineOptions, 'onPhase' | 'onChecked' | 'onStart'>;
+}
 
 /**
  * What the content loader found that the integration's later hooks use: the files the pages
@@ -76,7 +75,7 @@ export class LoadedGuides {
 
 /** What the content loader reads from the integration through `OPTIONS_HOOK`. */
 export interface LoaderChannel {
-  options: ResolvedSignpost;
+  resolved: ResolvedSignpost;
   loaded: LoadedGuides;
 }
 
@@ -85,8 +84,6 @@ const RENDER_CONCURRENCY = 4;
 
 /** The hook by which the content loader reads the resolved options from `config.integrations`. */
 export const OPTIONS_HOOK = 'signpost:options';
-/** The hook by which `signpost check` reads the site's components from astro.config.mjs, before any build. */
-export const COMPONENTS_HOOK = 'signpost:components';
 
 const OPTION_NAMES = Object.keys(SignpostOptionsSchema.unwrap().shape);
 
@@ -117,27 +114,24 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
   let resolved: ResolvedSignpost | undefined;
   const loaded = new LoadedGuides();
   let base = '/';
-  /** How the build names its pages' files (`build.format`). */
-  let format: AstroConfig['build']['format'] = 'directory';
-  /** This integration's key for its search index; a process may run several builds. */
-  const buildKey = randomUUID();
-  let search: SearchIndex | undefined;
 
   return {
     name: INTEGRATION_NAME,
     hooks: {
-      'astro:config:setup': async ({ config, command, injectRoute, updateConfig, addMiddleware, logger }) => {
+      'astro:config:setup': async ({ config, injectRoute, updateConfig, logger }) => {
         const cli = commandLineOptions(config.integrations);
         const root = fileURLToPath(config.root);
-        const merged: SignpostOptions = {
-          ...options,
-          ...(cli?.guides ? { guides: cli.guides } : {}),
-          ...(cli?.strict ? { strict: true } : {}),
-        };
-        resolved = { ...merged, root, guidesDir: resolve(root, merged.guides), ...(cli ? { commandLine: cli } : {}) };
+        const site = resolveSiteConfig({
+          root,
+          astroCacheDir: fileURLToPath(config.cacheDir),
+          options,
+          guides: cli?.guides,
+          strict: cli?.strict,
+        });
+        resolved = { options, site, ...(cli ? { commandLine: cli } : {}) };
         // `signpost build` checks its output folder against the guides folder, now known.
-        await cli?.onResolved?.({ guidesDir: resolved.guidesDir, root });
-        for (const [name, component] of Object.entries(merged.components ?? {})) {
+        await cli?.onResolved?.({ guidesDir: site.guidesDir, root });
+        for (const [name, component] of Object.entries(options.components ?? {})) {
           if (!existsSync(resolve(root, component.entrypoint))) {
             throw new AstroError(
               `Cannot find the component \`${component.entrypoint}\` given to \`signpost()\` as \`${name}\`.`,
@@ -145,21 +139,19 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
             );
           }
         }
-        if (merged.logo && !existsSync(resolve(root, merged.logo.src))) {
+        if (options.logo && !existsSync(resolve(root, options.logo.src))) {
           throw new AstroError(
-            `Cannot find the logo \`${merged.logo.src}\` given to \`signpost()\`.`,
+            `Cannot find the logo \`${options.logo.src}\` given to \`signpost()\`.`,
             'Give `logo.src` as a path from the project root, such as `./src/assets/logo.svg`.',
           );
         }
-        for (const route of routes(merged.prefix, config)) {
+        for (const route of routes(options.prefix, config)) {
           if (route.skipped) {
             logger.info(route.skipped);
             continue;
           }
           injectRoute({ pattern: route.pattern, entrypoint: `signpost/routes/${route.file}`, prerender: true });
         }
-        // Hands the guides' pages to the search index as they are rendered (see pagefind.ts).
-        if (command === 'build') addMiddleware({ entrypoint: MIDDLEWARE, order: 'pre' });
         updateConfig({
           build: {
             // Styles and scripts as files of their own: cacheable, and allowed by a strict
@@ -171,7 +163,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
             ...(cli && config.build.concurrency === 1 ? { concurrency: RENDER_CONCURRENCY } : {}),
           },
           vite: {
-            plugins: [virtualModules(resolved, buildKey)],
+            plugins: [virtualModules(options, root)],
             build: { assetsInlineLimit: 0 },
             // The built sites beside the output (see bin/site-swap.ts) are no source to watch.
             server: { watch: { ignored: ['**/.*.builds/**', `${fileURLToPath(config.outDir).replace(/\/$/, '')}/**`] } },
@@ -179,7 +171,6 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
         });
       },
       'astro:config:done': ({ config, injectTypes, logger }) => {
-        format = config.build.format;
         // The base reaches every page's links and the rules of `_headers`: only a safe alphabet
         // gets through, whoever set it (`--base`, `astro build --base`, the config).
         const checkedBase = BasePathSchema.safeParse(config.base);
@@ -197,7 +188,7 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
           );
         // A build for publishing should know where it is published: search engines and link
         // previews need absolute URLs. Said, not refused: a site can be published from anywhere.
-        if (resolved?.strict && !config.site) {
+        if (resolved?.site.strict && !config.site) {
           logger.warn(
             'The site address is not set: pages have no canonical URL and sitemap.xml lists paths. Set it with SITE_URL=https://help.example.com, or `site` in astro.config.mjs.',
           );
@@ -219,30 +210,26 @@ export default function signpost(userOptions?: SignpostUserOptions): AstroIntegr
       'astro:build:start': () => {
         if (!resolved) return;
         resolved.commandLine?.onStart?.('rendering');
-        listenToPhases(resolved.commandLine?.onPhase);
-        search = new SearchIndex(buildKey, base, resolved.prefix);
-        // Pages are handed over only where their paths say which file they are written to.
-        if (format === 'directory') search.open();
+        // A measure left by an earlier build in this process is not this one's.
+        takePhase('map');
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!resolved) return;
+        // `dir`, not the config's `outDir`: a site with a server keeps its static pages in `build.client`.
         const outDir = fileURLToPath(dir);
+        const { prefix } = resolved.site;
+        resolved.commandLine?.onPhase?.('map', takePhase('map'));
         if (loaded.files) await copyServedFiles(loaded.files, outDir, base);
         const started = performance.now();
-        // What is left of indexing once the pages are written: the pages that did not come
-        // through the middleware, and writing the index.
-        // `dir`, not `outDir`: a site with a server keeps its static pages in `build.client`.
-        const index = search ?? new SearchIndex(buildKey, base, resolved.prefix);
-        search = undefined;
         resolved.commandLine?.onStart?.('indexing');
-        await index.finish(join(outDir, resolved.prefix), logger.fork('signpost:pagefind'));
+        await writeSearchIndex(join(outDir, prefix), logger.fork('signpost:pagefind'));
         resolved.commandLine?.onPhase?.('pagefind', performance.now() - started);
-        listenToPhases(undefined);
-        await writeHeaders(outDir, base, resolved.prefix, resolved.feedbackEndpoint);
+        await writeHeaders(outDir, base, prefix, options.feedbackEndpoint);
         await writeRedirects(outDir, loaded.redirects);
       },
-      [OPTIONS_HOOK]: (): LoaderChannel | undefined => (resolved ? { options: resolved, loaded } : undefined),
-      [COMPONENTS_HOOK]: () => componentSchemas(options),
+      [OPTIONS_HOOK]: (): LoaderChannel | undefined => (resolved ? { resolved, loaded } : undefined),
+      // `signpost check` and the remark preset read the site's context from astro.config.mjs with it, before any build.
+      [SITE_OPTIONS_HOOK]: () => options,
     },
   };
 }

@@ -16,13 +16,12 @@
  */
 import { createHash } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import type { CheckResult } from '../core/check.ts';
 import type { PageGuide, SitePaths } from '../render/site-model.ts';
-import { componentSchemas } from './options.ts';
+import { checkOptionsOf } from './site-context.ts';
 import { INTEGRATION_NAME, OPTIONS_HOOK, type LoaderChannel } from './index.ts';
 import { GUIDE_ENTRY, NODE_ENTRY, PROBLEMS_ENTRY, type GuideEntry, type NodeEntry, type ProblemsEntry } from './entries.ts';
 
@@ -48,7 +47,8 @@ export function signpostLoader(): Loader {
   return {
     name: 'signpost',
     load: async (context) => {
-      const { options, loaded } = loaderChannel(context);
+      const { resolved, loaded } = loaderChannel(context);
+      const { site, commandLine } = resolved;
       const code = await work();
       const { createChecker, formatResult, sourceLines, terminalColor, SitePaths: Paths } = code;
       if (context.collection !== COLLECTION) {
@@ -57,44 +57,38 @@ export function signpostLoader(): Loader {
           `Name the collection \`${COLLECTION}\` in src/content.config.ts: \`export const collections = { ${COLLECTION}: defineCollection({ loader: signpostLoader() }) };\``,
         );
       }
-      const paths = new Paths(`${context.config.base.replace(/\/?$/, '/')}${options.prefix.slice(1)}`);
+      const paths = new Paths(`${context.config.base.replace(/\/?$/, '/')}${site.prefix.slice(1)}`);
       let lastReport = '';
-      const cacheDir = join(fileURLToPath(context.config.cacheDir), 'signpost');
       let synced = false;
       // One checker for as long as the dev server runs: a save costs what it changed. Parses
       // are kept in Astro's cache folder too: the next build reparses only changed files.
-      const checker = createChecker({
-        strict: options.strict,
-        cacheDir,
-        site: { root: fileURLToPath(context.config.root), prefix: options.prefix },
-        components: componentSchemas(options),
-      });
+      const checker = createChecker(checkOptionsOf(site));
 
       const sync = async (): Promise<void> => {
         const started = performance.now();
-        options.commandLine?.onStart?.('checking');
+        commandLine?.onStart?.('checking');
         // Worker threads pay off for a whole guides folder, not for the file just saved.
-        const result = await checker.check([options.guidesDir], { parallel: !synced });
+        const result = await checker.check([site.guidesDir], { parallel: !synced });
         // A build checks once: the parse trees need not outlive the pages made from them.
         if (!context.watcher) checker.close();
         synced = true;
         const checked = performance.now() - started;
-        options.commandLine?.onPhase?.('validation', checked);
-        const root = fileURLToPath(context.config.root);
+        commandLine?.onPhase?.('validation', checked);
+        const { root } = site;
         const failed = result.ioError || result.problems.some((p) => p.severity === 'error');
         // A build stops here, with the report as its error.
         if (failed && !context.watcher) throw guideError(code, result, root);
         const report =
           result.problems.length > 0 ? formatResult(result, { cwd: root, sourceLine: sourceLines(), color: terminalColor() }) : '';
         // Say it again only when something changed: an editor saving twice is not news.
-        if (report !== lastReport && report) context.logger.warn(`${relative(root, options.guidesDir) || '.'}\n${report}`);
+        if (report !== lastReport && report) context.logger.warn(`${relative(root, site.guidesDir) || '.'}\n${report}`);
         if (report !== lastReport && !report && lastReport) context.logger.info('The guides have no problems left.');
         lastReport = report;
-        options.commandLine?.onChecked?.({
+        commandLine?.onChecked?.({
           guides: result.guides.length,
           nodes: result.guides.reduce((sum, guide) => sum + guide.nodes.length, 0),
         });
-        await store(code, context, result, failed ? result : undefined, paths, { options, loaded }, root, cacheDir);
+        await store(code, context, result, failed ? result : undefined, paths, { resolved, loaded });
         // For `npm run bench`: what a save costs in the dev server, one JSON line per check.
         const timings = process.env['SIGNPOST_TIMINGS'];
         if (timings && context.watcher) {
@@ -106,10 +100,10 @@ export function signpostLoader(): Loader {
       await sync();
       const watcher = context.watcher;
       if (!watcher) return;
-      watcher.add(options.guidesDir);
+      watcher.add(site.guidesDir);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const changed = (path: string): void => {
-        if (path !== options.guidesDir && !path.startsWith(options.guidesDir + sep)) return;
+        if (path !== site.guidesDir && !path.startsWith(site.guidesDir + sep)) return;
         clearTimeout(timer);
         // Editors write a file in several steps: check once they are done.
         timer = setTimeout(() => void sync().catch((error: unknown) => context.logger.error(String(error))), 50);
@@ -159,10 +153,9 @@ async function store(
   result: CheckResult,
   failed: CheckResult | undefined,
   paths: SitePaths,
-  { options, loaded }: LoaderChannel,
-  root: string,
-  cacheDir: string,
+  { resolved, loaded }: LoaderChannel,
 ): Promise<void> {
+  const { root, cacheDir, prefix } = resolved.site;
   const { formatResult, sourceLines, loadHighlighter, codeLanguages, GuideFiles, pageGuide, IMAGE_IMPORT } = code;
   const kept = new Set<string>();
   const put = (entry: { id: string; data: GuideEntry | NodeEntry | ProblemsEntry; filePath?: string }): void => {
@@ -196,7 +189,7 @@ async function store(
       ),
     );
     const highlighter = await loadHighlighter(codeLanguages(result.guides));
-    const base = paths.base.slice(0, paths.base.length - options.prefix.length + 1);
+    const base = paths.base.slice(0, paths.base.length - prefix.length + 1);
     const files = new GuideFiles(paths, result.linkedFiles);
     for (const guide of result.guides) {
       const page = pageGuide(guide, paths, {
@@ -204,7 +197,7 @@ async function store(
         fileHref: (file) => files.url(file, guide.dir),
         // `/terms/` is a path from the site's root: under the base, not under the guides' prefix.
         siteHref: (path) => `${base}${path.replace(/^\/+/, '')}`,
-        siteComponents: new Set(Object.keys(options.components ?? {})),
+        siteComponents: new Set(resolved.site.components.keys()),
       });
       put({
         id: guide.slug,

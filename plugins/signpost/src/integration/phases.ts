@@ -1,18 +1,22 @@
 /**
- * How long parts of a build took, for `signpost build`'s SIGNPOST_TIMINGS (`npm run bench`),
- * from where they are done. The pages are rendered in this process but from a bundle of their
- * own, so the command's callback reaches them through a global while a build runs.
+ * How long parts of a build took where they are done, for `signpost build`'s SIGNPOST_TIMINGS
+ * (`npm run bench`). The pages run from a bundle of their own, which cannot be handed the
+ * command's callback: they leave a measure on Node's performance timeline (User Timing), and
+ * the integration reads it once the pages are written, then clears it.
  */
-const ON_PHASE = Symbol.for('signpost.on-phase');
 
-type OnPhase = (phase: string, milliseconds: number) => void;
+/** The name of a part's measures. */
+const measureName = (phase: string): string => `signpost:${phase}`;
 
-/** Hands parts' times to `onPhase` until it is called again without one. */
-export function listenToPhases(onPhase: OnPhase | undefined): void {
-  (globalThis as { [ON_PHASE]?: OnPhase | undefined })[ON_PHASE] = onPhase;
+/** Says that a part of the build ran from `started` (a `performance.now()`) until now. */
+export function measurePhase(phase: string, started: number): void {
+  performance.measure(measureName(phase), { start: started, end: performance.now() });
 }
 
-/** Says how long a part of the build took, if a command is listening. */
-export function reportPhase(phase: string, milliseconds: number): void {
-  (globalThis as { [ON_PHASE]?: OnPhase | undefined })[ON_PHASE]?.(phase, milliseconds);
+/** The milliseconds the part's measures add up to since it was last taken, which are cleared. */
+export function takePhase(phase: string): number {
+  const name = measureName(phase);
+  const total = performance.getEntriesByName(name, 'measure').reduce((sum, entry) => sum + entry.duration, 0);
+  performance.clearMeasures(name);
+  return total;
 }

@@ -11,7 +11,7 @@ import { stringsFor } from '../render/strings.ts';
 import { GUIDE_ENTRY, NODE_ENTRY, type Entry, type GuideEntry, type NodeEntry } from './entries.ts';
 import { withImages } from './page-images.ts';
 import { withComponents } from './page-components.ts';
-import { reportPhase } from './phases.ts';
+import { measurePhase } from './phases.ts';
 
 /** Links under the site's base and Signpost's prefix: `/base/prefix/<guide>/<node>/`. */
 export const paths = new SitePaths(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${config.prefix.slice(1)}`);
@@ -110,7 +110,8 @@ function mapsOf(page: PageGuide, digest: string): GuideMap[] {
   const started = performance.now();
   const maps = renderMaps(page, paths);
   laidOut.set(page.slug, { digest, maps });
-  reportPhase('map', performance.now() - started);
+  // A build's measure, read when its pages are written; the dev server's would pile up unread.
+  if (!import.meta.env.DEV) measurePhase('map', started);
   return maps;
 }
 

@@ -6,8 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { accentForeground } from './options.ts';
-import type { ResolvedSignpost } from './index.ts';
+import { accentForeground, type SignpostOptions } from './options.ts';
 import type { PageConfig } from '../render/page-config.ts';
 
 const CONFIG = 'virtual:signpost/config';
@@ -16,9 +15,7 @@ const BRANDING = 'virtual:signpost/branding.css';
 const CODE = 'virtual:signpost/code.css';
 /** The site's own components for guides, by name (see integration/page-components.ts). */
 const COMPONENTS = 'virtual:signpost/components';
-/** The site's middleware: the search middleware with the build's key (see search-middleware.ts). */
-export const MIDDLEWARE = 'virtual:signpost/middleware';
-const MODULES = [CONFIG, BRANDING, CODE, COMPONENTS, MIDDLEWARE];
+const MODULES = [CONFIG, BRANDING, CODE, COMPONENTS];
 
 export const VIRTUAL_MODULE_TYPES = `declare module '${CONFIG}' {
   const config: import('signpost/render').PageConfig;
@@ -32,7 +29,8 @@ declare module '${COMPONENTS}' {
 }
 `;
 
-export function virtualModules(options: ResolvedSignpost, buildKey: string): Plugin {
+/** The modules made of the options; `root` is the project folder, which their paths are relative to. */
+export function virtualModules(options: SignpostOptions, root: string): Plugin {
   const config: Omit<PageConfig, 'logo'> = {
     prefix: options.prefix,
     feedbackEndpoint: options.feedbackEndpoint,
@@ -41,7 +39,7 @@ export function virtualModules(options: ResolvedSignpost, buildKey: string): Plu
   };
   const configModule = options.logo
     ? [
-        `import logo from ${JSON.stringify(`${resolve(options.root, options.logo.src)}?url`)};`,
+        `import logo from ${JSON.stringify(`${resolve(root, options.logo.src)}?url`)};`,
         `export default { ...${JSON.stringify(config)}, logo: { src: logo, alt: ${JSON.stringify(options.logo.alt)} } };`,
       ].join('\n')
     : `export default { ...${JSON.stringify(config)}, logo: undefined };`;
@@ -55,7 +53,7 @@ export function virtualModules(options: ResolvedSignpost, buildKey: string): Plu
     : '';
   const components = Object.entries(options.components ?? {});
   const componentsModule = [
-    ...components.map(([, component], index) => `import C${index} from ${JSON.stringify(resolve(options.root, component.entrypoint))};`),
+    ...components.map(([, component], index) => `import C${index} from ${JSON.stringify(resolve(root, component.entrypoint))};`),
     `export default { ${components.map(([name], index) => `${JSON.stringify(name)}: C${index}`).join(', ')} };`,
   ].join('\n');
   return {
@@ -69,8 +67,6 @@ export function virtualModules(options: ResolvedSignpost, buildKey: string): Plu
       // Shiki is loaded when the stylesheet is asked for: `signpost check` reads this module with the site's config.
       if (id === `\0${CODE}`) return import('../render/highlight.ts').then(({ codeStylesheet }) => codeStylesheet());
       if (id === `\0${COMPONENTS}`) return componentsModule;
-      if (id === `\0${MIDDLEWARE}`)
-        return `import { searchMiddleware } from 'signpost/middleware';\nexport const onRequest = searchMiddleware(${JSON.stringify(buildKey)});`;
       return undefined;
     },
   };

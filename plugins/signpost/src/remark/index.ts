@@ -9,6 +9,10 @@
  * export default { plugins: [[signpost, { guides: 'guide' }]] };
  * ```
  *
+ * The guides folder, the site's components and `strict` are the site's, read from its
+ * astro.config as `signpost check` reads them (integration/site-context.ts), unless the
+ * plugin's options say otherwise.
+ *
  * Whole-guide rules need every file of the guide, so for each `.mdx` file under `guides` the
  * plugin loads that file's guide folder with the same code as `check`, the file itself as the
  * editor holds it (saved or not), and reports the problems of that file as vfile messages with
@@ -20,15 +24,16 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { createChecker } from '../core/check.ts';
+import { createChecker, type Checker } from '../core/check.ts';
 import { INDEX_FILE } from '../core/graph/load-guide.ts';
 import { sortProblems, SOURCE } from '../core/problems.ts';
 import { ruleUrl } from '../core/rules/catalogue.ts';
+import { readSiteConfig, type SiteConfig } from '../integration/site-context.ts';
 
 export interface RemarkSignpostOptions {
-  /** The folder of guides, relative to the working folder (as `signpost()`'s `guides`). Default `guide`. */
+  /** The folder of guides, relative to the working folder. Default: `signpost()`'s `guides` in astro.config.mjs, else `guide`. */
   guides?: string;
-  /** Drafts are errors, as `check --strict`. */
+  /** Drafts are errors, as `check --strict`. Default: `signpost()`'s `strict`. */
   strict?: boolean;
   /** Where rules are explained on the web (as `SIGNPOST_DOCS_URL`); default: the docs in the package. */
   docsUrl?: string;
@@ -50,15 +55,26 @@ function guideFolder(path: string, guides: string): string | undefined {
 
 /**
  * The remark plugin: reports the problems `check` finds in each guide file. A processor keeps
- * one checker (an editor's language server, a remark-cli run): the files of a guide it read
- * for one file are not parsed again for the next, unless they changed.
+ * one checker per working folder (an editor's language server, a remark-cli run): the files
+ * of a guide it read for one file are not parsed again for the next, unless they changed.
  */
 export default function remarkSignpost(options: RemarkSignpostOptions = {}) {
-  const checker = createChecker();
+  /** Each working folder's site and its checker, for as long as the processor lives (an editor's session). */
+  const sites = new Map<string, Promise<{ site: SiteConfig; checker: Checker }>>();
   return async function check(_tree: Root, file: VFile): Promise<void> {
     if (!file.path || !file.path.endsWith('.mdx')) return;
     const path = resolve(file.cwd, file.path);
-    const guideDir = guideFolder(path, resolve(file.cwd, options.guides ?? 'guide'));
+    let entry = sites.get(file.cwd);
+    if (!entry) {
+      const given = options.guides === undefined ? {} : { guides: resolve(file.cwd, options.guides) };
+      entry = readSiteConfig(file.cwd, given).then((site) => ({ site, checker: createChecker({ components: site.components }) }));
+      sites.set(file.cwd, entry);
+    }
+    const {
+      site: { guidesDir, strict },
+      checker,
+    } = await entry;
+    const guideDir = guideFolder(path, guidesDir);
     if (!guideDir || basename(path).startsWith('.')) return;
     const problems = await checker.checkFile(guideDir, path, String(file.value));
     const isIndex = path === join(guideDir, INDEX_FILE);
@@ -67,7 +83,7 @@ export default function remarkSignpost(options: RemarkSignpostOptions = {}) {
       const start = { line: problem.line, column: problem.column };
       const place = problem.endLine !== undefined ? { start, end: { line: problem.endLine, column: problem.endColumn! } } : start;
       const message = file.message(problem.message, { place, ruleId: problem.rule, source: SOURCE });
-      message.fatal = problem.severity === 'error' || (options.strict === true && problem.rule === 'draft');
+      message.fatal = problem.severity === 'error' || ((options.strict ?? strict) && problem.rule === 'draft');
       message.url = ruleUrl(problem.rule, options.docsUrl);
       if (problem.expected) message.expected = problem.expected;
       if (problem.related?.length) {
