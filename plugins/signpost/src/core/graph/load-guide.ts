@@ -26,6 +26,7 @@ import { digestOf, type ParseCache } from './parse-cache.ts';
 import { trustedParse } from './cached-parse.ts';
 import { componentsKey, NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
 import { checkerMemory, type CheckerMemory } from '../memory.ts';
+import type { RegexVerdicts } from '../match/regex.ts';
 
 export interface LoadedGuide {
   guide: Guide;
@@ -151,7 +152,7 @@ async function parseFile(
     ? undefined
     : await cache?.get(path, isIndex, digest, (value) => trustedParse(value, path, source.text, components));
   if (!stored) onParse();
-  const { result, problems: own } = stored ?? (await parseEither(path, source, isIndex, components));
+  const { result, problems: own } = stored ?? (await parseEither(path, source, isIndex, components, memory.verdicts));
   if (cache && !stored) cache.set(path, isIndex, digest, { result, problems: own });
   parsed.set(path, { text: source.text, isIndex, key, result, problems: own, signature });
   append(problems, own);
@@ -168,6 +169,7 @@ export function parseSource(
   isIndex: boolean,
   components: SiteComponents,
   parser: Micromark,
+  verdicts?: RegexVerdicts,
 ): FileParse;
 /** The same with the native fast path only: undefined where it declines the file. */
 export function parseSource(
@@ -176,6 +178,7 @@ export function parseSource(
   isIndex: boolean,
   components: SiteComponents,
   parser: 'native',
+  verdicts?: RegexVerdicts,
 ): FileParse | undefined;
 export function parseSource(
   path: string,
@@ -183,9 +186,10 @@ export function parseSource(
   isIndex: boolean,
   components: SiteComponents,
   parser: ParserChoice,
+  verdicts: RegexVerdicts = new Map(),
 ): FileParse | undefined {
   const problems: Problem[] = [];
-  const result = parseText(path, source, isIndex, problems, components, parser);
+  const result = parseText(path, source, isIndex, problems, components, parser, verdicts);
   return result && { result, problems };
 }
 
@@ -195,10 +199,11 @@ async function parseEither(
   source: { text: string; invalidAt?: Point },
   isIndex: boolean,
   components: SiteComponents,
+  verdicts: RegexVerdicts,
 ): Promise<FileParse> {
-  const native = parseSource(path, source, isIndex, components, 'native');
+  const native = parseSource(path, source, isIndex, components, 'native', verdicts);
   if (native) return native;
-  return parseSource(path, source, isIndex, components, await loadParsers());
+  return parseSource(path, source, isIndex, components, await loadParsers(), verdicts);
 }
 
 /**
@@ -246,8 +251,9 @@ function parseText(
   problems: Problem[],
   components: SiteComponents,
   parser: ParserChoice,
+  verdicts: RegexVerdicts,
 ): ParsedFile | undefined {
-  const file = new VFile({ path, value: source.text });
+  const file = new VFile({ path, value: source.text, data: { signpostVerdicts: verdicts } });
   const limit = scanLimits(source.text);
   if (limit) {
     // Refused before parsing: past these limits parsing itself could take minutes, or overflow.

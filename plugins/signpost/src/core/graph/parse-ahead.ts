@@ -63,7 +63,7 @@ export async function parseAhead(
       if (!('text' in source)) continue;
       const isIndex = path === join(dir, INDEX_FILE);
       if (!(await parseMemory.needed(memory, path, source.text, isIndex, { components, key }, cache))) continue;
-      const parsed = parseSource(path, source, isIndex, components, 'native');
+      const parsed = parseSource(path, source, isIndex, components, 'native', memory.verdicts);
       if (parsed) {
         parseMemory.remember(memory, path, source.text, isIndex, key, cache, parsed);
         native++;
@@ -76,7 +76,7 @@ export async function parseAhead(
   if (bytes < PARSE_AHEAD_BYTES) return { files: native, inWorkers: 0 };
   jobs.sort((a, b) => b.source.text.length - a.source.text.length);
   const micromark = await loadParsers();
-  const { results, inWorkers } = await parseJobs(jobs, Math.min(threads, Math.ceil(bytes / PARSE_AHEAD_BYTES) - 1 || 1), micromark);
+  const { results, inWorkers } = await parseJobs(jobs, Math.min(threads, Math.ceil(bytes / PARSE_AHEAD_BYTES) - 1 || 1), micromark, memory);
   jobs.forEach((job, index) => parseMemory.remember(memory, job.path, job.source.text, job.isIndex, key, cache, results[index]!));
   return { files: native + jobs.length, inWorkers };
 }
@@ -88,7 +88,12 @@ function workerUrl(): URL {
 }
 
 /** Parses `jobs` in the main thread and `workers` worker threads, each taking the next job as it is free. */
-async function parseJobs(jobs: ParseJob[], workers: number, micromark: Micromark): Promise<{ results: FileParse[]; inWorkers: number }> {
+async function parseJobs(
+  jobs: ParseJob[],
+  workers: number,
+  micromark: Micromark,
+  { verdicts }: CheckerMemory,
+): Promise<{ results: FileParse[]; inWorkers: number }> {
   const next = new Int32Array(new SharedArrayBuffer(4));
   const results: FileParse[] = Array.from({ length: jobs.length });
   let inWorkers = 0;
@@ -109,13 +114,14 @@ async function parseJobs(jobs: ParseJob[], workers: number, micromark: Micromark
   );
   for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
     const { path, source, isIndex } = jobs[index]!;
-    results[index] = parseSource(path, source, isIndex, NO_COMPONENTS, micromark);
+    results[index] = parseSource(path, source, isIndex, NO_COMPONENTS, micromark, verdicts);
   }
   await Promise.all(done);
   // A worker that could not start leaves its jobs undone: they are parsed here.
   return {
     results: results.map(
-      (parse, index) => parse ?? parseSource(jobs[index]!.path, jobs[index]!.source, jobs[index]!.isIndex, NO_COMPONENTS, micromark),
+      (parse, index) =>
+        parse ?? parseSource(jobs[index]!.path, jobs[index]!.source, jobs[index]!.isIndex, NO_COMPONENTS, micromark, verdicts),
     ),
     inWorkers,
   };

@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import type { GuideNode } from '../graph/model.ts';
 import type { MetaResult } from './metadata.ts';
 import type { ParseFact } from './facts.ts';
+import type { RegexVerdicts } from '../match/regex.ts';
 
 /** One parsed guide file, as the file rules read it. */
 export interface FileModel {
@@ -38,6 +39,11 @@ declare module 'vfile' {
   interface DataMap {
     /** The facts noted while parsing this file (`note`), for its `FileModel`. */
     signpostFacts: ParseFact[];
+    /**
+     * What each `regex="…"` was found to be, shared by the files a checker parses
+     * (core/memory.ts): the same expression on many cards is analysed once.
+     */
+    signpostVerdicts: RegexVerdicts;
   }
 }
 

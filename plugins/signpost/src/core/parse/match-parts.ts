@@ -55,7 +55,7 @@ export function readMatch(directive: Directive, collected: MatchParts, file: VFi
 
 function readRegex(directive: Directive, regex: string, collected: MatchParts, file: VFile): void {
   const attribute = ownAttributePlace(directive, 'regex') ?? openingOf(directive)!;
-  const checked = checkRegex(regex);
+  const checked = checkRegex(regex, file.data.signpostVerdicts);
   if ('keys' in checked) {
     collected.patterns.push({ text: regex, regex: true, keys: checked.keys, expression: checked.expression, position: attribute });
     return;
