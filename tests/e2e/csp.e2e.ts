@@ -30,7 +30,8 @@ afterAll(async () => {
 
 /**
  * A page that records every Content-Security-Policy violation and console error. `violations()`
- * gives those of the page loaded now, and the console errors since it was last asked, each once.
+ * gives those of the page loaded now, and the console errors since it was last asked, each once;
+ * a page of its own for each address keeps one address's late errors from reaching the next's.
  */
 async function watched(): Promise<{ page: Page; violations: () => Promise<string[]> }> {
   const page = await browser.newPage();
@@ -54,16 +55,16 @@ async function watched(): Promise<{ page: Page; violations: () => Promise<string
 
 describe('the Content-Security-Policy', () => {
   it('holds on every page: no violation, no console error', async () => {
-    const { page, violations } = await watched();
     const found: string[] = [];
     expect(pages.length).toBeGreaterThan(20);
     for (const path of pages) {
+      const { page, violations } = await watched();
       await page.goto(`${site.url}${path}`);
       await page.waitForLoadState('networkidle');
       found.push(...(await violations()).map((violation) => `${path}: ${violation}`));
+      await page.close();
     }
     expect(found).toEqual([]);
-    await page.close();
   });
 
   it('holds while searching and answering feedback', async () => {

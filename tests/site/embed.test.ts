@@ -62,7 +62,7 @@ describe.each(['plain-astro', 'starlight'])('Signpost under /help/ in a %s site'
     const styles = await Promise.all(
       html.querySelectorAll('link[rel=stylesheet]').map((link) => read(name, link.getAttribute('href')!.replace(/^\//, ''))),
     );
-    expect(styles.join('')).toMatch(/--accent:light-dark\(#7a2e8e,#[0-9a-f]{6}\)/);
+    expect(styles.join('')).toMatch(/--sp-accent:light-dark\(#7a2e8e,#[0-9a-f]{6}\)/);
   });
 });
 

@@ -45,11 +45,11 @@ export function virtualModules(options: SignpostOptions, root: string): Plugin {
     : `export default { ...${JSON.stringify(config)}, logo: undefined };`;
   // The colours were validated as `#rrggbb`: nothing else can reach the stylesheet.
   const accent = options.accentColor;
-  // Each colour a light-dark() pair, like site.css: it follows the theme the reader chose as
-  // well as the system's.
+  // Each colour a light-dark() pair overriding a token of styles/tokens.css: it follows the
+  // theme the reader chose as well as the system's.
   const brandingModule = accent
-    ? `:root{--accent:light-dark(${accent.light},${accent.dark});--accent-fg:light-dark(${accentForeground(accent.light)},${accentForeground(accent.dark)});` +
-      `--accent-soft:light-dark(color-mix(in srgb,${accent.light} 10%,#fff),color-mix(in srgb,${accent.dark} 14%,#0f141b))}`
+    ? `:root{--sp-accent:light-dark(${accent.light},${accent.dark});--sp-accent-fg:light-dark(${accentForeground(accent.light)},${accentForeground(accent.dark)});` +
+      `--sp-accent-soft:light-dark(color-mix(in srgb,${accent.light} 10%,#fff),color-mix(in srgb,${accent.dark} 14%,#0f141b))}`
     : '';
   const components = Object.entries(options.components ?? {});
   const componentsModule = [

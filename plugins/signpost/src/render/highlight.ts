@@ -164,7 +164,7 @@ function codePalette(): Promise<Palette> {
 export async function codeStylesheet(): Promise<string> {
   const { css } = await codePalette();
   return [
-    `.code{--code-bg:light-dark(${CODE_BACKGROUND.light},${CODE_BACKGROUND.dark})}`,
+    `.code{--sp-code-bg:light-dark(${CODE_BACKGROUND.light},${CODE_BACKGROUND.dark})}`,
     '.code span[class^="s"]{color:light-dark(var(--sl,inherit),var(--sd,inherit))}',
     '.code .si{font-style:italic}',
     '.code .sb{font-weight:700}',

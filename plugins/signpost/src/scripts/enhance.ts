@@ -225,7 +225,7 @@ function enhanceFeedback(guide: string, node: string, trail: Step[]): void {
 function copyButton(selector: string, copied: () => string): void {
   const button = document.querySelector<HTMLButtonElement>(selector);
   if (!button) return;
-  // Shown from the first paint with JavaScript (site.css); hidden where there is no clipboard.
+  // Shown from the first paint with JavaScript (node-page.astro); hidden where there is no clipboard.
   if (!navigator.clipboard) {
     button.hidden = true;
     return;
