@@ -2,8 +2,7 @@
  * `missing-fix`: an error card without a non-empty How to fix (`:::fix`): none, an empty one, or one
  * of comments only. A file rule over the cards extraction built. `docs/missing-fix.md` explains it.
  */
-import { describe } from '../parse/describe.ts';
-import { openingOf } from '../parse/directives.ts';
+import { checkCardSection } from './card-section.ts';
 import { defineRule } from './define.ts';
 
 export const missingFixRule = defineRule(
@@ -18,18 +17,5 @@ export const missingFixRule = defineRule(
         `The How to fix of ${card} holds only comments, which readers do not see; say what the reader does about it`,
     },
   },
-  (file, report) => {
-    for (const node of file.nodes) {
-      if (node.kind !== 'error') continue;
-      const section = node.fix;
-      const card = describe('error', node.id);
-      if (!section) report(missingFixRule.say('missing', card), openingOf(node.tree));
-      else if (!section.text) {
-        report(
-          missingFixRule.say(section.onlyComments ? 'onlyComments' : 'empty', card.charAt(0).toLowerCase() + card.slice(1)),
-          section.position,
-        );
-      }
-    }
-  },
+  (file, report) => checkCardSection(file, report, missingFixRule, 'fix'),
 );

@@ -2,8 +2,7 @@
  * `missing-reason`: an error card without a non-empty Reason (`:::reason`): none, an empty one, or one
  * of comments only. A file rule over the cards extraction built. `docs/missing-reason.md` explains it.
  */
-import { describe } from '../parse/describe.ts';
-import { openingOf } from '../parse/directives.ts';
+import { checkCardSection } from './card-section.ts';
 import { defineRule } from './define.ts';
 
 export const missingReasonRule = defineRule(
@@ -17,18 +16,5 @@ export const missingReasonRule = defineRule(
       onlyComments: (card: string) => `The Reason of ${card} holds only comments, which readers do not see; say why the error happens`,
     },
   },
-  (file, report) => {
-    for (const node of file.nodes) {
-      if (node.kind !== 'error') continue;
-      const section = node.reason;
-      const card = describe('error', node.id);
-      if (!section) report(missingReasonRule.say('missing', card), openingOf(node.tree));
-      else if (!section.text) {
-        report(
-          missingReasonRule.say(section.onlyComments ? 'onlyComments' : 'empty', card.charAt(0).toLowerCase() + card.slice(1)),
-          section.position,
-        );
-      }
-    }
-  },
+  (file, report) => checkCardSection(file, report, missingReasonRule, 'reason'),
 );
