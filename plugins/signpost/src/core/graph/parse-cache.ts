@@ -18,6 +18,7 @@ import { readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLED } from '#micromark';
 
 /** What parsing one file gave: stored as it is, so it must survive `JSON.stringify`. */
 export interface CachedParse<T> {
@@ -26,12 +27,13 @@ export interface CachedParse<T> {
   value: T;
 }
 
-/** The packages whose versions change what a parse gives. */
+/**
+ * The packages whose versions change what a parse gives, as installed. micromark and
+ * mdast-util-from-markdown are not among them: Signpost parses with its own bundle of them,
+ * whose contents are `BUNDLED`.
+ */
 export const PARSER_PACKAGES = [
   'unified',
-  'remark-parse',
-  'micromark',
-  'mdast-util-from-markdown',
   'micromark-extension-directive',
   'mdast-util-directive',
   'remark-mdx',
@@ -56,7 +58,8 @@ export const PARSER_PACKAGES = [
 
 /**
  * A digest of the checker itself: the text of every module of the core (whichever form runs,
- * TypeScript or built JavaScript), the versions of the parser packages, and npm's record of
+ * TypeScript or built JavaScript), what its micromark bundle holds, the versions of the other
+ * parser packages, and npm's record of
  * the installed packages where there is one (`node_modules/.package-lock.json`), which
  * changes with any package the parser packages use in turn.
  */
@@ -68,6 +71,7 @@ export async function versionOfChecker(): Promise<string> {
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   for (const file of files) hash.update(file.slice(core.length)).update(await readFile(file));
+  hash.update(BUNDLED.join('\n'));
   const installed = new Set<string>();
   for (const name of PARSER_PACKAGES) {
     const found = await installedPackage(name);

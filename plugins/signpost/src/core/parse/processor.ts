@@ -8,14 +8,26 @@ import { directive } from 'micromark-extension-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import { unified, type Plugin, type Processor } from 'unified';
 import type { Root } from 'mdast';
-import { installLinearEditMap } from './linear-edit-map.ts';
+// remark-parse's options, and the `data` keys it types, which micromark extensions use.
+import type { Options as RemarkParseOptions } from 'remark-parse';
+import { fromMarkdown } from '#micromark';
 
-// Every parse below, and Astro's own Markdown in the same process once this module is loaded,
-// without micromark's quadratic edit step (see linear-edit-map.ts).
-installLinearEditMap();
+/**
+ * remark-parse, with micromark as Signpost bundles it (`#micromark`: upstream's, with the
+ * vendored `EditMap` that keeps parsing linear in the file; vendor/micromark-util-edit-map).
+ * The same options and extensions as remark-parse reads.
+ */
+const remarkParseLinear: Plugin<[Readonly<RemarkParseOptions>?], string, Root> = function (options) {
+  this.parser = (document) =>
+    fromMarkdown(document, {
+      ...this.data('settings'),
+      ...options,
+      extensions: this.data('micromarkExtensions') ?? [],
+      mdastExtensions: this.data('fromMarkdownExtensions') ?? [],
+    });
+};
 
 /**
  * remark-directive's syntax, with the positions of attributes and closing fences kept
@@ -61,7 +73,7 @@ function directiveFromMarkdownSafe(): FromMarkdownExtension {
 
 /** Parses a guide file: Markdown with GFM (tables, strikethrough, autolinks, task lists, footnotes), YAML frontmatter, MDX and directives. */
 export const mdxParser: Processor<Root> = unified()
-  .use(remarkParse)
+  .use(remarkParseLinear)
   .use(remarkFrontmatter)
   .use(remarkGfm)
   .use(remarkMdx)
@@ -74,7 +86,7 @@ export const mdxParser: Processor<Root> = unified()
  * parse measures it, so that the limit is reported where the nesting goes past it.
  */
 export const mdxParserWithoutGfm: Processor<Root> = unified()
-  .use(remarkParse)
+  .use(remarkParseLinear)
   .use(remarkFrontmatter)
   .use(remarkMdx)
   .use(remarkSignpostSyntax)
@@ -85,7 +97,7 @@ export const mdxParserWithoutGfm: Processor<Root> = unified()
  * one typo does not turn every link to them into a `dangling-target` as well.
  */
 export const fallbackParser: Processor<Root> = unified()
-  .use(remarkParse)
+  .use(remarkParseLinear)
   .use(remarkFrontmatter)
   .use(remarkGfm)
   .use(remarkSignpostSyntax)
