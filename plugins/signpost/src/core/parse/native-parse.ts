@@ -20,10 +20,13 @@
  * Why it is kept, with a reading of openings of its own (measured on the benchmark's guide of
  * 10,000 nodes, 200 files, 11 MB): `check --no-cache` takes 4.0 s of CPU with this path and
  * 22.3 s with micromark alone (farm-bench, 3 paired runs, CPU ratio 0.18). Sätteri gives no
- * places for attributes, and `check` reports at them; micromark reading only the 41,000
- * openings takes 1.9 to 3.0 s (its text tokenizer on each opening) or 14.3 s (one document of
- * them all), where Sätteri reads the whole files in 0.5 to 1.3 s and this whole file, Sätteri
- * included, takes 1.4 to 2.2 s. So the openings are read by `readOpening` and the functions
+ * places for attributes, and `check` reports at them; micromark reading only the 38,000
+ * openings takes 1.9 to 3.0 s (its text tokenizer on each opening), 1.1 s (`parse` and its
+ * document tokenizer on each), 0.37 s (one `parse` kept for all, events only, before any
+ * mdast is built from them) or 14.3 s (one document of them all), where Sätteri reads the
+ * whole files in 0.16 to 0.2 s and this whole file, Sätteri included, takes 0.32 to 0.49 s
+ * (measured again on 2026-12-07): even the cheapest reading by micromark would make `check`
+ * about a tenth slower at 10,000 nodes. So the openings are read by `readOpening` and the functions
  * after it, which follow micromark-extension-directive's factories (name, label, attributes)
  * and mdast-util-directive's merge, decoding values with the same parse-entities call; a
  * reading must agree with Sätteri's names and values or the file is declined, and the test
