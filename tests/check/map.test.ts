@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answersOf, MAP_BOXES, planMaps, type MapPlan } from '../../plugins/signpost/src/render/map-plan.ts';
+import { answersOf, oneWayPerTarget, MAP_BOXES, planMaps, type MapPlan } from '../../plugins/signpost/src/render/map-plan.ts';
 import { layoutTree, type TreeItem } from '../../plugins/signpost/src/render/map-layout.ts';
 import { renderMaps } from '../../plugins/signpost/src/render/map.ts';
 import { SitePaths, type NodeView, type PageGuide } from '../../plugins/signpost/src/render/site-model.ts';
@@ -84,9 +84,9 @@ function expectSound(nodes: NodeView[], start: string, plans: MapPlan[]): void {
     let boxes = 1;
     for (const id of plan.nodes) {
       const targets = plan.targets.get(id)!;
-      // Every answer once, in order, to the node it names.
+      // Every answer once, in order, to the node it names; the answers to one node as one way.
       expect(targets.map(({ label, target }) => [label, target.id])).toEqual(
-        answersOf(byId.get(id)!, 'Continue').map((way) => [way.label, way.to]),
+        oneWayPerTarget(answersOf(byId.get(id)!, 'Continue')).map((way) => [way.label, way.to]),
       );
       boxes += targets.length;
       for (const { target } of targets) {
@@ -107,6 +107,16 @@ describe('the maps of a guide', () => {
     expect(plans[0]!.nodes).toEqual(['a', 'b', 'c']);
     expect(plans[0]!.targets.get('b')).toEqual([{ label: 'Continue', target: { type: 'ref', id: 'c' } }]);
     expectSound(nodes, 'a', plans);
+  });
+
+  it('draw several answers to one node as one arrow, labelled with each answer, where the first stands', () => {
+    const nodes = [question('a', ['b', 'c', 'b', 'b']), outcome('b'), outcome('c')];
+    const [plan] = planMaps(nodes, 'a', 'Continue');
+    expect(plan!.targets.get('a')).toEqual([
+      { label: 'Answer 0 / Answer 2 / Answer 3', target: { type: 'node', id: 'b' } },
+      { label: 'Answer 1', target: { type: 'node', id: 'c' } },
+    ]);
+    expectSound(nodes, 'a', [plan!]);
   });
 
   it('split a large guide into maps within the budget, each node drawn once', () => {

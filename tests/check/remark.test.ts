@@ -41,6 +41,7 @@ const ROOTS = [
   'rules/duplicate-id',
   'rules/invalid-id',
   'rules/duplicate-answer',
+  'advice/copied-target',
   'rules/syntax-error',
   'advice/id-with-space',
   'advice/closing-tag',

@@ -26,9 +26,10 @@ describe('rules', () => {
   });
 
   it('duplicate-answer', async () => {
-    // One error for the copied answer, proposing the branch it orphaned (not one per orphaned node).
+    // Several answers to one node are content; answers that read the same are not.
     expect(await problemsIn('rules/duplicate-answer')).toEqual([
-      'index.mdx:10:11 error [duplicate-answer] This answer leads to `agency-requirements`, like the answer “Agency” (line 7); did you mean `private-owner-requirements`, which nothing leads to?',
+      'index.mdx:10:16 error [duplicate-answer] This answer reads “Int.”, like the answer on line 7, so readers cannot tell them apart; reword one of them to say when to choose it',
+      'index.mdx:11:16 error [duplicate-answer] This answer reads “long”, like the answer on line 8, so readers cannot tell them apart; both lead to the same node: remove this one',
     ]);
   });
 
@@ -284,6 +285,13 @@ describe('rules', () => {
   it('unreachable-node', async () => {
     expect(await problemsIn('rules/unreachable-node')).toEqual([
       'index.mdx:14:1 error [unreachable-node] Node `forgotten` cannot be reached from the start node `start`; add an answer or `next` leading to it, or delete it',
+    ]);
+  });
+
+  it('unreachable-node, at an answer whose target was copied', async () => {
+    // One error, at the answer where the fix goes, proposing the branch it orphaned (not one per orphaned node).
+    expect(await problemsIn('advice/copied-target')).toEqual([
+      'index.mdx:10:11 error [unreachable-node] Nothing leads to `private-owner-requirements`: did this answer mean it? It leads to `agency-requirements`, like the answer “Agency” (line 7)',
     ]);
   });
 

@@ -210,11 +210,12 @@ describe('the trail shows only the answers the reader gave', () => {
       const problems: string[] = [];
       const shippedPaths = simplePaths(shippedGuide);
       // 15 ways through the Account Connection Guide; the Wi-Fi guide's include the way back
-      // from "Is the signal back?" to the light question, and Restart reached two ways.
+      // from "Is the signal back?" to the light question, Restart reached two ways, and two
+      // answers of one question that lead to Restart (each walked, each its own trail).
       expect(shippedPaths).toHaveLength(15);
       for (const path of shippedPaths) problems.push(...(await walk(page, site, shippedGuide, path, javaScript)));
       const wifiPaths = simplePaths(wifiGuide);
-      expect(wifiPaths).toHaveLength(7);
+      expect(wifiPaths).toHaveLength(10);
       for (const path of wifiPaths) problems.push(...(await walk(page, wifiSite, wifiGuide, path, javaScript, WIFI_SITE)));
       expect(problems).toEqual([]);
       await context.close();
@@ -309,7 +310,11 @@ describe('the trail shows only the answers the reader gave', () => {
     await answer(page, 'Account Connection Procedure');
     await answer(page, 'Private Owner');
     await answer(page, 'Continue');
-    expect(await heading(page)).toBe('What type of Account are you Trying to Connect to Perpetua?');
+    // A question's page is headed by its title and asks its prompt at its answers.
+    expect(await heading(page)).toBe('Account Type');
+    expect((await page.locator('article .question .prompt').innerText()).trim()).toBe(
+      'What type of Account are you Trying to Connect to Perpetua?',
+    );
     expect(await trail(page)).toEqual([
       ['What do you need help with?', 'Account Connection Procedure'],
       ['Under which profile are you connecting your Amazon Account?', 'Private Owner'],
@@ -489,38 +494,62 @@ describe('on a 375 × 812 phone', () => {
         return line.bottom + scrollY;
       });
 
-  it('shows an error card’s message and the first line of How to fix, and a question’s first answer, on the first screen', async () => {
+  it('shows an error card’s message and the first line of How to fix, a question’s title and its first answer or the way to it, and a step’s first line, on the first screen', async () => {
     const off: string[] = [];
     for (const javaScript of [true, false]) {
       const { context, page } = await open({ width: 375, height: 812, javaScript });
-      for (const path of simplePaths(shippedGuide)) {
-        await page.goto(`${site.url}account-connection/`);
-        const check = async () => {
-          const node = shippedGuide.byId.get(pathOf(page).split('/')[2] || 'start')!;
-          const bottoms =
-            node.kind === 'error'
-              ? {
-                  message: await firstLineBottom(page, 'h1.error-message'),
-                  fix: await firstLineBottom(page, '.fix .content li, .fix .content p'),
-                }
-              : node.kind === 'question'
-                ? {
-                    'first answer': await page
-                      .locator('a.answer')
-                      .first()
-                      .evaluate((a) => a.getBoundingClientRect().bottom + scrollY),
-                  }
-                : // A step or instructions: the start of what to do.
-                  { 'first line': await firstLineBottom(page, 'article .content > *') };
-          for (const [what, bottom] of Object.entries(bottoms)) {
-            if (bottom > 812)
-              off.push(`${pathOf(page)} (JavaScript ${javaScript ? 'on' : 'off'}): ${what} ends at ${Math.round(bottom)} px`);
-          }
-        };
-        await check();
-        for (const move of path) {
-          await answer(page, move.label);
+      for (const [where, guide, slug] of [
+        [site, shippedGuide, 'account-connection'],
+        [wifiSite, wifiGuide, 'wifi'],
+      ] as const) {
+        for (const path of simplePaths(guide)) {
+          await page.goto(`${where.url}${slug}/`);
+          const check = async () => {
+            const node = guide.byId.get(pathOf(page).split('/')[2] || guide.meta!.start)!;
+            const firstAnswer = () =>
+              page
+                .locator('article a.answer')
+                .first()
+                .evaluate((a) => a.getBoundingClientRect().bottom + scrollY);
+            let bottoms: Record<string, number>;
+            if (node.kind === 'error') {
+              bottoms = {
+                message: await firstLineBottom(page, 'h1.error-message'),
+                fix: await firstLineBottom(page, '.fix .content li, .fix .content p'),
+              };
+            } else if (node.kind === 'question') {
+              // The answers stand after the content written before them: when that pushes
+              // them down, the top of the page links to them, and the link leads there.
+              const answersBottom = await firstAnswer();
+              const jump = page.locator('.jump-answers a');
+              bottoms = { title: await firstLineBottom(page, 'article h1, h1') };
+              if (answersBottom <= 812) bottoms['first answer'] = answersBottom;
+              else if ((await jump.count()) === 0) bottoms['first answer, with no way to it'] = answersBottom;
+              else {
+                bottoms['the way to the answers'] = await jump.evaluate((a) => a.getBoundingClientRect().bottom + scrollY);
+                await jump.click();
+                const shown = await page
+                  .locator('article a.answer')
+                  .first()
+                  .evaluate((a) => a.getBoundingClientRect().bottom);
+                if (shown > 812 || shown < 0)
+                  off.push(`${pathOf(page)}: the way to the answers leaves the first answer at ${Math.round(shown)} px`);
+                await page.evaluate(() => scrollTo(0, 0));
+              }
+            } else {
+              // A step or instructions: the start of what to do.
+              bottoms = { 'first line': await firstLineBottom(page, 'article .content > *') };
+            }
+            for (const [what, bottom] of Object.entries(bottoms)) {
+              if (bottom > 812)
+                off.push(`${pathOf(page)} (JavaScript ${javaScript ? 'on' : 'off'}): ${what} ends at ${Math.round(bottom)} px`);
+            }
+          };
           await check();
+          for (const move of path) {
+            await answer(page, move.label);
+            await check();
+          }
         }
       }
       await context.close();

@@ -33,6 +33,34 @@ async function page(path: string): Promise<HTMLElement> {
 }
 
 describe('a guide with rich content, built', () => {
+  it('shows a question as written: its title, the content before its answers, its prompt and answers, then the content after them', async () => {
+    const article = (await page('sync-app/error-code')).querySelector('article')!;
+    const parts = article.childNodes
+      .filter((child): child is HTMLElement => child instanceof Object && 'tagName' in child && Boolean((child as HTMLElement).tagName))
+      .map((child) => {
+        if (child.tagName === 'H1') return `h1 ${child.text.trim()}`;
+        if (child.classList.contains('jump-answers')) return `jump ${child.querySelector('a')!.getAttribute('href')}`;
+        if (child.classList.contains('content'))
+          return `content ${child.querySelector('pre') ? 'with code' : ''} ${child.text.trim().length}`;
+        if (child.classList.contains('question')) {
+          return [
+            `answers ${child.id}`,
+            child.querySelector('.prompt')!.text.trim(),
+            ...child.querySelectorAll('.answer-label').map((label) => label.text.trim()),
+            child.querySelector('.question-details')!.text.trim(),
+          ].join(' | ');
+        }
+        return child.tagName.toLowerCase();
+      });
+    expect(parts).toEqual([
+      'h1 Which error does the app show?',
+      'jump #error-code-answers',
+      expect.stringMatching(/^content with code (\d+)$/),
+      "answers error-code-answers | Which code is at the end of the message? | Error 401 | Error 503 | Other codes are not errors of the sign-in: they are listed in the app's help.",
+    ]);
+    expect(Number(/\d+$/.exec(parts[2]!)![0])).toBeGreaterThan(600);
+  });
+
   it('has every page, and no link, image, video or srcset that leads nowhere under the base', async () => {
     for (const id of [
       'start',

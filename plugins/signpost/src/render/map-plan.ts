@@ -45,12 +45,28 @@ export function answersOf(node: NodeView, continueLabel: string): { label: strin
 }
 
 /**
+ * A node's answers with one way per node they lead to, where the first of them stands,
+ * labelled with all their labels: several answers to one node are one arrow on the map.
+ */
+export function oneWayPerTarget(ways: { label: string; to: string }[]): { label: string; to: string }[] {
+  const byTarget = new Map<string, { label: string; to: string }>();
+  for (const way of ways) {
+    const first = byTarget.get(way.to);
+    if (first) first.label = `${first.label} / ${way.label}`;
+    else byTarget.set(way.to, { label: way.label, to: way.to });
+  }
+  return [...byTarget.values()];
+}
+
+/**
  * The maps of a guide: the first is the start's; nodes no answer reaches (a guide that passes
  * `check` has none) are roots of maps of their own.
  */
 export function planMaps(nodes: NodeView[], start: string, continueLabel: string, budget = MAP_BOXES): MapPlan[] {
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  const answers = new Map(nodes.map((node) => [node.id, answersOf(node, continueLabel).filter((way) => byId.has(way.to))]));
+  const answers = new Map(
+    nodes.map((node) => [node.id, oneWayPerTarget(answersOf(node, continueLabel).filter((way) => byId.has(way.to)))]),
+  );
   // The tree: each node under the first answer that reaches it, breadth first from the start.
   const treeEdge = new Map<string, string>();
   const seen = new Set<string>();

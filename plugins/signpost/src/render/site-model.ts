@@ -95,8 +95,13 @@ export function toView(node: GuideNode, strings: UiStrings): NodeView {
 
 export interface PageNode {
   node: NodeView;
-  /** The node's own content, without its answers, Reason, fix or escalation. */
+  /**
+   * The node's own content, without its answers, Reason, fix or escalation; for a question,
+   * what is written before its answers.
+   */
   body: string;
+  /** A question's content written after its answers (`''` when there is none, and for other kinds). */
+  after: string;
   reason: string | undefined;
   fix: string | undefined;
   /** The escalation text; `''` when the card escalates without words of its own. */
@@ -133,6 +138,7 @@ export function mapHtml(page: PageNode, change: (html: string) => string): PageN
   return {
     ...page,
     body: change(page.body),
+    after: change(page.after),
     reason: each(page.reason),
     fix: each(page.fix),
     escalate: each(page.escalate),
@@ -383,11 +389,19 @@ export function pageGuide(guide: Guide, paths: SitePaths, options: RenderOptions
   const nodes = order.map((node, index): PageNode => {
     const label = node.tree.children[0];
     const body = node.tree.children.filter((child) => !(child === label && child.type === 'paragraph' && child.data?.directiveLabel));
+    // A question's content stands where it is written: before its answers, or after them.
+    const answersAt =
+      node.kind === 'question'
+        ? body.findIndex((child) =>
+            child.type === 'containerDirective' || child.type === 'leafDirective' ? child.name === 'option' : false,
+          )
+        : -1;
     const rendering = nodeRender(context, node.id, node.file, node.tree);
     const render = (children: RootContent[] | undefined): string | undefined =>
       children === undefined ? undefined : renderPart(children, rendering);
     const parts = {
-      body: render(body) ?? '',
+      body: render(answersAt === -1 ? body : body.slice(0, answersAt)) ?? '',
+      after: answersAt === -1 ? '' : (render(body.slice(answersAt)) ?? ''),
       reason: render(part(node, 'reason')?.children),
       fix: render(numbered(part(node, 'fix')?.children)),
       escalate: render(part(node, 'escalate')?.children),

@@ -51,6 +51,7 @@ export const UI_STRINGS = {
     onePagePartsIntro: 'The whole guide in {count} pages of {size} nodes, for printing or searching with Ctrl+F.',
     onePagePart: 'Part {part} of {count}',
     leadsTo: 'Leads to',
+    jumpToAnswers: 'Jump to the answers',
     notFound: 'Page not found',
     notFoundText: 'This page does not exist, or it has moved.',
     goToGuides: 'Go to the guides',

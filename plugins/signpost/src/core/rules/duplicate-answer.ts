@@ -1,38 +1,41 @@
 /**
- * `duplicate-answer`: two answers of one question lead to the same node. Most often an answer
- * was copied and its target left as it was, so the node it should lead to (and all below it)
- * is reached by nothing: the message proposes that node, and the nodes the fix would reach are
- * not reported again as unreachable.
+ * `duplicate-answer`: two answers of one question read the same, so a reader cannot tell them
+ * apart. Several answers may lead to one node (`int`, `long` and `short` to the same fix):
+ * that is content, not a mistake. It is one, though, when an answer was copied and its target
+ * left as it was, so that the node it was meant for (and all below it) is reached by nothing:
+ * when an answer shares its target with an earlier one and an unreachable branch is the one
+ * its words name, that is reported as `unreachable-node` at the answer, where the fix goes,
+ * proposing the branch, and the branch's nodes are not reported again.
  */
 import { defineRule } from './define.ts';
-import { code } from './words.ts';
 import { rewriteEdge, waysOn, type GraphNode, type Option } from '../graph/model.ts';
 import { LIMITS } from '../parse/limits.ts';
 import { problem, relatedPlace } from '../problems.ts';
 import { closest, shorten } from '../suggest.ts';
 import { reachable, type RuleContext } from './context.ts';
+import { unreachableNodeRule } from './unreachable-node.ts';
 
 export const duplicateAnswerRule = defineRule({
   id: 'duplicate-answer',
   severity: 'error',
-  summary: 'two answers of one question lead to the same node',
+  summary: 'two answers of one question read the same',
   messages: {
-    sameTarget: (
-      target: string,
-      other: string,
-      line: number,
-      proposal: string | undefined,
-      rewrite: ((id: string) => string) | undefined,
-    ) => ({
-      message: `This answer leads to ${code(target)}, like the answer “${other}” (line ${line})${
-        proposal === undefined
-          ? '; point it at the node it should lead to, or merge the two answers'
-          : `; did you mean ${code(proposal)}, which nothing leads to?`
+    sameLabel: (label: string, line: number, sameTarget: boolean) =>
+      `This answer reads “${label}”, like the answer on line ${line}, so readers cannot tell them apart; ${
+        sameTarget ? 'both lead to the same node: remove this one' : 'reword one of them to say when to choose it'
       }`,
-      ...(proposal !== undefined && rewrite ? { expected: [rewrite(proposal)] } : {}),
-    }),
   },
 });
+
+/** An answer's words as a reader compares them: case, spacing and a closing full stop aside. */
+function readAs(label: string): string {
+  return label
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!?…]+$/u, '');
+}
 
 export function duplicateAnswers(context: RuleContext): void {
   const { guide, problems } = context;
@@ -40,25 +43,41 @@ export function duplicateAnswers(context: RuleContext): void {
   for (const node of guide.nodes) {
     // Past the answers limit the question is refused as it is (dead-end.ts): no answer-by-answer report.
     if (node.kind !== 'question' || node.options.length > LIMITS.options) continue;
-    const first = new Map<string, Option>();
+    const byWords = new Map<string, Option>();
+    const byTarget = new Map<string, Option>();
     for (const option of node.options) {
+      const words = readAs(option.label);
+      const alike = byWords.get(words);
+      if (alike) {
+        const finding = duplicateAnswerRule.say('sameLabel', shorten(option.label, 40), alike.position.start.line, alike.to === option.to);
+        problems.push(
+          problem(node.file, finding, option.position, [relatedPlace(node.file, alike.position, 'the answer that reads the same')]),
+        );
+        continue;
+      }
+      if (words) byWords.set(words, option);
       if (!option.to || option.to === node.id) continue;
-      const earlier = first.get(option.to);
+      const earlier = byTarget.get(option.to);
       if (!earlier) {
-        first.set(option.to, option);
+        byTarget.set(option.to, option);
         continue;
       }
       const proposal = orphans.propose(option.label);
-      const finding = duplicateAnswerRule.say(
-        'sameTarget',
+      if (proposal === undefined) continue;
+      const finding = unreachableNodeRule.say(
+        'copiedTarget',
+        shorten(proposal),
         shorten(option.to),
         shorten(earlier.label, 40),
         earlier.position.start.line,
-        proposal,
         rewriteEdge(option),
       );
+      const orphan = guide.byId.get(proposal)!;
       problems.push(
-        problem(node.file, finding, option.position, [relatedPlace(node.file, earlier.position, 'the other answer with this target')]),
+        problem(node.file, finding, option.position, [
+          relatedPlace(node.file, earlier.position, 'the other answer with this target'),
+          relatedPlace(orphan.file, orphan.places.opening, 'the node nothing leads to'),
+        ]),
       );
     }
   }
