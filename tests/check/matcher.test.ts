@@ -95,6 +95,21 @@ describe('a paste, against the Account Connection Guide', () => {
     expect(best('nothing to see here\nall good')).toEqual([]);
   });
 
+  it('offers no card for a paste that shares only words any error holds with its messages', () => {
+    // Each of these once offered "Amazon Advertising Error" on the word "Error" alone.
+    for (const paste of [
+      'Something went wrong. Error 500',
+      'Network error',
+      'Error: invalid_grant',
+      'Upload failed. Please try again later.',
+      "sketch.ino:12:3: error: 'WiFi' was not declared in this scope",
+    ]) {
+      expect(best(paste), paste).toEqual([]);
+    }
+    // A telling word shared, the generic ones count again.
+    expect(best('Amazon Advertising error')[0]).toBe(cards.find((card) => /Amazon Advertising/i.test(card.title))!.id);
+  });
+
   it('reads a paste of old Mac lines, and the last 10,000 lines of a longer one', () => {
     expect(landsOn('INFO ok\rERROR Session has expired\rINFO bye')).toBe('sp-session-expired');
     const lines = Array.from({ length: MOST_LINES + 500 }, (_, index) => `12:00:00 INFO step ${index} done`);

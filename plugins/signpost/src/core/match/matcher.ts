@@ -56,6 +56,18 @@ export const NFA_WEIGHT = 40;
 export const BUILD_COST = 100_000;
 /** A word in more messages and aliases than this says little: it is left out of the comparison. */
 export const COMMON_WORD = 64;
+/**
+ * Words any error message may hold, which say nothing of which error it is: a line that shares
+ * only these with a message is not like it (`Network error` is not *Amazon Advertising Error*).
+ * They still count in how alike two wordings are once a telling word is shared.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  (
+    'error errors err failed fail fails failure failing fatal exception warning warn problem issue unable cannot could ' +
+    'not no please try again later retry something went wrong occurred unexpected unknown an the a is was has have ' +
+    'be been to of in on for with while this that it your you we our sorry oops'
+  ).split(' '),
+);
 /** Similarity under which a card is not shown at all. */
 const LEAST_SIMILARITY = 0.4;
 /** Similarity from which a card alone at the top is the answer. */
@@ -386,6 +398,8 @@ export function patternsMatching(index: Map<string, CompiledPattern[]>, line: st
 interface Entry {
   patterns: CompiledPattern[] | undefined;
   word: number | undefined;
+  /** One of `GENERIC_WORDS`: shared alone, it makes no likeness. */
+  generic: boolean;
 }
 
 /**
@@ -424,6 +438,8 @@ interface ReadState {
   score: Float64Array;
   stamp: Int32Array;
   wordStamp: Int32Array;
+  /** Per wording, the line on which it shared a word outside `GENERIC_WORDS`. */
+  telling: Int32Array;
   tried: Set<CompiledPattern>;
   /**
    * What each program (`programOf`) gave on the line being read: where it matches, or
@@ -453,7 +469,7 @@ export class Matcher {
   constructor(cards: readonly MatchCard[], engine: Engine) {
     const entry = (word: string): Entry => {
       let found = this.#entries.get(word);
-      if (!found) this.#entries.set(word, (found = { patterns: undefined, word: undefined }));
+      if (!found) this.#entries.set(word, (found = { patterns: undefined, word: undefined, generic: GENERIC_WORDS.has(word) }));
       return found;
     };
     for (const [key, patterns] of indexPatterns(compilePatterns(cards, engine))) entry(key).patterns = patterns;
@@ -531,13 +547,14 @@ export class Matcher {
     const score = new Float64Array(wordings);
     const stamp = new Int32Array(wordings).fill(-1);
     const wordStamp = new Int32Array(this.#weight.length).fill(-1);
+    const telling = new Int32Array(wordings).fill(-1);
     const tried = new Set<CompiledPattern>();
     const verdicts: ReadState['verdicts'] = new Map();
     const touched: number[] = [];
     /** The known words of the line being read. */
     const found: Entry[] = [];
     const budget: ReadState['budget'] = { left: MATCH_BUDGET, stoppedAt: undefined };
-    const state: ReadState = { byPattern, bySimilarity, score, stamp, wordStamp, tried, verdicts, touched, budget };
+    const state: ReadState = { byPattern, bySimilarity, score, stamp, wordStamp, telling, tried, verdicts, touched, budget };
     // The known words, found by one regular expression over the whole paste: the engine's own
     // scan, much faster than a loop in JavaScript, above all the first time.
     this.#scanner ??= scanner([...this.#entries.keys()]);
@@ -592,7 +609,7 @@ export class Matcher {
 
   /** One line, with the known words found in it: its patterns tried, its likeness to the messages. */
   *#read(text: string, line: number, found: Entry[], state: ReadState): Generator<void> {
-    const { byPattern, bySimilarity, score, stamp, wordStamp, tried, verdicts, touched, budget } = state;
+    const { byPattern, bySimilarity, score, stamp, wordStamp, telling, tried, verdicts, touched, budget } = state;
     touched.length = 0;
     tried.clear();
     verdicts.clear();
@@ -638,9 +655,11 @@ export class Matcher {
           touched.push(wording);
         }
         score[wording] = score[wording]! + weight;
+        if (!entry.generic) telling[wording] = line;
       }
     }
     for (const wording of touched) {
+      if (telling[wording] !== line) continue;
       const similarity = (2 * score[wording]!) / (this.#wordingWeight[wording]! + lineWeight);
       if (similarity < LEAST_SIMILARITY) continue;
       const card = this.#wordingCard[wording]!;
