@@ -37,6 +37,49 @@ const landsOn = (paste: string) => {
 };
 const best = (paste: string) => matcher.match(paste).best.map((hit) => cards[hit.card]!.id);
 
+describe('a paste of compiler or log output', () => {
+  // Two cards whose messages name files: the library's main header, and "No such file" in general.
+  const headers: MatchCard[] = [
+    {
+      message: 'ArduinoJson.h: No such file or directory',
+      aliases: [],
+      patterns: [],
+      // As an author writes it: the header, then anything, then the error.
+      regexes: [{ source: String.raw`ArduinoJson\.h.*No such file or directory`, keys: ['arduinojson'] }],
+    },
+    { message: 'No such file or directory', aliases: [], patterns: ['No such file or directory'], regexes: [] },
+    { message: 'Session has expired', aliases: [], patterns: ['Session has expired'], regexes: [] },
+  ];
+  const compiler = new Matcher(headers, RE2JS);
+  const first = (paste: string) => compiler.match(paste).best[0];
+
+  it('reads the message, not the path and place a compiler writes in front of it', () => {
+    // The path in front names the main header; the message is about an inner one.
+    const line =
+      '/home/me/Arduino/libraries/ArduinoJson/src/ArduinoJson.h:9:10: fatal error: ArduinoJson/Configuration.hpp: No such file or directory';
+    const result = compiler.match(line);
+    // Only the card of the message; the main header's card matched the whole line, path and all.
+    expect(result.best.filter((hit) => hit.how === 'pattern').map((hit) => hit.card)).toEqual([1]);
+    const hit = result.clear!;
+    expect(hit.card).toBe(1);
+    // The match is marked in the line as pasted.
+    expect(hit.text.slice(...hit.marks[0]!)).toBe('No such file or directory');
+    expect(hit.marks[0]![0]).toBe(hit.text.length - 'No such file or directory'.length);
+    // The main header's own error still finds its card, behind a path of either kind.
+    for (const place of ['sketch.ino:1:10:', 'C:\\work\\sketch\\sketch.ino:1:10:']) {
+      const own = compiler.match(`${place} fatal error: ArduinoJson.h: No such file or directory`);
+      expect(own.best.map((found) => found.card).toSorted(), place).toEqual([0, 1]);
+    }
+  });
+
+  it('reads past times and dates in front of a message, and leaves a message without them whole', () => {
+    expect(first('2024-05-01T10:00:00.123Z [12:03:44] Session has expired')!.card).toBe(2);
+    expect(first('Session has expired')!.card).toBe(2);
+    // Words before a colon that are no place are the message's own.
+    expect(first('error: Session has expired')!.card).toBe(2);
+  });
+});
+
 describe('a paste, against the Account Connection Guide', () => {
   it('lands on the card of a toast with an id in it', () => {
     expect(landsOn('12:03:44 ERROR Failed to create geocompany 8f3a-22. Please try again.')).toBe('sp-geocompany');
@@ -76,13 +119,17 @@ describe('a paste, against the Account Connection Guide', () => {
     ].join('\r\n');
     const result = matcher.match(output);
     expect(result.clear).toBeUndefined();
-    // Pattern matches first, the more specific first; then the line most like a message.
-    expect(best(output)).toEqual(['sp-account-in-use', 'sp-session-expired', 'sp-refresh-token']);
+    // Pattern matches first, the first error line first (the cause, before its effects); then
+    // the line most like a message.
+    expect(best(output)).toEqual(['sp-session-expired', 'sp-account-in-use', 'sp-refresh-token']);
     expect(result.best.map((hit) => [hit.line, hit.how])).toEqual([
-      [4, 'pattern'],
       [3, 'pattern'],
+      [4, 'pattern'],
       [5, 'similar'],
     ]);
+    // The same errors the other way round: the first is still first.
+    const reversed = [output.split('\r\n')[0], output.split('\r\n')[3], output.split('\r\n')[2]].join('\n');
+    expect(best(reversed).slice(0, 2)).toEqual(['sp-account-in-use', 'sp-session-expired']);
     // The words the line shares with the message are marked.
     const similar = result.best[2]!;
     expect(similar.marks.map(([start, end]) => similar.text.slice(start, end))).toEqual(['refresh', 'token', 'failed']);

@@ -243,7 +243,8 @@ function danglingTargets(bytes: number): string {
   let text = `${FRONTMATTER}::::question{#start title="Start"}\n`;
   for (let index = 0; text.length < bytes - 100; index++) {
     if (index > 0 && index % 100 === 0) text += `::::\n\n::::question{#q${index} title="Q"}\n`;
-    text += `::option[A]{to="missing-${index}"}\n`;
+    // Each answer of a question its own label (0 to 99), so that only the targets are wrong.
+    text += `::option[${index % 100}]{to="missing-${index}"}\n`;
   }
   return `${text}::::\n`;
 }

@@ -3,7 +3,8 @@
  * timestamps, a screen of compiler output. Every line of the paste is read (up to
  * `MOST_LINES`), and each card is ranked by its best line:
  *
- * 1. lines that one of the card's `match` patterns matches, the most specific pattern first;
+ * 1. lines that one of the card's `match` patterns matches, the first such line first (and on
+ *    one line, the most specific pattern);
  * 2. then lines like the card's message or an alias: the words they share, weighted by how
  *    rare each word is among the messages, with the parts that vary (words with digits: ids,
  *    times, counts) left out.
@@ -391,7 +392,8 @@ export function candidatesOf(index: Map<string, CompiledPattern[]>, line: string
 
 /** The patterns of `index` that match one line. */
 export function patternsMatching(index: Map<string, CompiledPattern[]>, line: string): CompiledPattern[] {
-  return candidatesOf(index, line).filter((pattern) => pattern.test(line));
+  const message = line.slice(messageStart(line));
+  return candidatesOf(index, message).filter((pattern) => pattern.test(message));
 }
 
 /** What a word of a line leads to: the patterns keyed by it, its id among the messages' words. */
@@ -421,6 +423,41 @@ function lowercase(text: string): string {
 function endOfLine(text: string, start: number): number {
   const end = text.indexOf('\n', start);
   return end < 0 ? text.length : end;
+}
+
+const TIMESTAMP =
+  /\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\]?|\[?\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\]?/y;
+/** A compiler's or a linter's place: a file's path, its line and maybe its column (`src/a.c:12:3:`). */
+const LOCATION = /(?:[A-Za-z]:)?[^\s:]+:\d+(?::\d+)?:/y;
+const PATH_CHAR = /[/\\.]/;
+const SPACES = /\s*/y;
+
+/**
+ * Where the message of a line starts: after the times and places a log or a compiler writes in
+ * front of it (`12:03:44`, `2024-05-01T10:00:00Z`, `src/sketch.ino:12:3:`). Patterns and the
+ * likeness to messages read the message only, so that the file a compiler names in front of an
+ * error (which may be the name in another card's message) does not decide the card. Linear in
+ * the line: each piece is read once, from where the last one ended.
+ */
+export function messageStart(line: string): number {
+  let at = 0;
+  for (;;) {
+    SPACES.lastIndex = at;
+    SPACES.exec(line);
+    const from = SPACES.lastIndex;
+    TIMESTAMP.lastIndex = from;
+    if (TIMESTAMP.exec(line)) {
+      at = TIMESTAMP.lastIndex;
+      continue;
+    }
+    LOCATION.lastIndex = from;
+    const place = LOCATION.exec(line);
+    if (place && PATH_CHAR.test(place[0].slice(0, place[0].indexOf(':', 2)))) {
+      at = LOCATION.lastIndex;
+      continue;
+    }
+    return at === 0 ? 0 : from;
+  }
 }
 
 /** One expression that finds any of `words`, whole, in a lowercased text; none finds nothing. */
@@ -553,6 +590,8 @@ export class Matcher {
     const touched: number[] = [];
     /** The known words of the line being read. */
     const found: Entry[] = [];
+    /** Where each of `found` stands in the text. */
+    const foundAt: number[] = [];
     const budget: ReadState['budget'] = { left: MATCH_BUDGET, stoppedAt: undefined };
     const state: ReadState = { byPattern, bySimilarity, score, stamp, wordStamp, telling, tried, verdicts, touched, budget };
     // The known words, found by one regular expression over the whole paste: the engine's own
@@ -562,16 +601,25 @@ export class Matcher {
     let line = total - Math.min(total, MOST_LINES) + 1;
     let lineStart = from;
     let lineEnd = endOfLine(lower, from);
-    const readLine = (read: string): Generator<void> => this.#read(read, line, found, state);
+    const readLine = (read: string, at: number, words: Entry[]): Generator<void> => this.#read(read, at, line, words, state);
     const flush = function* (): Generator<void> {
       if (found.length === 0) return;
       // A line is read once however often it is repeated.
-      const read = text.slice(lineStart, Math.min(lineEnd, lineStart + MOST_LINE_CHARS)).trim();
+      const raw = text.slice(lineStart, Math.min(lineEnd, lineStart + MOST_LINE_CHARS));
+      const read = raw.trim();
       if (!seenLines.has(read)) {
         seenLines.add(read);
-        yield* readLine(read);
+        // Only the words of its message count (`messageStart`).
+        const at = messageStart(read);
+        const messageAt = lineStart + (raw.length - raw.trimStart().length) + at;
+        yield* readLine(
+          read,
+          at,
+          found.filter((_, index) => foundAt[index]! >= messageAt),
+        );
       }
       found.length = 0;
+      foundAt.length = 0;
     };
     /** Known words found since the last stop. */
     let hits = 0;
@@ -590,11 +638,15 @@ export class Matcher {
         }
       }
       // The rest of a very long line is not read.
-      if (hit.index - lineStart < MOST_LINE_CHARS) found.push(this.#entries.get(hit[0])!);
+      if (hit.index - lineStart < MOST_LINE_CHARS) {
+        found.push(this.#entries.get(hit[0])!);
+        foundAt.push(hit.index);
+      }
     }
     yield* flush();
 
-    const patterned = [...byPattern.values()].sort((a, b) => b.score - a.score || a.line - b.line);
+    // The first error line first; on one line, the more specific pattern.
+    const patterned = [...byPattern.values()].sort((a, b) => a.line - b.line || b.score - a.score);
     const similar = [...bySimilarity.values()]
       .filter((hit) => !byPattern.has(hit.card))
       .sort((a, b) => b.score - a.score || a.line - b.line);
@@ -607,8 +659,12 @@ export class Matcher {
     return { clear, best, lines: total, truncated, stoppedAt: budget.stoppedAt };
   }
 
-  /** One line, with the known words found in it: its patterns tried, its likeness to the messages. */
-  *#read(text: string, line: number, found: Entry[], state: ReadState): Generator<void> {
+  /**
+   * One line, with the known words found in its message (from `at`): its patterns tried on the
+   * message, its likeness to the messages.
+   */
+  *#read(text: string, at: number, line: number, found: Entry[], state: ReadState): Generator<void> {
+    const message = at === 0 ? text : text.slice(at);
     const { byPattern, bySimilarity, score, stamp, wordStamp, telling, tried, verdicts, touched, budget } = state;
     touched.length = 0;
     tried.clear();
@@ -618,13 +674,16 @@ export class Matcher {
       for (const pattern of budget.stoppedAt === undefined ? (entry.patterns ?? []) : []) {
         if (tried.has(pattern)) continue;
         tried.add(pattern);
+        // A card is known by the first line a pattern of it matches (the first error of a paste
+        // is the cause; those after it, most often, its effects), on that line by its most
+        // specific pattern.
         const known = byPattern.get(pattern.card);
-        if (known && known.score >= pattern.specificity) continue;
-        const program = pattern.programOf(text);
+        if (known && (known.line < line || known.score >= pattern.specificity)) continue;
+        const program = pattern.programOf(message);
         let matched: [number, number] | undefined;
         if (verdicts.has(program)) matched = verdicts.get(program);
         else {
-          const cost = pattern.cost(text);
+          const cost = pattern.cost(message);
           if (cost > budget.left) {
             // This line and the ones after it are not tried against patterns: the result says so.
             budget.stoppedAt = line;
@@ -633,10 +692,11 @@ export class Matcher {
           budget.left -= cost;
           // A try is up to some milliseconds (a line of 2,000 characters on the NFA): a place to stop.
           yield;
-          if (pattern.test(text)) {
+          if (pattern.test(message)) {
             // Where it matches is searched for again, on the NFA: counted once it is known to match.
-            budget.left -= pattern.foundCost(text);
-            matched = pattern.where(text);
+            budget.left -= pattern.foundCost(message);
+            const where = pattern.where(message);
+            matched = where && [where[0] + at, where[1] + at];
           }
           verdicts.set(program, matched);
         }

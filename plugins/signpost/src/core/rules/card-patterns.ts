@@ -20,7 +20,15 @@
  */
 import { RE2JS } from 're2js';
 import type { ErrorNode, GraphGuide, GraphNode, Located, MatchPattern } from '../graph/model.ts';
-import { BUILD_COST, candidatesOf, compilePatterns, indexPatterns, patternsMatching, type CompiledPattern } from '../match/matcher.ts';
+import {
+  BUILD_COST,
+  candidatesOf,
+  compilePatterns,
+  indexPatterns,
+  messageStart,
+  patternsMatching,
+  type CompiledPattern,
+} from '../match/matcher.ts';
 import { LIMITS } from '../parse/limits.ts';
 import { problem } from '../problems.ts';
 import { shorten } from '../suggest.ts';
@@ -157,7 +165,9 @@ function withinBudget(
 }
 
 /** The patterns of `index` that match a line, each expression tried once however many patterns run it. */
-function matchingOnce(index: Map<string, CompiledPattern[]>, line: string): CompiledPattern[] {
+function matchingOnce(index: Map<string, CompiledPattern[]>, whole: string): CompiledPattern[] {
+  // As the paste matcher reads a line: its message only.
+  const line = whole.slice(messageStart(whole));
   const verdicts = new Map<string, boolean>();
   return candidatesOf(index, line).filter((pattern) => {
     const program = pattern.programOf(line);
