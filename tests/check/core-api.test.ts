@@ -32,4 +32,14 @@ describe('signpost/core from code', () => {
     expect(fixed.filter((p) => p.rule === 'dangling-target')).toEqual([]);
     checker.close();
   });
+
+  it('refuses, in one line, a file that is not a .mdx file of the guide folder it names', async () => {
+    const checker = createChecker();
+    for (const path of [join(FIXTURES, 'elsewhere.mdx'), join(GUIDE, 'notes.md'), GUIDE, join(GUIDE, '..', 'other', 'index.mdx')]) {
+      await expect(checker.checkFile(GUIDE, path, ''), path).rejects.toThrow(
+        new TypeError(`checkFile: ${path} is not a .mdx file in the guide folder ${GUIDE}`),
+      );
+    }
+    checker.close();
+  });
 });

@@ -81,12 +81,17 @@ describe('guides that pass check', () => {
     for (const guide of guides) {
       for (const node of guide.nodes) {
         const html = parse(await readFile(join(dist, guide.slug, node.id, 'index.html'), 'utf8'));
-        // One title a page: a question is headed by what it asks; the start by the guide's title.
-        const title = node.id === guide.meta!.start ? guide.meta!.title : node.kind === 'question' ? node.prompt : node.title;
+        // One title a page: a node is headed by its title (a question asks its prompt at its
+        // answers); the start by the guide's title.
+        const title = node.id === guide.meta!.start ? guide.meta!.title : node.title;
         expect(
           html.querySelectorAll('h1').map((h1) => h1.text.trim()),
           `${guide.slug}/${node.id}`,
         ).toEqual([title]);
+        if (node.kind === 'question' && node.id !== guide.meta!.start) {
+          const asked = html.querySelectorAll('article .question .prompt').map((prompt) => prompt.text.trim());
+          expect(asked, `${guide.slug}/${node.id}`).toEqual(node.prompt === node.title ? [] : [node.prompt]);
+        }
         const targets = html.querySelectorAll('article .answer').map((a) => a.getAttribute('href'));
         const expected = node.kind === 'question' ? node.options.map((o) => o.to) : node.kind === 'step' && node.next ? [node.next.to] : [];
         expect(targets, `${guide.slug}/${node.id}`).toEqual(expected.map((to) => `/${guide.slug}/${to}/`));

@@ -1,7 +1,7 @@
 /**
  * Checks guide folders: the work behind `npm run check` and the build's validation.
  */
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Guide } from './graph/model.ts';
 import { findGuideDirs, loadGuide, type FileParse } from './graph/load-guide.ts';
 import { ParseCache, versionOfChecker } from './graph/parse-cache.ts';
@@ -117,6 +117,11 @@ export function createChecker(config: CheckerConfig = {}): Checker {
       };
     },
     async checkFile(guideDir, path, text) {
+      // A caller's mistake, not a writer's: said at once, rather than an empty list of problems.
+      const inside = relative(resolve(guideDir), resolve(path));
+      if (!path.endsWith('.mdx') || inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+        throw new TypeError(`checkFile: ${path} is not a .mdx file in the guide folder ${guideDir}`);
+      }
       const { problems } = await loadGuide(guideDir, { memory, sources: new Map([[path, text]]), ...components });
       return strictly(problems, config.strict);
     },
