@@ -120,20 +120,22 @@ describe('the box "Paste the error you see"', () => {
     );
     await page.locator('.paste-result').first().waitFor();
     expect(await page.locator('.paste-status').innerText()).toBe('These cards match what you pasted. Pick the one on your screen.');
+    // The first error line first (the cause, before its effects), then the next, then the line
+    // most like a message.
     expect(await page.locator('.paste-result-title').allInnerTexts()).toEqual([
-      'This account is already in use. Please Try Again.',
       'Session has expired. Please try again.',
+      'This account is already in use. Please Try Again.',
       'Failed to retrieve refresh token. Please try again.',
     ]);
     expect(await page.locator('.paste-result-meta').allInnerTexts()).toEqual([
-      'Error message · Connect Selling Partners · line 3',
       'Error message · Connect Selling Partners · line 2',
+      'Error message · Connect Selling Partners · line 3',
       'Error message · Connect Selling Partners · line 4',
     ]);
-    expect(await page.locator('.paste-result').first().locator('mark').allInnerTexts()).toEqual(['This account is already in use']);
+    expect(await page.locator('.paste-result').nth(1).locator('mark').allInnerTexts()).toEqual(['This account is already in use']);
     expect(await page.locator('.paste-result').nth(2).locator('mark').allInnerTexts()).toEqual(['refresh', 'token', 'failed']);
     expect(page.url()).toBe(`${site.url}account-connection/`);
-    await Promise.all([page.waitForURL(`${site.url}account-connection/sp-session-expired/`), page.locator('.paste-result').nth(1).click()]);
+    await Promise.all([page.waitForURL(`${site.url}account-connection/sp-session-expired/`), page.locator('.paste-result').first().click()]);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -254,13 +256,14 @@ describe('a paste of several lines in the search box', () => {
     await page.goto(`${site.url}account-connection/entity/`);
     await paste(page, '#search-input', 'ERROR Session has expired (session 77).\nERROR This account is already in use.');
     await page.locator('.search-result-line mark').first().waitFor();
+    // In the order of their lines: the first error first.
     expect(await page.locator('.search-result-title').allInnerTexts()).toEqual([
-      'This account is already in use. Please Try Again.',
       'Session has expired. Please try again.',
+      'This account is already in use. Please Try Again.',
     ]);
     expect(await page.locator('.search-result-line mark').allInnerTexts()).toEqual([
-      'This account is already in use',
       'Session has expired',
+      'This account is already in use',
     ]);
     // The box shows the paste on one line.
     expect(await page.inputValue('#search-input')).toBe('ERROR Session has expired (session 77). ERROR This account is already in use.');

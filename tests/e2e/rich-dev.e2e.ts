@@ -81,8 +81,8 @@ describe('rich content in the dev server', () => {
       'sync-app/index.mdx:58:50: error: Cannot find image ./img/sign-in.png (looked for sync-app/img/sign-in.png); did you mean ./img/signin.png? [broken-image]',
       'sync-app/index.mdx:75:53: error: Cannot find node error-codes; did you mean error-code? [dangling-target]',
       'sync-app/index.mdx:76:11: error: Cannot find file ./files/check-list.pdf (looked for sync-app/files/check-list.pdf); did you mean ./files/checklist.pdf? [broken-link]',
-      'sync-app/index.mdx:98:1: error: The Reason of error card token-expired holds only comments, which readers do not see; say why the error happens [missing-reason]',
-      'sync-app/index.mdx:110:55: error: This image has no alt text; say what it shows for readers who cannot see it: ::image{src="…" alt="What the image shows"} [missing-alt]',
+      'sync-app/index.mdx:109:1: error: The Reason of error card token-expired holds only comments, which readers do not see; say why the error happens [missing-reason]',
+      'sync-app/index.mdx:121:55: error: This image has no alt text; say what it shows for readers who cannot see it: ::image{src="…" alt="What the image shows"} [missing-alt]',
     ];
     await expect.poll(() => overlayText(page), { timeout: 20_000 }).toContain(expected.at(-1));
     const shown = await overlayText(page);
