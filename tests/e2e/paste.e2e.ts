@@ -135,7 +135,10 @@ describe('the box "Paste the error you see"', () => {
     expect(await page.locator('.paste-result').nth(1).locator('mark').allInnerTexts()).toEqual(['This account is already in use']);
     expect(await page.locator('.paste-result').nth(2).locator('mark').allInnerTexts()).toEqual(['refresh', 'token', 'failed']);
     expect(page.url()).toBe(`${site.url}account-connection/`);
-    await Promise.all([page.waitForURL(`${site.url}account-connection/sp-session-expired/`), page.locator('.paste-result').first().click()]);
+    await Promise.all([
+      page.waitForURL(`${site.url}account-connection/sp-session-expired/`),
+      page.locator('.paste-result').first().click(),
+    ]);
     expect(problems).toEqual([]);
     await context.close();
   });
