@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { EditMap as UpstreamEditMap } from 'micromark-util-edit-map';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BUNDLED, EditMap as BundledEditMap } from '../../plugins/signpost/dist/vendor/micromark.js';
+import { EditMap as BundledEditMap } from '../../plugins/signpost/dist/vendor/micromark.js';
+import { BUNDLED } from '../../plugins/signpost/dist/vendor/micromark-contents.js';
 import { mdxParser } from '../../plugins/signpost/src/core/parse/processor.ts';
 import { EditMap } from '../../plugins/signpost/vendor/micromark-util-edit-map/index.js';
 

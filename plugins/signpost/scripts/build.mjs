@@ -95,20 +95,20 @@ async function bundleMicromark() {
       licences.join('\n') +
       `\n${relative(root, vendored).split(sep).join('/')} (derived from micromark-util-edit-map)\n\n${readFileSync(join(dirname(vendored), 'license'), 'utf8').trim()}\n`,
   );
-  const bundle = join(out, 'micromark.js');
+  // What the bundle holds, in a module of its own: the parse cache's digest reads it at every
+  // start, and the bundle itself is loaded only when a file is parsed with micromark.
+  const contents = [...names, `vendored EditMap ${digest(readFileSync(vendored))}`];
   writeFileSync(
-    bundle,
-    `${readFileSync(bundle, 'utf8')}\n/** What this bundle holds, for the parse cache's digest. */\nexport const BUNDLED = ${JSON.stringify([...names, `vendored EditMap ${digest(readFileSync(vendored))}`])};\n`,
+    join(out, 'micromark-contents.js'),
+    `/** What dist/vendor/micromark.js holds: its packages with their versions, and the vendored EditMap's digest. */\nexport const BUNDLED = ${JSON.stringify(contents)};\n`,
+  );
+  writeFileSync(
+    join(out, 'micromark-contents.d.ts'),
+    `/** What dist/vendor/micromark.js holds: its packages with their versions, and the vendored EditMap's digest. */\nexport declare const BUNDLED: readonly string[];\n`,
   );
   writeFileSync(
     join(out, 'micromark.d.ts'),
-    [
-      `export { fromMarkdown } from 'mdast-util-from-markdown';`,
-      `export { EditMap } from 'micromark-util-edit-map';`,
-      `/** The packages bundled, with their versions, and the vendored EditMap's digest. */`,
-      `export declare const BUNDLED: readonly string[];`,
-      '',
-    ].join('\n'),
+    [`export { fromMarkdown } from 'mdast-util-from-markdown';`, `export { EditMap } from 'micromark-util-edit-map';`, ''].join('\n'),
   );
 }
 

@@ -18,7 +18,7 @@ import { readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED } from '#micromark';
+import { BUNDLED } from '#micromark-contents';
 
 /** What parsing one file gave: stored as it is, so it must survive `JSON.stringify`. */
 export interface CachedParse<T> {
