@@ -13,6 +13,7 @@ import { toString } from 'mdast-util-to-string';
 import { isOutcome, waysOn, type Guide, type GuideNode } from '../core/graph/model.ts';
 import type { GuideMeta } from '../core/schemas/metadata.ts';
 import { isCalloutDirective } from '../core/parse/vocabulary.ts';
+import { isDirective } from '../core/parse/directives.ts';
 import type { CodeHighlighter } from './highlight.ts';
 import { nodeRender, renderFootnotes, renderPart, type PageComponent, type PageImage, type RenderContext } from './html.ts';
 import { stringsFor, type UiStrings } from './strings.ts';
@@ -390,12 +391,7 @@ export function pageGuide(guide: Guide, paths: SitePaths, options: RenderOptions
     const label = node.tree.children[0];
     const body = node.tree.children.filter((child) => !(child === label && child.type === 'paragraph' && child.data?.directiveLabel));
     // A question's content stands where it is written: before its answers, or after them.
-    const answersAt =
-      node.kind === 'question'
-        ? body.findIndex((child) =>
-            child.type === 'containerDirective' || child.type === 'leafDirective' ? child.name === 'option' : false,
-          )
-        : -1;
+    const answersAt = node.kind === 'question' ? body.findIndex((child) => isDirective(child) && child.name === 'option') : -1;
     const rendering = nodeRender(context, node.id, node.file, node.tree);
     const render = (children: RootContent[] | undefined): string | undefined =>
       children === undefined ? undefined : renderPart(children, rendering);
