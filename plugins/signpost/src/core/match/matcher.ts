@@ -612,11 +612,8 @@ export class Matcher {
         // Only the words of its message count (`messageStart`).
         const at = messageStart(read);
         const messageAt = lineStart + (raw.length - raw.trimStart().length) + at;
-        yield* readLine(
-          read,
-          at,
-          found.filter((_, index) => foundAt[index]! >= messageAt),
-        );
+        // Most lines have nothing in front of their message: their words are read as found.
+        yield* readLine(read, at, at === 0 ? found : found.filter((_, index) => foundAt[index]! >= messageAt));
       }
       found.length = 0;
       foundAt.length = 0;
