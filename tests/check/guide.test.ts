@@ -101,3 +101,74 @@ function normalize(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+describe('the shipped SSH Connection Guide', async () => {
+  const SSH = fileURLToPath(new URL('../../guide/ssh-connection/', import.meta.url));
+  const { guides, problems, ioError } = await checkGuides([SSH]);
+  const guide = guides[0]!;
+  const sources = (await Promise.all(guide.files.map((file) => readFile(file, 'utf8')))).join('\n');
+
+  it('passes check --strict: no problem at all, several answers to one page included', () => {
+    expect(ioError).toBe(false);
+    expect(problems.map((p) => `${p.file}:${p.line} ${p.rule}`)).toEqual([]);
+    expect(guide.nodes.filter((node) => node.draft)).toEqual([]);
+  });
+
+  it('has 51 nodes: questions, steps, error cards and instructions', () => {
+    const kinds = new Map<string, number>();
+    for (const node of guide.nodes) kinds.set(node.kind, (kinds.get(node.kind) ?? 0) + 1);
+    expect(Object.fromEntries(kinds)).toEqual({ question: 24, step: 3, error: 15, instructions: 9 });
+  });
+
+  it('branches by operating system where the commands differ', () => {
+    const branches = guide.nodes.filter(
+      (node) => 'options' in node && node.options.length > 0 && node.options.every((o) => ['macOS', 'Windows', 'Linux'].includes(o.label)),
+    );
+    expect(branches.map((node) => node.id).toSorted()).toEqual(
+      ['add-key-os', 'agent-not-running', 'new-key-os', 'pd-account-os', 'unknown-key-type'].toSorted(),
+    );
+  });
+
+  it('leads several answers, each with its own words, to one page', () => {
+    const start = guide.byId.get('start')!;
+    const timedOut = start.kind === 'question' ? start.options.filter((o) => o.to === 'connection-timed-out').map((o) => o.label) : [];
+    expect(timedOut).toEqual([
+      'ssh: connect to host github.com port 22: Connection timed out',
+      'ssh: connect to host github.com port 22: Bad file number',
+    ]);
+  });
+
+  it('gives every error card a Reason, a fix, patterns and examples; ten go on after their fix', () => {
+    const cards = guide.nodes.filter((node): node is ErrorNode => node.kind === 'error');
+    for (const card of cards) {
+      expect(card.reason?.text, card.id).toBeTruthy();
+      expect(card.fix?.text, card.id).toBeTruthy();
+      expect(card.patterns.length, card.id).toBeGreaterThan(0);
+      expect(card.examples.length, card.id).toBeGreaterThan(0);
+    }
+    expect(cards.filter((card) => card.options.length > 0 || card.next).map((card) => card.id)).toEqual([
+      'agent-admitted',
+      'unprotected-key',
+      'agent-not-running',
+      'host-authenticity',
+      'host-key-changed',
+      'host-key-failed',
+      'connection-timed-out',
+      'pd-publickey',
+      'key-in-use',
+      'unknown-key-type',
+    ]);
+  });
+
+  it('holds commands in code blocks, tables, and names its sources', () => {
+    expect(sources.match(/^```(?:sh|powershell)$/gm)?.length).toBeGreaterThan(30);
+    expect(sources.match(/^\| --- \|/gm)?.length).toBeGreaterThanOrEqual(3);
+    for (const source of [
+      'https://docs.github.com/en/authentication/troubleshooting-ssh',
+      'https://github.blog/news-insights/company-news/we-updated-our-rsa-ssh-host-key/',
+      'https://www.openssh.com/manual.html',
+    ]) {
+      expect(sources).toContain(source);
+    }
+  });
+});

@@ -24,6 +24,8 @@ let work: string;
 let browser: Browser;
 let site: StaticSite;
 let cards: ErrorNode[];
+/** The error cards of the second shipped guide, the SSH Connection Guide. */
+let sshCards: ErrorNode[];
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'signpost-paste-'));
@@ -34,6 +36,7 @@ beforeAll(async () => {
   browser = await launch();
   const { guides } = await checkGuides([join(ROOT, 'guide')]);
   cards = guides[0]!.nodes.filter((node): node is ErrorNode => node.kind === 'error');
+  sshCards = guides.find((guide) => guide.slug === 'ssh-connection')!.nodes.filter((node): node is ErrorNode => node.kind === 'error');
 });
 
 afterAll(async () => {
@@ -66,6 +69,78 @@ async function paste(page: Page, selector: string, text: string): Promise<void> 
   await page.evaluate((value) => navigator.clipboard.writeText(value), text);
   await page.keyboard.press('Control+V');
 }
+
+/** What git prints after ssh's own line when the connection fails, word for word. */
+const GIT_TRAILER =
+  'fatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.';
+
+describe('pasting into the SSH Connection Guide', () => {
+  it('lands on its card for every line of every card, alone and as a terminal prints it around git', async () => {
+    const { context, page, problems } = await reader();
+    const pastes: [string, string][] = [];
+    for (const card of sshCards) {
+      expect(card.examples.length, card.id).toBeGreaterThan(0);
+      for (const text of [...card.examples.map((example) => example.text), card.title, ...card.aliases.map((alias) => alias.text)]) {
+        pastes.push([text, card.id]);
+        // The command typed, the line, and git's own lines after it.
+        pastes.push([`$ git push origin main\n${text}\n${GIT_TRAILER}`, card.id]);
+      }
+    }
+    pastes.push(
+      // Whole screens as ssh prints them: the first error line names the card.
+      [
+        [
+          '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@',
+          '@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @',
+          '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@',
+          'IT IS POSSIBLE THAT SOMEONE IS DOING SOMETHING NASTY!',
+          'Someone could be eavesdropping on you right now (man-in-the-middle attack)!',
+          'It is also possible that a host key has just been changed.',
+          'The fingerprint for the RSA key sent by the remote host is',
+          'SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s.',
+          'Please contact your system administrator.',
+          'Add correct host key in /Users/you/.ssh/known_hosts to get rid of this message.',
+          'Offending RSA key in /Users/you/.ssh/known_hosts:1',
+        ].join('\n'),
+        'host-key-changed',
+      ],
+      [
+        [
+          '$ ssh -vT git@github.com',
+          'OpenSSH_8.1p1, LibreSSL 2.7.3',
+          'debug1: Connecting to github.com [207.97.227.239] port 22.',
+          'debug1: connect to address 207.97.227.239 port 22: Connection timed out',
+          'ssh: connect to host github.com port 22: Connection timed out',
+          'ssh: connect to host github.com port 22: Bad file number',
+        ].join('\n'),
+        'connection-timed-out',
+      ],
+      [
+        [
+          '$ ssh -T git@github.com',
+          "The authenticity of host 'github.com (140.82.112.4)' can't be established.",
+          'ED25519 key fingerprint is SHA256:+DiY3wvvV6TuJJhbpZisF/zLDA0zPMSvHdkr4UvCOqU.',
+          'Are you sure you want to continue connecting (yes/no/[fingerprint])?',
+        ].join('\n'),
+        'host-authenticity',
+      ],
+    );
+    const wrong: string[] = [];
+    for (const [text, id] of pastes) {
+      await page.goto(`${site.url}ssh-connection/errors/`);
+      await paste(page, '#paste-input', text);
+      await page
+        .waitForURL((url) => url.pathname !== '/ssh-connection/errors/', { waitUntil: 'commit', timeout: 5000 })
+        .catch(() => undefined);
+      const landed = new URL(page.url()).pathname;
+      if (landed !== `/ssh-connection/${id}/`) wrong.push(`${JSON.stringify(text)} → ${landed}, not ${id}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(pastes.length).toBeGreaterThan(60);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
 
 describe('the box "Paste the error you see"', () => {
   it('lands on the card of a pasted log line with a time and an id', async () => {
@@ -128,9 +203,10 @@ describe('the box "Paste the error you see"', () => {
       'Failed to retrieve refresh token. Please try again.',
     ]);
     expect(await page.locator('.paste-result-meta').allInnerTexts()).toEqual([
-      'Error message · Connect Selling Partners · line 2',
-      'Error message · Connect Selling Partners · line 3',
-      'Error message · Connect Selling Partners · line 4',
+      // A site of several guides names each card's guide.
+      'Error message · Connect Selling Partners · Account Connection Guide · line 2',
+      'Error message · Connect Selling Partners · Account Connection Guide · line 3',
+      'Error message · Connect Selling Partners · Account Connection Guide · line 4',
     ]);
     expect(await page.locator('.paste-result').nth(1).locator('mark').allInnerTexts()).toEqual(['This account is already in use']);
     expect(await page.locator('.paste-result').nth(2).locator('mark').allInnerTexts()).toEqual(['refresh', 'token', 'failed']);
@@ -200,7 +276,8 @@ describe('the box "Paste the error you see"', () => {
     const all = [...words].join(' ');
     const text = Array.from({ length: 1500 }, (_, index) => `${index} ${all} ${'x'.repeat(1990 - all.length)}`.slice(0, 2000)).join('\n');
     const expected = new Matcher(pasteCards, RE2JS).match(text);
-    expect(expected.stoppedAt).toBe(887);
+    // The patterns of both shipped guides run on every line.
+    expect(expected.stoppedAt).toBe(478);
     // The cards whose patterns matched before it stopped are listed.
     expect(expected.clear).toBeUndefined();
     expect(expected.best.map((hit) => [hit.card, hit.how])).toEqual([

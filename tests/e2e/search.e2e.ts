@@ -16,6 +16,8 @@ let browser: Browser;
 let site: StaticSite;
 let subSite: StaticSite;
 let cards: ErrorNode[];
+/** The error cards of the second shipped guide, the SSH Connection Guide. */
+let sshCards: ErrorNode[];
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'signpost-search-'));
@@ -28,6 +30,7 @@ beforeAll(async () => {
   browser = await launch();
   const { guides } = await checkGuides([join(ROOT, 'guide')]);
   cards = guides[0]!.nodes.filter((node): node is ErrorNode => node.kind === 'error');
+  sshCards = guides.find((guide) => guide.slug === 'ssh-connection')!.nodes.filter((node): node is ErrorNode => node.kind === 'error');
 });
 
 afterAll(async () => {
@@ -45,6 +48,33 @@ async function search(page: Page, query: string): Promise<string[]> {
   await page.waitForFunction((wanted) => document.querySelector<HTMLElement>('.search-list')?.dataset['query'] === wanted, query);
   return page.locator('.search-result-title').allInnerTexts();
 }
+
+describe('searching the SSH Connection Guide', () => {
+  it('puts each error card first for its message, its aliases and the lines a terminal prints', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}ssh-connection/`);
+    const queries: [string, string][] = [];
+    for (const card of sshCards) {
+      queries.push([card.title, card.title]);
+      for (const alias of card.aliases) queries.push([alias.text, card.title]);
+    }
+    queries.push(
+      // As ssh and git print them: the user and host in front, a number that varies.
+      ['git@github.com: Permission denied (publickey).', 'Permission denied (publickey).'],
+      ['ssh: connect to host github.com port 22: Bad file number', 'ssh: connect to host github.com port 22: Connection timed out'],
+      ['remote host identification has changed', 'WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!'],
+      ['error :1058', 'unable to start ssh-agent service, error :1058'],
+    );
+    const wrong: string[] = [];
+    for (const [query, expected] of queries) {
+      const titles = await search(page, query);
+      if (titles[0] !== expected) wrong.push(`"${query}" → ${titles[0] ?? 'nothing'}, not ${expected}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(queries.length).toBeGreaterThan(sshCards.length);
+    await page.close();
+  });
+});
 
 describe('searching the Account Connection Guide', () => {
   it('puts each error card first for its whole message, its aliases and its distinctive fragments', async () => {

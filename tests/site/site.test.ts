@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGuides, type Guide } from '../../plugins/signpost/src/core/index.ts';
+import { checkGuides, waysOn, type Guide, type GuideNode } from '../../plugins/signpost/src/core/index.ts';
 import { checkRegex, type CheckedRegex } from '../../plugins/signpost/src/core/match/regex.ts';
+import { wrap } from '../../plugins/signpost/src/render/map.ts';
 import { forPagefind } from '../../plugins/signpost/src/render/pagefind-text.ts';
 import { brokenLinks, build, buildWith, listFiles, ROOT } from './build-site.ts';
 
@@ -39,6 +40,9 @@ async function page(dist: string, path: string): Promise<HTMLElement> {
 
 const text = (element: HTMLElement | null | undefined) => element?.text.replace(/\s+/g, ' ').trim() ?? '';
 
+/** The words of a node's ways on: its answers (a question's, or an error card's that goes on), or Continue. */
+const wayLabels = (node: GuideNode) => waysOn(node).map((edge) => ('label' in edge ? (edge as { label: string }).label : 'Continue'));
+
 describe('the built site', () => {
   it('has one page per node, and the guide pages, list, 404 and sitemap', async () => {
     const files = await listFiles(shipped);
@@ -61,12 +65,8 @@ describe('the built site', () => {
         for (const node of guide.nodes) {
           const html = await page(dist, `${guide.slug}/${node.id}/`);
           const answers = html.querySelectorAll('article .answer').map((a) => [text(a), a.getAttribute('href')]);
-          const expected =
-            node.kind === 'question'
-              ? node.options.map((option) => [option.label, `${base}${guide.slug}/${option.to}/`])
-              : node.kind === 'step' && node.next
-                ? [['Continue', `${base}${guide.slug}/${node.next.to}/`]]
-                : [];
+          const labels = wayLabels(node);
+          const expected = waysOn(node).map((edge, index) => [labels[index], `${base}${guide.slug}/${edge.to}/`]);
           expect(answers, `${guide.slug}/${node.id}`).toEqual(expected);
         }
       }
@@ -240,7 +240,11 @@ describe('the box "Paste the error you see"', () => {
   it('matches against match.json, what matching needs, and shows names from match-names.json', async () => {
     const data = JSON.parse(await readFile(join(shipped, 'signpost-search/match.json'), 'utf8'));
     const names = JSON.parse(await readFile(join(shipped, 'signpost-search/match-names.json'), 'utf8'));
-    expect(data.guides).toEqual([{ title: 'Account Connection Guide', href: '/account-connection/' }]);
+    expect(data.guides).toEqual([
+      { title: 'Account Connection Guide', href: '/account-connection/' },
+      { title: 'SSH Connection Guide', href: '/ssh-connection/' },
+    ]);
+    // Both shipped guides' cards, guide by guide, each guide's in the order of its files.
     expect(data.id).toEqual([
       'amazon-advertising-error',
       'sp-please-try-again',
@@ -249,6 +253,21 @@ describe('the box "Paste the error you see"', () => {
       'sp-session-expired',
       'sp-geocompany',
       'sp-api-access-lost',
+      'denied-other-user',
+      'denied-deploy-key',
+      'pd-publickey',
+      'key-in-use',
+      'illegal-option',
+      'usekeychain',
+      'agent-service-disabled',
+      'agent-not-running',
+      'unprotected-key',
+      'agent-admitted',
+      'host-authenticity',
+      'host-key-changed',
+      'host-key-failed',
+      'connection-timed-out',
+      'unknown-key-type',
     ]);
     expect(data.p[5]).toEqual(['Failed to create geocompany']);
     // Regular expressions in RE2's syntax, as the matcher runs them, with the words of their alternatives (core/match/regex.ts).
@@ -270,24 +289,34 @@ describe('the map', () => {
       [shipped, '/', guides],
       [fixture, '/help/', fixtureGuides],
     ] as const) {
+      const files = await listFiles(dist);
       for (const guide of list) {
-        const html = await page(dist, `${guide.slug}/map/`);
-        const links = html.querySelectorAll('svg.map a.map-node').map((a) => a.getAttribute('href'));
+        // A guide too large for one map is drawn in parts, /map/<branch>/: together they draw each node and answer once.
+        const parts = files.filter((file) => file.startsWith(`${guide.slug}/map/`) && file.endsWith('index.html'));
+        const maps = await Promise.all(parts.map((file) => page(dist, file)));
+        const links = maps.flatMap((html) => html.querySelectorAll('svg.map a.map-node').map((a) => a.getAttribute('href')));
         expect(links.toSorted()).toEqual(guide.nodes.map((node) => `${base}${guide.slug}/${node.id}/`).toSorted());
-        const answers = guide.nodes.flatMap((node) =>
-          node.kind === 'question' ? node.options.map((option) => option.label) : node.kind === 'step' ? ['Continue'] : [],
-        );
-        expect(html.querySelectorAll('svg.map path.map-edge')).toHaveLength(answers.length);
-        const labels = html.querySelectorAll('svg.map .map-label').map((label) =>
-          label
-            .querySelectorAll('text')
-            .map((t) => t.text)
-            .join(' '),
+        // As the map draws a label: at most three lines of 22 characters, the last cut with … (render/map.ts).
+        const drawn = (label: string) => {
+          const lines = wrap(label, 22);
+          return (lines.length <= 3 ? lines : [...lines.slice(0, 2), `${lines[2]!.slice(0, 21).trimEnd()}…`]).join(' ');
+        };
+        const answers = guide.nodes.flatMap(wayLabels).map(drawn);
+        expect(maps.flatMap((html) => html.querySelectorAll('svg.map path.map-edge'))).toHaveLength(answers.length);
+        const labels = maps.flatMap((html) =>
+          html.querySelectorAll('svg.map .map-label').map((label) =>
+            label
+              .querySelectorAll('text')
+              .map((t) => t.text)
+              .join(' '),
+          ),
         );
         expect(labels.toSorted()).toEqual(answers.toSorted());
       }
     }
     const map = await page(shipped, 'account-connection/map/');
+    // The SSH Connection Guide is drawn in parts: its map and 9 branches.
+    expect((await listFiles(shipped)).filter((file) => /^ssh-connection\/map\/.+\/index\.html$/.test(file))).toHaveLength(9);
     expect(map.querySelectorAll('a.map-draft').map((a) => a.getAttribute('href'))).toEqual(
       guides[0]!.nodes.filter((node) => node.draft).map((node) => `/account-connection/${node.id}/`),
     );
@@ -317,8 +346,9 @@ describe('the search index', () => {
 
   it('holds one record per node page, and none for the guide start, the one-page view or lists', async () => {
     const found = await records(shipped);
+    expect(guides.map((guide) => guide.slug)).toEqual(['account-connection', 'ssh-connection']);
     expect(found.map((record) => record.url).toSorted()).toEqual(
-      guides[0]!.nodes.map((node) => `/account-connection/${node.id}/`).toSorted(),
+      guides.flatMap((guide) => guide.nodes.map((node) => `/${guide.slug}/${node.id}/`)).toSorted(),
     );
     const sub = await records(fixture);
     expect(sub.map((record) => record.url).toSorted()).toEqual(
@@ -339,10 +369,11 @@ describe('the search index', () => {
     ];
     for (const record of await records(shipped)) {
       for (const words of chrome) expect(record.content, `${record.url} indexes "${words}"`).not.toContain(words);
-      const node = guides[0]!.byId.get(record.url.split('/')[2]!)!;
+      const guide = guides.find((each) => each.slug === record.url.split('/')[1])!;
+      const node = guide.byId.get(record.url.split('/')[2]!)!;
       // As Pagefind is given it: markup characters as lookalikes (tests/site/hostile-output.test.ts).
       expect(record.meta['title']).toBe(forPagefind(node.title));
-      expect(record.filters).toEqual({ kind: [node.kind], guide: ['Account Connection Guide'] });
+      expect(record.filters).toEqual({ kind: [node.kind], guide: [guide.meta!.title] });
     }
     const card = (await records(shipped)).find((record) => record.url === '/account-connection/sp-refresh-token/')!;
     expect(card.meta['aliases']).toBe('Failed to retrieve refresh token');
