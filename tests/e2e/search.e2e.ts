@@ -74,6 +74,28 @@ describe('searching the SSH Connection Guide', () => {
     expect(queries.length).toBeGreaterThan(sshCards.length);
     await page.close();
   });
+
+  it('lists the page’s own guide first, then the other guide, and filters to one guide when asked', async () => {
+    const page = await browser.newPage();
+    // Both guides have a card "… already in use": each guide's page puts its own first.
+    await page.goto(`${site.url}ssh-connection/pd-publickey/`);
+    const titles = await search(page, 'already in use');
+    expect(titles[0]).toBe('Key is already in use');
+    expect(titles).toContain('This account is already in use. Please Try Again.');
+    const metas = await page.locator('.search-result-meta').allInnerTexts();
+    // The other guide's results follow all of this guide's.
+    const firstOther = metas.findIndex((meta) => meta.endsWith('Account Connection Guide'));
+    expect(firstOther).toBeGreaterThan(0);
+    expect(metas.slice(firstOther).every((meta) => meta.endsWith('Account Connection Guide'))).toBe(true);
+    await page.selectOption('select[data-filter="guide"]', 'Account Connection Guide');
+    await expect
+      .poll(() => page.locator('.search-result-title').first().innerText())
+      .toBe('This account is already in use. Please Try Again.');
+    expect((await page.locator('.search-result-meta').allInnerTexts()).every((meta) => meta.endsWith('Account Connection Guide'))).toBe(
+      true,
+    );
+    await page.close();
+  });
 });
 
 describe('searching the Account Connection Guide', () => {

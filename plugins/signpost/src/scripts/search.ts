@@ -7,7 +7,8 @@
  * What a reader means comes first: a card whose message or alias is the query, or starts with
  * it, whatever Pagefind ranks; for a question ("how do I connect my account") the question's
  * words without its small words, instructions first; after a typo that finds nothing, "Did you
- * mean" with the guides' own words, loaded only then.
+ * mean" with the guides' own words, loaded only then. On a guide's page, that guide's results
+ * come before other guides'.
  */
 import { editDistance } from '../core/suggest.ts';
 import { bucketsFor, normalizeMessage, type SearchCard, type SearchIndex } from '../render/search-cards.ts';
@@ -18,15 +19,18 @@ interface PagefindResult {
   excerpt: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
+  /** The page's indexed text, whose words (split at white space) `locations` count. */
+  content: string;
+  /** Where the query's words were found: indices of words of `content`. */
+  locations: number[];
 }
+
+type Found = { id: string; data: () => Promise<PagefindResult> };
 
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  search: (
-    query: string,
-    options?: { filters?: Record<string, string> },
-  ) => Promise<{ results: { id: string; data: () => Promise<PagefindResult> }[] }>;
+  search: (query: string, options?: { filters?: Record<string, string> }) => Promise<{ results: Found[] }>;
 }
 
 interface Strings {
@@ -78,6 +82,8 @@ export function setUpSearch(root: HTMLElement): void {
   const base = root.dataset['base'] ?? '/';
   const data = root.dataset['data'] ?? `${base}signpost-search/`;
   const english = /^en\b/i.test(document.documentElement.lang);
+  // The page's guide, as Pagefind's guide filter holds it: its results first.
+  const here = root.dataset['guide'];
   let pagefind: Promise<Pagefind> | undefined;
   let about: Promise<{ buckets: string[]; common: Map<string, number> }> | undefined;
   const cardFiles = new Map<number, Promise<SearchCard[]>>();
@@ -178,9 +184,9 @@ export function setUpSearch(root: HTMLElement): void {
       return wordings.some((wording) => wording.startsWith(wanted)) ? 1 : 0;
     };
     const matched = eligible
-      .map((card, index) => ({ card, index, score: closeness(card) }))
+      .map((card, index) => ({ card, index, score: closeness(card), guide: here === forPagefind(card.guide) ? 0 : 1 }))
       .filter(({ score }) => score > 0)
-      .sort((a, b) => b.score - a.score || a.card.title.length - b.card.title.length || a.index - b.index)
+      .sort((a, b) => b.score - a.score || a.guide - b.guide || a.card.title.length - b.card.title.length || a.index - b.index)
       .map(({ card }) => card);
 
     const terms = query
@@ -193,26 +199,35 @@ export function setUpSearch(root: HTMLElement): void {
     const rare = kept.filter((term) => !common.has(term));
     const meaningful = rare.length > 0 ? rare : kept;
     const search = meaningful.length > 0 && meaningful.length < terms.length ? meaningful.join(' ') : query;
-    let found = (await engine.search(search, { filters: chosen })).results;
-    if (found.length === 0 && meaningful.length > 1) {
-      // No page has every word: the pages with the most of them.
-      const each = await Promise.all(meaningful.map((term) => engine.search(term, { filters: chosen })));
-      const hits = new Map<string, { result: (typeof found)[number]; count: number; first: number }>();
-      each.forEach(({ results }) =>
-        results.forEach((result, index) => {
-          const hit = hits.get(result.id);
-          if (hit) hit.count++;
-          else hits.set(result.id, { result, count: 1, first: index });
-        }),
-      );
-      found = [...hits.values()].sort((a, b) => b.count - a.count || a.first - b.first).map(({ result }) => result);
-    }
     const howTo = QUESTION.test(query);
     // Each result read is a fragment to download: only as many as are shown, but for a question.
-    const pages = await Promise.all(found.slice(0, howTo ? CANDIDATES : MAX_RESULTS).map((result) => result.data()));
+    const reading = howTo ? CANDIDATES : MAX_RESULTS;
+    const searched = search === query ? terms : meaningful;
+    let pages = await holding(await engine.search(search, { filters: chosen }), searched, reading);
+    if (pages.length === 0 && meaningful.length > 1) {
+      // No page has every word: the pages with the most of them.
+      const each = await Promise.all(
+        meaningful.map(async (term) => holding(await engine.search(term, { filters: chosen }), [term], reading)),
+      );
+      const hits = new Map<string, { page: PagefindResult; count: number; first: number }>();
+      each.forEach((found) =>
+        found.forEach((page, index) => {
+          const hit = hits.get(page.url);
+          if (hit) hit.count++;
+          else hits.set(page.url, { page, count: 1, first: index });
+        }),
+      );
+      pages = [...hits.values()].sort((a, b) => b.count - a.count || a.first - b.first).map(({ page }) => page);
+    }
+    const mine = (guide: string | undefined) => (!chosen['guide'] && here !== undefined && guide === here ? 0 : 1);
     const ranked = pages
-      .map((page, index) => ({ page, index, boost: howTo && page.filters['kind']?.[0] === 'instructions' ? 1 : 0 }))
-      .sort((a, b) => b.boost - a.boost || a.index - b.index)
+      .map((page, index) => ({
+        page,
+        index,
+        guide: mine(page.filters['guide']?.[0]),
+        boost: howTo && page.filters['kind']?.[0] === 'instructions' ? 0 : 1,
+      }))
+      .sort((a, b) => a.guide - b.guide || a.boost - b.boost || a.index - b.index)
       .map(({ page }) => page);
 
     const byUrl = new Map(ranked.map((page) => [path(page.url), page]));
@@ -313,6 +328,48 @@ export function setUpSearch(root: HTMLElement): void {
       (current === 0 ? input : links[current - 1]!).focus();
     }
   });
+}
+
+/**
+ * The first `count` results read, less those that do not hold each of `terms`. Pagefind
+ * answers a word it has not indexed with the longest start of it that it has ("plonk" finds
+ * the `p` of `-p`, a typo finds a piece of a key's base64): such results are no answer, and
+ * leaving them out lets "Did you mean" propose the word meant.
+ */
+async function holding(found: { results: Found[] }, terms: string[], count: number): Promise<PagefindResult[]> {
+  const pages = await Promise.all(found.results.slice(0, count).map((result) => result.data()));
+  return pages.filter((page) => {
+    // A match only in what the page's words do not hold (its title in the metadata) stays.
+    if (page.locations.length === 0) return true;
+    const words = page.content.split(/\s+/);
+    const parts = page.locations.flatMap((location) => wordParts(words[location] ?? ''));
+    return terms.map(bare).every((term) => term === '' || parts.some((part) => sameWord(term, part)));
+  });
+}
+
+/** A word of the text, as Pagefind indexes it: whole, each run of letters and digits, and each part of its camel case. */
+function wordParts(word: string): string[] {
+  const runs = word.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const humps = runs.flatMap((run) => run.match(/\p{Lu}?[\p{Ll}\p{N}]+|\p{Lu}+(?!\p{Ll})/gu) ?? []);
+  return [word, ...runs, ...humps].map(bare);
+}
+
+/** A word in lower case, without apostrophes and without what is not a letter or digit at its ends. */
+const bare = (word: string) =>
+  word
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/**
+ * Whether a query's word and a word of the text are one: the text's word starts with it (a
+ * word being typed), or both start alike for three letters and at least six tenths of the
+ * query's word (another form of it: "connecting" and "connected", "keys" and "key").
+ */
+function sameWord(term: string, word: string): boolean {
+  let common = 0;
+  while (common < term.length && common < word.length && term[common] === word[common]) common++;
+  return common === term.length || common >= Math.max(3, Math.ceil(term.length * 0.6));
 }
 
 /** A URL's path, to tell Pagefind's results and the message list's apart. */
