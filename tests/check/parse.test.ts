@@ -48,6 +48,29 @@ describe('extracting nodes', () => {
     });
   });
 
+  it('reads an answer’s label as shown: no space where the writer wrote none, one between blocks', () => {
+    const { nodes } = parse(
+      [
+        '::::question{#q title="Q"}',
+        ':::option{to="a"}',
+        '`git@github.com`: Permission *denied* (**publickey**).',
+        ':::',
+        ':::option{to="b"}',
+        'The key![a key](k.png)is set',
+        '',
+        '- in the agent',
+        '- and<br/>in the file',
+        ':::',
+        '::::',
+        '',
+      ].join('\n'),
+    );
+    expect(nodes[0]!.kind === 'question' && nodes[0]!.options.map((o) => o.label)).toEqual([
+      'git@github.com: Permission denied (publickey).',
+      'The keya keyis set in the agent and in the file',
+    ]);
+  });
+
   it('takes a question’s prompt as its title when it has no title', () => {
     const { nodes } = parse('::::question{#q prompt="Is it on?"}\n::option[Yes]{to="a"}\n::option[No]{to="b"}\n::::\n');
     expect(nodes[0]).toMatchObject({ title: 'Is it on?', prompt: 'Is it on?' });

@@ -12,6 +12,24 @@ export function visibleText(node: Nodes): string {
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
+/** Content that flows within a line: no space between it and its neighbours but what it holds. */
+const PHRASING = new Set([
+  'text',
+  'inlineCode',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'image',
+  'imageReference',
+  'footnoteReference',
+  'html',
+  'mdxTextExpression',
+  'mdxJsxTextElement',
+  'textDirective',
+]);
+
 function collect(node: Nodes, parts: string[]): void {
   switch (node.type) {
     case 'mdxFlowExpression':
@@ -21,11 +39,16 @@ function collect(node: Nodes, parts: string[]): void {
       return;
     case 'text':
     case 'inlineCode':
+      parts.push(node.value);
+      return;
     case 'code':
       parts.push(node.value, ' ');
       return;
+    case 'break':
+      parts.push(' ');
+      return;
     case 'image':
-      parts.push(node.alt || '[image]', ' ');
+      parts.push(node.alt || '[image]');
       return;
     case 'leafDirective':
       // Media components show even without words: `::screenshot{src alt}`.
@@ -34,7 +57,8 @@ function collect(node: Nodes, parts: string[]): void {
       break;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
-      if (node.name === 'img' || node.name === 'br') parts.push(node.name === 'img' ? '[image]' : '', ' ');
+      if (node.name === 'img') parts.push('[image]');
+      else if (node.name === 'br') parts.push(' ');
       break;
     case 'thematicBreak':
       parts.push('—');
@@ -43,4 +67,6 @@ function collect(node: Nodes, parts: string[]): void {
       break;
   }
   if ('children' in node) for (const child of node.children) collect(child as Nodes, parts);
+  // A block's text is a run of words of its own: a space from the next block's.
+  if (!PHRASING.has(node.type)) parts.push(' ');
 }
