@@ -29,7 +29,9 @@ describe('rules', () => {
     // Several answers to one node are content; answers that read the same are not.
     expect(await problemsIn('rules/duplicate-answer')).toEqual([
       'index.mdx:10:16 error [duplicate-answer] This answer reads “Int.”, like the answer on line 7, so readers cannot tell them apart; reword one of them to say when to choose it',
-      'index.mdx:11:16 error [duplicate-answer] This answer reads “long”, like the answer on line 8, so readers cannot tell them apart; both lead to the same node: remove this one',
+      'index.mdx:12:16 error [duplicate-answer] This answer reads “long”, like the answer on line 8, so readers cannot tell them apart; both lead to the same node: remove this one',
+      // An error card that goes on has answers too.
+      'index.mdx:34:16 error [duplicate-answer] This answer reads “yes.”, like the answer on line 32, so readers cannot tell them apart; reword one of them to say when to choose it',
     ]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * `duplicate-answer`: two answers of one question read the same, so a reader cannot tell them
+ * `duplicate-answer`: two answers of one question (or of an error card that goes on) read the same, so a reader cannot tell them
  * apart. Several answers may lead to one node (`int`, `long` and `short` to the same fix):
  * that is content, not a mistake. It is one, though, when an answer was copied and its target
  * left as it was, so that the node it was meant for (and all below it) is reached by nothing:
@@ -41,8 +41,9 @@ export function duplicateAnswers(context: RuleContext): void {
   const { guide, problems } = context;
   const orphans = orphanedBy(context);
   for (const node of guide.nodes) {
-    // Past the answers limit the question is refused as it is (dead-end.ts): no answer-by-answer report.
-    if (node.kind !== 'question' || node.options.length > LIMITS.options) continue;
+    // A question's answers, and those of an error card that goes on. Past the answers limit the
+    // node is refused as it is (dead-end.ts): no answer-by-answer report.
+    if ((node.kind !== 'question' && node.kind !== 'error') || node.options.length > LIMITS.options) continue;
     const byWords = new Map<string, Option>();
     const byTarget = new Map<string, Option>();
     for (const option of node.options) {
