@@ -271,9 +271,9 @@ describe('the trail shows only the answers the reader gave', () => {
       for (const move of back) {
         await page.goto(`${site.url}ssh-connection/${move.from}/`);
         await answer(page, move.label);
-        // An answer to the start node links to its node page, which shows the start again.
+        // An answer to the start node leads to the guide's start page, the start's address.
         const at = `${pathOf(page)} “${await heading(page)}”`;
-        if (at !== '/ssh-connection/start/ “SSH Connection Guide”') problems.push(`${move.from} › ${move.label}: ${at}, not the start`);
+        if (at !== '/ssh-connection/ “SSH Connection Guide”') problems.push(`${move.from} › ${move.label}: ${at}, not the start`);
       }
       expect(problems).toEqual([]);
       await context.close();
