@@ -43,7 +43,13 @@ const position = z.strictObject({ start: point, end: point });
 const edge = { to: z.string(), position, attribute: z.enum(['to', 'next']).optional() };
 const located = z.strictObject({ text: z.string(), position, onlyComments: z.literal(true).optional() });
 const fileRef = z.strictObject({ path: z.string(), kind: z.enum(['image', 'video', 'poster', 'captions', 'file', 'page']), position });
-const pattern = z.strictObject({ text: z.string(), regex: z.boolean(), keys: z.array(z.string()).optional(), position });
+const pattern = z.strictObject({
+  text: z.string(),
+  regex: z.boolean(),
+  keys: z.array(z.string()).optional(),
+  expression: z.string().optional(),
+  position,
+});
 /** The tree is checked on its own (`treeProblem`): here only that it is an object. */
 const tree = z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value));
 
