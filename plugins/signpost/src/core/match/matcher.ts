@@ -644,8 +644,10 @@ export class Matcher {
 
     // The first error line first; on one line, the more specific pattern.
     const patterned = [...byPattern.values()].sort((a, b) => a.line - b.line || b.score - a.score);
+    // A line a card's pattern or message matched is that card's: no other card is offered for it as only alike.
+    const matchedLines = new Set(patterned.map((hit) => hit.line));
     const similar = [...bySimilarity.values()]
-      .filter((hit) => !byPattern.has(hit.card))
+      .filter((hit) => !byPattern.has(hit.card) && !matchedLines.has(hit.line))
       .sort((a, b) => b.score - a.score || a.line - b.line);
     const best = [...patterned, ...similar.slice(0, 3).map((hit) => this.#marked(hit))].slice(0, 3);
     let clear: MatchHit | undefined;
