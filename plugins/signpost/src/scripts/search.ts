@@ -82,8 +82,11 @@ export function setUpSearch(root: HTMLElement): void {
   const base = root.dataset['base'] ?? '/';
   const data = root.dataset['data'] ?? `${base}signpost-search/`;
   const english = /^en\b/i.test(document.documentElement.lang);
-  // The page's guide, as Pagefind's guide filter holds it: its results first.
+  // The page's guide, as Pagefind's guide filter holds it: its results first (0), unless the
+  // reader chose a guide.
   const here = root.dataset['guide'];
+  const rankOfGuide = (guide: string | undefined, chosen: Record<string, string>) =>
+    !chosen['guide'] && here !== undefined && guide === here ? 0 : 1;
   let pagefind: Promise<Pagefind> | undefined;
   let about: Promise<{ buckets: string[]; common: Map<string, number> }> | undefined;
   const cardFiles = new Map<number, Promise<SearchCard[]>>();
@@ -184,7 +187,7 @@ export function setUpSearch(root: HTMLElement): void {
       return wordings.some((wording) => wording.startsWith(wanted)) ? 1 : 0;
     };
     const matched = eligible
-      .map((card, index) => ({ card, index, score: closeness(card), guide: here === forPagefind(card.guide) ? 0 : 1 }))
+      .map((card, index) => ({ card, index, score: closeness(card), guide: rankOfGuide(forPagefind(card.guide), chosen) }))
       .filter(({ score }) => score > 0)
       .sort((a, b) => b.score - a.score || a.guide - b.guide || a.card.title.length - b.card.title.length || a.index - b.index)
       .map(({ card }) => card);
@@ -219,12 +222,11 @@ export function setUpSearch(root: HTMLElement): void {
       );
       pages = [...hits.values()].sort((a, b) => b.count - a.count || a.first - b.first).map(({ page }) => page);
     }
-    const mine = (guide: string | undefined) => (!chosen['guide'] && here !== undefined && guide === here ? 0 : 1);
     const ranked = pages
       .map((page, index) => ({
         page,
         index,
-        guide: mine(page.filters['guide']?.[0]),
+        guide: rankOfGuide(page.filters['guide']?.[0], chosen),
         boost: howTo && page.filters['kind']?.[0] === 'instructions' ? 0 : 1,
       }))
       .sort((a, b) => a.guide - b.guide || a.boost - b.boost || a.index - b.index)
