@@ -70,6 +70,22 @@ async function paste(page: Page, selector: string, text: string): Promise<void> 
   await page.keyboard.press('Control+V');
 }
 
+/**
+ * Each paste into the box on a guide's list of error messages, and where it should land: the
+ * ones that landed elsewhere (or stayed), as "text → where, not id".
+ */
+async function wrongLandings(page: Page, slug: string, pastes: [string, string][]): Promise<string[]> {
+  const wrong: string[] = [];
+  for (const [text, id] of pastes) {
+    await page.goto(`${site.url}${slug}/errors/`);
+    await paste(page, '#paste-input', text);
+    await page.waitForURL((url) => url.pathname !== `/${slug}/errors/`, { waitUntil: 'commit', timeout: 5000 }).catch(() => undefined);
+    const landed = new URL(page.url()).pathname;
+    if (landed !== `/${slug}/${id}/`) wrong.push(`${JSON.stringify(text)} → ${landed}, not ${id}`);
+  }
+  return wrong;
+}
+
 /** What git prints after ssh's own line when the connection fails, word for word. */
 const GIT_TRAILER =
   'fatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.';
@@ -125,17 +141,7 @@ describe('pasting into the SSH Connection Guide', () => {
         'host-authenticity',
       ],
     );
-    const wrong: string[] = [];
-    for (const [text, id] of pastes) {
-      await page.goto(`${site.url}ssh-connection/errors/`);
-      await paste(page, '#paste-input', text);
-      await page
-        .waitForURL((url) => url.pathname !== '/ssh-connection/errors/', { waitUntil: 'commit', timeout: 5000 })
-        .catch(() => undefined);
-      const landed = new URL(page.url()).pathname;
-      if (landed !== `/ssh-connection/${id}/`) wrong.push(`${JSON.stringify(text)} → ${landed}, not ${id}`);
-    }
-    expect(wrong).toEqual([]);
+    expect(await wrongLandings(page, 'ssh-connection', pastes)).toEqual([]);
     expect(pastes.length).toBeGreaterThan(60);
     expect(problems).toEqual([]);
     await context.close();
@@ -155,7 +161,6 @@ describe('the box "Paste the error you see"', () => {
 
   it('lands on the right card for every card of the guide: its examples, message and aliases, and a toast of it', async () => {
     const { context, page, problems } = await reader();
-    const wrong: string[] = [];
     const pastes: [string, string][] = [];
     for (const card of cards) {
       expect(card.examples.length, card.id).toBeGreaterThan(0);
@@ -165,16 +170,7 @@ describe('the box "Paste the error you see"', () => {
       // What the toast shows, copied with its context and a line of log around it.
       pastes.push([`${card.context ?? 'Perpetua'}\n${card.title}\nDismiss`, card.id]);
     }
-    for (const [text, id] of pastes) {
-      await page.goto(`${site.url}account-connection/errors/`);
-      await paste(page, '#paste-input', text);
-      await page
-        .waitForURL((url) => url.pathname !== '/account-connection/errors/', { waitUntil: 'commit', timeout: 5000 })
-        .catch(() => undefined);
-      const landed = new URL(page.url()).pathname;
-      if (landed !== `/account-connection/${id}/`) wrong.push(`${JSON.stringify(text)} → ${landed}, not ${id}`);
-    }
-    expect(wrong).toEqual([]);
+    expect(await wrongLandings(page, 'account-connection', pastes)).toEqual([]);
     expect(pastes.length).toBeGreaterThan(20);
     expect(problems).toEqual([]);
     await context.close();

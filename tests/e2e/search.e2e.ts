@@ -49,15 +49,29 @@ async function search(page: Page, query: string): Promise<string[]> {
   return page.locator('.search-result-title').allInnerTexts();
 }
 
+/** Each card's message and aliases as queries, with the title that should come first for each. */
+function messageQueries(list: ErrorNode[]): [string, string][] {
+  return list.flatMap((card): [string, string][] => [
+    [card.title, card.title],
+    ...card.aliases.map((alias): [string, string] => [alias.text, card.title]),
+  ]);
+}
+
+/** The queries whose first result is not the title expected, as "query → first, not expected". */
+async function wrongFirsts(page: Page, queries: [string, string][]): Promise<string[]> {
+  const wrong: string[] = [];
+  for (const [query, expected] of queries) {
+    const titles = await search(page, query);
+    if (titles[0] !== expected) wrong.push(`"${query}" → ${titles[0] ?? 'nothing'}, not ${expected}`);
+  }
+  return wrong;
+}
+
 describe('searching the SSH Connection Guide', () => {
   it('puts each error card first for its message, its aliases and the lines a terminal prints', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}ssh-connection/`);
-    const queries: [string, string][] = [];
-    for (const card of sshCards) {
-      queries.push([card.title, card.title]);
-      for (const alias of card.aliases) queries.push([alias.text, card.title]);
-    }
+    const queries = messageQueries(sshCards);
     queries.push(
       // As ssh and git print them: the user and host in front, a number that varies.
       ['git@github.com: Permission denied (publickey).', 'Permission denied (publickey).'],
@@ -65,12 +79,7 @@ describe('searching the SSH Connection Guide', () => {
       ['remote host identification has changed', 'WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!'],
       ['error :1058', 'unable to start ssh-agent service, error :1058'],
     );
-    const wrong: string[] = [];
-    for (const [query, expected] of queries) {
-      const titles = await search(page, query);
-      if (titles[0] !== expected) wrong.push(`"${query}" → ${titles[0] ?? 'nothing'}, not ${expected}`);
-    }
-    expect(wrong).toEqual([]);
+    expect(await wrongFirsts(page, queries)).toEqual([]);
     expect(queries.length).toBeGreaterThan(sshCards.length);
     await page.close();
   });
@@ -102,11 +111,7 @@ describe('searching the Account Connection Guide', () => {
   it('puts each error card first for its whole message, its aliases and its distinctive fragments', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}account-connection/`);
-    const queries: [string, string][] = [];
-    for (const card of cards) {
-      queries.push([card.title, card.title]);
-      for (const alias of card.aliases) queries.push([alias.text, card.title]);
-    }
+    const queries = messageQueries(cards);
     queries.push(
       // An exact message first, whatever else holds its words; then the messages it begins.
       ['Please Try Again.', 'Please Try Again.'],
@@ -118,12 +123,7 @@ describe('searching the Account Connection Guide', () => {
       ['already in use', 'This account is already in use. Please Try Again.'],
       ['Session has expired', 'Session has expired. Please try again.'],
     );
-    const wrong: string[] = [];
-    for (const [query, expected] of queries) {
-      const titles = await search(page, query);
-      if (titles[0] !== expected) wrong.push(`"${query}" → ${titles[0] ?? 'nothing'}, not ${expected}`);
-    }
-    expect(wrong).toEqual([]);
+    expect(await wrongFirsts(page, queries)).toEqual([]);
     // The chosen result opens the card in one click.
     await search(page, 'geocompany');
     await page.locator('.search-result').first().click();
