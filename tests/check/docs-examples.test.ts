@@ -12,8 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkGuides, formatResult } from '../../plugins/signpost/src/core/index.ts';
 import { sourceLines } from '../../plugins/signpost/src/report/human.ts';
 import { parsePattern, patternSource } from '../../plugins/signpost/src/core/match/pattern.ts';
-import { checkRegex, type CheckedRegex } from '../../plugins/signpost/src/core/match/regex.ts';
-import { compilePatterns } from '../../plugins/signpost/src/core/match/matcher.ts';
+import { checkRegex, MOST_PROGRAM_SIZE, type CheckedRegex } from '../../plugins/signpost/src/core/match/regex.ts';
+import { compilePatterns, MOST_LINE_CHARS, MOST_LINES } from '../../plugins/signpost/src/core/match/matcher.ts';
 
 const AUTHORING = fileURLToPath(new URL('../../docs/authoring.md', import.meta.url));
 const RULE_DOCS = fileURLToPath(new URL('../../plugins/signpost/src/core/rules/docs/', import.meta.url));
@@ -94,6 +94,16 @@ describe('docs/authoring.md, matching a pasted error', async () => {
     }
   });
 
+  it("accepts the pattern of two `.*` it shows, within the bounds it states, which are the matcher's", () => {
+    const [, regex] = /such as `([^`]+)` with its two `\.\*`/.exec(section)!;
+    expect(checkRegex(regex!)).toMatchObject({ keys: ['ssh'] });
+    const bounds =
+      /at most the first ([\d,]+)\s+lines of a paste and the first ([\d,]+) characters of each, so a line tried against a pattern\s+costs at most [\d,]+ times the pattern's steps \(([\d,]+) at most\)/.exec(
+        section,
+      )!;
+    expect(bounds.slice(1).map((figure) => Number(figure.replaceAll(',', '')))).toEqual([MOST_LINES, MOST_LINE_CHARS, MOST_PROGRAM_SIZE]);
+  });
+
   it('shows a regular expression that check accepts, one that runs at once on RE2, and ones it refuses', () => {
     const regex = /^::match\{regex="(.*)"\}$/m.exec(section)![1]!;
     expect(checkRegex(regex)).toMatchObject({ keys: ['please'] });
@@ -101,14 +111,21 @@ describe('docs/authoring.md, matching a pasted error', async () => {
     const nested = /such as `([^`]+)`, which would hang/.exec(section)![1]!;
     const checked = checkRegex(`\\berror\\b ${nested}`) as CheckedRegex;
     const [compiled] = compilePatterns(
-      [{ message: '', aliases: [], patterns: [], regexes: [{ source: checked.expression, keys: checked.keys }] }],
+      [
+        {
+          message: '',
+          aliases: [],
+          patterns: [],
+          regexes: [{ source: checked.expression, keys: checked.keys, specificity: checked.specificity }],
+        },
+      ],
       RE2JS,
     );
     expect(compiled!.exec(`error ${'a'.repeat(40)}!`)).toBeUndefined();
-    const refused = [...section.matchAll(/such as `([^`]+)` \|/g)].map((found) => found[1]!);
+    const refused = [...section.matchAll(/such as `([^`]+)`(?: \([^)]*\))? \|/g)].map((found) => found[1]!);
     expect(refused.map((expression) => checkRegex(`\\bjam\\b ${expression}`))).toMatchObject([
       { fault: 'repeatTooLarge', written: '{101}' },
-      { fault: 'tooLarge', size: 1208 },
+      { fault: 'tooLarge', size: 1208, written: 'x{600}' },
     ]);
     // A placeholder gives back what the rest of the pattern needs.
     const [, pattern, line] = /`(\{id\}[^`]*)` matches `([^`]*)`/.exec(section)!;

@@ -26,7 +26,9 @@ const matcher = new Matcher(
     message: card.title,
     aliases: card.aliases.map((alias) => alias.text),
     patterns: card.patterns.filter((pattern) => !pattern.regex).map((pattern) => pattern.text),
-    regexes: card.patterns.filter((pattern) => pattern.regex).map((pattern) => ({ source: pattern.expression!, keys: pattern.keys! })),
+    regexes: card.patterns
+      .filter((pattern) => pattern.regex)
+      .map((pattern) => ({ source: pattern.expression!, keys: pattern.keys!, specificity: pattern.specificity! })),
   })),
   RE2JS,
 );
@@ -45,7 +47,7 @@ describe('a paste of compiler or log output', () => {
       aliases: [],
       patterns: [],
       // As an author writes it: the header, then anything, then the error.
-      regexes: [{ source: String.raw`ArduinoJson\.h.*No such file or directory`, keys: ['arduinojson'] }],
+      regexes: [{ source: String.raw`ArduinoJson\.h.*No such file or directory`, keys: ['arduinojson'], specificity: 38 }],
     },
     { message: 'No such file or directory', aliases: [], patterns: ['No such file or directory'], regexes: [] },
     { message: 'Session has expired', aliases: [], patterns: ['Session has expired'], regexes: [] },
@@ -70,6 +72,37 @@ describe('a paste of compiler or log output', () => {
       const own = compiler.match(`${place} fatal error: ArduinoJson.h: No such file or directory`);
       expect(own.best.map((found) => found.card).toSorted(), place).toEqual([0, 1]);
     }
+  });
+
+  it('ranks a regular expression by all of its literal text, as a text pattern, not by its longest word', () => {
+    const regex = (source: string) => {
+      const checked = checkRegex(source) as CheckedRegex;
+      return { source: checked.expression, keys: checked.keys, specificity: checked.specificity };
+    };
+    const line = 'fatal: could not lock config file /home/me/.gitconfig: Permission denied';
+    const lock: MatchCard[] = [
+      // Its longest word is short (`config`), but it spells out most of the message.
+      { message: 'Could not lock config file', aliases: [], patterns: [], regexes: [regex(String.raw`could not lock config file`)] },
+      // One long word and little else: less specific, though its word is longer.
+      { message: 'Bad .gitconfig', aliases: [], patterns: [], regexes: [regex(String.raw`\.gitconfig\b`)] },
+      { message: 'Permission denied', aliases: [], patterns: ['Permission denied'], regexes: [] },
+    ];
+    const result = new Matcher(lock, RE2JS).match(line);
+    expect(result.best.map((hit) => [hit.card, hit.score])).toEqual(
+      [
+        [0, 26],
+        [1, 10],
+        [2, 17],
+      ].toSorted((a, b) => b[1]! - a[1]!),
+    );
+    // What each construct adds: alternatives their least, repetitions their least count, a
+    // lookbehind what it needs before, a negative lookbehind and classes nothing.
+    const count = (source: string) => (checkRegex(source) as CheckedRegex).specificity;
+    expect(count(String.raw`\b(?:denied|refused) by\b`)).toBe(8);
+    expect(count(String.raw`\bkey(?:s)? \w+ rejected\b`)).toBe(3 + 8);
+    expect(count(String.raw`(?:ab){3}c+ \berror\b`)).toBe(6 + 1 + 5);
+    expect(count(String.raw`(?<=ssh: )\bconnect to\b(?<!x) [0-9]+`)).toBe(4 + 10);
+    expect(count(String.raw`\bdisk\b|\bvolume\s+quota\b`)).toBe(4);
   });
 
   it('reads past times and dates in front of a message, and leaves a message without them whole', () => {
@@ -188,7 +221,12 @@ describe('a paste too long to try every pattern on', () => {
   // quadratic in the line, on 10,000 lines of 2,000 characters, each holding the key word.
   const hostile = Array.from({ length: 15 }, (_, index) => checkRegex(`\\w+ failed\\b|\\bz${index} failed\\b`) as CheckedRegex);
   const hostileCards: MatchCard[] = [
-    { message: 'Upload failed', aliases: [], patterns: [], regexes: hostile.map(({ expression, keys }) => ({ source: expression, keys })) },
+    {
+      message: 'Upload failed',
+      aliases: [],
+      patterns: [],
+      regexes: hostile.map(({ expression, keys, specificity }) => ({ source: expression, keys, specificity })),
+    },
     { message: 'Disk full', aliases: [], patterns: ['Disk full on {id}'], regexes: [] },
   ];
   const lines = Array.from({ length: MOST_LINES }, (_, index) => `${index}${'a'.repeat(MOST_LINE_CHARS - 20)} x-failed`);
@@ -318,6 +356,7 @@ describe('a pattern', () => {
     expect(checkRegex('We no longer have access to the SP[- ]?API')).toEqual({
       keys: ['longer'],
       expression: 'We\\x{20}no\\x{20}longer\\x{20}have\\x{20}access\\x{20}to\\x{20}the\\x{20}SP(?:[\\x{2d}\\x{20}])?API',
+      specificity: 37,
     });
     expect(checkRegex('x|\\berror\\b')).toEqual({ fault: 'noWord' });
     // Alternatives: a line holds the word of one of them (the review's case).
@@ -331,7 +370,12 @@ describe('a pattern', () => {
   it('as a regular expression of alternatives, is tried on a line holding the word of any of them', () => {
     const checked = checkRegex('\\bdisk\\b|\\bvolume\\s+quota\\b|\\bstorage\\s+problem\\b') as CheckedRegex;
     const storage: MatchCard[] = [
-      { message: 'Storage problem', aliases: [], patterns: [], regexes: [{ source: checked.expression, keys: checked.keys }] },
+      {
+        message: 'Storage problem',
+        aliases: [],
+        patterns: [],
+        regexes: [{ source: checked.expression, keys: checked.keys, specificity: checked.specificity }],
+      },
       { message: 'Upload failed', aliases: [], patterns: [], regexes: [] },
     ];
     const alternatives = new Matcher(storage, RE2JS);
@@ -345,7 +389,14 @@ describe('a pattern', () => {
       const checked = checkRegex(source) as CheckedRegex;
       expect(checked.expression, source).toBeDefined();
       const [compiled] = compilePatterns(
-        [{ message: '', aliases: [], patterns: [], regexes: [{ source: checked.expression, keys: checked.keys }] }],
+        [
+          {
+            message: '',
+            aliases: [],
+            patterns: [],
+            regexes: [{ source: checked.expression, keys: checked.keys, specificity: checked.specificity }],
+          },
+        ],
         RE2JS,
       );
       return compiled!.exec(line);
@@ -378,7 +429,14 @@ describe('a pattern', () => {
     for (const [source, matching, other] of cases) {
       const checked = checkRegex(source) as CheckedRegex;
       const [compiled] = compilePatterns(
-        [{ message: '', aliases: [], patterns: [], regexes: [{ source: checked.expression, keys: checked.keys }] }],
+        [
+          {
+            message: '',
+            aliases: [],
+            patterns: [],
+            regexes: [{ source: checked.expression, keys: checked.keys, specificity: checked.specificity }],
+          },
+        ],
         RE2JS,
       );
       expect(compiled!.exec(matching), source).toBeDefined();

@@ -204,7 +204,7 @@ function pasteOf(shape: ReviewShape): { cards: MatchCard[]; paste: string } {
     const regexes = Array.from({ length: PATTERNS_A_CARD }, (_, p) => {
       const checked = checkRegex(shape.pattern(numberOf(card, p)));
       if (!('expression' in checked)) throw new Error(`${shape.pattern(numberOf(card, p))}: ${checked.fault}`);
-      return { source: checked.expression, keys: checked.keys };
+      return { source: checked.expression, keys: checked.keys, specificity: checked.specificity };
     });
     cards.push({ message, aliases: [], patterns: [], regexes });
     lines.push(...Array.from({ length: 3 }, (_, e) => exampleOf(card, e)), message);

@@ -501,6 +501,7 @@ describe('regular expressions and the paste matcher', () => {
       '\\berror\\b (?:\\w{10}){101}',
       '\\berror\\b x{600}y{600}',
       '\\berror\\b(?=(a+)+$)',
+      '\\berror\\b x{20}(?:(?:\\w+\\s+){300})',
     ];
     const text = card(refused.map((source) => `::match{regex="${source}"}`).join('\n'));
     expect(await messagesOf('refused-regexes', text)).toEqual([
@@ -511,8 +512,11 @@ describe('regular expressions and the paste matcher', () => {
       'index.mdx:11:16 invalid-pattern `(?i:` sets flags for a part of the expression, which RE2, the engine patterns run on, reads otherwise; case never counts in a pattern: write `(?:` instead',
       'index.mdx:12:27 invalid-pattern `😀` stands here for half of a character beyond U+FFFF (an emoji, say), which RE2, the engine patterns run on, reads only whole; write the whole character, outside `[…]`, and group it to repeat it: `(?:😀)+`',
       'index.mdx:13:36 invalid-pattern `{101}` repeats more than 1000 times, counting the repetitions inside it, which RE2, the engine patterns run on, refuses; write smaller counts, such as `{1,50}`',
-      'index.mdx:14:9 invalid-pattern This regular expression compiles to 1210 steps, more than 1000, each taken at every character of a paste; write smaller repetition counts, or a pattern with placeholders',
+      // At the part that takes most of the steps: of two alike, the first; of nested ones, the
+      // innermost that is too large alone.
+      'index.mdx:14:26 invalid-pattern This regular expression compiles to 1210 steps, more than 1000, each taken at every character of a paste, and `x{600}` takes 602 of them; write smaller repetition counts there, or a pattern with placeholders',
       'index.mdx:15:25 invalid-pattern `(?=(a+)+$)` looks ahead, which RE2, the linear-time engine patterns run on, cannot do; match what follows as text, or end a word with `\\b` and the line with `$`',
+      'index.mdx:16:34 invalid-pattern This regular expression compiles to 1230 steps, more than 1000, each taken at every character of a paste, and `(?:\\w+\\s+){300}` takes 1202 of them; write smaller repetition counts there, or a pattern with placeholders',
     ]);
   });
 

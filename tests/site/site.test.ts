@@ -272,8 +272,9 @@ describe('the box "Paste the error you see"', () => {
       'unknown-key-type',
     ]);
     expect(data.p[5]).toEqual(['Failed to create geocompany']);
-    // Regular expressions in RE2's syntax, as the matcher runs them, with the words of their alternatives (core/match/regex.ts).
-    expect(data.r[1]).toEqual([[(checkRegex('(?<![.!?]\\s*)\\bPlease try again') as CheckedRegex).expression, ['please']]]);
+    // Regular expressions in RE2's syntax, as the matcher runs them, with the words of their
+    // alternatives and their literal text's length (core/match/regex.ts).
+    expect(data.r[1]).toEqual([[(checkRegex('(?<![.!?]\\s*)\\bPlease try again') as CheckedRegex).expression, ['please'], 16]]);
     // The message and aliases as the words they are compared by.
     expect(data.w[5]).toEqual(['failed to create geocompany please try again', 'failed to create geocompany']);
     expect(names.t[5]).toBe('Failed to create geocompany. Please try again.');

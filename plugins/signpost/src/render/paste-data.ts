@@ -8,7 +8,7 @@
  * browser: no Node import.
  */
 import { COMMON_WORD, comparedWords, type MatchCard } from '../core/match/matcher.ts';
-import type { PageGuide, SitePaths } from './site-model.ts';
+import type { PageGuide, PastePattern, SitePaths } from './site-model.ts';
 
 /** What matching needs, card by card. */
 export interface PasteData {
@@ -25,8 +25,11 @@ export interface PasteData {
   w: string[][];
   /** Patterns with placeholders, as written. */
   p: string[][];
-  /** Regular expressions in RE2's syntax (core/match/regex.ts), each with the words a matching line holds one of. */
-  r: [string, string[]][][];
+  /**
+   * Regular expressions in RE2's syntax (core/match/regex.ts), each with the words a matching
+   * line holds one of, and its specificity (the literal text any match holds).
+   */
+  r: [string, string[], number][][];
 }
 
 /** What showing a card needs, card by card: its message, and where it appears (or `''`). */
@@ -44,7 +47,7 @@ export interface PasteSource {
     title: string;
     context: string | undefined;
     aliases: { text: string }[];
-    patterns: { text: string; regex: boolean; keys?: string[]; expression?: string }[];
+    patterns: PastePattern[];
   }[];
 }
 
@@ -60,7 +63,9 @@ export function pasteData(guides: PasteSource[]): { data: PasteData; names: Past
     w: wordings.map((card) => card.map((words) => words.filter((word) => frequency.get(word)! <= COMMON_WORD).join(' '))),
     p: cards.map(({ card }) => card.patterns.filter((pattern) => !pattern.regex).map((pattern) => pattern.text)),
     r: cards.map(({ card }) =>
-      card.patterns.flatMap((pattern) => (pattern.regex ? [[pattern.expression ?? '', pattern.keys ?? []] as [string, string[]]] : [])),
+      card.patterns.flatMap((pattern) =>
+        pattern.regex ? [[pattern.expression ?? '', pattern.keys ?? [], pattern.specificity ?? 0] as [string, string[], number]] : [],
+      ),
     ),
   };
   const names: PasteNames = { t: cards.map(({ card }) => card.title), c: cards.map(({ card }) => card.context ?? '') };
@@ -82,7 +87,7 @@ export function matchCards(data: PasteData): MatchCard[] {
     message: data.w[card]?.[0] ?? '',
     aliases: data.w[card]?.slice(1) ?? [],
     patterns: data.p[card] ?? [],
-    regexes: (data.r[card] ?? []).map(([source, keys]) => ({ source, keys })),
+    regexes: (data.r[card] ?? []).map(([source, keys, specificity]) => ({ source, keys, specificity })),
   }));
 }
 

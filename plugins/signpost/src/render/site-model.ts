@@ -10,7 +10,7 @@
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { isOutcome, waysOn, type Guide, type GuideNode } from '../core/graph/model.ts';
+import { isOutcome, waysOn, type Guide, type GuideNode, type MatchPattern } from '../core/graph/model.ts';
 import type { GuideMeta } from '../core/schemas/metadata.ts';
 import { isCalloutDirective } from '../core/parse/vocabulary.ts';
 import { isDirective } from '../core/parse/directives.ts';
@@ -37,6 +37,9 @@ export interface Alternative {
   options: { label: string; to: string }[];
 }
 
+/** What the paste box needs of a card's pattern. */
+export type PastePattern = Omit<MatchPattern, 'position'>;
+
 /**
  * A node as its page shows it: the graph node without its source tree and positions, so that
  * it can be stored by the content loader and read by the pages.
@@ -48,8 +51,8 @@ export type NodeView =
       kind: 'error';
       context: string | undefined;
       aliases: { text: string }[];
-      /** The shapes of the message in a paste: patterns as written, regular expressions with their key word and RE2 form. */
-      patterns: { text: string; regex: boolean; key?: string; expression?: string }[];
+      /** The shapes of the message in a paste: patterns as written, regular expressions with their key words and RE2 form. */
+      patterns: PastePattern[];
       /** The question above the answers of a card that goes on. */
       prompt: string;
       options: { label: string; to: string }[];
@@ -79,12 +82,7 @@ export function toView(node: GuideNode, strings: UiStrings): NodeView {
         kind: node.kind,
         context: node.context,
         aliases: node.aliases.map(({ text }) => ({ text })),
-        patterns: node.patterns.map(({ text, regex, keys, expression }) => ({
-          text,
-          regex,
-          ...(keys ? { keys } : {}),
-          ...(expression ? { expression } : {}),
-        })),
+        patterns: node.patterns.map(({ position: _, ...pattern }) => pattern),
         prompt: node.prompt ?? strings.didTheFixWork,
         options: node.options.map(({ label, to }) => ({ label, to })),
         next: node.next ? { to: node.next.to } : undefined,

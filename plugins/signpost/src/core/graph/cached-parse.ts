@@ -48,6 +48,7 @@ const pattern = z.strictObject({
   regex: z.boolean(),
   keys: z.array(z.string()).optional(),
   expression: z.string().optional(),
+  specificity: z.int().nonnegative().optional(),
   position,
 });
 /** The tree is checked on its own (`treeProblem`): here only that it is an object. */

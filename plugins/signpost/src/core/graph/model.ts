@@ -68,6 +68,8 @@ export interface MatchPattern {
   keys?: string[];
   /** For a regular expression: the same in RE2's syntax, as the matcher runs it (core/match/regex.ts). */
   expression?: string;
+  /** For a regular expression: the literal text any match holds, in characters (core/match/regex.ts). */
+  specificity?: number;
   position: Position;
 }
 

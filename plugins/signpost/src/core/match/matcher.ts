@@ -82,10 +82,10 @@ export interface MatchCard {
   /** Patterns as written (`Failed to create geocompany {id}`). */
   patterns: readonly string[];
   /**
-   * Regular expressions in RE2's syntax (`expression` of regex.ts's verdict), each with the word
-   * a line must hold for it to match.
+   * Regular expressions in RE2's syntax (`expression` of regex.ts's verdict), each with the words
+   * a line must hold one of for it to match, and the literal text any match holds (its specificity).
    */
-  regexes: readonly { source: string; keys: readonly string[] }[];
+  regexes: readonly { source: string; keys: readonly string[]; specificity: number }[];
 }
 
 /** One pattern, ready to run; its expression is built the first time a line may match. */
@@ -345,17 +345,17 @@ export function compilePatterns(cards: readonly MatchCard[], engine: Engine, exp
       if (read)
         compiled.push(new CompiledPattern({ card: cardIndex, index, flags: engine.CASE_INSENSITIVE, engine, expressions, ...read }));
     });
-    card.regexes.forEach(({ source, keys }, index) => {
+    card.regexes.forEach((regex, index) => {
       compiled.push(
         new CompiledPattern({
           card: cardIndex,
           index: card.patterns.length + index,
-          source,
+          source: regex.source,
           // Lookbehinds run on RE2's NFA: asked for only where the expression has one.
-          flags: engine.CASE_INSENSITIVE | (source.includes('(?<') ? engine.LOOKBEHINDS : 0),
-          keys: [...keys],
+          flags: engine.CASE_INSENSITIVE | (regex.source.includes('(?<') ? engine.LOOKBEHINDS : 0),
+          keys: [...regex.keys],
           anyKey: true,
-          specificity: Math.min(...keys.map((key) => key.length)),
+          specificity: regex.specificity,
           engine,
           expressions,
         }),

@@ -27,8 +27,11 @@ export type RegexFault =
   | { fault: Unsupported; written: string; index: number; length: number }
   /** Counted repetitions (`{m,n}`) that repeat more than RE2 allows, counting those around them. */
   | { fault: 'repeatTooLarge'; written: string; index: number; length: number }
-  /** More steps than a pattern may take at each character of a line. */
-  | { fault: 'tooLarge'; size: number; most: number }
+  /**
+   * More steps than a pattern may take at each character of a line; `written` at `index` is the
+   * part that takes most of them (`part` steps), `length` long.
+   */
+  | { fault: 'tooLarge'; size: number; most: number; written: string; index: number; length: number; part: number }
   /** Something else RE2 refuses, in its words. */
   | { fault: 'engine'; reason: string }
   | { fault: 'noWord' };
@@ -42,6 +45,11 @@ export interface CheckedRegex {
   keys: string[];
   /** The expression in RE2's syntax (see `toRe2`), to compile with `REGEX_FLAGS`. */
   expression: string;
+  /**
+   * The literal text any match holds, in characters (see `literalLength`): how specific the
+   * expression is, counted as a text pattern's is, so that the two rank alike on one line.
+   */
+  specificity: number;
 }
 
 /**
@@ -101,10 +109,48 @@ function analyse(source: string): CheckedRegex | RegexFault {
     const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '').replace(/: `.*`$/s, '') : String(error);
     return { fault: 'engine', reason };
   }
-  if (size > MOST_PROGRAM_SIZE) return { fault: 'tooLarge', size, most: MOST_PROGRAM_SIZE };
+  if (size > MOST_PROGRAM_SIZE) {
+    const [part, partSize] = costliest(pattern.alternatives);
+    const written = part.raw.length > 24 ? `${part.raw.slice(0, 20)}…` : part.raw;
+    return { fault: 'tooLarge', size, most: MOST_PROGRAM_SIZE, written, index: part.start, length: part.raw.length, part: partSize };
+  }
   const keys = keysOf(pattern.alternatives);
   if (!keys) return { fault: 'noWord' };
-  return { keys, expression: translated };
+  return { keys, expression: translated, specificity: literalLength(pattern.alternatives) };
+}
+
+/**
+ * The part of an expression too large to run that takes most of its steps: the largest element
+ * of its alternatives, and inside it, for as long as one part alone takes more steps than an
+ * expression may, that part's largest. `x{20}(?:\w+\s+){300}` names `(?:\w+\s+){300}`;
+ * `a{400}b{700}` names `b{700}`.
+ */
+function costliest(alternatives: AST.Alternative[]): [AST.Element, number] {
+  let [part, size] = largest(alternatives.flatMap((alternative) => alternative.elements))!;
+  for (;;) {
+    const inner = largest(partsOf(part));
+    if (!inner || inner[1] <= MOST_PROGRAM_SIZE) return [part, size];
+    [part, size] = inner;
+  }
+}
+
+/** What an element is made of: what a repetition repeats, the elements of a group's alternatives. */
+function partsOf(element: AST.Element): AST.Element[] {
+  if (element.type === 'Quantifier') return [element.element];
+  if (element.type === 'Group' || element.type === 'CapturingGroup' || (element.type === 'Assertion' && 'alternatives' in element))
+    return element.alternatives.flatMap((alternative) => alternative.elements);
+  return [];
+}
+
+/** The element of `list` whose expression compiles to the most steps, and their number. */
+function largest(list: AST.Element[]): [AST.Element, number] | undefined {
+  let best: [AST.Element, number] | undefined;
+  for (const element of list) {
+    // Half of a character beyond U+FFFF translates only with its other half: a step or two.
+    const size = element.type === 'Character' ? 1 : RE2JS.compile(translate(element), REGEX_FLAGS).programSize();
+    if (!best || size > best[1]) best = [element, size];
+  }
+  return best;
 }
 
 /** A fault found while translating, thrown to leave the walk at once. */
@@ -365,6 +411,47 @@ function keysOf(alternatives: AST.Alternative[]): string[] | undefined {
     keys.push(words.reduce((best, word) => (word.length > best.length ? word : best)));
   }
   return [...new Set(keys)];
+}
+
+/**
+ * How many characters of literal text every match holds: the least of the alternatives, each
+ * the sum of its runs of literal characters (without the spaces at their ends, as a text
+ * pattern's text is counted), of its groups, of what a repetition repeats times its least
+ * count, and of what a lookbehind asks to stand before. `could not lock config file` holds 26;
+ * `\.git\w*` holds 4 (`.git`); `\b(?:denied|refused) by\b` holds 8 (`denied`, and `by` without its space).
+ */
+function literalLength(alternatives: AST.Alternative[]): number {
+  return Math.min(...alternatives.map((alternative) => literalRuns(alternative.elements)));
+}
+
+function literalRuns(elements: AST.Element[]): number {
+  let total = 0;
+  let run = '';
+  for (const element of elements) {
+    if (element.type === 'Character') {
+      run += String.fromCharCode(element.value);
+      continue;
+    }
+    total += run.trim().length + literalIn(element);
+    run = '';
+  }
+  return total + run.trim().length;
+}
+
+function literalIn(element: AST.Element): number {
+  switch (element.type) {
+    case 'Character':
+      return 1;
+    case 'Group':
+    case 'CapturingGroup':
+      return literalLength(element.alternatives);
+    case 'Quantifier':
+      return element.min * literalIn(element.element);
+    case 'Assertion':
+      return element.kind === 'lookbehind' && !element.negate ? literalLength(element.alternatives) : 0;
+    default:
+      return 0;
+  }
 }
 
 /** Words written out in a row of elements, with a space, punctuation, `\b`, `^` or `$` on both sides. */

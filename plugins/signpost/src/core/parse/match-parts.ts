@@ -57,7 +57,14 @@ function readRegex(directive: Directive, regex: string, collected: MatchParts, f
   const attribute = ownAttributePlace(directive, 'regex') ?? openingOf(directive)!;
   const checked = checkRegex(regex, file.data.signpostVerdicts);
   if ('keys' in checked) {
-    collected.patterns.push({ text: regex, regex: true, keys: checked.keys, expression: checked.expression, position: attribute });
+    collected.patterns.push({
+      text: regex,
+      regex: true,
+      keys: checked.keys,
+      expression: checked.expression,
+      specificity: checked.specificity,
+      position: attribute,
+    });
     return;
   }
   // The attribute as written, so that a fault is placed inside the expression when it is written plainly.

@@ -86,7 +86,7 @@ export function compileCardPatterns(guide: GraphGuide, memory: RuleMemory): Card
           patterns: own.filter((pattern) => !pattern.regex).map((pattern) => pattern.text),
           regexes: own
             .filter((pattern) => pattern.regex)
-            .map((pattern) => ({ source: pattern.expression ?? '', keys: pattern.keys ?? [] })),
+            .map((pattern) => ({ source: pattern.expression ?? '', keys: pattern.keys ?? [], specificity: pattern.specificity ?? 0 })),
         })),
         RE2JS,
         memory.expressions,
@@ -207,7 +207,8 @@ function samePatterns(before: MatchPattern[][], now: MatchPattern[][]): boolean 
           pattern.text === was[index]!.text &&
           pattern.regex === was[index]!.regex &&
           String(pattern.keys) === String(was[index]!.keys) &&
-          pattern.expression === was[index]!.expression,
+          pattern.expression === was[index]!.expression &&
+          pattern.specificity === was[index]!.specificity,
       )
     );
   });

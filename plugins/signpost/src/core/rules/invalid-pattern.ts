@@ -42,8 +42,8 @@ export const invalidPatternRule = defineRule(
         `${code(written)} stands here for half of a character beyond U+FFFF (an emoji, say), which RE2, the engine patterns run on, reads only whole; write the whole character, outside \`[…]\`, and group it to repeat it: \`(?:😀)+\``,
       repeatTooLarge: (written: string) =>
         `${code(written)} repeats more than 1000 times, counting the repetitions inside it, which RE2, the engine patterns run on, refuses; write smaller counts, such as \`{1,50}\``,
-      tooLarge: (size: number, most: number) =>
-        `This regular expression compiles to ${size} steps, more than ${most}, each taken at every character of a paste; write smaller repetition counts, or a pattern with placeholders`,
+      tooLarge: (size: number, most: number, written: string, part: number) =>
+        `This regular expression compiles to ${size} steps, more than ${most}, each taken at every character of a paste, and ${code(written)} takes ${part} of them; write smaller repetition counts there, or a pattern with placeholders`,
       engine: (reason: string) =>
         `RE2, the linear-time engine patterns run on, cannot run this regular expression (${reason}); simplify it, or write a pattern with placeholders: \`::match[Failed to create {id}]\``,
       regexNoWord: () =>
@@ -110,7 +110,10 @@ function checkPatterns(file: FileModel, report: Report): void {
           report(invalidPatternRule.say('repeatTooLarge', checked.written), inside(checked.index, checked.length));
           break;
         case 'tooLarge':
-          report(invalidPatternRule.say('tooLarge', checked.size, checked.most), attribute);
+          report(
+            invalidPatternRule.say('tooLarge', checked.size, checked.most, checked.written, checked.part),
+            inside(checked.index, checked.length),
+          );
           break;
         case 'engine':
           report(invalidPatternRule.say('engine', checked.reason), attribute);
