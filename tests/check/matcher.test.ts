@@ -9,6 +9,7 @@ import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/ind
 import {
   CompiledPattern,
   compilePatterns,
+  literalNeedles,
   Matcher,
   MOST_LINE_CHARS,
   MOST_LINES,
@@ -229,7 +230,7 @@ describe('a paste too long to try every pattern on', () => {
     },
     { message: 'Disk full', aliases: [], patterns: ['Disk full on {id}'], regexes: [] },
   ];
-  const lines = Array.from({ length: MOST_LINES }, (_, index) => `${index}${'a'.repeat(MOST_LINE_CHARS - 20)} x-failed`);
+  const lines = Array.from({ length: MOST_LINES }, (_, index) => `${index}${'a'.repeat(MOST_LINE_CHARS - 20)}; failed`);
   lines[0] = 'ERROR Disk full on sda1';
   lines[MOST_LINES - 1] = 'ERROR Upload x failed';
 
@@ -415,6 +416,90 @@ describe('a pattern', () => {
     // Case folding is Unicode's: the Kelvin sign is a `k` (but no ASCII letter for `\\b`).
     expect(runs(' disk full', ' DIS\u212a FULL')).toEqual([0, 10]);
     expect(runs('\\bdisk\\b', 'dis\u212a')).toBeUndefined();
+  });
+
+  it("tells a line that lacks a pattern's literal text without running it, and never refuses a line its expression matches", () => {
+    // Pieces of expressions as authors write them, each with a text it matches; and of lines.
+    const parts: [string, string][] = [
+      ['disk', 'disk'],
+      ['Disk', 'DISK'],
+      [' ', ' '],
+      ['\\s+', '  '],
+      ['full', 'Full'],
+      ['\\.', '.'],
+      [':', ':'],
+      ['(?:a|b)', 'b'],
+      ['[a-z]+', 'abc'],
+      ['\\d*', '7'],
+      ['x?', ''],
+      ['k+', 'kk'],
+      ['(?<=no )', ''],
+      ['(?<!x)', ''],
+      ['|', ''],
+      ['\\b', ''],
+      ['.*', 'zz'],
+      ['-', '-'],
+      ['\\(', '('],
+      ['\\)', ')'],
+      ['e{2}', 'ee'],
+      ['ok', 'OK'],
+    ];
+    const text = ['disk', 'DISK', ' ', 'full', '.', ':', 'a', 'no ', 'x', 'k', 'e', '-', '(', ')', '7', 'ok', 'ſ', '\u212a'];
+    const texts: [string, string][] = [
+      ['disk full', 'Disk  FULL'],
+      ['Disk {id} full', 'disk 8f-3 full'],
+      ['E{number}: disk', 'e42: disk'],
+      ['{word}.ok', 'app.OK'],
+      ['no-disk (full)', 'no-disk (full)'],
+    ];
+    let lacked = 0;
+    let matched = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 7 }),
+        fc.constantFrom(...texts),
+        fc.array(fc.constantFrom(...text), { maxLength: 8 }),
+        fc.array(fc.constantFrom(...text), { maxLength: 8 }),
+        fc.constantFrom('regex', 'text', 'neither'),
+        (written, [pattern, shown], before, after, held) => {
+          const middle = held === 'regex' ? `disk ${written.map(([, part]) => part).join('')}` : held === 'text' ? shown : '';
+          const line = [...before, middle, ...after].join('');
+          const checked = checkRegex(`\\bdisk\\b ${written.map(([part]) => part).join('')}`);
+          const cards: MatchCard[] = [
+            {
+              message: '',
+              aliases: [],
+              patterns: [pattern],
+              regexes:
+                'expression' in checked ? [{ source: checked.expression, keys: checked.keys, specificity: checked.specificity }] : [],
+            },
+          ];
+          for (const compiled of compilePatterns(cards, RE2JS)) {
+            const truth = RE2JS.compile(compiled.source, compiled.flags).test(line);
+            expect(compiled.test(line), `${compiled.source} on ${line}`).toBe(truth);
+            expect(compiled.exec(line) !== undefined, `${compiled.source} on ${line}`).toBe(truth);
+            if (truth) matched++;
+            else if (/^[\0-\x7f]*$/.test(line) && literalNeedles(compiled.source)) lacked++;
+          }
+        },
+      ),
+      { numRuns: 3000, seed: 20261208 },
+    );
+    expect(matched).toBeGreaterThan(200);
+    expect(lacked).toBeGreaterThan(1000);
+    // The literal text of the shapes pattern.ts and regex.ts write, alternative by alternative.
+    const needles = (source: string) => literalNeedles((checkRegex(source) as CheckedRegex).expression);
+    expect(needles(String.raw`ssh: connect to host \S+ port \d+: Connection (?:refused|timed out)`)).toEqual([
+      ['ssh: connect to host ', ' port ', ': connection '],
+    ]);
+    expect(needles(String.raw`\bdisk\b|\bvolume\s+quota\b`)).toEqual([['disk'], ['volume', 'quota']]);
+    expect(needles(String.raw`\bssh keys?\b`)).toEqual([['ssh key']]);
+    expect(literalNeedles(patternSource((parsePattern('Permission denied (publickey).') as { pieces: Piece[] }).pieces))).toEqual([
+      ['permission', 'denied', '(publickey).'],
+    ]);
+    // A line of other characters is run: the long s is an `s` to RE2.
+    const [long] = compilePatterns([{ message: '', aliases: [], patterns: ['disk is full'], regexes: [] }], RE2JS);
+    expect(long!.test('disk iſ full')).toBe(true);
   });
 
   it('runs in time linear in the line, however its expression nests', () => {

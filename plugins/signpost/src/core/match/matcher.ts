@@ -128,6 +128,19 @@ export class CompiledPattern {
     this.#expressions = fields.expressions ?? new Expressions(fields.engine);
   }
 
+  /**
+   * Whether a line of ASCII cannot match, for want of the literal text every match holds
+   * (`Expressions.needles`): told without running, or building, the expression. Most lines
+   * tried hold a pattern's key word and nothing else of it.
+   */
+  lacks(line: string): boolean {
+    if (!ASCII.test(line)) return false;
+    const needles = this.#expressions.needles(this.source);
+    if (needles === undefined) return false;
+    const lower = line.toLowerCase();
+    return !needles.some((alternative) => alternative.every((needle) => lower.includes(needle)));
+  }
+
   #built(line: string): Built {
     if (this.#asciiSource !== undefined && ASCII.test(line))
       return (this.#ascii ??= this.#expressions.built(this.#asciiSource, this.flags));
@@ -137,9 +150,11 @@ export class CompiledPattern {
   /**
    * What testing the pattern on a line costs, in `MATCH_BUDGET`'s units: building it the first
    * time, and at most the line's length times its program's steps, weighted by the engine that
-   * runs it (`NFA_WEIGHT`).
+   * runs it (`NFA_WEIGHT`); a line that lacks its literal text (`lacks`), only its length.
    */
   cost(line: string): number {
+    // Told by the literal text alone: a scan of the line, and nothing built.
+    if (this.lacks(line)) return Math.max(1, line.length);
     const ascii = this.#asciiSource !== undefined && ASCII.test(line);
     const fresh = ascii ? this.#ascii === undefined : this.#regex === undefined;
     return (fresh ? BUILD_COST : 0) + Math.max(1, line.length) * this.#built(line).size;
@@ -170,6 +185,7 @@ export class CompiledPattern {
 
   /** Where the pattern matches a line, start and end, if it does. */
   exec(line: string): [number, number] | undefined {
+    if (this.lacks(line)) return undefined;
     const { regex } = this.#built(line);
     // The boolean search runs on RE2's DFA, the fastest engine; most lines tried do not match.
     if (!regex?.test(line)) return undefined;
@@ -186,6 +202,7 @@ export class CompiledPattern {
   }
 
   test(line: string): boolean {
+    if (this.lacks(line)) return false;
     return this.#built(line).regex?.test(line) ?? false;
   }
 }
@@ -229,6 +246,7 @@ export class Expressions {
   readonly #engine: Engine;
   readonly #built = new Map<string, Built>();
   readonly #read = new Map<string, ReadPattern | undefined>();
+  readonly #needles = new Map<string, string[][] | undefined>();
 
   constructor(engine: Engine) {
     this.#engine = engine;
@@ -253,6 +271,15 @@ export class Expressions {
     return found;
   }
 
+  /** The literal text of an expression's matches (`literalNeedles`), read once. */
+  needles(source: string): string[][] | undefined {
+    if (this.#needles.has(source)) return this.#needles.get(source);
+    const needles = literalNeedles(source);
+    if (this.#needles.size >= MOST_BUILT) this.#needles.clear();
+    this.#needles.set(source, needles);
+    return needles;
+  }
+
   /** A pattern as written (`Failed to create geocompany {id}`), read once; undefined where it does not read. */
   read(written: string): ReadPattern | undefined {
     if (this.#read.has(written)) return this.#read.get(written);
@@ -266,6 +293,97 @@ export class Expressions {
     this.#read.set(written, read);
     return read;
   }
+}
+
+/**
+ * The text of ASCII characters that every match of an expression (in RE2's syntax, run without
+ * regard to case) holds, lowercased: for each alternative at its top level, the runs of literal
+ * characters written outside groups and classes. A line that holds none of the alternatives'
+ * runs all cannot match. Undefined when no alternative has such text, or the expression is not
+ * of the shapes pattern.ts and regex.ts write (then every line is tried). Only ASCII characters
+ * are kept, and a line is told this way only if it is ASCII: no other character of a line folds
+ * onto one of them, where the Kelvin sign folds onto `k` and the long s onto `s`.
+ */
+export function literalNeedles(source: string): string[][] | undefined {
+  const alternatives: string[][] = [[]];
+  let run = '';
+  /** Whether the last thing read was a literal character, the last of `run`. */
+  let literal = false;
+  const end = () => {
+    if (run) alternatives.at(-1)!.push(run.toLowerCase());
+    run = '';
+    literal = false;
+  };
+  const add = (code: number) => {
+    if (code >= 0x20 && code < 0x7f) {
+      run += String.fromCharCode(code);
+      literal = true;
+    } else end();
+  };
+  let depth = 0;
+  for (let at = 0; at < source.length; at++) {
+    const char = source[at]!;
+    if (char === '\\') {
+      const next = source[at + 1];
+      if (next === undefined) return undefined;
+      if (next === 'x' && source[at + 2] === '{') {
+        const close = source.indexOf('}', at);
+        if (close < 0) return undefined;
+        if (depth === 0) add(Number.parseInt(source.slice(at + 3, close), 16));
+        at = close;
+      } else if (/[\\^$.*+?()[\]{}|\-]/.test(next)) {
+        if (depth === 0) add(next.charCodeAt(0));
+        at++;
+      } else if (/[bBdDwWsS]/.test(next)) {
+        if (depth === 0) end();
+        at++;
+      } else if ((next === 'p' || next === 'P') && source[at + 2] === '{') {
+        const close = source.indexOf('}', at);
+        if (close < 0) return undefined;
+        if (depth === 0) end();
+        at = close;
+      } else return undefined;
+      continue;
+    }
+    if (char === '[') {
+      // A class: its members are no literal text; skip to its end.
+      let close = at + 1;
+      if (source[close] === '^') close++;
+      for (; close < source.length && source[close] !== ']'; close++) if (source[close] === '\\') close++;
+      if (close >= source.length) return undefined;
+      if (depth === 0) end();
+      at = close;
+      continue;
+    }
+    if (char === '(') {
+      if (depth === 0) end();
+      depth++;
+      continue;
+    }
+    if (char === ')') {
+      depth--;
+      if (depth < 0) return undefined;
+      continue;
+    }
+    if (depth > 0) continue;
+    if (char === '|') {
+      end();
+      alternatives.push([]);
+    } else if (char === '*' || char === '+' || char === '?' || char === '{') {
+      // A repetition of the character before it makes that one optional, or repeated: not literal text.
+      if (literal) run = run.slice(0, -1);
+      end();
+      if (char === '{') {
+        const close = source.indexOf('}', at);
+        if (close < 0) return undefined;
+        at = close;
+      }
+    } else if (char === '^' || char === '$' || char === '.') end();
+    else add(char.charCodeAt(0));
+  }
+  if (depth !== 0) return undefined;
+  end();
+  return alternatives.every((alternative) => alternative.length > 0) ? alternatives : undefined;
 }
 
 /**

@@ -138,20 +138,25 @@ function withinBudget(
       const searched = new Map<number, number>();
       for (const pattern of candidatesOf(index, line)) {
         const program = pattern.programOf(line);
+        // A line without the pattern's literal text is told so by a scan of it (matcher.ts).
+        const lacks = pattern.lacks(line);
         if (!programs.has(program)) {
           programs.add(program);
-          if (!built.has(program)) {
-            left -= BUILD_COST;
-            if (left < 0) return { tried, exhausted: { card, wording } };
-            built.add(program);
+          if (lacks) left -= Math.max(1, line.length);
+          else {
+            if (!built.has(program)) {
+              left -= BUILD_COST;
+              if (left < 0) return { tried, exhausted: { card, wording } };
+              built.add(program);
+            }
+            left -= Math.max(1, line.length) * pattern.steps(line);
           }
-          left -= Math.max(1, line.length) * pattern.steps(line);
         }
         // A line matches its own card's patterns (another card's is an `ambiguous-match`), and
         // the paste box then searches where, once for each specificity the card's match rises
         // to: counted here too, the costliest of each, so that the box's budget, as large as
         // this one, matches a paste of every line of a guide this accepts in full.
-        if (pattern.card === card) {
+        if (pattern.card === card && !lacks) {
           const cost = pattern.foundCost(line);
           searched.set(pattern.specificity, Math.max(searched.get(pattern.specificity) ?? 0, cost));
         }
