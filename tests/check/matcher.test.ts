@@ -465,7 +465,7 @@ describe('a pattern', () => {
           const middle = held === 'regex' ? `disk ${written.map(([, part]) => part).join('')}` : held === 'text' ? shown : '';
           const line = [...before, middle, ...after].join('');
           const checked = checkRegex(`\\bdisk\\b ${written.map(([part]) => part).join('')}`);
-          const cards: MatchCard[] = [
+          const own: MatchCard[] = [
             {
               message: '',
               aliases: [],
@@ -474,7 +474,7 @@ describe('a pattern', () => {
                 'expression' in checked ? [{ source: checked.expression, keys: checked.keys, specificity: checked.specificity }] : [],
             },
           ];
-          for (const compiled of compilePatterns(cards, RE2JS)) {
+          for (const compiled of compilePatterns(own, RE2JS)) {
             const truth = RE2JS.compile(compiled.source, compiled.flags).test(line);
             expect(compiled.test(line), `${compiled.source} on ${line}`).toBe(truth);
             expect(compiled.exec(line) !== undefined, `${compiled.source} on ${line}`).toBe(truth);
@@ -483,10 +483,10 @@ describe('a pattern', () => {
           }
         },
       ),
-      { numRuns: 3000, seed: 20261208 },
+      { numRuns: 500, seed: 20261208 },
     );
-    expect(matched).toBeGreaterThan(200);
-    expect(lacked).toBeGreaterThan(1000);
+    expect(matched).toBeGreaterThan(50);
+    expect(lacked).toBeGreaterThan(150);
     // The literal text of the shapes pattern.ts and regex.ts write, alternative by alternative.
     const needles = (source: string) => literalNeedles((checkRegex(source) as CheckedRegex).expression);
     expect(needles(String.raw`ssh: connect to host \S+ port \d+: Connection (?:refused|timed out)`)).toEqual([

@@ -37,7 +37,7 @@ guide folders.
   --strict         drafts are errors, as in production builds
   --since REV      also report node ids of git revision REV that are gone (removed-id)
   --graph FORMAT   print each guide's graph (mermaid or dot) on stdout, problems on stderr
-  --no-cache       parse every file again, without the parse cache (signpost/ in Astro's cacheDir)
+  --no-cache       parse every file and prove every pattern again, without the cache (signpost/ in Astro's cacheDir)
   --help           show this help
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;

@@ -9,6 +9,7 @@ import { parseAhead } from './graph/parse-ahead.ts';
 import { append, sortProblems, type Problem } from './problems.ts';
 import type { FolderFact } from './graph/folder-model.ts';
 import { checkFolder } from './rules/folder-rules.ts';
+import { keptProofs } from './rules/card-patterns.ts';
 import { brokenFiles, siteLayoutOf, type SiteLayout } from './rules/broken-file.ts';
 import type { SiteComponents } from './parse/site-components.ts';
 import { checkerMemory } from './memory.ts';
@@ -93,15 +94,27 @@ export function createChecker(config: CheckerConfig = {}): Checker {
         const cache = config.cacheDir
           ? await ParseCache.open<FileParse>(config.cacheDir, dir, (memory.version ??= versionOfChecker()))
           : undefined;
+        const proofs = config.cacheDir
+          ? await ParseCache.open<unknown>(config.cacheDir, dir, (memory.version ??= versionOfChecker()), 'proofs')
+          : undefined;
         if (run.parallel !== false) parsedFiles += (await parseAhead(guideDirs, memory, cache, config.components)).files;
         const here: Guide[] = [];
         for (const guideDir of guideDirs) {
+          // Read as it was written, checked where it is used (card-patterns.ts).
+          const kept = await proofs?.get(guideDir, false, '', (value) => value);
+          if (kept) memory.rules.kept.set(guideDir, kept);
           const loaded = await loadGuide(guideDir, { cache, memory, ...components });
+          memory.rules.kept.delete(guideDir);
           here.push(loaded.guide);
           append(problems, loaded.problems);
           parsedFiles += loaded.parsedFiles;
+          // What the patterns were proved to match, kept for the next check: written only when it changed.
+          const proved = keptProofs(memory.rules, guideDir);
+          if (proved && JSON.stringify(proved) !== JSON.stringify(kept)) proofs?.set(guideDir, false, '', proved);
+          else proofs?.keep(guideDir);
         }
         await cache?.save();
+        await proofs?.save();
         // Files come and go while a guide's text stays the same: checked on every run, after the parse cache.
         const files = await brokenFiles(here, config.site ?? siteLayoutOf(dir), memory.decodes);
         append(problems, files.problems);

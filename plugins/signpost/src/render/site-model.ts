@@ -40,6 +40,13 @@ export interface Alternative {
 /** What the paste box needs of a card's pattern. */
 export type PastePattern = Omit<MatchPattern, 'position'>;
 
+/** A card's pattern as the paste box needs it: all of it but its place in the file. */
+function pastePattern(pattern: MatchPattern): PastePattern {
+  const copy: Partial<MatchPattern> = { ...pattern };
+  delete copy.position;
+  return copy as PastePattern;
+}
+
 /**
  * A node as its page shows it: the graph node without its source tree and positions, so that
  * it can be stored by the content loader and read by the pages.
@@ -82,7 +89,7 @@ export function toView(node: GuideNode, strings: UiStrings): NodeView {
         kind: node.kind,
         context: node.context,
         aliases: node.aliases.map(({ text }) => ({ text })),
-        patterns: node.patterns.map(({ position: _, ...pattern }) => pattern),
+        patterns: node.patterns.map(pastePattern),
         prompt: node.prompt ?? strings.didTheFixWork,
         options: node.options.map(({ label, to }) => ({ label, to })),
         next: node.next ? { to: node.next.to } : undefined,

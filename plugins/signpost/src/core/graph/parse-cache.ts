@@ -132,10 +132,16 @@ export class ParseCache<T> {
 
   /**
    * Opens the cache of a guides folder in `dir` (for a site: Astro's cache folder). `version`
-   * is `versionOfChecker()`, worked out once by the checker that opens it.
+   * is `versionOfChecker()`, worked out once by the checker that opens it. `kind` names what
+   * it keeps: files' parses, or guides' pattern proofs (an entry a guide, by its folder).
    */
-  static async open<T>(dir: string, guidesDir: string, version: Promise<string> = versionOfChecker()): Promise<ParseCache<T>> {
-    const cache = new ParseCache<T>(join(dir, `parse-${digestOf(guidesDir).slice(0, 12)}`));
+  static async open<T>(
+    dir: string,
+    guidesDir: string,
+    version: Promise<string> = versionOfChecker(),
+    kind: 'parse' | 'proofs' = 'parse',
+  ): Promise<ParseCache<T>> {
+    const cache = new ParseCache<T>(join(dir, `${kind}-${digestOf(guidesDir).slice(0, 12)}`));
     cache.version = await version;
     cache.present = new Set(existing(cache.dir));
     return cache;

@@ -107,6 +107,7 @@ export class CompiledPattern {
   /** The same expression for lines of ASCII only, when the pattern is ASCII too (see `asciiSource`). */
   readonly #asciiSource: string | undefined;
   #ascii: Built | undefined;
+  #programs: string[] | undefined;
 
   constructor(
     fields: Pick<CompiledPattern, 'card' | 'index' | 'source' | 'flags' | 'keys' | 'specificity'> & {
@@ -134,15 +135,15 @@ export class CompiledPattern {
    * tried hold a pattern's key word and nothing else of it.
    */
   lacks(line: string): boolean {
-    if (!ASCII.test(line)) return false;
     const needles = this.#expressions.needles(this.source);
     if (needles === undefined) return false;
-    const lower = line.toLowerCase();
+    const lower = this.#expressions.lowered(line);
+    if (lower === undefined) return false;
     return !needles.some((alternative) => alternative.every((needle) => lower.includes(needle)));
   }
 
   #built(line: string): Built {
-    if (this.#asciiSource !== undefined && ASCII.test(line))
+    if (this.#asciiSource !== undefined && this.#expressions.isAscii(line))
       return (this.#ascii ??= this.#expressions.built(this.#asciiSource, this.flags));
     return (this.#regex ??= this.#expressions.built(this.source, this.flags));
   }
@@ -155,7 +156,7 @@ export class CompiledPattern {
   cost(line: string): number {
     // Told by the literal text alone: a scan of the line, and nothing built.
     if (this.lacks(line)) return Math.max(1, line.length);
-    const ascii = this.#asciiSource !== undefined && ASCII.test(line);
+    const ascii = this.#asciiSource !== undefined && this.#expressions.isAscii(line);
     const fresh = ascii ? this.#ascii === undefined : this.#regex === undefined;
     return (fresh ? BUILD_COST : 0) + Math.max(1, line.length) * this.#built(line).size;
   }
@@ -164,9 +165,15 @@ export class CompiledPattern {
    * The expression that runs on a line, as `Expressions` keys it (flags and source): two
    * patterns with the same one match the same lines. Read without building it.
    */
+  /** The programs that may run, as `programOf` names them: for any line, and for ASCII lines. */
+  programs(): string[] {
+    const any = `${this.flags}/${this.source}`;
+    return this.#asciiSource === undefined ? [any] : [any, `${this.flags}/${this.#asciiSource}`];
+  }
+
   programOf(line: string): string {
-    const ascii = this.#asciiSource !== undefined && ASCII.test(line);
-    return `${this.flags}/${ascii ? this.#asciiSource : this.source}`;
+    this.#programs ??= this.programs();
+    return this.#asciiSource !== undefined && this.#expressions.isAscii(line) ? this.#programs[1]! : this.#programs[0]!;
   }
 
   /**
@@ -230,6 +237,12 @@ function hasLookbehind(source: string): boolean {
   return /\(\?<[=!]/.test(source);
 }
 
+/** What a program of `steps` costs at each character, weighted by the engine that runs it; 0 steps: one RE2 refused. */
+function weighed(source: string, steps: number): Pick<Built, 'size' | 'found'> {
+  if (steps === 0) return { size: 1, found: 0 };
+  return { size: hasLookbehind(source) ? steps * NFA_WEIGHT : steps, found: steps * NFA_WEIGHT };
+}
+
 /** A pattern as written, read (see `Expressions.read`). */
 type ReadPattern = Pick<CompiledPattern, 'source' | 'keys' | 'specificity'> & { asciiSource: string | undefined };
 
@@ -247,28 +260,89 @@ export class Expressions {
   readonly #built = new Map<string, Built>();
   readonly #read = new Map<string, ReadPattern | undefined>();
   readonly #needles = new Map<string, string[][] | undefined>();
+  readonly #steps = new Map<string, number>();
+  #line: string | undefined;
+  #lower: string | undefined;
 
   constructor(engine: Engine) {
     this.#engine = engine;
   }
 
-  /** The expression `source` with RE2's `flags`, built once. */
+  /**
+   * The expression `source` with RE2's `flags`, built once. Its program's steps may be known
+   * already (`know`): then it is built only when it runs.
+   */
   built(source: string, flags: number): Built {
     const key = `${flags}/${source}`;
     let found = this.#built.get(key);
     if (!found) {
-      try {
-        const regex = this.#engine.compile(source, flags);
-        const steps = regex.programSize();
-        found = { regex, size: hasLookbehind(source) ? steps * NFA_WEIGHT : steps, found: steps * NFA_WEIGHT };
-      } catch {
-        // Reported by check: an expression RE2 refuses matches nothing.
-        found = { regex: undefined, size: 1, found: 0 };
-      }
+      const known = this.#steps.get(key);
+      found = known === undefined ? this.#compile(source, flags) : this.#later(source, flags, known);
       if (this.#built.size >= MOST_BUILT) this.#built.clear();
       this.#built.set(key, found);
     }
     return found;
+  }
+
+  /** An expression of known steps, built the first time its regex is asked for. */
+  #later(source: string, flags: number, steps: number): Built {
+    let regex: Compiled | undefined | null = null;
+    const compile = () => (regex === null ? (regex = this.#compile(source, flags).regex) : regex);
+    return {
+      ...weighed(source, steps),
+      get regex() {
+        return compile();
+      },
+    };
+  }
+
+  #compile(source: string, flags: number): Built {
+    const key = `${flags}/${source}`;
+    try {
+      const regex = this.#engine.compile(source, flags);
+      const steps = regex.programSize();
+      if (this.#steps.size >= MOST_BUILT) this.#steps.clear();
+      this.#steps.set(key, steps);
+      return { regex, ...weighed(source, steps) };
+    } catch {
+      // Reported by check: an expression RE2 refuses matches nothing.
+      if (this.#steps.size >= MOST_BUILT) this.#steps.clear();
+      this.#steps.set(key, 0);
+      return { regex: undefined, size: 1, found: 0 };
+    }
+  }
+
+  /**
+   * The steps of programs, by flags and source (`programOf`), as built or as known: what a
+   * checker keeps in its cache so that the next check counts its budget without building them.
+   */
+  steps(): ReadonlyMap<string, number> {
+    return this.#steps;
+  }
+
+  /** Programs' steps known from an earlier build (`steps`); 0 for an expression RE2 refused. */
+  know(steps: Iterable<[string, number]>): void {
+    for (const [key, count] of steps) if (!this.#steps.has(key)) this.#steps.set(key, count);
+  }
+
+  /**
+   * A line lowercased if it is ASCII, else undefined: asked by every pattern tried on it, and
+   * worked out once for the last line asked about.
+   */
+  lowered(line: string): string | undefined {
+    if (line !== this.#line) this.#readLine(line);
+    return this.#lower;
+  }
+
+  /** Whether a line is ASCII: see `lowered`. */
+  isAscii(line: string): boolean {
+    if (line !== this.#line) this.#readLine(line);
+    return this.#lower !== undefined;
+  }
+
+  #readLine(line: string): void {
+    this.#line = line;
+    this.#lower = ASCII.test(line) ? line.toLowerCase() : undefined;
   }
 
   /** The literal text of an expression's matches (`literalNeedles`), read once. */
@@ -331,7 +405,7 @@ export function literalNeedles(source: string): string[][] | undefined {
         if (close < 0) return undefined;
         if (depth === 0) add(Number.parseInt(source.slice(at + 3, close), 16));
         at = close;
-      } else if (/[\\^$.*+?()[\]{}|\-]/.test(next)) {
+      } else if (/[\\^$.*+?()[\]{}|-]/.test(next)) {
         if (depth === 0) add(next.charCodeAt(0));
         at++;
       } else if (/[bBdDwWsS]/.test(next)) {

@@ -6,7 +6,8 @@
  * Every line readers may paste of every card is tried against every pattern: at 10,000 nodes
  * most of a check's graph rules. A process that checks the same guide again (the dev server,
  * on every save) keeps what each line matched, and tries again only the lines that are new and
- * the patterns that are new, so a save costs what it changed.
+ * the patterns that are new, so a save costs what it changed. Across processes, the parse cache
+ * keeps the same (`KeptProofs`, written by core/check.ts), and the steps of the programs built.
  *
  * A line is tried once against each expression its candidate patterns run (the same pattern
  * on several cards is one try), and the tries of a guide have a budget, `LIMITS.patternWork`,
@@ -19,6 +20,7 @@
  * runs out depends on the guide alone.
  */
 import { RE2JS } from 're2js';
+import { z } from 'zod';
 import type { ErrorNode, GraphGuide, GraphNode, Located, MatchPattern } from '../graph/model.ts';
 import {
   BUILD_COST,
@@ -94,7 +96,14 @@ export function compileCardPatterns(guide: GraphGuide, memory: RuleMemory): Card
   const index = same ? before.index : indexPatterns(compiled);
   const lines = new Map<string, CompiledPattern[]>();
   memory.proofs.set(guide.dir, { patterns, compiled, index, lines });
-  const earlier = before && (same ? (line: string) => before.lines.get(line) : successorsOf(before, index));
+  // What this process proved before, or else what the last check kept in the cache.
+  const kept = before ? undefined : keptOf(memory.kept.get(guide.dir));
+  if (kept) memory.expressions.know(kept.steps);
+  const earlier = before
+    ? same
+      ? (line: string) => before.lines.get(line)
+      : successorsOf(earlierOf(before), index)
+    : kept && successorsOf(kept, index);
   const wordings = cards.map((card) => wordingsOf(card, memory.wordings));
   const { tried, exhausted } = withinBudget(index, wordings);
   return {
@@ -226,12 +235,27 @@ function recipesOf(index: Map<string, CompiledPattern[]>): Map<CompiledPattern, 
   return recipes;
 }
 
+/** What an earlier check proved: the recipes of its patterns, and of each line it tried the recipes that matched. */
+interface Earlier {
+  recipes: ReadonlySet<string>;
+  lines: (line: string) => string[] | undefined;
+}
+
+/** What this process proved before, as recipes. */
+function earlierOf(before: Proofs): Earlier {
+  const recipeOf = recipesOf(before.index);
+  return {
+    recipes: new Set(recipeOf.values()),
+    lines: (line) => before.lines.get(line)?.map((pattern) => recipeOf.get(pattern)!),
+  };
+}
+
 /**
- * What the last check proved, carried over to patterns that changed since: a line it tried
+ * What an earlier check proved, carried over to patterns that changed since: a line it tried
  * keeps the patterns it matched, as the patterns of the same recipe now, and is tried only
  * against the recipes that are new. Undefined for a line it did not try.
  */
-function successorsOf(before: Proofs, index: Map<string, CompiledPattern[]>): (line: string) => CompiledPattern[] | undefined {
+function successorsOf(earlier: Earlier, index: Map<string, CompiledPattern[]>): (line: string) => CompiledPattern[] | undefined {
   const recipeOf = recipesOf(index);
   const byRecipe = new Map<string, CompiledPattern[]>();
   for (const [pattern, recipe] of recipeOf) {
@@ -239,24 +263,68 @@ function successorsOf(before: Proofs, index: Map<string, CompiledPattern[]>): (l
     if (same) same.push(pattern);
     else byRecipe.set(recipe, [pattern]);
   }
-  const successors = new Map<CompiledPattern, CompiledPattern[]>();
-  const known = new Set<string>();
-  for (const [pattern, recipe] of recipesOf(before.index)) {
-    successors.set(pattern, byRecipe.get(recipe) ?? []);
-    known.add(recipe);
-  }
   // The patterns of new recipes, indexed alike.
   const fresh = new Map<string, CompiledPattern[]>();
   for (const [key, patterns] of index) {
-    const unknown = patterns.filter((pattern) => !known.has(recipeOf.get(pattern)!));
+    const unknown = patterns.filter((pattern) => !earlier.recipes.has(recipeOf.get(pattern)!));
     if (unknown.length > 0) fresh.set(key, unknown);
   }
   return (line) => {
-    const matched = before.lines.get(line);
+    const matched = earlier.lines(line);
     if (!matched) return undefined;
-    const kept = matched.length === 1 ? successors.get(matched[0]!)! : matched.flatMap((pattern) => successors.get(pattern)!);
+    const kept = matched.flatMap((recipe) => byRecipe.get(recipe) ?? []);
     return fresh.size > 0 ? [...kept, ...patternsMatching(fresh, line)] : kept;
   };
+}
+
+/**
+ * What a check proved of a guide folder, as the parse cache keeps it for the next process
+ * (core/check.ts): the recipes of its patterns, each line tried with the recipes that matched
+ * it (by their place in `recipes`), and the steps of the programs built (`Expressions.steps`),
+ * so that an unchanged pattern is neither built nor run again to prove the same lines, and its
+ * budget is counted without building it.
+ */
+export interface KeptProofs {
+  recipes: string[];
+  lines: [string, number[]][];
+  steps: [string, number][];
+}
+
+const KeptProofsSchema = z.strictObject({
+  recipes: z.array(z.string()),
+  lines: z.array(z.tuple([z.string(), z.array(z.int().nonnegative())])),
+  steps: z.array(z.tuple([z.string(), z.int().nonnegative()])),
+});
+
+/**
+ * A kept entry, read as input (the cache is shared between runs and branches): of the right
+ * shape, every recipe it names there, or none. An entry rewritten to say other lines match can
+ * make a proof pass or fail wrongly, as editing the examples could; it cannot reach what the
+ * pages show (the paste box proves nothing: it matches) nor any rule of the content policy.
+ */
+function keptOf(value: unknown): (Earlier & { steps: [string, number][] }) | undefined {
+  const parsed = KeptProofsSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const { recipes, lines, steps } = parsed.data;
+  if (lines.some(([, matched]) => matched.some((at) => at >= recipes.length))) return undefined;
+  const byLine = new Map(lines.map(([line, matched]) => [line, matched.map((at) => recipes[at]!)]));
+  return { recipes: new Set(recipes), lines: (line) => byLine.get(line), steps };
+}
+
+/** What the last validation of a guide folder proved, to keep in the cache; undefined if no rule asked. */
+export function keptProofs(memory: RuleMemory, guideDir: string): KeptProofs | undefined {
+  const proofs = memory.proofs.get(guideDir);
+  if (!proofs) return undefined;
+  const recipeOf = recipesOf(proofs.index);
+  const recipes = [...new Set(recipeOf.values())];
+  const at = new Map(recipes.map((recipe, place) => [recipe, place]));
+  const lines: [string, number[]][] = [...proofs.lines].map(([line, matched]) => [
+    line,
+    [...new Set(matched.map((pattern) => at.get(recipeOf.get(pattern)!)!))],
+  ]);
+  const programs = new Set(proofs.compiled.flatMap((pattern) => pattern.programs()));
+  const steps = [...memory.expressions.steps()].filter(([key]) => programs.has(key));
+  return { recipes, lines, steps };
 }
 
 /**

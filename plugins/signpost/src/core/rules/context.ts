@@ -18,6 +18,8 @@ import { proposalBudget } from '../suggest.ts';
 export interface RuleMemory {
   /** What the cards' patterns were proved to match, by guide folder (card-patterns.ts). */
   proofs: Map<string, Proofs>;
+  /** What the last check kept of that in the parse cache (`KeptProofs`), by guide folder, as read: unchecked. */
+  kept: Map<string, unknown>;
   /** The patterns' expressions, built (core/match/matcher.ts). */
   expressions: Expressions;
   /** What readers may paste of each card, by card (card-patterns.ts). */
@@ -28,7 +30,7 @@ export interface RuleMemory {
 
 /** A rule memory with nothing in it yet. */
 export function ruleMemory(): RuleMemory {
-  return { proofs: new Map(), expressions: new Expressions(RE2JS), wordings: new WeakMap(), compared: new WeakMap() };
+  return { proofs: new Map(), kept: new Map(), expressions: new Expressions(RE2JS), wordings: new WeakMap(), compared: new WeakMap() };
 }
 
 export interface RuleContext {
