@@ -1,8 +1,9 @@
 /**
- * Synthetic guides of a realistic shape, the same for the same seed: questions with 2 to 5
- * answers, steps, error cards with Reason, How to fix, aliases and `match` patterns with an
- * example, instructions, some outcomes
- * reachable by several paths, about 150 words a node, 50 nodes a file.
+ * Synthetic guides, the same for the same seed. The plain shape (`synthesize`): questions with
+ * 2 to 5 answers, steps, error cards with Reason, How to fix, aliases and `match` patterns with
+ * an example, instructions, some outcomes reachable by several paths, about 150 words a node
+ * in plain paragraphs, 50 nodes a file. The realistic shape (`synthesizeRealistic`): what real
+ * guides hold and plain paragraphs miss, code fences, tables, long questions, expressions.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
