@@ -228,7 +228,21 @@ interface CardShape {
   examples: string[];
   /** The language of the fix's code. */
   lang: 'sh' | 'c' | 'powershell';
+  /** The word that keys a pattern of the card when it is not the card's name: others share it. */
+  shared?: string;
+  /**
+   * Whether a pattern holds a lookbehind: rarer than the other shapes, as in real guides, and
+   * the costliest to prove (RE2 runs it on its NFA), so that a guide of 10,000 nodes stays
+   * within the work `check` allows its patterns (`limit-exceeded`).
+   */
+  lookbehind?: true;
 }
+
+/**
+ * Cards whose pattern is keyed by one shared word, at most: a real guide has a few cards on
+ * `Permission denied`, not hundreds (every line holding the word is tried on each of them).
+ */
+const SHARED_MOST = 6;
 
 /** Characters a directive's label reads as syntax, escaped: what a writer types to show them. */
 const label = (text: string): string => text.replace(/[\\[\]{}<]/g, (char) => `\\${char}`);
@@ -236,8 +250,8 @@ const label = (text: string): string => text.replace(/[\\[\]{}<]/g, (char) => `\
 /**
  * Error messages as real tools print them, with `match` patterns of the kinds real authors
  * write: placeholders; expressions with alternations (in groups and at the top), classes,
- * lookbehinds (`(?<!…)`, `(?<=…)`) and `.*`. Some patterns' key word is the card's own name,
- * some a word many cards share (`permission`, `declaration`), as in a real guide.
+ * lookbehinds (`(?<!…)`, `(?<=…)`) and `.*`. Most patterns' key word is the card's own name,
+ * some a word a few cards share (`permission`, `declaration`), as in a real guide.
  */
 const CARD_SHAPES: ((name: string, pick: <T>(list: readonly T[]) => T, number: (most: number) => number) => CardShape)[] = [
   (name) => ({
@@ -250,6 +264,7 @@ const CARD_SHAPES: ((name: string, pick: <T>(list: readonly T[]) => T, number: (
       `git@github.com: ${name}: Permission denied (password).`,
     ],
     lang: 'sh',
+    shared: 'permission',
   }),
   (name, pick, number) => {
     const host = pick(HOSTS);
@@ -258,7 +273,9 @@ const CARD_SHAPES: ((name: string, pick: <T>(list: readonly T[]) => T, number: (
       title: `${name}: connect to host ${host} port ${port}: Connection timed out`,
       context: 'ssh, git',
       aliases: [`${name}: connect to host ${host} port ${port}: Bad file number`],
-      matches: [`{regex="${name}: connect to (?:host|address) \\S+ port \\d+: (?:Connection timed out|Bad file number|No route to host)"}`],
+      matches: [
+        `{regex="\\b${name}: connect to (?:host|address) \\S+ port \\d+: (?:Connection timed out|Bad file number|No route to host)"}`,
+      ],
       examples: [`debug1: ${name}: connect to address 10.0.${number(255)}.${number(255)} port ${port}: No route to host`],
       lang: 'sh',
     };
@@ -272,6 +289,7 @@ const CARD_SHAPES: ((name: string, pick: <T>(list: readonly T[]) => T, number: (
       `Dec 07 10:12:44 ${pick(['web1', 'db2', 'ci-runner'])} systemd[1]: ${name}.service: Main process exited, code=killed, status=9/KILL`,
     ],
     lang: 'sh',
+    lookbehind: true,
   }),
   (name) => ({
     title: `error: ${name}: unable to get local issuer certificate`,
@@ -280,14 +298,16 @@ const CARD_SHAPES: ((name: string, pick: <T>(list: readonly T[]) => T, number: (
     matches: [`{regex="(?<=\\b(?:error|fatal): )${name}: unable to get (?:local issuer|issuer) certificate"}`],
     examples: [`fatal: unable to access the remote: error: ${name}: unable to get local issuer certificate`],
     lang: 'sh',
+    lookbehind: true,
+    shared: 'unable',
   }),
   (name, pick, number) => ({
-    title: `${name}[${1000 + number(8000)}]: segfault at 10 ip 00007f3a9c2b error 4 in libc.so.6`,
+    title: `${name}[${1000 + number(8000)}]: trap invalid opcode ip:7f3a9c2b sp:7ffd error:0 in libc.so.6`,
     context: 'dmesg, kernel log',
     aliases: [],
-    matches: [`{regex="${name}\\[\\d+\\]: segfault at [0-9a-f]+ .*\\bin lib[\\w.+-]+\\.so"}`],
+    matches: [`{regex="\\b${name}\\[\\d+\\]: trap (?:invalid opcode|int3|divide error) .*\\bin lib[\\w.+-]+\\.so"}`],
     examples: [
-      `kernel: ${name}[${number(900)}]: segfault at 0 ip 000055d1 sp 00007ffd error 6 in ${pick(['libssl', 'libcrypto', 'libz'])}.so.3[7f00+2000]`,
+      `kernel: ${name}[${number(900)}]: trap int3 ip:000055d1 sp:00007ffd error:0 in ${pick(['libssl', 'libcrypto', 'libz'])}.so.3[7f00+2000]`,
     ],
     lang: 'c',
   }),
@@ -327,6 +347,7 @@ const CARD_SHAPES: ((name: string, pick: <T>(list: readonly T[]) => T, number: (
       `/usr/bin/ld: main.o: in function main: undefined reference to '${name}_close'`,
     ],
     lang: 'c',
+    shared: 'declaration',
   }),
   (name) => ({
     title: `${name}: WARNING: UNPROTECTED PRIVATE KEY FILE!`,
@@ -338,6 +359,7 @@ const CARD_SHAPES: ((name: string, pick: <T>(list: readonly T[]) => T, number: (
     ],
     examples: [`Permissions 0644 for '/home/you/.ssh/${name}_ed25519' are too open.`],
     lang: 'sh',
+    shared: 'accessible',
   }),
   (name, pick, number) => ({
     title: `${name}: REMOTE HOST IDENTIFICATION HAS CHANGED!`,
@@ -346,6 +368,7 @@ const CARD_SHAPES: ((name: string, pick: <T>(list: readonly T[]) => T, number: (
     matches: [`{regex="${name}: REMOTE HOST IDENTIFICATION HAS CHANGED|Offending (?:RSA|ECDSA|ED25519) key for ${name} in \\S+:\\d+"}`],
     examples: [`Offending ${pick(['RSA', 'ECDSA', 'ED25519'])} key for ${name} in /home/you/.ssh/known_hosts:${1 + number(40)}`],
     lang: 'sh',
+    shared: 'identification',
   }),
 ];
 
@@ -447,6 +470,8 @@ export function synthesizeRealistic(size: number, seed = 1): Synthetic {
 
   const nodes: Synthetic['nodes'] = [];
   const outcomes: string[] = [];
+  /** Cards keyed by each shared word so far. */
+  const sharedBy = new Map<string, number>();
   let made = 0;
   const make = (): string => `${pick(VERBS)}-${pick(TERMS)}-${made++}`;
   const titleOf = (): string => {
@@ -518,7 +543,11 @@ export function synthesizeRealistic(size: number, seed = 1): Synthetic {
     } else if (branch || chance(0.5)) {
       // An error card: an outcome, or one that goes on with answers or with `next` (`branch`).
       const card = name();
-      const shape = pick(CARD_SHAPES)(card, pick, number);
+      let shape = pick(CARD_SHAPES)(card, pick, number);
+      while ((shape.shared !== undefined && (sharedBy.get(shape.shared) ?? 0) >= SHARED_MOST) || (shape.lookbehind && chance(0.7))) {
+        shape = pick(CARD_SHAPES)(card, pick, number);
+      }
+      if (shape.shared !== undefined) sharedBy.set(shape.shared, (sharedBy.get(shape.shared) ?? 0) + 1);
       const patterned = chance(0.85);
       const parts = [
         ...shape.aliases.map((alias) => `::alias[${label(alias)}]`),
