@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
- * `npm run bench -- [--sizes 100,1000,10000] [--dense 10,25,100] [--chains 100,2500] [--runs 3]
- * [--out bench] [--no-browser] [--no-dev] [--edits 10] [--hostile-kb 64,256]`
+ * `npm run bench -- [--sizes 100,1000,10000] [--realistic 1000] [--dense 10,25,100] [--chains 100,2500]
+ * [--runs 3] [--out bench] [--no-browser] [--no-dev] [--edits 10] [--hostile-kb 64,256]`
  *
  * What a check, a save in the dev server, a build and a search cost, and how the cost grows,
- * beside plain Astro MDX pages of the same words as the baseline; the dense guides (40
+ * beside plain Astro MDX pages of the same words as the baseline; the check and the build of
+ * guides of the realistic shape (--realistic: code fences, tables, long questions, patterns
+ * on most error cards), beside the plain shape's at the same size; the dense guides (40
  * questions of 10, 25 and 100 answers, and 100 outcomes) that stalled the map; the bytes per
  * page of a long chain of steps, which stay flat when the output is linear in the guide; and
  * what `check` costs on each case of the hostile corpus, against its bound, and on valid shapes
@@ -37,6 +39,7 @@ const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,10000' },
+    realistic: { type: 'string', default: '1000' },
     dense: { type: 'string', default: '10,25,100' },
     chains: { type: 'string', default: '100,2500' },
     runs: { type: 'string', default: '3' },
@@ -51,6 +54,7 @@ const HOSTILE_KB = values['hostile-kb'].split(',').map(Number);
 /** What a hostile case may take to check: a writer waits for no more. */
 const HOSTILE_BOUND_MS = 1000;
 const SIZES = values.sizes.split(',').map(Number);
+const REALISTIC = values.realistic.split(',').filter(Boolean).map(Number);
 const DENSE = values.dense.split(',').filter(Boolean).map(Number);
 const CHAINS = values.chains.split(',').filter(Boolean).map(Number);
 const RUNS = Number(values.runs);
@@ -169,9 +173,9 @@ async function writeBaseline(dir: string, synthetic: Synthetic): Promise<void> {
 }
 
 /** Weight of a typical node page (the median by HTML size) and what it loads. */
-async function pageWeight(dist: string): Promise<Weight> {
-  const files = await listFiles(dist);
-  const pages = files.filter((file) => /^bench\/n\d+\/index\.html$/.test(file));
+async function pageWeight(dist: string, synthetic: Synthetic): Promise<Weight> {
+  const nodes = new Set(synthetic.nodes.map((node) => `bench/${node.id}/index.html`));
+  const pages = (await listFiles(dist)).filter((file) => nodes.has(file));
   const sized = await Promise.all(pages.map(async (file) => ({ file, size: (await stat(join(dist, file))).size })));
   const typical = sized.toSorted((a, b) => a.size - b.size)[Math.floor(sized.length / 2)]!;
   const html = await readFile(join(dist, typical.file));
@@ -181,7 +185,7 @@ async function pageWeight(dist: string): Promise<Weight> {
   const css = await linked(/<link rel="stylesheet" href="([^"]+)"/g);
   const js = await linked(/<script type="module" src="([^"]+)"/g);
   // Answers are plain links: navigating needs no script at all.
-  const answersArePlainLinks = /class="answer[^"]*" href="\/bench\/n\d+\/"/.test(text) || !text.includes('class="answer');
+  const answersArePlainLinks = /class="answer[^"]*" href="\/bench\/[\w-]+\/"/.test(text) || !text.includes('class="answer');
   return {
     htmlRaw: html.length,
     htmlGzip: gzipSync(html).length,
@@ -397,8 +401,52 @@ async function measure(size: number): Promise<SizeResult> {
     baselineRssKb: Math.max(...baselines.map((baseline) => baseline.rssKb)),
     files: files.length,
     paste: await pasteBytes(dist),
-    weight: await pageWeight(dist),
+    weight: await pageWeight(dist, synthetic),
     ...(values['no-browser'] ? {} : { search: await searchBytes(dist, synthetic) }),
+  };
+}
+
+interface RealisticResult {
+  size: number;
+  /** The guide's `.mdx` files and their bytes. */
+  mdxFiles: number;
+  mdxBytes: number;
+  /** `signpost check`, start-up included: without the parse cache, and again with it. */
+  checkMs: number;
+  checkWarmMs: number;
+  /** Cold builds, the median of each phase. */
+  build: Phases;
+  files: number;
+  weight: Weight;
+}
+
+/**
+ * A guide of the realistic shape (bench/generate.ts, `synthesizeRealistic`): its check, cold
+ * and warm, and its cold builds, measured as the plain shape's are.
+ */
+async function measureRealistic(size: number): Promise<RealisticResult> {
+  const site = join(WORK, `realistic-${size}`, 'site');
+  await rm(join(WORK, `realistic-${size}`), { recursive: true, force: true });
+  await writeSite(site);
+  const guide = join(site, 'guides', 'bench');
+  const synthetic = await writeGuide(guide, size, 1, 'realistic');
+  const what = `the realistic ${size}-node guide`;
+  const checkMs = await checkTime(site, ['--no-cache'], RUNS, what);
+  await checkTime(site, [], 1, what);
+  const checkWarmMs = await checkTime(site, [], RUNS, what);
+  const builds: Phases[] = [];
+  for (let index = 0; index < RUNS; index++) builds.push(await buildTime(site, what));
+  const mdx = await listFiles(guide);
+  const dist = join(site, 'dist');
+  return {
+    size,
+    mdxFiles: mdx.length,
+    mdxBytes: (await Promise.all(mdx.map(async (file) => (await stat(join(guide, file))).size))).reduce((a, b) => a + b, 0),
+    checkMs,
+    checkWarmMs,
+    build: medianPhases(builds),
+    files: (await listFiles(dist)).length,
+    weight: await pageWeight(dist, synthetic),
   };
 }
 
@@ -526,6 +574,38 @@ function table(results: SizeResult[]): string {
   return markdownTable(rows);
 }
 
+/** The realistic shape beside the plain one, at each size measured in the realistic shape. */
+function realisticTable(results: SizeResult[], realistic: RealisticResult[]): string {
+  if (realistic.length === 0) return '';
+  type Measured = Pick<SizeResult, 'checkMs' | 'checkWarmMs' | 'build' | 'weight' | 'files'>;
+  const columns: { name: string; measured: Measured }[] = realistic.flatMap((r) => {
+    const plain = results.find((each) => each.size === r.size);
+    const size = r.size.toLocaleString('en');
+    return [...(plain ? [{ name: `plain, ${size}`, measured: plain }] : []), { name: `realistic, ${size}`, measured: r }];
+  });
+  const row = (name: string, figure: (m: Measured) => string) => [name, ...columns.map((column) => figure(column.measured))];
+  return markdownTable([
+    ['shape, nodes', ...columns.map((column) => column.name)],
+    row('check, first run (no parse cache)', (m) => s(m.checkMs)),
+    row('check, again (parse cache)', (m) => s(m.checkWarmMs)),
+    row('build: validation', (m) => s(m.build.validation)),
+    row('build: Astro render', (m) => s(m.build.astro - m.build.map - m.build.pagefind)),
+    row('build: map layout', (m) => s(m.build.map)),
+    row('build: search index (Pagefind, after the render)', (m) => s(m.build.pagefind)),
+    row('build: total', (m) => s(m.build.total)),
+    row('build: peak RSS', (m) => mb(m.build.maxRssKb)),
+    row('node page HTML, raw / gzip', (m) => `${kb(m.weight.htmlRaw)} / ${kb(m.weight.htmlGzip)}`),
+    row('files in dist/', (m) => String(m.files)),
+  ]);
+}
+
+/** The realistic guides' sources: how many `.mdx` files, of how many bytes. */
+function realisticLine(realistic: RealisticResult[]): string {
+  if (realistic.length === 0) return '';
+  const each = realistic.map((r) => `${r.size.toLocaleString('en')} nodes in ${r.mdxFiles} files, ${kb(r.mdxBytes)}`);
+  return `Realistic guides (bench/generate.ts, \`synthesizeRealistic\`): ${each.join('; ')}.`;
+}
+
 /** Most a dense guide may take to build. */
 const DENSE_BOUND_MS = 30_000;
 
@@ -610,7 +690,7 @@ function chart(results: SizeResult[]): string {
 }
 
 /** Each target of the brief (issue 16's "Done when", issue 15's paste box), met or not, with the measured figure. */
-function targets(results: SizeResult[], dense: DenseResult[], paste: PasteResult): string {
+function targets(results: SizeResult[], realistic: RealisticResult[], dense: DenseResult[], paste: PasteResult): string {
   const at = (size: number) => results.find((r) => r.size === size);
   const rows: [string, string, boolean][] = [];
   for (const size of [1000, 10_000]) {
@@ -629,6 +709,19 @@ function targets(results: SizeResult[], dense: DenseResult[], paste: PasteResult
   if (thousand) {
     rows.push(['check of 1,000 nodes in 0.5 s or less, start-up included: first run', s(thousand.checkMs), thousand.checkMs <= 500]);
     rows.push(['check of 1,000 nodes in 0.5 s or less, start-up included: again', s(thousand.checkWarmMs), thousand.checkWarmMs <= 500]);
+  }
+  const realThousand = realistic.find((r) => r.size === 1000);
+  if (realThousand) {
+    rows.push([
+      'check of 1,000 realistic nodes in 1 s or less, start-up included: first run',
+      s(realThousand.checkMs),
+      realThousand.checkMs <= 1000,
+    ]);
+    rows.push([
+      'check of 1,000 realistic nodes in 0.5 s or less, start-up included: again',
+      s(realThousand.checkWarmMs),
+      realThousand.checkWarmMs <= 500,
+    ]);
   }
   for (const r of results.filter((each) => each.dev && each.size >= 1000)) {
     rows.push([
@@ -755,6 +848,11 @@ for (const size of SIZES) {
   process.stderr.write(`bench: ${size} nodes, ${RUNS} run(s)…\n`);
   results.push(await measure(size));
 }
+const realistic: RealisticResult[] = [];
+for (const size of REALISTIC) {
+  process.stderr.write(`bench: the realistic shape, ${size} nodes, ${RUNS} run(s)…\n`);
+  realistic.push(await measureRealistic(size));
+}
 const dense: DenseResult[] = [];
 for (const answers of DENSE) {
   process.stderr.write(`bench: the dense guide of 40 questions × ${answers} answers, ${RUNS} run(s)…\n`);
@@ -769,7 +867,17 @@ process.stderr.write(`bench: the hostile corpus, ${RUNS} run(s) each…\n`);
 const hostileResults = await hostile();
 process.stderr.write(`bench: the paste box, ${PASTE_CARDS} cards…\n`);
 const paste = await pasteMeasure(values['no-browser'] ? undefined : join(WORK, String(SIZES.at(-1)), 'site', 'dist'));
-const report = [table(results), growth(results), denseTable(dense), chainLine(chains), pasteLine(paste)].filter(Boolean).join('\n\n');
+const report = [
+  table(results),
+  growth(results),
+  realisticTable(results, realistic),
+  realisticLine(realistic),
+  denseTable(dense),
+  chainLine(chains),
+  pasteLine(paste),
+]
+  .filter(Boolean)
+  .join('\n\n');
 const hostileReport = hostileTable(hostileResults);
 process.stdout.write(`\n${report}\n\n${hostileReport}\n\nMachine: ${machine()}\n`);
 await mkdir(OUT, { recursive: true });
@@ -779,14 +887,14 @@ await writeFile(
   [
     '# Benchmark results',
     '',
-    `Written by \`npm run bench\` (sizes ${SIZES.join(', ')}; dense guides of ${DENSE.join(', ') || 'no'} answers a question; the median of ${RUNS} run(s) each; every build cold, its caches cleared, except "build again"; builds timed as the command's whole run, start-up included, Signpost's and the baseline's alike).`,
+    `Written by \`npm run bench\` (sizes ${SIZES.join(', ')}; the realistic shape at ${REALISTIC.join(', ') || 'no size'}; dense guides of ${DENSE.join(', ') || 'no'} answers a question; the median of ${RUNS} run(s) each; every build cold, its caches cleared, except "build again"; builds timed as the command's whole run, start-up included, Signpost's and the baseline's alike).`,
     `Machine: ${machine()}.`,
     '',
     report,
     '',
     '## Targets',
     '',
-    targets(results, dense, paste),
+    targets(results, realistic, dense, paste),
     '',
     '## Hostile input',
     '',
@@ -801,6 +909,6 @@ await writeFile(
 await writeFile(join(OUT, 'results.svg'), chart(results));
 await writeFile(
   join(OUT, 'results.json'),
-  `${JSON.stringify({ machine: machine(), runs: RUNS, results, dense, chains, paste, hostile: hostileResults }, null, 2)}\n`,
+  `${JSON.stringify({ machine: machine(), runs: RUNS, results, realistic, dense, chains, paste, hostile: hostileResults }, null, 2)}\n`,
 );
 process.stderr.write(`bench: wrote ${relative(ROOT, OUT)}/results.md, results.svg and results.json\n`);
