@@ -489,6 +489,15 @@ describe('the native fast path', () => {
       'see a@b.co.\n',
       'see a@b.co-x\n',
       'éa@b.co\n',
+      '[a@b.co\n',
+      // Escaped emphasis marks, read apart.
+      '\\**a**\n',
+      // A table's head after a list item's table, a lazy line in micromark.
+      '- a\n  :-:\na\n-:\n',
+      // A backtick in an attribute: Sätteri pairs it with one after it, in text or in another
+      // attribute, and reads no directive between them.
+      ':::note{t="```"}\n:e```\n:::\n',
+      '::a{t="`"}\nb:c\n::d{t="`"}\n',
       // In a container: a code fence never closed, one closed by a fence indented otherwise.
       ':::note\n```\na\n:::\n',
       ':::note\n- ```\n  a\n ```\n:::\n',

@@ -6,8 +6,8 @@
  * - The file is written in the subset of the syntax where the two were compared (see
  *   `OUTSIDE`): no MDX but comments, `{name}` placeholders and elements without attributes
  *   in text (`<kbd>Enter</kbd>`); no footnotes, task lists, strikethrough or literal
- *   autolinks but plain emails (`git@github.com`); escapes of brackets, `*`, `_`, `` ` ``,
- *   `|` and `\` only; no NUL, tab or CR; every container closed, no stray fence. Code, fenced
+ *   autolinks but plain emails (`git@github.com`); escapes of brackets, `|` and `\` only;
+ *   no backtick in text but in code; no NUL, tab or CR; every container closed, no stray fence. Code, fenced
  *   (``` or ~~~) or inline, is left out of that test, whatever it holds, and so are link
  *   addresses (`](https://…)`); pipes may stand in tables. Code in a container or a list item
  *   must be closed by a fence of its own, and code in a container must hold no line of colons.
@@ -39,7 +39,7 @@
  * fails when the installed release of those files changes (it records their hashes), so that
  * the reading is compared with the new grammar before it is trusted again.
  */
-import type { Nodes, Paragraph, Parent, Root, TableRow } from 'mdast';
+import type { Nodes, Paragraph, Parent, Root, Table, TableRow } from 'mdast';
 import type { ContainerDirective, Directives, LeafDirective } from 'mdast-util-directive';
 import { unicodePunctuation, unicodeWhitespace } from 'micromark-util-character';
 import { parseEntities } from 'parse-entities';
@@ -91,14 +91,14 @@ const RAW = /[\0\t\r]/;
 
 /**
  * What takes a file out of the compared subset, outside code: MDX and HTML (`<`, `>`, `{`,
- * `}`), pipes (but in tables), escapes but of brackets, `*`, `_`, `` ` ``, `|` and `\`,
+ * `}`), pipes (but in tables), escapes but of brackets, `|` and `\` (`\**a**` is read apart),
  * strikethrough, footnotes, task lists (after any list markers), literal autolinks (an email's
  * `@` after a character it may hold), `*` and `_` runs that touch, and `*` or `_` beside a
  * character outside the BMP (micromark classes each half of `🚨` as a letter, Sätteri the
  * whole as a symbol).
  */
 const OUTSIDE =
-  /[<>{}|~^]|\\(?![[\]*_`|\\])|[*_]{3}|\*_|_\*|[*_][\uD800-\uDFFF]|[\uD800-\uDFFF][*_]|www\.|:\/\/|[-.\w+]@|^(?:[ ]*(?:[-*+]|\d+[.)])[ ]+)+\[[ xX]\]/gm;
+  /[<>{}|~^]|\\(?![[\]|\\])|[*_]{3}|\*_|_\*|[*_][\uD800-\uDFFF]|[\uD800-\uDFFF][*_]|www\.|:\/\/|[-.\w+]@|^(?:[ ]*(?:[-*+]|\d+[.)])[ ]+)+\[[ xX]\]/gm;
 
 /** What a link's destination and title may hold: addresses (`https://`, `www.`, `git@host`, `~`). */
 const IN_DESTINATION = /^(?::\/\/|www\.|[-.\w+]@|~)$/;
@@ -213,16 +213,19 @@ function adapt(parent: Parent, read: Read, fences: number[], inTable = false): b
     } else if ('data' in child && child.data && '_mdxExplicitJsx' in child.data) {
       return false;
     }
-    if (child.type === 'text' && nameAfterColon(child.value)) {
-      // micromark reads a text directive where Sätteri does not (`:🚨`).
+    if (child.type === 'text' && (nameAfterColon(child.value) || child.value.includes('`'))) {
+      // micromark reads a text directive where Sätteri does not (`:🚨`, or anywhere in text
+      // that holds a backtick opening no code: `\]:443 \`\`\`1` has one for micromark).
       return false;
     }
     if (child.type === 'listItem' && child.children.length === 0) return false;
     if (child.type === 'link' || child.type === 'image' || child.type === 'definition') {
-      if (!allowAddress(child, read)) return false;
+      if (!allowAddress(child, parent, read)) return false;
     }
     if (child.type === 'table') {
-      if (!allow(child, read, PIPE) || !child.children.every((row) => codeClosedIn(row, text))) return false;
+      if (!allow(child, read, PIPE) || !child.children.every((row) => codeClosedIn(row, text)) || !tableStartsAfresh(child, read)) {
+        return false;
+      }
     }
     const inner = child.type === 'containerDirective' ? [...fences, fenceOf(child, text)] : fences;
     if ('children' in child && !adapt(child, read, inner, inTable || child.type === 'table')) return false;
@@ -250,6 +253,15 @@ function codeClosedIn(row: TableRow, text: string): boolean {
   return !(outside + text.slice(at, end)).includes('`');
 }
 
+/**
+ * Whether a table starts the file, or follows a blank line or a directive's line: after the
+ * lines of a list item micromark can read its head as a lazy line, and builds no table.
+ */
+function tableStartsAfresh(table: Table, { lines, fenceLines }: Read): boolean {
+  const line = table.position!.start.line;
+  return line === 1 || fenceLines.has(line - 1) || /^ *$/.test(lines.lineText(line - 1));
+}
+
 /** Lets what `allow` matches stand in a node's text; false if it has no place. */
 function allow(node: Nodes, read: Read, pattern: RegExp, from = node.position?.start.offset): boolean {
   const end = node.position?.end.offset;
@@ -264,7 +276,7 @@ function allow(node: Nodes, read: Read, pattern: RegExp, from = node.position?.s
  * there. An email literal (`git@github.com`) is a link of its own, allowed where it is plain
  * enough that the two read it alike.
  */
-function allowAddress(node: Nodes & { type: 'link' | 'image' | 'definition' }, read: Read): boolean {
+function allowAddress(node: Nodes & { type: 'link' | 'image' | 'definition' }, parent: Parent, read: Read): boolean {
   const { text } = read;
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
@@ -272,7 +284,15 @@ function allowAddress(node: Nodes & { type: 'link' | 'image' | 'definition' }, r
   const source = text.slice(start, end);
   if (node.type === 'link' && node.children.length === 1 && node.children[0]!.type === 'text') {
     const value = node.children[0].value;
-    if (source === value && node.url === `mailto:${value}`) return emailLiteral(text, start, end) && allow(node, read, AT);
+    if (source === value && node.url === `mailto:${value}`) {
+      // After a bracket, only at the start of a directive's label (`::example[git@github.com…`).
+      const label =
+        parent.children[0] === node &&
+        (parent.type === 'leafDirective' ||
+          parent.type === 'textDirective' ||
+          (parent.type === 'paragraph' && (parent as Paragraph).data?.directiveLabel === true));
+      return emailLiteral(text, start, end, label) && allow(node, read, AT);
+    }
   }
   if (node.type === 'definition') {
     const labelEnd = source.indexOf(']:');
@@ -285,10 +305,11 @@ function allowAddress(node: Nodes & { type: 'link' | 'image' | 'definition' }, r
 
 /**
  * An email literal written plainly: ASCII letters and digits joined by `.`, `_`, `+` or `-`,
- * `@`, a domain of labels ending in letters, with a space, `(`, `[` or the line's start before
- * and a space, the end, `:`, `,` or `)` after (`git@github.com: Permission denied`).
+ * `@`, a domain of labels ending in letters, with a space, `(` or the line's start before (or
+ * the `[` of a directive's label: elsewhere micromark finds it only after the parse, and gives
+ * it no place) and a space, the end, `:`, `,` or `)` after (`git@github.com: Permission denied`).
  */
-function emailLiteral(text: string, start: number, end: number): boolean {
+function emailLiteral(text: string, start: number, end: number, label: boolean): boolean {
   if (
     !/^[A-Za-z0-9]+(?:[._+-][A-Za-z0-9]+)*@[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:\.[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)*\.[A-Za-z]{2,}$/.test(
       text.slice(start, end),
@@ -298,7 +319,7 @@ function emailLiteral(text: string, start: number, end: number): boolean {
   }
   const before = text.charAt(start - 1);
   const after = text.charAt(end);
-  return (before === '' || ' \n[('.includes(before)) && (after === '' || ' \n:,)'.includes(after));
+  return (before === '' || ' \n('.includes(before) || (label && before === '[')) && (after === '' || ' \n:,)'.includes(after));
 }
 
 /**
@@ -412,6 +433,9 @@ function readOpening(node: Directives, read: Read, fences: number[], ownReading 
       attributes[name] = name === 'class' && attributes[name] ? `${attributes[name]} ${value}` : value;
     }
     places = block.places;
+    // Sätteri pairs a backtick in attributes with one in the text after them, and reads no
+    // directive between the two (`:::note{t="\`"}` then `:e\``); micromark reads the directive.
+    if (text.slice(at, block.end).includes('`')) return false;
     ranges.push([at, block.end]);
     at = block.end;
     openingEnd = at;
