@@ -490,6 +490,8 @@ describe('the native fast path', () => {
       'see a@b.co-x\n',
       'éa@b.co\n',
       '[a@b.co\n',
+      '[lang: a@b.co\n',
+      'link::match[+ a@b.co\n',
       // Escaped emphasis marks, read apart.
       '\\**a**\n',
       // A table's head after a list item's table, a lazy line in micromark.

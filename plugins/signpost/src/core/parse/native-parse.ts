@@ -162,7 +162,7 @@ interface Read {
  * attributes and their places, label paragraphs); false where the trees could differ in
  * substance. `fences` are the colons of the containers around `parent`.
  */
-function adapt(parent: Parent, read: Read, fences: number[], inTable = false): boolean {
+function adapt(parent: Parent, read: Read, fences: number[], inTable = false, inline = 0): boolean {
   const { text, fenceLines } = read;
   const children = parent.children as Nodes[];
   for (const [index, found] of children.entries()) {
@@ -220,7 +220,7 @@ function adapt(parent: Parent, read: Read, fences: number[], inTable = false): b
     }
     if (child.type === 'listItem' && child.children.length === 0) return false;
     if (child.type === 'link' || child.type === 'image' || child.type === 'definition') {
-      if (!allowAddress(child, parent, read)) return false;
+      if (!allowAddress(child, parent, read, inline)) return false;
     }
     if (child.type === 'table') {
       if (!allow(child, read, PIPE) || !child.children.every((row) => codeClosedIn(row, text)) || !tableStartsAfresh(child, read)) {
@@ -228,7 +228,7 @@ function adapt(parent: Parent, read: Read, fences: number[], inTable = false): b
       }
     }
     const inner = child.type === 'containerDirective' ? [...fences, fenceOf(child, text)] : fences;
-    if ('children' in child && !adapt(child, read, inner, inTable || child.type === 'table')) return false;
+    if ('children' in child && !adapt(child, read, inner, inTable || child.type === 'table', inlineStart(child) ?? inline)) return false;
   }
   return true;
 }
@@ -262,6 +262,16 @@ function tableStartsAfresh(table: Table, { lines, fenceLines }: Read): boolean {
   return line === 1 || fenceLines.has(line - 1) || /^ *$/.test(lines.lineText(line - 1));
 }
 
+/**
+ * Where the text a node holds starts, for a node whose children are text of their own (a
+ * paragraph, a heading, a table's cell, a directive's label): micromark reads each apart.
+ */
+function inlineStart(node: Nodes): number | undefined {
+  if (!['paragraph', 'heading', 'tableCell', 'leafDirective', 'textDirective'].includes(node.type) || !('children' in node))
+    return undefined;
+  return node.children[0]?.position?.start.offset;
+}
+
 /** Lets what `allow` matches stand in a node's text; false if it has no place. */
 function allow(node: Nodes, read: Read, pattern: RegExp, from = node.position?.start.offset): boolean {
   const end = node.position?.end.offset;
@@ -276,7 +286,7 @@ function allow(node: Nodes, read: Read, pattern: RegExp, from = node.position?.s
  * there. An email literal (`git@github.com`) is a link of its own, allowed where it is plain
  * enough that the two read it alike.
  */
-function allowAddress(node: Nodes & { type: 'link' | 'image' | 'definition' }, parent: Parent, read: Read): boolean {
+function allowAddress(node: Nodes & { type: 'link' | 'image' | 'definition' }, parent: Parent, read: Read, inline: number): boolean {
   const { text } = read;
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
@@ -291,7 +301,8 @@ function allowAddress(node: Nodes & { type: 'link' | 'image' | 'definition' }, p
         (parent.type === 'leafDirective' ||
           parent.type === 'textDirective' ||
           (parent.type === 'paragraph' && (parent as Paragraph).data?.directiveLabel === true));
-      return emailLiteral(text, start, end, label) && allow(node, read, AT);
+      // After a bracket still open, micromark links it only after the parse, without a place.
+      return !text.slice(inline, start).includes('[') && emailLiteral(text, start, end, label) && allow(node, read, AT);
     }
   }
   if (node.type === 'definition') {
