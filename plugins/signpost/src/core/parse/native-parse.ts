@@ -7,10 +7,11 @@
  *   `OUTSIDE`): no MDX but comments, `{name}` placeholders and elements without attributes
  *   in text (`<kbd>Enter</kbd>`); no footnotes, task lists, strikethrough or literal
  *   autolinks but plain emails (`git@github.com`); escapes of brackets, `|` and `\` only;
- *   no backtick in text but in code; no NUL, tab or CR; every container closed, no stray fence. Code, fenced
- *   (``` or ~~~) or inline, is left out of that test, whatever it holds, and so are link
- *   addresses (`](https://…)`); pipes may stand in tables. Code in a container or a list item
- *   must be closed by a fence of its own, and code in a container must hold no line of colons.
+ *   no backtick in text or attributes but in code; no NUL, tab or CR; every container
+ *   closed, no stray fence. Code, fenced (``` or ~~~) or inline, is left out of that test,
+ *   whatever it holds, and so are link addresses (`](https://…)`); pipes may stand in
+ *   tables. Code in a container or a list item must be closed by a fence of its own, and code
+ *   in a container must hold no line of colons.
  * - A leaf directive whose attribute values hold braces (`::match{regex="a{3}"}`), which
  *   Sätteri reads as text and an expression, is rebuilt here as micromark reads it.
  * - Every directive's opening is read again here, as micromark's grammar for names, labels
@@ -214,8 +215,9 @@ function adapt(parent: Parent, read: Read, fences: number[], inTable = false, in
       return false;
     }
     if (child.type === 'text' && (nameAfterColon(child.value) || child.value.includes('`'))) {
-      // micromark reads a text directive where Sätteri does not (`:🚨`, or anywhere in text
-      // that holds a backtick opening no code: `\]:443 \`\`\`1` has one for micromark).
+      // micromark reads a text directive where Sätteri does not (`:🚨`), or text holds a
+      // backtick that opens no code, which Sätteri may pair with one elsewhere (in another
+      // row, in an attribute) and read no directive between the two.
       return false;
     }
     if (child.type === 'listItem' && child.children.length === 0) return false;
