@@ -4,9 +4,16 @@
  * trees micromark builds, so it is used only where it is proven to give the same one:
  *
  * - The file is written in the subset of the syntax where the two were compared (see
- *   `OUTSIDE`): no MDX but comments and `{name}` placeholders (no `<`, `{` or `}` outside
- *   directive attributes and the frontmatter), no tables, escapes, footnotes, task lists or
- *   literal autolinks, no NUL, tab or CR; every container closed, no stray fence.
+ *   `OUTSIDE`): no MDX but comments, `{name}` placeholders and elements without attributes
+ *   in text (`<kbd>Enter</kbd>`); no footnotes, task lists, strikethrough or literal
+ *   autolinks but plain emails (`git@github.com`); escapes of brackets, `|` and `\` only;
+ *   no backtick in text or attributes but in code; no NUL, tab or CR; every container
+ *   closed, no stray fence. Code, fenced (``` or ~~~) or inline, is left out of that test,
+ *   whatever it holds, and so are link addresses (`](https://…)`); pipes may stand in
+ *   tables. Code in a container or a list item must be closed by a fence of its own, and code
+ *   in a container must hold no line of colons.
+ * - A leaf directive whose attribute values hold braces (`::match{regex="a{3}"}`), which
+ *   Sätteri reads as text and an expression, is rebuilt here as micromark reads it.
  * - Every directive's opening is read again here, as micromark's grammar for names, labels
  *   and attributes reads it (micromark-extension-directive, followed as said below), which
  *   gives the places of the opening, each attribute and the closing fence that `check`
@@ -33,8 +40,8 @@
  * fails when the installed release of those files changes (it records their hashes), so that
  * the reading is compared with the new grammar before it is trusted again.
  */
-import type { Nodes, Parent, Root } from 'mdast';
-import type { ContainerDirective, Directives } from 'mdast-util-directive';
+import type { Nodes, Paragraph, Parent, Root, Table, TableRow } from 'mdast';
+import type { ContainerDirective, Directives, LeafDirective } from 'mdast-util-directive';
 import { unicodePunctuation, unicodeWhitespace } from 'micromark-util-character';
 import { parseEntities } from 'parse-entities';
 import type { Position } from 'unist';
@@ -56,7 +63,10 @@ export function parseNative(text: string): Root | undefined {
   } catch {
     return undefined;
   }
-  const read: Read = { text, lines, ranges: [], fenceLines: new Set() };
+  // A first line of dashes that opens no frontmatter: micromark's frontmatter construct reads
+  // on from it and builds no list after it (`---`, a blank line, `- a`), Sätteri a rule and a list.
+  if (/^(?:---|\+\+\+)/.test(text) && tree.children[0]?.type !== 'yaml') return undefined;
+  const read: Read = { text, lines, ranges: [], allowed: [], fenceLines: new Set() };
   if (!adapt(tree, read, [])) return undefined;
   // A line of colons that is neither a directive's opening nor a container's closing fence:
   // the two read these differently (an unclosed label, a fence closing nothing).
@@ -65,27 +75,40 @@ export function parseNative(text: string): Root | undefined {
     if (!read.fenceLines.has(index + 1) && COLON_LINE.test(text.slice(start, end === -1 ? text.length : end))) return undefined;
   }
   const ranges = read.ranges;
-  // The text outside directive attributes and the frontmatter must be in the subset.
+  // The text outside directive attributes, code and the frontmatter must be in the subset,
+  // but for what the places in `allowed` may hold.
   ranges.sort((a, b) => a[0] - b[0]);
+  read.allowed.sort((a, b) => a.start - b.start);
   let at = 0;
   for (const [start, end] of ranges) {
-    if (outsideSubset(text, at, start)) return undefined;
+    if (start > at && outsideSubset(text, at, start, read.allowed)) return undefined;
     at = Math.max(at, end);
   }
-  if (outsideSubset(text, at, text.length)) return undefined;
+  if (outsideSubset(text, at, text.length, read.allowed)) return undefined;
   return tree;
 }
 
 const RAW = /[\0\t\r]/;
 
 /**
- * What takes a file out of the compared subset: MDX and HTML (`<`, `>`, `{`, `}`), tables,
- * escapes, strikethrough, footnotes, task lists (after any list markers), literal autolinks,
- * `*` and `_` runs that touch, and `*` or `_` beside a character outside the BMP (micromark
- * classes each half of `🚨` as a letter, Sätteri the whole as a symbol).
+ * What takes a file out of the compared subset, outside code: MDX and HTML (`<`, `>`, `{`,
+ * `}`), pipes (but in tables), escapes but of brackets, `|` and `\` (`\**a**` is read apart),
+ * strikethrough, footnotes, task lists (after any list markers), literal autolinks (an email's
+ * `@` after a character it may hold), `*` and `_` runs that touch, and `*` or `_` beside a
+ * character outside the BMP (micromark classes each half of `🚨` as a letter, Sätteri the
+ * whole as a symbol).
  */
 const OUTSIDE =
-  /[<>{}|\\~^]|[*_]{3}|\*_|_\*|[*_][\uD800-\uDFFF]|[\uD800-\uDFFF][*_]|www\.|:\/\/|@|^(?:[ ]*(?:[-*+]|\d+[.)])[ ]+)+\[[ xX]\]/m;
+  /[<>{}|~^]|\\(?![[\]|\\])|[*_]{3}|\*_|_\*|[*_][\uD800-\uDFFF]|[\uD800-\uDFFF][*_]|www\.|:\/\/|[-.\w+]@|^(?:[ ]*(?:[-*+]|\d+[.)])[ ]+)+\[[ xX]\]/gm;
+
+/** What a link's destination and title may hold: addresses (`https://`, `www.`, `git@host`, `~`). */
+const IN_DESTINATION = /^(?::\/\/|www\.|[-.\w+]@|~)$/;
+
+/** A table's cell separators. */
+const PIPE = /^\|$/;
+
+/** What an email literal may hold: the `@` between its halves. */
+const AT = /^[-.\w+]@$/;
 
 /**
  * Whether a colon in text is followed by a character outside ASCII that starts a name as
@@ -106,16 +129,31 @@ const SIMPLE_EXPRESSION = /^(?:[A-Za-z]+|\s*\/\*(?:[^*]|\*(?!\/))*\*\/\s*)$/;
 /** A line whose first characters, after list markers, are two colons or more. */
 const COLON_LINE = /^[ \-*+\d.)]*::/;
 
-function outsideSubset(text: string, start: number, end: number): boolean {
-  return OUTSIDE.test(text.slice(start, end));
+/** Whether text between `start` and `end` leaves the subset at a place `allowed` does not let it. */
+function outsideSubset(text: string, start: number, end: number, allowed: Allowance[]): boolean {
+  for (const match of text.slice(start, end).matchAll(OUTSIDE)) {
+    const from = start + match.index;
+    const to = from + match[0].length;
+    if (!allowed.some((place) => place.start <= from && to <= place.end && place.allow.test(match[0]))) return true;
+  }
+  return false;
+}
+
+/** A place where what `allow` matches is read alike by the two (a table's pipes, a link's address). */
+interface Allowance {
+  start: number;
+  end: number;
+  allow: RegExp;
 }
 
 /** What `adapt` reads from and records. */
 interface Read {
   text: string;
   lines: Lines;
-  /** Where the subset does not apply: attribute blocks, the frontmatter, placeholders. */
+  /** Where the subset does not apply: attribute blocks, the frontmatter, placeholders, code. */
   ranges: [number, number][];
+  /** Where some of what the subset leaves out is read alike. */
+  allowed: Allowance[];
   /** Lines that may start with colons: directive openings, closing fences, code. */
   fenceLines: Set<number>;
 }
@@ -125,21 +163,42 @@ interface Read {
  * attributes and their places, label paragraphs); false where the trees could differ in
  * substance. `fences` are the colons of the containers around `parent`.
  */
-function adapt(parent: Parent, read: Read, fences: number[]): boolean {
+function adapt(parent: Parent, read: Read, fences: number[], inTable = false, inline = 0): boolean {
   const { text, fenceLines } = read;
-  for (const child of parent.children as Nodes[]) {
+  const children = parent.children as Nodes[];
+  for (const [index, found] of children.entries()) {
+    let child = found;
     if (child.type === 'yaml') {
       if (!keepOut(child, read)) return false;
       continue;
     }
+    const leaf = child.type === 'paragraph' ? leafInParagraph(child, text) : undefined;
+    if (leaf) {
+      // A leaf directive whose attribute values hold braces, read by Sätteri as text and an
+      // expression: micromark reads the directive, and so does `readOpening`.
+      children[index] = leaf;
+      child = leaf;
+    }
     if (child.type === 'containerDirective' || child.type === 'leafDirective' || child.type === 'textDirective') {
-      if (!readOpening(child, read, fences)) return false;
+      if (!readOpening(child, read, fences, leaf !== undefined)) return false;
     }
     if (child.type === 'code') {
-      // A fence in code closes the container around it in micromark, not in Sätteri.
-      if (/^[ ]*:{3,}[ ]*$/m.test(child.value) || !closedCode(child, text)) return false;
-      // Colons in code are code.
+      // In a container, a fence in code closes the container in micromark, not in Sätteri.
+      if (fences.length > 0 && /^[ ]*:{3,}[ ]*$/m.test(child.value)) return false;
+      // Code left open (or closed by a fence indented otherwise) in a list item ends in other
+      // places; outside lists and containers the two read code alike, open to the end or not.
+      if (parent.type !== 'root' && !closedCode(child, text)) return false;
+      // Colons in code are code, and so is all else it holds.
       for (let line = child.position!.start.line; line <= child.position!.end.line; line++) fenceLines.add(line);
+      if (!keepOut(child, read)) return false;
+      continue;
+    }
+    if (child.type === 'inlineCode') {
+      // A pipe in code still ends a table's cell in micromark, unless escaped.
+      if (!keepOut(child, read) || (inTable && /(?<!\\)\|/.test(text.slice(child.position!.start.offset, child.position!.end.offset)))) {
+        return false;
+      }
+      continue;
     }
     if ((child.type === 'mdxTextExpression' || child.type === 'mdxFlowExpression') && SIMPLE_EXPRESSION.test(child.value)) {
       // A `{number}` placeholder in a `match` pattern, or a comment: as micromark reads them.
@@ -148,16 +207,178 @@ function adapt(parent: Parent, read: Read, fences: number[]): boolean {
       if (child.type === 'mdxFlowExpression' && !aloneOnLine(child, text)) return false;
       continue;
     }
-    if ('data' in child && child.data && '_mdxExplicitJsx' in child.data) return false;
-    if (child.type === 'text' && nameAfterColon(child.value)) {
-      // micromark reads a text directive where Sätteri does not (`:🚨`).
+    if (child.type === 'mdxJsxTextElement') {
+      // An element without attributes in text, `<kbd>Enter</kbd>`, as micromark reads it but
+      // for a mark of Sätteri's own (alone on a line, micromark still reads it in a paragraph).
+      if (!plainElement(child, read)) return false;
+    } else if ('data' in child && child.data && '_mdxExplicitJsx' in child.data) {
+      return false;
+    }
+    if (child.type === 'text' && (nameAfterColon(child.value) || child.value.includes('`'))) {
+      // micromark reads a text directive where Sätteri does not (`:🚨`), or text holds a
+      // backtick that opens no code, which Sätteri may pair with one elsewhere (in another
+      // row, in an attribute) and read no directive between the two.
       return false;
     }
     if (child.type === 'listItem' && child.children.length === 0) return false;
+    if (child.type === 'link' || child.type === 'image' || child.type === 'definition') {
+      if (!allowAddress(child, parent, read, inline)) return false;
+    }
+    if (child.type === 'table') {
+      if (!allow(child, read, PIPE) || !child.children.every((row) => codeClosedIn(row, text)) || !tableStartsAfresh(child, read)) {
+        return false;
+      }
+    }
     const inner = child.type === 'containerDirective' ? [...fences, fenceOf(child, text)] : fences;
-    if ('children' in child && !adapt(child, read, inner)) return false;
+    if ('children' in child && !adapt(child, read, inner, inTable || child.type === 'table', inlineStart(child) ?? inline)) return false;
   }
   return true;
+}
+
+/**
+ * Whether every backtick in a table's row is in code of that row: Sätteri lets a code span
+ * opened in one row hide a directive in the next (`| \`a |` then `| b:c\` |`), micromark does not.
+ */
+function codeClosedIn(row: TableRow, text: string): boolean {
+  const start = row.position?.start.offset;
+  const end = row.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  let outside = '';
+  let at = start;
+  for (const cell of row.children) {
+    for (const child of cell.children) {
+      if (child.type !== 'inlineCode') continue;
+      outside += text.slice(at, child.position!.start.offset);
+      at = child.position!.end.offset!;
+    }
+  }
+  return !(outside + text.slice(at, end)).includes('`');
+}
+
+/**
+ * Whether a table starts the file, or follows a blank line or a directive's line: after the
+ * lines of a list item micromark can read its head as a lazy line, and builds no table.
+ */
+function tableStartsAfresh(table: Table, { lines, fenceLines }: Read): boolean {
+  const line = table.position!.start.line;
+  return line === 1 || fenceLines.has(line - 1) || /^ *$/.test(lines.lineText(line - 1));
+}
+
+/**
+ * Where the text a node holds starts, for a node whose children are text of their own (a
+ * paragraph, a heading, a table's cell, a directive's label): micromark reads each apart.
+ */
+function inlineStart(node: Nodes): number | undefined {
+  if (!['paragraph', 'heading', 'tableCell', 'leafDirective', 'textDirective'].includes(node.type) || !('children' in node))
+    return undefined;
+  return node.children[0]?.position?.start.offset;
+}
+
+/** Lets what `allow` matches stand in a node's text; false if it has no place. */
+function allow(node: Nodes, read: Read, pattern: RegExp, from = node.position?.start.offset): boolean {
+  const end = node.position?.end.offset;
+  if (from === undefined || end === undefined) return false;
+  read.allowed.push({ start: from, end, allow: pattern });
+  return true;
+}
+
+/**
+ * A link's or image's destination and title (after its text, `](https://…)`), or a
+ * definition's (after its label): micromark reads them as an address, no literal autolinks
+ * there. An email literal (`git@github.com`) is a link of its own, allowed where it is plain
+ * enough that the two read it alike.
+ */
+function allowAddress(node: Nodes & { type: 'link' | 'image' | 'definition' }, parent: Parent, read: Read, inline: number): boolean {
+  const { text } = read;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  const source = text.slice(start, end);
+  if (node.type === 'link' && node.children.length === 1 && node.children[0]!.type === 'text') {
+    const value = node.children[0].value;
+    if (source === value && node.url === `mailto:${value}`) {
+      // After a bracket, only at the start of a directive's label (`::example[git@github.com…`).
+      const label =
+        parent.children[0] === node &&
+        (parent.type === 'leafDirective' ||
+          parent.type === 'textDirective' ||
+          (parent.type === 'paragraph' && (parent as Paragraph).data?.directiveLabel === true));
+      // After a bracket still open, micromark links it only after the parse, without a place.
+      return !text.slice(inline, start).includes('[') && emailLiteral(text, start, end, label) && allow(node, read, AT);
+    }
+  }
+  if (node.type === 'definition') {
+    const labelEnd = source.indexOf(']:');
+    return source.startsWith('[') && labelEnd !== -1 && allow(node, read, IN_DESTINATION, start + labelEnd);
+  }
+  if (!source.startsWith(node.type === 'image' ? '![' : '[') || !source.endsWith(')')) return false;
+  const last = node.type === 'image' ? undefined : node.children.at(-1)?.position?.end.offset;
+  return allow(node, read, IN_DESTINATION, last ?? start + 1);
+}
+
+/**
+ * An email literal written plainly: ASCII letters and digits joined by `.`, `_`, `+` or `-`,
+ * `@`, a domain of labels ending in letters, with a space, `(` or the line's start before (or
+ * the `[` of a directive's label: elsewhere micromark finds it only after the parse, and gives
+ * it no place) and a space, the end, `:`, `,` or `)` after (`git@github.com: Permission denied`).
+ */
+function emailLiteral(text: string, start: number, end: number, label: boolean): boolean {
+  if (
+    !/^[A-Za-z0-9]+(?:[._+-][A-Za-z0-9]+)*@[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:\.[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)*\.[A-Za-z]{2,}$/.test(
+      text.slice(start, end),
+    )
+  ) {
+    return false;
+  }
+  const before = text.charAt(start - 1);
+  const after = text.charAt(end);
+  return (before === '' || ' \n('.includes(before) || (label && before === '[')) && (after === '' || ' \n:,)'.includes(after));
+}
+
+/**
+ * An element written `<name>…</name>`, a lowercase name and no attributes: micromark reads it
+ * the same, without the `_mdxExplicitJsx` mark Sätteri adds. Its tags are left out of the
+ * subset's test, its content is not.
+ */
+function plainElement(node: Nodes & { type: 'mdxJsxTextElement' }, read: Read): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || node.name === null || !/^[a-z]+$/.test(node.name) || node.attributes.length > 0) {
+    return false;
+  }
+  const open = `<${node.name}>`;
+  const close = `</${node.name}>`;
+  if (
+    !read.text.startsWith(open, start) ||
+    read.text.slice(end - close.length, end) !== close ||
+    end - start < open.length + close.length
+  ) {
+    return false;
+  }
+  if (node.data) {
+    const { _mdxExplicitJsx: _mark, ...data } = node.data as Record<string, unknown>;
+    if (Object.keys(data).length > 0) node.data = data;
+    else delete node.data;
+  }
+  read.ranges.push([start, start + open.length], [end - close.length, end]);
+  return true;
+}
+
+/**
+ * A leaf directive alone on its line with attributes and no label, `::match{regex="a{3}"}`,
+ * which Sätteri reads as text (`::match`) and an expression: the node micromark builds, its
+ * attributes to be read by `readOpening`.
+ */
+function leafInParagraph(node: Paragraph, text: string): LeafDirective | undefined {
+  const [first, second] = node.children;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (first?.type !== 'text' || second?.type !== 'mdxTextExpression' || start === undefined || end === undefined) return undefined;
+  if (!/^::[^:]/.test(first.value) || first.position?.start.offset !== start) return undefined;
+  const nameEnd = readName(text, start + 2);
+  if (nameEnd === start + 2 || text.charCodeAt(nameEnd) !== 123 || first.value !== text.slice(start, nameEnd)) return undefined;
+  if (node.position!.start.line !== node.position!.end.line || text.lastIndexOf('\n', start - 1) + 1 !== start) return undefined;
+  return { type: 'leafDirective', name: text.slice(start + 2, nameEnd), attributes: {}, children: [], position: node.position };
 }
 
 /** Whether only spaces stand beside a node on its lines. */
@@ -186,7 +407,7 @@ const SEQUENCE: Record<Directives['type'], number> = { textDirective: 1, leafDir
  * mdast-util-directive's `verbose` mode records: the places of the opening, each attribute
  * and the closing fence. False where the reading disagrees with Sätteri's.
  */
-function readOpening(node: Directives, read: Read, fences: number[]): boolean {
+function readOpening(node: Directives, read: Read, fences: number[], ownReading = false): boolean {
   const { text, lines, ranges } = read;
   const start = node.position?.start.offset;
   if (start === undefined) return false;
@@ -225,10 +446,13 @@ function readOpening(node: Directives, read: Read, fences: number[]): boolean {
       attributes[name] = name === 'class' && attributes[name] ? `${attributes[name]} ${value}` : value;
     }
     places = block.places;
+    // Sätteri pairs a backtick in attributes with one in the text after them, and reads no
+    // directive between the two (`:::note{t="\`"}` then `:e\``); micromark reads the directive.
+    if (text.slice(at, block.end).includes('`')) return false;
     ranges.push([at, block.end]);
     at = block.end;
     openingEnd = at;
-    if (!sameAttributes(node.attributes ?? {}, attributes)) return false;
+    if (!ownReading && !sameAttributes(node.attributes ?? {}, attributes)) return false;
   } else if (node.attributes && Object.keys(node.attributes).length > 0) {
     return false;
   }
@@ -435,12 +659,12 @@ function closingOf(node: ContainerDirective, text: string, colons: number, openi
 function closedCode(node: Nodes, text: string): boolean {
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
-  const opening = /^`{3,}/.exec(text.slice(start, end));
+  const opening = /^(?:`{3,}|~{3,})/.exec(text.slice(start, end));
   // Indented code has no fence.
   if (!opening) return true;
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
   if (lineStart <= start) return false;
   const indent = start - (text.lastIndexOf('\n', start - 1) + 1);
-  const closing = /^( *)(`+) *$/.exec(text.slice(lineStart, end));
-  return closing !== null && closing[1]!.length === indent && closing[2]!.length >= opening[0].length;
+  const closing = /^( *)(`+|~+) *$/.exec(text.slice(lineStart, end));
+  return closing !== null && closing[1]!.length === indent && closing[2]![0] === opening[0][0] && closing[2]!.length >= opening[0].length;
 }
