@@ -195,10 +195,10 @@ describe('the built site', () => {
     expect(scripts.filter((file) => file.includes('search'))).toHaveLength(1);
     expect(scripts.filter((file) => file.includes('/paste.'))).toHaveLength(1);
     // The paste code (the matcher, which matches a paste in slices, reads each line past the
-    // times and places in front of its message, and knows the words any error holds) may be a
-    // little larger.
+    // times and places in front of its message, knows the words any error holds, and tells a
+    // line that lacks a pattern's literal text without running it) may be a little larger.
     for (const script of scripts.filter((file) => !re2.includes(file)))
-      expect((await readFile(join(shipped, script))).length, script).toBeLessThan((script.includes('/paste.') ? 14 : 12) * 1024);
+      expect((await readFile(join(shipped, script))).length, script).toBeLessThan((script.includes('/paste.') ? 17 : 12) * 1024);
     // The engine patterns run on (re2js) is a chunk of its own, that only the paste code loads.
     expect(re2).toHaveLength(1);
     expect(gzipSync(await readFile(join(shipped, re2[0]!))).length).toBeLessThan(48 * 1024);
