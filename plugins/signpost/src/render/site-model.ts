@@ -49,7 +49,7 @@ export type NodeView =
       context: string | undefined;
       aliases: { text: string }[];
       /** The shapes of the message in a paste: patterns as written, regular expressions with their key word and RE2 form. */
-      patterns: { text: string; regex: boolean; key?: string; expression?: string }[];
+      patterns: { text: string; regex: boolean; key?: string; expression?: string; within?: { to: string } }[];
       /** The question above the answers of a card that goes on. */
       prompt: string;
       options: { label: string; to: string }[];
@@ -79,11 +79,12 @@ export function toView(node: GuideNode, strings: UiStrings): NodeView {
         kind: node.kind,
         context: node.context,
         aliases: node.aliases.map(({ text }) => ({ text })),
-        patterns: node.patterns.map(({ text, regex, keys, expression }) => ({
+        patterns: node.patterns.map(({ text, regex, keys, expression, within }) => ({
           text,
           regex,
           ...(keys ? { keys } : {}),
           ...(expression ? { expression } : {}),
+          ...(within ? { within: { to: within.to } } : {}),
         })),
         prompt: node.prompt ?? strings.didTheFixWork,
         options: node.options.map(({ label, to }) => ({ label, to })),

@@ -17,7 +17,7 @@ export interface Edge {
   /** Where the target is named (the `to` or `next` attribute), for error reports. */
   position: Position;
   /** The attribute at `position`, when it is the attribute's own place: what a fix rewrites. */
-  attribute?: 'to' | 'next';
+  attribute?: 'to' | 'next' | 'within';
 }
 
 /** The text of an edge's attribute naming another target, for a proposed fix: `to="x"`. */
@@ -69,6 +69,11 @@ export interface MatchPattern {
   /** For a regular expression: the same in RE2's syntax, as the matcher runs it (core/match/regex.ts). */
   expression?: string;
   position: Position;
+  /**
+   * `within="node-id"`: the pattern applies only to a paste made on a page from which that node
+   * is reached, or on a page of that node's branch (core/graph/match-scope.ts).
+   */
+  within?: Edge;
 }
 
 interface NodeBase {
@@ -195,4 +200,28 @@ export interface Guide {
   nodes: GuideNode[];
   /** First node of each id (duplicates are reported, not kept). */
   byId: Map<string, GuideNode>;
+}
+
+/**
+ * The ids reached from the node `from` by answers and `next`, `from` itself among them. An
+ * answer back to the start (`start`) is starting over, not going on: the start and what only
+ * it leads to are not reached through it, unless `from` is the start. This is a branch's reach,
+ * which a paste's scope and a pattern's `within` are (core/graph/match-scope.ts).
+ */
+export function reachedFrom<E extends { to: string }>(
+  byId: ReadonlyMap<string, WithWays<E> & { id: string }>,
+  from: string,
+  start: string | undefined,
+): Set<string> {
+  const reached = new Set<string>([from]);
+  const queue = [from];
+  for (let index = 0; index < queue.length; index++) {
+    const node = byId.get(queue[index]!);
+    for (const { to } of node ? waysOn(node) : []) {
+      if (reached.has(to) || to === start) continue;
+      reached.add(to);
+      queue.push(to);
+    }
+  }
+  return reached;
 }
