@@ -1,7 +1,7 @@
 /**
  * Where the reader is, as the paste matcher needs it (scripts/paste.ts): on a page that goes on
  * (a question, a step, a card with answers), a paste is matched to the cards reached from there
- * only, and a pattern scoped `within` a node applies only above that node or on its branch. The
+ * only (by answers, `next` and the links of the content, which a reader may follow too), and a pattern scoped `within` a node applies only above that node or on its branch. The
  * start page, an outcome and the pages of no one node (the error index, the list of guides)
  * match every card.
  *
@@ -90,6 +90,11 @@ function scopesOf(guides: readonly PageGuide[]): Map<string, GuideScopes> {
   return scopes;
 }
 
+/** Where a reader may go on from a node: its answers and `next`, and the nodes its content links to. */
+function onward(node: NodeView): string[] {
+  return [...answersOf(node, '').map(({ to }) => to), ...(node.links ?? [])];
+}
+
 function cardsOf(guide: PageGuide): Extract<NodeView, { kind: 'error' }>[] {
   return guide.nodes.flatMap(({ node }) => (node.kind === 'error' ? [node] : []));
 }
@@ -109,7 +114,7 @@ function cardBits(nodes: NodeView[], views: Map<string, NodeView>, start: string
     changed = false;
     for (const node of reversed) {
       const own = bits.get(node.id)!;
-      for (const { to } of answersOf(node, '')) {
+      for (const to of onward(node)) {
         const next = to === start || !views.has(to) ? undefined : bits.get(to);
         if (!next || next === own) continue;
         for (let word = 0; word < words; word++) {
@@ -129,7 +134,7 @@ function cardBits(nodes: NodeView[], views: Map<string, NodeView>, start: string
 function leadingTo(nodes: PageGuide['nodes'], id: string, start: string): Set<string> {
   const into = new Map<string, string[]>();
   for (const { node } of nodes) {
-    for (const { to } of answersOf(node, '')) {
+    for (const to of onward(node)) {
       const list = into.get(to);
       if (list) list.push(node.id);
       else into.set(to, [node.id]);

@@ -239,11 +239,14 @@ export function messageWords(text: string): { line: string; words: string } {
     .map((line) => line.trim())
     .filter(Boolean);
   const line = lines.find((found) => ERRORISH.test(found)) ?? lines.at(-1) ?? '';
-  const words = (line.slice(messageStart(line)).match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !/\p{N}/u.test(word));
+  // A log's level in front of the message (`ERROR`, `[warn]`, `fatal:`) says nothing a search needs.
+  const message = line.slice(messageStart(line)).replace(LEVEL, '');
+  const words = (message.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !/\p{N}/u.test(word));
   return { line, words: words.slice(0, MOST_QUERY_WORDS).join(' ') };
 }
 
 const ERRORISH = /\b(?:error|fail(?:ed|ure)?|fatal|denied|refused|cannot|can't|unable|invalid|exception|timed out|not found)\b/i;
+const LEVEL = /^(?:\[?(?:trace|debug|info|notice|warn|warning|error|err|fatal|critical|crit|severe)\]?:?\s+)+/i;
 /** Words of the message a search is offered for: enough to find it, few enough for a short query. */
 const MOST_QUERY_WORDS = 10;
 

@@ -203,13 +203,14 @@ export interface Guide {
 }
 
 /**
- * The ids reached from the node `from` by answers and `next`, `from` itself among them. An
- * answer back to the start (`start`) is starting over, not going on: the start and what only
+ * The ids reached from the node `from` by answers, `next` and the links of its content (a
+ * reader may follow those too), `from` itself among them. An answer or a link back to the
+ * start (`start`) is starting over, not going on: the start and what only
  * it leads to are not reached through it, unless `from` is the start. This is a branch's reach,
  * which a paste's scope and a pattern's `within` are (core/graph/match-scope.ts).
  */
 export function reachedFrom<E extends { to: string }>(
-  byId: ReadonlyMap<string, WithWays<E> & { id: string }>,
+  byId: ReadonlyMap<string, WithWays<E> & { id: string; links?: readonly (string | { to: string })[] }>,
   from: string,
   start: string | undefined,
 ): Set<string> {
@@ -217,7 +218,8 @@ export function reachedFrom<E extends { to: string }>(
   const queue = [from];
   for (let index = 0; index < queue.length; index++) {
     const node = byId.get(queue[index]!);
-    for (const { to } of node ? waysOn(node) : []) {
+    const links = (node?.links ?? []).map((link) => (typeof link === 'string' ? { to: link } : link));
+    for (const { to } of node ? [...waysOn(node), ...links] : []) {
       if (reached.has(to) || to === start) continue;
       reached.add(to);
       queue.push(to);
