@@ -435,4 +435,20 @@ describe('a paste where the reader is, on a guide with a branch per product vers
     expect(problems).toEqual([]);
     await context.close();
   });
+  it('has no WCAG 2.2 AA violations side by side or with no card, and no sideways scroll on a phone, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context, page } = await reader({ colorScheme, bypassCSP: true, viewport: { width: 375, height: 812 } });
+      for (const [text, shown] of [
+        [output, '.paste-results-equal .paste-result'],
+        ['ERROR Disk quota exceeded on /var/lib/product\nINFO exiting', '.paste-result-search'],
+      ] as const) {
+        await page.goto(`${versions.url}product-help/`);
+        await paste(page, '#paste-input', text);
+        await page.locator(shown).first().waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), colorScheme).toBeLessThanOrEqual(375);
+        expect(await axeViolations(page), `${colorScheme}: ${shown}`).toEqual([]);
+      }
+      await context.close();
+    }
+  });
 });
