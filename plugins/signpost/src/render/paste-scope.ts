@@ -118,7 +118,8 @@ function cardBits(nodes: NodeView[], views: Map<string, NodeView>, start: string
         const next = to === start || !views.has(to) ? undefined : bits.get(to);
         if (!next || next === own) continue;
         for (let word = 0; word < words; word++) {
-          const joined = own[word]! | next[word]!;
+          // Unsigned, as the array holds it: a card in bit 31 would otherwise differ forever.
+          const joined = (own[word]! | next[word]!) >>> 0;
           if (joined !== own[word]) {
             own[word] = joined;
             changed = true;
