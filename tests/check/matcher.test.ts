@@ -17,6 +17,7 @@ import {
 import { keyWords, parsePattern, patternSource, type Piece } from '../../plugins/signpost/src/core/match/pattern.ts';
 import { checkRegex, type CheckedRegex } from '../../plugins/signpost/src/core/match/regex.ts';
 import { readScope } from '../../plugins/signpost/src/render/paste-data.ts';
+import { messageWords } from '../../plugins/signpost/src/scripts/paste.ts';
 import { ROOT } from '../site/build-site.ts';
 
 /** The shipped guide's cards, as the site's match.json gives them to the browser. */
@@ -490,5 +491,18 @@ describe("a page's scope as its <html> names it (render/paste-data.ts)", () => {
     expect([scope.pattern(4, 0), scope.pattern(4, 1), scope.pattern(5, 0)]).toEqual([true, false, true]);
     // A page that names no scope matches every card.
     expect(readScope(data, undefined, undefined)).toBeUndefined();
+  });
+});
+
+describe('the words a paste no card matches is searched for (scripts/paste.ts)', () => {
+  it("are the first error line's message, without its time, place, level and the words with digits", () => {
+    expect(messageWords('$ product --sync\n12:00:05 ERROR Disk quota exceeded on /var/lib/product\n12:00:06 INFO exiting')).toEqual({
+      line: '12:00:05 ERROR Disk quota exceeded on /var/lib/product',
+      words: 'Disk quota exceeded on var lib product',
+    });
+    expect(messageWords('src/main.c:12:3: fatal: cannot open include file x86.h').words).toBe('cannot open include file');
+    // No line reads as an error: the last one, as a log ends with what went wrong.
+    expect(messageWords('starting\n  \nwaiting for the license\n').words).toBe('waiting for the license');
+    expect(messageWords('   ').words).toBe('');
   });
 });

@@ -231,7 +231,8 @@ interface Offers {
 
 /**
  * The line a paste's message most likely is: the first that reads as an error, else the last
- * (a log ends with its error); its words, without those with digits (ids, times, counts).
+ * (a log ends with its error); its words, without those with digits (ids, times, counts) and
+ * those of one letter.
  */
 export function messageWords(text: string): { line: string; words: string } {
   const lines = text
@@ -241,7 +242,7 @@ export function messageWords(text: string): { line: string; words: string } {
   const line = lines.find((found) => ERRORISH.test(found)) ?? lines.at(-1) ?? '';
   // A log's level in front of the message (`ERROR`, `[warn]`, `fatal:`) says nothing a search needs.
   const message = line.slice(messageStart(line)).replace(LEVEL, '');
-  const words = (message.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !/\p{N}/u.test(word));
+  const words = (message.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length > 1 && !/\p{N}/u.test(word));
   return { line, words: words.slice(0, MOST_QUERY_WORDS).join(' ') };
 }
 
