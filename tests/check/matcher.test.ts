@@ -17,6 +17,8 @@ import {
 } from '../../plugins/signpost/src/core/match/matcher.ts';
 import { keyWords, parsePattern, patternSource, type Piece } from '../../plugins/signpost/src/core/match/pattern.ts';
 import { checkRegex, type CheckedRegex } from '../../plugins/signpost/src/core/match/regex.ts';
+import { readScope } from '../../plugins/signpost/src/render/paste-data.ts';
+import { messageWords } from '../../plugins/signpost/src/scripts/paste.ts';
 import { ROOT } from '../site/build-site.ts';
 
 /** The shipped guide's cards, as the site's match.json gives them to the browser. */
@@ -559,3 +561,91 @@ function atomicSource(pieces: Piece[]): string {
   });
   return source;
 }
+
+describe('a paste where the reader is (a scope: the cards reached from the page)', () => {
+  // A guide with a branch per product version: the same message on a card of each.
+  const versions: MatchCard[] = [
+    { message: 'License server refused the connection', aliases: [], patterns: ['License server refused the connection'], regexes: [] },
+    { message: 'License server refused the connection', aliases: [], patterns: ['License server refused the connection'], regexes: [] },
+    { message: 'Disk quota exceeded', aliases: [], patterns: [], regexes: [] },
+  ];
+  const versioned = new Matcher(versions, RE2JS);
+  const only = (...allowed: number[]) => ({ card: (card: number) => allowed.includes(card), pattern: () => true });
+  const line = '12:00:01 ERROR License server refused the connection (code 17)';
+
+  it('offers equal matches in different branches side by side, opening none, when every card counts', () => {
+    const result = versioned.match(line);
+    expect(result.clear).toBeUndefined();
+    expect(result.best.map((hit) => hit.card)).toEqual([0, 1]);
+    expect(result.equal).toBe(2);
+  });
+
+  it('opens the card of the branch it is pasted in', () => {
+    expect(versioned.match(line, only(1, 2)).clear?.card).toBe(1);
+    expect(versioned.match(line, only(0)).clear?.card).toBe(0);
+    // The message alone, compared by its words, as well.
+    expect(versioned.match('License server refused the connection', only(1)).clear?.card).toBe(1);
+    expect(versioned.match('License server refused the connection', only(1)).best.map((hit) => hit.card)).toEqual([1]);
+  });
+
+  it('leaves out the patterns a page does not apply (`within` another branch): the card is only alike then', () => {
+    const scoped = { card: () => true, pattern: (card: number) => card !== 0 };
+    const result = versioned.match(line, scoped);
+    // Card 1's pattern matched; card 0's was not tried, and its message on a line another card's pattern matched is not offered.
+    expect(result.clear?.card).toBe(1);
+    expect(result.best.map((hit) => [hit.card, hit.how])).toEqual([[1, 'pattern']]);
+  });
+
+  it('finds no card for a paste outside the scope, and counts equal ones as one when they are not', () => {
+    const result = versioned.match('ERROR Disk quota exceeded on /var', only(0, 1));
+    expect(result.best).toEqual([]);
+    expect(result.equal).toBe(0);
+    // Two errors on two lines are not equal: the first is the cause.
+    const two = versioned.match(`${line}\nDisk quota exceeded`);
+    expect(two.best[0]!.line).toBe(1);
+    expect(two.equal).toBe(2);
+    expect(versioned.match(`Disk quota exceeded\n${line}`, only(0, 2)).equal).toBe(1);
+  });
+
+  it('offers no card for output no card is about: only generic words shared are no likeness', () => {
+    for (const paste of [
+      'INFO all good\nINFO nothing to report',
+      'Error: something went wrong. Please try again later.',
+      'fatal: unknown error',
+    ]) {
+      expect(matcher.match(paste).best, paste).toEqual([]);
+    }
+  });
+});
+
+describe("a page's scope as its <html> names it (render/paste-data.ts)", () => {
+  it('reads ranges of card numbers and the `within` targets that apply', () => {
+    const data = {
+      guides: [],
+      id: [],
+      w: [],
+      p: [],
+      r: [],
+      s: [[4, 1, 0] as [number, number, number], [5, 0, 1] as [number, number, number]],
+    };
+    const scope = readScope(data, '0-2 4 7-9', '1')!;
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 9, 10].map(scope.card)).toEqual([true, true, true, false, true, false, false, true, true, false]);
+    // Card 4's second pattern is scoped within target 0, which this page does not name; card 5's within 1, which it does.
+    expect([scope.pattern(4, 0), scope.pattern(4, 1), scope.pattern(5, 0)]).toEqual([true, false, true]);
+    // A page that names no scope matches every card.
+    expect(readScope(data, undefined, undefined)).toBeUndefined();
+  });
+});
+
+describe('the words a paste no card matches is searched for (scripts/paste.ts)', () => {
+  it("are the first error line's message, without its time, place, level and the words with digits", () => {
+    expect(messageWords('$ product --sync\n12:00:05 ERROR Disk quota exceeded on /var/lib/product\n12:00:06 INFO exiting')).toEqual({
+      line: '12:00:05 ERROR Disk quota exceeded on /var/lib/product',
+      words: 'Disk quota exceeded on var lib product',
+    });
+    expect(messageWords('src/main.c:12:3: fatal: cannot open include file x86.h').words).toBe('cannot open include file');
+    // No line reads as an error: the last one, as a log ends with what went wrong.
+    expect(messageWords('starting\n  \nwaiting for the license\n').words).toBe('waiting for the license');
+    expect(messageWords('   ').words).toBe('');
+  });
+});

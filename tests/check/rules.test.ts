@@ -18,6 +18,17 @@ describe('rules', () => {
     ]);
   });
 
+  it("dangling-target, duplicate-error-message and ambiguous-match with `match`'s `within`", async () => {
+    // The same message on a card of each version's branch, each card's pattern scoped to its
+    // own branch: no duplicate, no ambiguity. Scoped to the start, which leads to both, they are.
+    expect(await problemsIn('match-within')).toEqual([
+      'index.mdx:36:33 error [dangling-target] Cannot find node `v6-lisence`; did you mean `v6-license`?',
+      'index.mdx:49:1 error [ambiguous-match] This pattern of `v5-seats` also matches the message of `v6-seats` (line 60, column 21): “All seats are in use”; a reader who pastes it could land on the wrong card: make the pattern more specific',
+      'index.mdx:60:21 error [duplicate-error-message] Error card `v6-seats` shows the same message as `v5-seats` (line 48, column 11): “All seats are in use”; merge the cards or tell the messages apart',
+      'index.mdx:61:1 error [ambiguous-match] This pattern of `v6-seats` also matches the message of `v5-seats` (line 48, column 21): “All seats are in use”; a reader who pastes it could land on the wrong card: make the pattern more specific',
+    ]);
+  });
+
   it('dead-end', async () => {
     expect(await problemsIn('rules/dead-end')).toEqual([
       'index.mdx:15:1 error [dead-end] Step `check-cable` has no way on; add `next="…"` naming the node that follows',

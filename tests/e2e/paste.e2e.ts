@@ -4,6 +4,9 @@
  * errors lists the best three with their lines; a paste of several lines in the search box
  * goes through the matcher first. Under the site's own Content-Security-Policy, accessible in
  * light and dark, no wider than a phone, and a link to the error index without JavaScript.
+ * On a guide with a branch per product version, built once too: a paste on a version's page
+ * opens that version's card, on the start page the cards of both are offered side by side with
+ * their answers, and output no card is about offers search and support instead.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -219,9 +222,9 @@ describe('the box "Paste the error you see"', () => {
     const { context, page, problems } = await reader();
     await page.goto(`${site.url}account-connection/`);
     await paste(page, '#paste-input', 'INFO all good\nINFO nothing to report');
-    await page.locator('.paste-result-empty').waitFor();
-    expect(await page.locator('.paste-status').innerText()).toBe('No card matches this text.');
-    expect(await page.locator('.paste-result-empty a').getAttribute('href')).toBe('/account-connection/errors/');
+    await page.locator('.paste-result-empty').first().waitFor();
+    expect(await page.locator('.paste-status').innerText()).toBe('No card of this guide matches this output.');
+    expect(await page.locator('.paste-result-browse a').getAttribute('href')).toBe('/account-connection/errors/');
     await page.fill('#paste-input', 'session has expired');
     await Promise.all([page.waitForURL(`${site.url}account-connection/sp-session-expired/`), page.locator('.paste-form button').click()]);
     expect(problems).toEqual([]);
@@ -356,5 +359,96 @@ describe('a paste of several lines in the search box', () => {
     );
     expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
     await context.close();
+  });
+});
+
+describe('a paste where the reader is, on a guide with a branch per product version', () => {
+  let versions: StaticSite;
+  let versionsWork: string;
+  /** What the product prints around its error, the same in both versions. */
+  const output = '$ product --start\n12:00:01 INFO starting\n12:00:02 ERROR License server refused the connection (code 17)';
+
+  beforeAll(async () => {
+    versionsWork = await mkdtemp(join(tmpdir(), 'signpost-paste-versions-'));
+    const run = await build(join(ROOT, 'tests/e2e/fixtures/versions'), '--out', join(versionsWork, 'dist'));
+    expect(run.code, run.stderr).toBe(0);
+    versions = await serveAsHost(join(versionsWork, 'dist'));
+  });
+
+  afterAll(async () => {
+    await versions?.close();
+    await rm(versionsWork, { recursive: true, force: true });
+  });
+
+  it("opens the card of the version whose page the paste is made on, not the other version's", async () => {
+    const { context, page, problems } = await reader();
+    for (const version of ['v5', 'v6']) {
+      await page.goto(`${versions.url}product-help/${version}-system/`);
+      await paste(page, '#search-input', output);
+      await page.waitForURL(`${versions.url}product-help/${version}-license/`);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("offers both versions' cards side by side on the start page, each with the answers that lead to it, and opens none", async () => {
+    const { context, page, problems } = await reader();
+    await page.goto(`${versions.url}product-help/`);
+    await paste(page, '#paste-input', output);
+    await page.locator('.paste-results-equal .paste-result').first().waitFor();
+    expect(await page.locator('.paste-status').innerText()).toBe(
+      'The same message is on a card of each of these branches. Pick the one whose answers fit you.',
+    );
+    expect(await page.locator('.paste-result-path').allInnerTexts()).toEqual(['Version 5 › Linux', 'Version 6 › Linux']);
+    expect(await page.locator('.paste-result-title').allInnerTexts()).toEqual([
+      'License server refused the connection',
+      'License server refused the connection',
+    ]);
+    // Side by side: one row on a desktop.
+    const [left, right] = await Promise.all([0, 1].map((index) => page.locator('.paste-result').nth(index).boundingBox()));
+    expect(left!.y).toBe(right!.y);
+    expect(right!.x).toBeGreaterThan(left!.x + left!.width);
+    expect(page.url()).toBe(`${versions.url}product-help/`);
+    await Promise.all([page.waitForURL(`${versions.url}product-help/v6-license/`), page.locator('.paste-result').nth(1).click()]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("says no card matches output none is about, and offers the guide's search for its words and its support", async () => {
+    const { context, page, problems } = await reader();
+    await page.goto(`${versions.url}product-help/`);
+    await paste(page, '#paste-input', '$ product --sync\n12:00:05 ERROR Disk quota exceeded on /var/lib/product\n12:00:06 INFO exiting');
+    await page.locator('.paste-result-search').waitFor();
+    expect(await page.locator('.paste-status').innerText()).toBe('No card of this guide matches this output.');
+    expect(await page.locator('.paste-result').count()).toBe(0);
+    const search = page.locator('.paste-result-search a');
+    expect(await search.innerText()).toBe('Search for “Disk quota exceeded on var lib product”');
+    expect(await search.getAttribute('href')).toBe('/product-help/?q=Disk%20quota%20exceeded%20on%20var%20lib%20product');
+    const support = new URL((await page.locator('.paste-result-support a').getAttribute('href'))!);
+    expect(support.protocol + support.pathname).toBe('mailto:help@example.com');
+    expect(support.searchParams.get('subject')).toBe('Product help: Product help');
+    expect(support.searchParams.get('body')).toContain('What I pasted:\n12:00:05 ERROR Disk quota exceeded on /var/lib/product');
+    // The search opens with the words, and searches for them.
+    await Promise.all([page.waitForURL(/\?q=/), search.click()]);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.search-list')?.dataset['query'] !== undefined);
+    expect(await page.inputValue('#search-input')).toBe('Disk quota exceeded on var lib product');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+  it('has no WCAG 2.2 AA violations side by side or with no card, and no sideways scroll on a phone, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context, page } = await reader({ colorScheme, bypassCSP: true, viewport: { width: 375, height: 812 } });
+      for (const [text, shown] of [
+        [output, '.paste-results-equal .paste-result'],
+        ['ERROR Disk quota exceeded on /var/lib/product\nINFO exiting', '.paste-result-search'],
+      ] as const) {
+        await page.goto(`${versions.url}product-help/`);
+        await paste(page, '#paste-input', text);
+        await page.locator(shown).first().waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), colorScheme).toBeLessThanOrEqual(375);
+        expect(await axeViolations(page), `${colorScheme}: ${shown}`).toEqual([]);
+      }
+      await context.close();
+    }
   });
 });

@@ -3,7 +3,11 @@
  * phone, light and dark, into docs/screenshots/ (for the README and for review). Node pages
  * are reached by clicking the answers from the start, as a reader does, so that they show the
  * trail; a phone shows its first screen (what is above the fold), a desktop the whole page.
- * Then the fixture guide that uses every kind of rich content (`rich-*.png`), each shown whole.
+ * Then the fixture guide that uses every kind of rich content (`rich-*.png`), each shown whole,
+ * and the paste box on a guide with a branch per product version (`paste-equal-*.png`: the
+ * cards of both versions side by side; `paste-none-*.png`: output no card is about).
+ *
+ * `npm run screenshots -- paste-equal paste-none` takes only the shots named.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -73,6 +77,30 @@ const PASTE = [
   '12:03:46 WARN  [sync] retrying with a refresh token: failed',
 ].join('\n');
 
+/** The box on the start of the guide with a branch per version (tests/e2e/fixtures/versions). */
+const VERSION_PAGES: Record<string, Shot> = {
+  'paste-equal': {
+    path: 'product-help/',
+    arrive: (page) => pasteInBox(page, '$ product --start\n12:00:02 ERROR License server refused the connection (code 17)'),
+  },
+  'paste-none': {
+    path: 'product-help/',
+    arrive: (page) => pasteInBox(page, '$ product --sync\n12:00:05 ERROR Disk quota exceeded on /var/lib/product\n12:00:06 INFO exiting'),
+  },
+};
+
+/** Fills the paste box and asks for its cards, then shows the box. */
+async function pasteInBox(page: Page, text: string): Promise<void> {
+  await page.fill('#paste-input', text);
+  await page.locator('.paste-form button').click();
+  await page.locator('.paste-results:not([hidden])').waitFor();
+  await page.locator('.paste').scrollIntoViewIfNeeded();
+}
+
+/** The shots named on the command line, or all. */
+const only = new Set(process.argv.slice(2));
+const wanted = (kind: string): boolean => only.size === 0 || only.has(kind);
+
 /** The rich-content fixture's pages (tests/site/fixtures/sites/rich), each shown whole. */
 const RICH_PAGES: Record<string, string> = {
   'rich-table': 'sync-app/requirements/',
@@ -88,8 +116,11 @@ const run = await build('guide', '--out', join(work, 'dist'));
 if (run.code !== 0) throw new Error(run.stdout + run.stderr);
 const richRun = await buildSite(fixtureSite('rich'), {}, '--out', join(work, 'rich'));
 if (richRun.code !== 0) throw new Error(richRun.stdout + richRun.stderr);
+const versionsRun = await build(join(ROOT, 'tests/e2e/fixtures/versions'), '--out', join(work, 'versions'));
+if (versionsRun.code !== 0) throw new Error(versionsRun.stdout + versionsRun.stderr);
 const site = await serve(join(work, 'dist'));
 const rich = await serve(join(work, 'rich'));
+const versions = await serve(join(work, 'versions'));
 const browser = await launch();
 const out = join(ROOT, 'docs', 'screenshots');
 await mkdir(out, { recursive: true });
@@ -104,6 +135,7 @@ for (const [device, width] of [
       deviceScaleFactor: 1,
     });
     for (const [kind, shot] of Object.entries(PAGES)) {
+      if (!wanted(kind)) continue;
       // The map is as wide as the graph: show all of it on a desktop.
       await page.setViewportSize({ width: kind === 'map' && device === 'desktop' ? 1720 : width, height: device === 'phone' ? 812 : 900 });
       await page.goto(`${site.url}${shot.path}`);
@@ -117,6 +149,7 @@ for (const [device, width] of [
     }
     await page.setViewportSize({ width, height: device === 'phone' ? 812 : 900 });
     for (const [kind, path] of Object.entries(RICH_PAGES)) {
+      if (!wanted(kind)) continue;
       await page.goto(`${rich.url}${path}`);
       // Lazy images below the fold load before a whole-page shot.
       await page.evaluate(() =>
@@ -124,11 +157,18 @@ for (const [device, width] of [
       );
       await page.screenshot({ path: join(out, `${kind}-${device}-${scheme}.png`), fullPage: true });
     }
+    for (const [kind, shot] of Object.entries(VERSION_PAGES)) {
+      if (!wanted(kind)) continue;
+      await page.goto(`${versions.url}${shot.path}`);
+      await shot.arrive?.(page);
+      await page.screenshot({ path: join(out, `${kind}-${device}-${scheme}.png`), fullPage: device === 'desktop' });
+    }
     await page.close();
   }
 }
 await browser.close();
 await site.close();
 await rich.close();
+await versions.close();
 await rm(work, { recursive: true, force: true });
 process.stdout.write(`Screenshots written to ${out}\n`);

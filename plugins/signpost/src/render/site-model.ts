@@ -37,14 +37,12 @@ export interface Alternative {
   options: { label: string; to: string }[];
 }
 
-/** What the paste box needs of a card's pattern. */
-export type PastePattern = Omit<MatchPattern, 'position'>;
+/** What the paste box needs of a card's pattern: all of it but its places in the file. */
+export type PastePattern = Omit<MatchPattern, 'position' | 'within'> & { within?: { to: string } };
 
-/** A card's pattern as the paste box needs it: all of it but its place in the file. */
-function pastePattern(pattern: MatchPattern): PastePattern {
-  const copy: Partial<MatchPattern> = { ...pattern };
-  delete copy.position;
-  return copy as PastePattern;
+/** A card's pattern as the paste box needs it (`PastePattern`). */
+function pastePattern({ position: _position, within, ...pattern }: MatchPattern): PastePattern {
+  return { ...pattern, ...(within ? { within: { to: within.to } } : {}) };
 }
 
 /**
@@ -73,11 +71,23 @@ interface ViewBase {
   draft: boolean;
   /** Ids the node had before (`moved-from`): each gets a page that sends readers here. */
   movedFrom: string[];
+  /**
+   * The nodes its content links to (`:link`, `[text](#id)`), each once, when it has any: ways on
+   * a reader may take too, which a paste's scope follows (paste-scope.ts).
+   */
+  links?: string[];
 }
 
 /** The view of a checked node. */
 export function toView(node: GuideNode, strings: UiStrings): NodeView {
-  const base = { id: node.id, title: node.title, draft: node.draft, movedFrom: node.movedFrom.map((former) => former.text) };
+  const links = [...new Set(node.links.map((link) => link.to))];
+  const base = {
+    id: node.id,
+    title: node.title,
+    draft: node.draft,
+    movedFrom: node.movedFrom.map((former) => former.text),
+    ...(links.length > 0 ? { links } : {}),
+  };
   switch (node.kind) {
     case 'question':
       return { ...base, kind: node.kind, prompt: node.prompt, options: node.options.map(({ label, to }) => ({ label, to })) };

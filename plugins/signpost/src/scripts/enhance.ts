@@ -249,7 +249,7 @@ function sendFeedback(feedback: Feedback): void {
 
 /**
  * Shows the search box (behind its button on phones); its code, and Pagefind, load when the
- * reader first uses it. The `/` key focuses it from anywhere but a text field. The results
+ * reader first uses it, or at once on a page opened with a query (`?q=`). The `/` key focuses it from anywhere but a text field. The results
  * close on a click outside, when focus leaves the search, and on Escape, which keeps the query.
  */
 function enhanceSearch(): void {
@@ -326,6 +326,13 @@ function enhanceSearch(): void {
       toggle?.focus();
     }
   });
+  // A link to a page with `?q=` (what a paste no card matched offers) opens search with its words.
+  const query = new URLSearchParams(location.search).get('q')?.trim();
+  if (query) {
+    input.value = query;
+    open();
+    setUp();
+  }
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -3,20 +3,30 @@
  * several lines into the search box (enhance.ts hands it here before search sees it). The
  * build's list of messages and patterns (render/paste-data.ts) and the engine the patterns run
  * on (re2js, about 40 KB compressed) are loaded the first time a paste is matched, not before;
- * every line of the paste is read (core/match/matcher.ts). One clear match: the reader goes
- * straight to its card. Otherwise the best three, each with the line that matched and the
- * matched part marked. A paste too long to try every pattern on says where trying stopped.
+ * every line of the paste is read (core/match/matcher.ts), against the cards reached from the
+ * page it is made on (render/paste-scope.ts: on a question's page, its branch's cards). One
+ * clear match: the reader goes straight to its card. Cards that match equally well (the same
+ * message in each version's branch, pasted on the start page) side by side, each with the
+ * answers that lead to it, none opened. Otherwise the best three, each with the line that
+ * matched and the matched part marked. No card: it says so, and offers the guide's search for
+ * the message's words and its support. A paste too long to try every pattern on says where
+ * trying stopped.
  *
  * How long a paste takes to answer is measured as `signpost:paste` (Performance API), for the
  * benchmark.
  */
-import { Matcher, MOST_LINES, type Engine, type MatchHit, type MatchResult } from '../core/match/matcher.ts';
-import { cardHref, matchCards, type PasteData, type PasteNames } from '../render/paste-data.ts';
+import { Matcher, messageStart, MOST_LINES, type Engine, type MatchHit, type MatchResult } from '../core/match/matcher.ts';
+import { cardHref, matchCards, readScope, type PasteData, type PasteNames } from '../render/paste-data.ts';
+import type { PasteSupport } from '../render/paste-support.ts';
 
 interface Strings {
   opening: string;
   choose: string;
   none: string;
+  noneHelp: string;
+  search: string;
+  equal: string;
+  pasted: string;
   browse: string;
   line: string;
   lastLines: string;
@@ -82,7 +92,10 @@ const matchers = new WeakMap<PasteData, Matcher>();
  */
 async function timed(loaded: Loaded, text: string, stale?: () => boolean): Promise<MatchResult | undefined> {
   const start = performance.now();
-  const result = await loaded.matcher.matchInSlices(text, stale ? { stale } : {});
+  // The page's scope, which its <html> names (none: every card).
+  const { pasteCards, pasteWithin } = document.documentElement.dataset;
+  const scope = readScope(loaded.data, pasteCards, pasteWithin);
+  const result = await loaded.matcher.matchInSlices(text, { scope, ...(stale ? { stale } : {}) });
   if (result) performance.measure('signpost:paste', { start, end: performance.now() });
   return result;
 }
@@ -119,7 +132,8 @@ export function setUpPaste(root: HTMLElement): void {
     // this one stops at its next slice.
     const result = await timed(loaded, text, () => ticket !== latest);
     if (!result || ticket !== latest) return;
-    await show(result, loaded, strings, status, list, 'paste-result', errorsHref, () => ticket === latest);
+    const offers = { searchHref: root.dataset['searchHref'], support: root.dataset['support'], text };
+    await show(result, loaded, strings, status, list, 'paste-result', errorsHref, () => ticket === latest, offers);
   };
 
   // A paste is matched at once; typed text when the reader asks (the hint says a paste opens the card).
@@ -169,8 +183,9 @@ async function show(
   prefix: string,
   errorsHref: string,
   current: () => boolean = () => true,
+  offers?: Offers,
 ): Promise<void> {
-  const { clear, best } = result;
+  const { clear, best, equal } = result;
   const { data } = loaded;
   const note =
     (result.truncated
@@ -185,13 +200,8 @@ async function show(
   }
   if (best.length === 0) {
     status.textContent = strings.none + note;
-    const link = document.createElement('a');
-    link.href = errorsHref;
-    link.textContent = strings.browse;
-    const entry = document.createElement('li');
-    entry.className = `${prefix}-empty`;
-    entry.append(link);
-    list.replaceChildren(entry);
+    list.replaceChildren(...noCard(strings, prefix, errorsHref, offers));
+    list.classList.remove(`${prefix}s-equal`);
     list.hidden = false;
     return;
   }
@@ -203,16 +213,90 @@ async function show(
     return;
   }
   if (!current()) return;
-  status.textContent = strings.choose + note;
-  list.replaceChildren(...best.map((hit) => item(hit, data, names, strings, prefix)));
+  // Equally good: side by side, each with the answers that lead to it from the start.
+  const sideBySide = equal >= 2;
+  status.textContent = (sideBySide ? strings.equal : strings.choose) + note;
+  const shown = sideBySide ? best.slice(0, equal) : best;
+  list.replaceChildren(...shown.map((hit) => item(hit, data, names, strings, prefix, sideBySide)));
+  list.classList.toggle(`${prefix}s-equal`, sideBySide);
   list.hidden = false;
 }
 
+/** What a paste no card matches is offered: the guide's search and support, from the box's attributes. */
+interface Offers {
+  searchHref: string | undefined;
+  support: string | undefined;
+  text: string;
+}
+
+/**
+ * The line a paste's message most likely is: the first that reads as an error, else the last
+ * (a log ends with its error); its words, without those with digits (ids, times, counts) and
+ * those of one letter.
+ */
+export function messageWords(text: string): { line: string; words: string } {
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const line = lines.find((found) => ERRORISH.test(found)) ?? lines.at(-1) ?? '';
+  // A log's level in front of the message (`ERROR`, `[warn]`, `fatal:`) says nothing a search needs.
+  const message = line.slice(messageStart(line)).replace(LEVEL, '');
+  const words = (message.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length > 1 && !/\p{N}/u.test(word));
+  return { line, words: words.slice(0, MOST_QUERY_WORDS).join(' ') };
+}
+
+const ERRORISH = /\b(?:error|fail(?:ed|ure)?|fatal|denied|refused|cannot|can't|unable|invalid|exception|timed out|not found)\b/i;
+const LEVEL = /^(?:\[?(?:trace|debug|info|notice|warn|warning|error|err|fatal|critical|crit|severe)\]?:?\s+)+/i;
+/** Words of the message a search is offered for: enough to find it, few enough for a short query. */
+const MOST_QUERY_WORDS = 10;
+
+/** "No card", in the list: search for the message's words, the guide's support, the list of messages. */
+function noCard(strings: Strings, prefix: string, errorsHref: string, offers: Offers | undefined): HTMLLIElement[] {
+  const entry = (link: HTMLAnchorElement, kind: string): HTMLLIElement => {
+    const li = document.createElement('li');
+    li.className = `${prefix}-empty ${prefix}-${kind}`;
+    li.append(link);
+    return li;
+  };
+  const entries: HTMLLIElement[] = [];
+  const help = document.createElement('li');
+  help.className = `${prefix}-empty ${prefix}-help`;
+  help.textContent = strings.noneHelp;
+  const { line, words } = messageWords(offers?.text ?? '');
+  if (offers?.searchHref && words) {
+    const search = document.createElement('a');
+    search.href = `${offers.searchHref}?q=${encodeURIComponent(words)}`;
+    search.textContent = strings.search.replace('{query}', words);
+    entries.push(entry(search, 'search'));
+  }
+  const support = offers?.support ? (JSON.parse(offers.support) as PasteSupport) : undefined;
+  if (support) {
+    const link = document.createElement('a');
+    link.className = 'button';
+    const body = `${support.report}\n\n${strings.pasted}:\n${line.slice(0, MOST_MAIL_LINE)}`;
+    link.href = support.email
+      ? `mailto:${support.email}?subject=${encodeURIComponent(support.subject)}&body=${encodeURIComponent(body)}`
+      : (support.url ?? '');
+    link.textContent = support.label;
+    entries.push(entry(link, 'support'));
+  }
+  const browse = document.createElement('a');
+  browse.href = errorsHref;
+  browse.textContent = strings.browse;
+  entries.push(entry(browse, 'browse'));
+  return entries.length > 1 ? [help, ...entries] : entries;
+}
+
+/** Characters of the pasted line a message to support holds: a mail link must stay short. */
+const MOST_MAIL_LINE = 500;
+
 /** A card as a result: its message, where it appears and the line, the matched part marked. */
-function item(hit: MatchHit, data: PasteData, names: PasteNames, strings: Strings, prefix: string): HTMLLIElement {
+function item(hit: MatchHit, data: PasteData, names: PasteNames, strings: Strings, prefix: string, withPath: boolean): HTMLLIElement {
   const link = document.createElement('a');
   link.className = prefix;
   link.href = cardHref(data, hit.card);
+  const answers = withPath ? pathTo(names, hit.card) : [];
   const title = document.createElement('span');
   title.className = `${prefix}-title`;
   title.textContent = names.t[hit.card] ?? '';
@@ -225,10 +309,25 @@ function item(hit: MatchHit, data: PasteData, names: PasteNames, strings: String
   const line = document.createElement('span');
   line.className = `${prefix}-excerpt ${prefix}-line`;
   line.append(...marked(hit));
+  if (answers.length > 0) {
+    const path = document.createElement('span');
+    path.className = `${prefix}-path`;
+    path.textContent = answers.join(' › ');
+    link.append(path);
+  }
   link.append(title, meta, line);
   const entry = document.createElement('li');
   entry.append(link);
   return entry;
+}
+
+/** The answers on the shortest way from the start to a card (`match-names.json`). */
+function pathTo(names: PasteNames, card: number): string[] {
+  const answers: string[] = [];
+  for (let at = names.k?.[card] ?? -1; at >= 0 && answers.length <= (names.a?.length ?? 0); at = names.a![at]![0]) {
+    answers.push(names.a![at]![1]);
+  }
+  return answers.reverse();
 }
 
 /** The line around its marks, at most about 160 characters of it, the marks in `<mark>`. */

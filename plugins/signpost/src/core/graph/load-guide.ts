@@ -24,6 +24,7 @@ import { readSource } from '../parse/source.ts';
 import { validateGuide } from '../rules/validate.ts';
 import { digestOf, type ParseCache } from './parse-cache.ts';
 import { trustedParse } from './cached-parse.ts';
+import { withScopes } from './match-scope.ts';
 import { componentsKey, NO_COMPONENTS, type SiteComponents } from '../parse/site-components.ts';
 import { checkerMemory, type CheckerMemory } from '../memory.ts';
 import type { RegexVerdicts } from '../match/regex.ts';
@@ -384,7 +385,8 @@ export async function loadGuide(dir: string, options: LoadOptions = {}): Promise
   const read = await inBatches(files, READ_AHEAD, async (path) => {
     const own: Problem[] = [];
     const unread: FolderFact[] = [];
-    const file = await parseFile(path, path === index, own, unread, loading);
+    // A pattern's `within` is read from its directive (match-scope.ts), the parse left as it is.
+    const file = withScopes(await parseFile(path, path === index, own, unread, loading));
     return { file, own, unread };
   });
   const fileProblems: Problem[] = [];

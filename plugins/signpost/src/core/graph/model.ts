@@ -17,7 +17,7 @@ export interface Edge {
   /** Where the target is named (the `to` or `next` attribute), for error reports. */
   position: Position;
   /** The attribute at `position`, when it is the attribute's own place: what a fix rewrites. */
-  attribute?: 'to' | 'next';
+  attribute?: 'to' | 'next' | 'within';
 }
 
 /** The text of an edge's attribute naming another target, for a proposed fix: `to="x"`. */
@@ -71,6 +71,11 @@ export interface MatchPattern {
   /** For a regular expression: the literal text any match holds, in characters (core/match/regex.ts). */
   specificity?: number;
   position: Position;
+  /**
+   * `within="node-id"`: the pattern applies only to a paste made on a page from which that node
+   * is reached, or on a page of that node's branch (core/graph/match-scope.ts).
+   */
+  within?: Edge;
 }
 
 interface NodeBase {
@@ -197,4 +202,30 @@ export interface Guide {
   nodes: GuideNode[];
   /** First node of each id (duplicates are reported, not kept). */
   byId: Map<string, GuideNode>;
+}
+
+/**
+ * The ids reached from the node `from` by answers, `next` and the links of its content (a
+ * reader may follow those too), `from` itself among them. An answer or a link back to the
+ * start (`start`) is starting over, not going on: the start and what only
+ * it leads to are not reached through it, unless `from` is the start. This is a branch's reach,
+ * which a paste's scope and a pattern's `within` are (core/graph/match-scope.ts).
+ */
+export function reachedFrom<E extends { to: string }>(
+  byId: ReadonlyMap<string, WithWays<E> & { id: string; links?: readonly (string | { to: string })[] }>,
+  from: string,
+  start: string | undefined,
+): Set<string> {
+  const reached = new Set<string>([from]);
+  const queue = [from];
+  for (let index = 0; index < queue.length; index++) {
+    const node = byId.get(queue[index]!);
+    const links = (node?.links ?? []).map((link) => (typeof link === 'string' ? { to: link } : link));
+    for (const { to } of node ? [...waysOn(node), ...links] : []) {
+      if (reached.has(to) || to === start) continue;
+      reached.add(to);
+      queue.push(to);
+    }
+  }
+  return reached;
 }

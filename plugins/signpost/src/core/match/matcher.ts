@@ -495,6 +495,12 @@ export interface MatchResult {
   clear: MatchHit | undefined;
   /** The best cards, at most three, best first. */
   best: MatchHit[];
+  /**
+   * How many of `best`, from the first, match equally well: by the same line, the same way and
+   * as specifically (or as alike). Two or more are offered side by side, none opened: the same
+   * message on the cards of several branches (a guide with a branch per product version).
+   */
+  equal: number;
   /** Lines in the paste, and whether only the last `MOST_LINES` were read. */
   lines: number;
   truncated: boolean;
@@ -504,6 +510,18 @@ export interface MatchResult {
    * (or not all); every line was compared with the messages by its words.
    */
   stoppedAt: number | undefined;
+}
+
+/**
+ * Where a paste is made, as far as matching goes (render/paste-scope.ts): the cards that may be
+ * offered (those reached from the page) and the patterns that apply there (a pattern scoped
+ * `within` a node applies above that node and on its branch). Without one, every card and
+ * pattern counts.
+ */
+export interface MatchScope {
+  card: (card: number) => boolean;
+  /** By the pattern's place among its card's (`CompiledPattern.index`). */
+  pattern: (card: number, index: number) => boolean;
 }
 
 /** A similar line, with the message or alias it is like. */
@@ -679,6 +697,7 @@ interface ReadState {
   touched: number[];
   /** What is left of `MATCH_BUDGET`, and the line where it ran out. */
   budget: { left: number; stoppedAt: number | undefined };
+  scope: MatchScope | undefined;
 }
 
 /** Reads pastes against a set of cards; build it once, match many times. */
@@ -730,9 +749,9 @@ export class Matcher {
     });
   }
 
-  /** The cards a paste is about, best first. */
-  match(paste: string): MatchResult {
-    const steps = this.#steps(paste);
+  /** The cards a paste is about, best first; within `scope`, the cards and patterns of the page it is made on. */
+  match(paste: string, scope?: MatchScope): MatchResult {
+    const steps = this.#steps(paste, scope);
     for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
   }
 
@@ -745,9 +764,9 @@ export class Matcher {
    */
   async matchInSlices(
     paste: string,
-    { slice = 50, stale }: { slice?: number; stale?: () => boolean } = {},
+    { slice = 50, stale, scope }: { slice?: number; stale?: () => boolean; scope?: MatchScope | undefined } = {},
   ): Promise<MatchResult | undefined> {
-    const steps = this.#steps(paste);
+    const steps = this.#steps(paste, scope);
     let start = performance.now();
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return step.value;
@@ -759,7 +778,7 @@ export class Matcher {
   }
 
   /** What `match` does, stopping (`yield`) now and then for `matchInSlices` to hand the page back. */
-  *#steps(paste: string): Generator<void, MatchResult> {
+  *#steps(paste: string, scope: MatchScope | undefined): Generator<void, MatchResult> {
     // A paste of old Mac lines has only `\r`; `\r\n` lines end at `\n`, their `\r` is a space.
     const text = paste.includes('\n') ? paste : paste.replaceAll('\r', '\n');
     const lower = lowercase(text);
@@ -785,7 +804,7 @@ export class Matcher {
     /** Where each of `found` stands in the text. */
     const foundAt: number[] = [];
     const budget: ReadState['budget'] = { left: MATCH_BUDGET, stoppedAt: undefined };
-    const state: ReadState = { byPattern, bySimilarity, score, stamp, wordStamp, telling, tried, verdicts, touched, budget };
+    const state: ReadState = { byPattern, bySimilarity, score, stamp, wordStamp, telling, tried, verdicts, touched, budget, scope };
     // The known words, found by one regular expression over the whole paste: the engine's own
     // scan, much faster than a loop in JavaScript, above all the first time.
     this.#scanner ??= scanner([...this.#entries.keys()]);
@@ -847,7 +866,9 @@ export class Matcher {
     else if (patterned.length === 0 && similar[0] && similar[0].score >= CLEAR_SIMILARITY) {
       if (!similar[1] || similar[1].score <= similar[0].score - CLEAR_LEAD) clear = best[0];
     }
-    return { clear, best, lines: total, truncated, stoppedAt: budget.stoppedAt };
+    const [top] = best;
+    const equal = top ? best.findIndex((hit) => !(hit.line === top.line && hit.how === top.how && hit.score === top.score)) : 0;
+    return { clear, best, equal: equal < 0 ? best.length : equal, lines: total, truncated, stoppedAt: budget.stoppedAt };
   }
 
   /**
@@ -856,7 +877,7 @@ export class Matcher {
    */
   *#read(text: string, at: number, line: number, found: Entry[], state: ReadState): Generator<void> {
     const message = at === 0 ? text : text.slice(at);
-    const { byPattern, bySimilarity, score, stamp, wordStamp, telling, tried, verdicts, touched, budget } = state;
+    const { byPattern, bySimilarity, score, stamp, wordStamp, telling, tried, verdicts, touched, budget, scope } = state;
     touched.length = 0;
     tried.clear();
     verdicts.clear();
@@ -865,6 +886,8 @@ export class Matcher {
       for (const pattern of budget.stoppedAt === undefined ? (entry.patterns ?? []) : []) {
         if (tried.has(pattern)) continue;
         tried.add(pattern);
+        // Off the page's scope: not tried, and its work not counted.
+        if (scope && !(scope.card(pattern.card) && scope.pattern(pattern.card, pattern.index))) continue;
         // A card is known by the first line a pattern of it matches (the first error of a paste
         // is the cause; those after it, most often, its effects), on that line by its most
         // specific pattern.
@@ -914,6 +937,7 @@ export class Matcher {
       const similarity = (2 * score[wording]!) / (this.#wordingWeight[wording]! + lineWeight);
       if (similarity < LEAST_SIMILARITY) continue;
       const card = this.#wordingCard[wording]!;
+      if (scope && !scope.card(card)) continue;
       const known = bySimilarity.get(card);
       if (known && known.score >= similarity) continue;
       bySimilarity.set(card, { card, line, text, how: 'similar', marks: [], score: similarity, wording });

@@ -1,7 +1,8 @@
 /**
  * `ambiguous-match`: a pattern of one card must not match what readers paste of another (its
  * examples, message and aliases), or a paste could land on the wrong card. Reported at the
- * pattern, naming the other card's line, once per pattern and card.
+ * pattern, naming the other card's line, once per pattern and card. A pattern scoped to a
+ * branch (`within`) is not judged against the cards off that branch.
  */
 import { defineRule } from './define.ts';
 import { code } from './words.ts';
@@ -20,13 +21,17 @@ export const ambiguousMatchRule = defineRule({
   },
 });
 
-export function ambiguousMatches({ guide, cardPatterns, problems }: RuleContext): void {
+export function ambiguousMatches({ guide, cardPatterns, problems, branchOf }: RuleContext): void {
   const { cards, wordings, matching, patternOf } = cardPatterns();
   const reported = new Set<string>();
   cards.forEach((other, otherIndex) => {
     for (const wording of wordings[otherIndex]!) {
       for (const pattern of matching(wording.text) ?? []) {
         if (pattern.card === otherIndex) continue;
+        // A pattern scoped to a branch (`within`) that the other card is not on: on that branch's
+        // pages the other card is not offered, and above it both are, side by side.
+        const within = patternOf(pattern).within;
+        if (within && !branchOf(within.to).has(other.id)) continue;
         const key = `${pattern.card}:${pattern.index}:${otherIndex}`;
         if (reported.has(key)) continue;
         reported.add(key);

@@ -4,7 +4,7 @@
  */
 import { relative } from 'node:path';
 import type { Position } from 'unist';
-import { waysOn, type Edge, type ErrorNode, type GraphGuide, type GraphNode } from '../graph/model.ts';
+import { reachedFrom, waysOn, type Edge, type ErrorNode, type GraphGuide, type GraphNode } from '../graph/model.ts';
 import { Expressions } from '../match/matcher.ts';
 import { RE2JS } from 're2js';
 import { compileCardPatterns, type CardPatterns, type Proofs, type Wording } from './card-patterns.ts';
@@ -49,6 +49,11 @@ export interface RuleContext {
   exists: (edge: Edge) => boolean;
   /** The ids reached from the start node by answers and `next`; undefined without a start node. Worked out once. */
   reached: () => Set<string> | undefined;
+  /**
+   * The ids of a node's branch: reached from it by answers and `next`, not through the start
+   * (`reachedFrom` of graph/model.ts). Worked out once per node asked for.
+   */
+  branchOf: (id: string) => Set<string>;
   problems: Problem[];
   /** Nodes whose `unreachable-node` or `no-outcome` an earlier rule's problem already explains. */
   explained: { unreachable: Set<string>; loops: Set<string> };
@@ -63,6 +68,7 @@ export function ruleContext(guide: GraphGuide, indexFile: string, memory: RuleMe
   let reached: Set<string> | undefined | null = null;
   let ids: string[] | undefined;
   let patterns: CardPatterns | undefined;
+  const branches = new Map<string, Set<string>>();
   return {
     guide,
     indexFile,
@@ -83,6 +89,11 @@ export function ruleContext(guide: GraphGuide, indexFile: string, memory: RuleMe
         reached = start !== undefined && guide.byId.has(start) ? reachable(guide, [start], waysOn) : undefined;
       }
       return reached;
+    },
+    branchOf: (id) => {
+      let found = branches.get(id);
+      if (!found) branches.set(id, (found = reachedFrom(guide.byId, id, guide.start)));
+      return found;
     },
     problems: [],
     explained: { unreachable: new Set(), loops: new Set() },

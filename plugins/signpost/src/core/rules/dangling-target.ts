@@ -1,4 +1,4 @@
-/** `dangling-target`: answers, `next` and `:link`s that name no node, with the closest id. */
+/** `dangling-target`: answers, `next`, `:link`s and a pattern's `within` that name no node, with the closest id. */
 import { defineRule } from './define.ts';
 import { code, proposing } from './words.ts';
 import { rewriteEdge, waysOn, type Edge, type GraphNode } from '../graph/model.ts';
@@ -9,7 +9,7 @@ import type { RuleContext } from './context.ts';
 export const danglingTargetRule = defineRule({
   id: 'dangling-target',
   severity: 'error',
-  summary: 'an option, `next`, `:link` or `[text](#id)` names a node that does not exist',
+  summary: "an option, `next`, `:link`, `[text](#id)` or `match`'s `within` names a node that does not exist",
   messages: {
     /** `rewrite` turns a proposed id into the text of the attribute that names it. */
     unknownNode: (target: string, proposal: string | undefined, rewrite?: (id: string) => string) => ({
@@ -30,5 +30,6 @@ export function danglingTargets(context: RuleContext): void {
   for (const node of guide.nodes) {
     for (const edge of waysOn(node)) report(node, edge);
     for (const edge of node.links) report(node, edge);
+    if (node.kind === 'error') for (const { within } of node.patterns) if (within) report(node, within);
   }
 }

@@ -1,4 +1,7 @@
-/** `duplicate-error-message`: the same message (or alias) on two cards confuses search. */
+/**
+ * `duplicate-error-message`: the same message (or alias) on two cards confuses search, unless
+ * their patterns are scoped apart (`within`, one branch each).
+ */
 import { defineRule } from './define.ts';
 import { code } from './words.ts';
 import type { Position } from 'unist';
@@ -40,15 +43,31 @@ function wordingOf(card: GraphNode<ErrorNode>, which: number): { text: string; p
   return which === 0 ? { text: card.title, position: card.places.title ?? card.position } : card.aliases[which - 1]!;
 }
 
-export function duplicateErrorMessages({ guide, where, problems, memory }: RuleContext): void {
-  const messages = new Map<string, { node: GraphNode<ErrorNode>; which: number }>();
+/**
+ * Whether two cards' patterns are scoped apart: each has a pattern `within` a branch the other
+ * card is not on (a guide with a branch per product version, the same message in each). A paste
+ * on one branch's pages is matched to its own card only; above the branches, both are offered
+ * side by side with the answers that lead to each.
+ */
+function scopedApart(a: GraphNode<ErrorNode>, b: GraphNode<ErrorNode>, branchOf: RuleContext['branchOf']): boolean {
+  const outside = (card: GraphNode<ErrorNode>, other: GraphNode<ErrorNode>) =>
+    card.patterns.some(({ within }) => within !== undefined && branchOf(within.to).has(card.id) && !branchOf(within.to).has(other.id));
+  return outside(a, b) && outside(b, a);
+}
+
+export function duplicateErrorMessages({ guide, where, problems, memory, branchOf }: RuleContext): void {
+  const messages = new Map<string, { node: GraphNode<ErrorNode>; which: number }[]>();
   for (const node of guide.nodes) {
     if (node.kind !== 'error' || !node.title) continue;
     comparedOf(node, memory.compared).forEach((key, which) => {
-      const first = messages.get(key);
-      if (!first) {
-        messages.set(key, { node, which });
-      } else if (first.node !== node) {
+      const holders = messages.get(key);
+      if (!holders) {
+        messages.set(key, [{ node, which }]);
+        return;
+      }
+      const first = holders.find((holder) => holder.node === node || !scopedApart(holder.node, node, branchOf));
+      holders.push({ node, which });
+      if (first && first.node !== node) {
         const wording = wordingOf(node, which);
         const earlier: GraphNode = first.node;
         problems.push(

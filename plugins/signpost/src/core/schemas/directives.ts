@@ -56,6 +56,11 @@ export const TargetAttributes = z.strictObject({
 export const MatchAttributes = z.strictObject({
   /** A regular expression (JavaScript's syntax, case ignored), for shapes a pattern with placeholders cannot say. */
   regex: z.string().optional(),
+  /**
+   * The id of a node: the pattern applies only to pastes made on pages from which that node is
+   * reached, or on that node's branch (a guide with a branch per product version).
+   */
+  within: z.string().trim().min(1, 'must name the id of a node').optional(),
 });
 
 /** Directives that take no attribute (callouts, reason, fix, alias, example, escalate). */
