@@ -16,7 +16,7 @@ const work = await mkdtemp(join(tmpdir(), 'signpost-scope-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 /** A card of a branch: its message names the branch and the number, so each is its own. */
-const card = (id: string, message: string, extra = '') =>
+const errorCard = (id: string, message: string, extra = '') =>
   `::::error{#${id} title="${message}"}\n${extra}\n:::reason\nA cause.\n:::\n\n:::fix\nA fix.\n:::\n::::\n`;
 
 /**
@@ -31,7 +31,7 @@ async function guide(): Promise<PageGuide> {
     Array.from({ length: 20 }, (_, index) => `::option[Code ${index}]{to="v${version}-c${index}"}`).join('\n');
   const cards = (version: number) =>
     Array.from({ length: 20 }, (_, index) =>
-      card(
+      errorCard(
         `v${version}-c${index}`,
         `Version ${version} failed with code ${index}`,
         `::match[Version ${version} failed with code ${index}]`,
@@ -102,8 +102,8 @@ No, start over
 :::
 ::::
 
-${card('offline', 'The product is offline')}
-${card('nothing', 'Nothing happens')}
+${errorCard('offline', 'The product is offline')}
+${errorCard('nothing', 'Nothing happens')}
 `,
   );
   const { guides, problems } = await checkGuides([join(work, 'guide')]);
@@ -158,7 +158,7 @@ describe("a page's scope", () => {
 
 describe('the answers that lead to each card', () => {
   it('are those of the shortest way from the start', () => {
-    const { a, k } = pastePaths(site);
+    const { a = [], k = [] } = pastePaths(site);
     const path = (id: string) => {
       const answers: string[] = [];
       for (let at = k[cards.indexOf(id)]!; at >= 0; at = a[at]![0]) answers.unshift(a[at]![1]);
