@@ -15,8 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { RE2JS } from 're2js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/index.ts';
-import { Matcher } from '../../plugins/signpost/src/core/match/matcher.ts';
-import { keyWords, parsePattern } from '../../plugins/signpost/src/core/match/pattern.ts';
+import { compilePatterns, literalNeedles, Matcher } from '../../plugins/signpost/src/core/match/matcher.ts';
 import { matchCards, type PasteData } from '../../plugins/signpost/src/render/paste-data.ts';
 import { build, ROOT } from '../site/build-site.ts';
 import { axeViolations } from './axe.ts';
@@ -260,30 +259,26 @@ describe('the box "Paste the error you see"', () => {
   });
 
   it('says where it stopped trying patterns on a paste too long to try them all', async () => {
-    const wordsOfPattern = (written: string): string[] => {
-      const read = parsePattern(written);
-      return 'pieces' in read ? keyWords(read.pieces) : [];
-    };
-    // 1,500 different lines of 2,000 characters that each hold every pattern's word, so that
-    // every pattern runs on every line: more work than the matcher's budget (check's, for a
-    // whole guide). Where it stops is what the same matcher says in Node.
+    // 1,500 different lines of 2,000 characters that each hold every pattern's words, and its
+    // literal text (a line without it is told at once, matcher.ts) inside longer words, so
+    // that every pattern is tried on every line and most match none: more work than the
+    // matcher's budget (check's, for a whole guide). Where it stops is what the same matcher
+    // says in Node.
     const data = JSON.parse(await readFile(join(work, 'dist/signpost-search/match.json'), 'utf8')) as PasteData;
     const pasteCards = matchCards(data);
-    const words = new Set(
-      pasteCards.flatMap((card) => [...card.patterns.flatMap(wordsOfPattern), ...card.regexes.flatMap((regex) => regex.keys)]),
-    );
-    const all = [...words].join(' ');
+    const compiled = compilePatterns(pasteCards, RE2JS);
+    const keys = new Set(compiled.flatMap((pattern) => pattern.keys));
+    const literal = new Set(compiled.flatMap((pattern) => literalNeedles(pattern.source)?.[0] ?? []));
+    const all = [...keys, ...[...literal].map((text) => `q${text}q`)].join(' ');
+    expect(all.length).toBeLessThan(1990);
     const text = Array.from({ length: 1500 }, (_, index) => `${index} ${all} ${'x'.repeat(1990 - all.length)}`.slice(0, 2000)).join('\n');
     const expected = new Matcher(pasteCards, RE2JS).match(text);
-    // The patterns of both shipped guides run on every line.
-    expect(expected.stoppedAt).toBe(478);
-    // The cards whose patterns matched before it stopped are listed.
+    // The patterns of both shipped guides run on every line: the budget runs out early.
+    expect(expected.stoppedAt).toBeGreaterThan(1);
+    expect(expected.stoppedAt).toBeLessThan(1500);
+    // The cards whose patterns matched before it stopped are listed, none of them clearly.
     expect(expected.clear).toBeUndefined();
-    expect(expected.best.map((hit) => [hit.card, hit.how])).toEqual([
-      [3, 'pattern'],
-      [2, 'pattern'],
-      [0, 'pattern'],
-    ]);
+    expect(expected.best.length).toBeGreaterThan(1);
     const { context, page, problems } = await reader();
     await page.goto(`${site.url}account-connection/`);
     await paste(page, '#paste-input', text);
