@@ -167,8 +167,8 @@ export class CompiledPattern {
    */
   /** The programs that may run, as `programOf` names them: for any line, and for ASCII lines. */
   programs(): string[] {
-    const any = `${this.flags}/${this.source}`;
-    return this.#asciiSource === undefined ? [any] : [any, `${this.flags}/${this.#asciiSource}`];
+    const any = programKey(this.flags, this.source);
+    return this.#asciiSource === undefined ? [any] : [any, programKey(this.flags, this.#asciiSource)];
   }
 
   programOf(line: string): string {
@@ -237,6 +237,11 @@ function hasLookbehind(source: string): boolean {
   return /\(\?<[=!]/.test(source);
 }
 
+/** A program's name, by its flags and source: how `Expressions` keeps it, and the parse cache its steps. */
+function programKey(flags: number, source: string): string {
+  return `${flags}/${source}`;
+}
+
 /** What a program of `steps` costs at each character, weighted by the engine that runs it; 0 steps: one RE2 refused. */
 function weighed(source: string, steps: number): Pick<Built, 'size' | 'found'> {
   if (steps === 0) return { size: 1, found: 0 };
@@ -273,11 +278,11 @@ export class Expressions {
    * already (`know`): then it is built only when it runs.
    */
   built(source: string, flags: number): Built {
-    const key = `${flags}/${source}`;
+    const key = programKey(flags, source);
     let found = this.#built.get(key);
     if (!found) {
       const known = this.#steps.get(key);
-      found = known === undefined ? this.#compile(source, flags) : this.#later(source, flags, known);
+      found = known === undefined ? this.#compile(key, source, flags) : this.#later(key, source, flags, known);
       if (this.#built.size >= MOST_BUILT) this.#built.clear();
       this.#built.set(key, found);
     }
@@ -285,9 +290,9 @@ export class Expressions {
   }
 
   /** An expression of known steps, built the first time its regex is asked for. */
-  #later(source: string, flags: number, steps: number): Built {
+  #later(key: string, source: string, flags: number, steps: number): Built {
     let regex: Compiled | undefined | null = null;
-    const compile = () => (regex === null ? (regex = this.#compile(source, flags).regex) : regex);
+    const compile = () => (regex === null ? (regex = this.#compile(key, source, flags).regex) : regex);
     return {
       ...weighed(source, steps),
       get regex() {
@@ -296,8 +301,7 @@ export class Expressions {
     };
   }
 
-  #compile(source: string, flags: number): Built {
-    const key = `${flags}/${source}`;
+  #compile(key: string, source: string, flags: number): Built {
     try {
       const regex = this.#engine.compile(source, flags);
       const steps = regex.programSize();
