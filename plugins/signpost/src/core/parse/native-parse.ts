@@ -12,6 +12,8 @@
  *   whatever it holds, and so are link addresses (`](https://…)`); pipes may stand in
  *   tables. Code in a container or a list item must be closed by a fence of its own, and code
  *   in a container must hold no line of colons.
+ * - A container's closing fence right after a table's last row, which Sätteri reads as a row,
+ *   is read again after a blank line, as micromark reads it (`readTables`).
  * - A leaf directive whose attribute values hold braces (`::match{regex="a{3}"}`), which
  *   Sätteri reads as text and an expression, is rebuilt here as micromark reads it.
  * - Every directive's opening is read again here, as micromark's grammar for names, labels
@@ -57,17 +59,15 @@ export function parseNative(text: string): Root | undefined {
   // files with any of them, rare in guides, are left to it.
   if (RAW.test(text)) return undefined;
   const lines = new Lines(text);
-  let tree: Root;
-  try {
-    tree = mdxToMdast(text, { features: FEATURES }) as Root;
-  } catch {
-    return undefined;
-  }
+  const read: Read = { text, lines, ranges: [], allowed: [], fenceLines: new Set(), closings: new Set(), parted: [] };
+  const tree = readTables(text, read);
+  if (!tree) return undefined;
   // A first line of dashes that opens no frontmatter: micromark's frontmatter construct reads
   // on from it and builds no list after it (`---`, a blank line, `- a`), Sätteri a rule and a list.
   if (/^(?:---|\+\+\+)/.test(text) && tree.children[0]?.type !== 'yaml') return undefined;
-  const read: Read = { text, lines, ranges: [], allowed: [], fenceLines: new Set() };
   if (!adapt(tree, read, [])) return undefined;
+  // Each line read again after a blank line must have closed a container, as it does in micromark.
+  for (const line of read.parted) if (!read.closings.has(line)) return undefined;
   // A line of colons that is neither a directive's opening nor a container's closing fence:
   // the two read these differently (an unclosed label, a fence closing nothing).
   for (const [index, start] of lines.starts.entries()) {
@@ -89,6 +89,95 @@ export function parseNative(text: string): Root | undefined {
 }
 
 const RAW = /[\0\t\r]/;
+
+/** A line of colons alone, as a closing fence is written. */
+const FENCE_LINE = /^ {0,3}:{3,} *$/;
+
+/**
+ * Sätteri's tree of `text`, where a container's closing fence right after a table's last row
+ * closes the container, as in micromark. Sätteri reads such a fence as one more row of the
+ * table (`| c | d |` then `::::`), and the container goes on to a later fence. Where it did,
+ * the text is read again with a blank line before each fence it took for a row, which ends the
+ * table as micromark does, and the places are taken back to the text as written. The lines read
+ * so are noted in `read.parted`, each to be found a closing fence by `adapt`. Undefined where
+ * Sätteri refuses the text.
+ */
+function readTables(text: string, read: Read): Root | undefined {
+  const parted = new Set<number>();
+  for (let round = 0; round < 8; round++) {
+    const before = [...parted].sort((a, b) => a - b);
+    let written = text;
+    for (const line of before.toReversed()) {
+      const start = read.lines.starts[line - 1]!;
+      written = `${written.slice(0, start)}\n${written.slice(start)}`;
+    }
+    let tree: Root;
+    try {
+      tree = mdxToMdast(written, { features: FEATURES }) as Root;
+    } catch {
+      return undefined;
+    }
+    if (before.length > 0) placeBack(tree, before, read.lines);
+    const found = fencesInTables(tree, text, read.lines).filter((line) => !parted.has(line));
+    if (found.length === 0) {
+      read.parted = before;
+      return tree;
+    }
+    for (const line of found) parted.add(line);
+  }
+  return undefined;
+}
+
+/**
+ * The lines of rows that are lines of colons, in tables inside a container whose fence they
+ * are long enough to close: in micromark, the container's closing fence. A table in a list or
+ * a quote, in a container or not, is left as it is (a blank line there could part its items).
+ */
+function fencesInTables(tree: Root, text: string, lines: Lines): number[] {
+  const found: number[] = [];
+  const visit = (node: Nodes, fence: number | undefined): void => {
+    if (!('children' in node)) return;
+    if (node.type === 'table' && fence !== undefined) {
+      for (const row of node.children) {
+        const start = row.position?.start.offset;
+        const end = row.position?.end.offset;
+        if (start === undefined || end === undefined) continue;
+        const line = text.slice(start, end);
+        if (FENCE_LINE.test(line) && line.trim().length >= fence && lines.point(start).column <= 4) found.push(row.position!.start.line);
+      }
+      return;
+    }
+    if (node.type === 'list' || node.type === 'blockquote') return;
+    const inner = node.type === 'containerDirective' ? fenceOf(node, text) : fence;
+    for (const child of node.children as Nodes[]) visit(child, inner);
+  };
+  visit(tree, undefined);
+  return found;
+}
+
+/**
+ * Takes the places of a tree read with a blank line added before each of `parted` (lines of
+ * the text as written, in order) back to that text: what comes after an added line moves back
+ * one line and one character for each added before it.
+ */
+function placeBack(tree: Root, parted: number[], lines: Lines): void {
+  const added = parted.map((line, index) => lines.starts[line - 1]! + index);
+  const back = (point: { line: number; offset?: number | undefined }) => {
+    if (point.offset === undefined) return;
+    let shift = 0;
+    while (shift < added.length && added[shift]! < point.offset) shift++;
+    point.offset -= shift;
+    point.line -= shift;
+  };
+  const visit = (node: Nodes): void => {
+    if (node.position) {
+      back(node.position.start);
+      back(node.position.end);
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+}
 
 /**
  * What takes a file out of the compared subset, outside code: MDX and HTML (`<`, `>`, `{`,
@@ -156,6 +245,10 @@ interface Read {
   allowed: Allowance[];
   /** Lines that may start with colons: directive openings, closing fences, code. */
   fenceLines: Set<number>;
+  /** Lines of containers' closing fences. */
+  closings: Set<number>;
+  /** Lines Sätteri read after a blank line added before them (`readTables`). */
+  parted: number[];
 }
 
 /**
@@ -198,6 +291,9 @@ function adapt(parent: Parent, read: Read, fences: number[], inTable = false, in
       if (!keepOut(child, read) || (inTable && /(?<!\\)\|/.test(text.slice(child.position!.start.offset, child.position!.end.offset)))) {
         return false;
       }
+      // After code that holds a backtick (``a`b``), Sätteri may read no text directive that
+      // micromark reads (`:a`) in the rest of the paragraph.
+      if (child.value.includes('`') && colonAfter(text, child.position!.end.offset!)) return false;
       continue;
     }
     if ((child.type === 'mdxTextExpression' || child.type === 'mdxFlowExpression') && SIMPLE_EXPRESSION.test(child.value)) {
@@ -378,8 +474,20 @@ function leafInParagraph(node: Paragraph, text: string): LeafDirective | undefin
   const nameEnd = readName(text, start + 2);
   if (nameEnd === start + 2 || text.charCodeAt(nameEnd) !== 123 || first.value !== text.slice(start, nameEnd)) return undefined;
   if (node.position!.start.line !== node.position!.end.line || text.lastIndexOf('\n', start - 1) + 1 !== start) return undefined;
+  // A list right after it interrupts Sätteri's paragraph, by the rules of interrupting one
+  // (`10)` inside it is text), and starts afresh after micromark's directive.
+  if (LIST_ITEM.test(text.slice(end + 1, text.indexOf('\n', end + 1) + 1 || text.length))) return undefined;
   return { type: 'leafDirective', name: text.slice(start + 2, nameEnd), attributes: {}, children: [], position: node.position };
 }
+
+/** Whether a colon follows `at` before the next blank line, the furthest a paragraph goes. */
+function colonAfter(text: string, at: number): boolean {
+  const blank = text.indexOf('\n\n', at);
+  return text.slice(at, blank === -1 ? text.length : blank).includes(':');
+}
+
+/** A line that starts a list item. */
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?: |\n|$)/;
 
 /** Whether only spaces stand beside a node on its lines. */
 function aloneOnLine(node: Nodes, text: string): boolean {
@@ -479,6 +587,7 @@ function readOpening(node: Directives, read: Read, fences: number[], ownReading 
     if (fences.some((fence) => fence <= closing[1] - closing[0])) return false;
     position.closing = lines.span(closing[0], closing[1]);
     read.fenceLines.add(position.closing.start.line);
+    read.closings.add(position.closing.start.line);
     if (lazyLine(read, position.opening, position.closing)) return false;
   }
   node.data = { ...node.data, position } as never;
