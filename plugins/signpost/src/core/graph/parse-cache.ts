@@ -14,8 +14,8 @@
  * be the file's parse and every check holds on it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLED } from '#micromark-contents';
@@ -70,7 +70,8 @@ export async function versionOfChecker(): Promise<string> {
     .filter((entry) => entry.isFile() && /\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  for (const file of files) hash.update(file.slice(core.length)).update(await readFile(file));
+  // Read at once, one after the other: a check waits for them before anything else.
+  for (const file of files) hash.update(file.slice(core.length)).update(readFileSync(file));
   hash.update(BUNDLED.join('\n'));
   const installed = new Set<string>();
   for (const name of PARSER_PACKAGES) {
@@ -78,7 +79,7 @@ export async function versionOfChecker(): Promise<string> {
     hash.update(`${name}@${found?.version ?? '?'}`);
     if (found) installed.add(join(found.dir, '..', name.startsWith('@') ? '..' : '', '.package-lock.json'));
   }
-  for (const lock of [...installed].sort()) hash.update(await readFile(lock).catch(() => ''));
+  for (const lock of [...installed].sort()) hash.update(readIfThere(lock) ?? '');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -94,14 +95,26 @@ export async function installedPackage(name: string): Promise<{ dir: string; ver
     return undefined;
   }
   for (;;) {
-    const manifest = await readFile(join(dir, 'package.json'), 'utf8').then(
-      (text) => JSON.parse(text) as { name?: string; version?: string },
-      () => undefined,
-    );
+    const text = readIfThere(join(dir, 'package.json'));
+    let manifest: { name?: string; version?: string } | undefined;
+    try {
+      manifest = text === undefined ? undefined : (JSON.parse(text.toString('utf8')) as { name?: string; version?: string });
+    } catch {
+      manifest = undefined;
+    }
     if (manifest?.name === name) return { dir, version: manifest.version ?? '?' };
     const up = dirname(dir);
     if (up === dir) return undefined;
     dir = up;
+  }
+}
+
+/** A file's bytes, or undefined where it cannot be read. */
+function readIfThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
   }
 }
 
@@ -157,7 +170,8 @@ export class ParseCache<T> {
     this.used.add(name);
     if (!this.present.has(name)) return undefined;
     try {
-      const text = await readFile(join(this.dir, name), 'utf8');
+      // Read at once: a check reads the entries one after the other, and would only wait for each.
+      const text = readFileSync(join(this.dir, name), 'utf8');
       const end = text.indexOf('\n');
       if (end === -1) return undefined;
       const header = JSON.parse(text.slice(0, end)) as Partial<EntryHeader> | null;
