@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Point } from 'unist';
 import { listGuideFiles, INDEX_FILE } from './guide-files.ts';
-import { loadParsers, parseMemory, parseSource, type FileParse, type Micromark } from './load-guide.ts';
+import { loadParsers, loadParsing, parseMemory, type FileParse, type Micromark } from './load-guide.ts';
 import type { CheckerMemory } from '../memory.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { readSource } from '../parse/source.ts';
@@ -63,6 +63,7 @@ export async function parseAhead(
       if (!('text' in source)) continue;
       const isIndex = path === join(dir, INDEX_FILE);
       if (!(await parseMemory.needed(memory, path, source.text, isIndex, { components, key }, cache))) continue;
+      const { parseSource } = await loadParsing();
       const parsed = parseSource(path, source, isIndex, components, 'native', memory.verdicts);
       if (parsed) {
         parseMemory.remember(memory, path, source.text, isIndex, key, cache, parsed);
@@ -94,6 +95,7 @@ async function parseJobs(
   micromark: Micromark,
   { verdicts }: CheckerMemory,
 ): Promise<{ results: FileParse[]; inWorkers: number }> {
+  const { parseSource } = await loadParsing();
   const next = new Int32Array(new SharedArrayBuffer(4));
   const results: FileParse[] = Array.from({ length: jobs.length });
   let inWorkers = 0;

@@ -4,7 +4,8 @@
  * it), and sends back what it gave, until none is left.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadParsers, parseSource } from './load-guide.ts';
+import { loadParsers } from './load-guide.ts';
+import { parseSource } from './parse-text.ts';
 import type { ParseJob } from './parse-ahead.ts';
 import { NO_COMPONENTS } from '../parse/site-components.ts';
 import type { RegexVerdicts } from '../match/regex.ts';

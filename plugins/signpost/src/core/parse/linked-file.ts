@@ -17,7 +17,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, stat
 import { sep } from 'node:path';
 import { LIMITS } from './limits.ts';
 import { wideEncoding } from './source.ts';
-import { imageProblem, type Decodes } from './image-check.ts';
+import type { Decodes } from './image-check.ts';
 import { extensionOf } from './urls.ts';
 import { findMarkup, type MarkupHit } from './markup-scan.ts';
 import { styleLoadIn } from './captions-style.ts';
@@ -256,6 +256,8 @@ export async function readLinkedFile(path: string, guideRoot: string, decodes?: 
   const found = await contentOf(opened.bytes);
   if (!type.content.includes(found.name)) return { reason: 'disguised', ext, what: found.what, fix: found.fix };
   if (type.image) {
+    // The decoders are loaded with the first image a check opens: most guides link none.
+    const { imageProblem } = await import('./image-check.ts');
     const problem = await imageProblem(opened.bytes, found.name, decodes);
     if (problem) return problem;
   }
