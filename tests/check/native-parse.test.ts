@@ -457,6 +457,8 @@ describe('the native fast path', () => {
       ':::note\n| a |\n| - |\n:::\n:::note\n| b |\n| - |\n| c |\n:::\n\n| d |\n| - |\n',
       '::::step{#a}\n:::reason\n| a |\n| - |\n| b |\n:::\n::::\n',
       '::::step{#a}\n:::reason\n| a |\n| - |\n| b |\n   :::\n::::\n',
+      // Colons after a pipe in code, which close nothing, beside a table that a fence closes.
+      '```\na | b\n:::\n```\n\n:::note\n| a |\n| - |\n:::\n',
     ]) {
       expect(compare(text), JSON.stringify(text)).toBe('native');
     }

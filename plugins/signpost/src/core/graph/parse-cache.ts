@@ -14,8 +14,8 @@
  * be the file's parse and every check holds on it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLED } from '#micromark-contents';
@@ -200,11 +200,20 @@ export class ParseCache<T> {
     this.pending.set(name, { path, digest, isIndex, value });
   }
 
-  /** Writes the new entries, and removes those of files this run did not read (deleted files). */
+  /**
+   * Writes the new entries, and removes those of files this run did not read (deleted files).
+   * Written at once, one after the other: the check is over, and waits only for them.
+   */
   async save(): Promise<void> {
     const pending = [...this.pending];
     this.pending.clear();
-    if (pending.length > 0) await mkdir(this.dir, { recursive: true }).catch(() => undefined);
+    if (pending.length > 0) {
+      try {
+        mkdirSync(this.dir, { recursive: true });
+      } catch {
+        // No folder, no entries: each write below fails alone, and nothing is kept.
+      }
+    }
     for (const [name, entry] of pending) {
       const file = join(this.dir, name);
       // Two checks of one process may overlap (a dev server's saves): each writes its own.
@@ -218,11 +227,15 @@ export class ParseCache<T> {
           isIndex: entry.isIndex,
           content: digestOf(body),
         };
-        await writeFile(temporary, `${JSON.stringify(header)}\n${body}`);
-        await rename(temporary, file);
+        writeFileSync(temporary, `${JSON.stringify(header)}\n${body}`);
+        renameSync(temporary, file);
         this.present.add(name);
       } catch {
-        await rm(temporary, { force: true });
+        try {
+          rmSync(temporary, { force: true });
+        } catch {
+          // A folder that refuses writes may refuse this too: a stray file is only a stray file.
+        }
       }
     }
     for (const name of this.present) {

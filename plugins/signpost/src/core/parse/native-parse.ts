@@ -103,21 +103,21 @@ const FENCE_LINE = /^ {0,3}:{3,} *$/;
  * Sätteri refuses the text.
  */
 function readTables(text: string, read: Read): Root | undefined {
+  // Read once, where each fence after a line with a pipe is taken to end a table; read again
+  // as below where one of them closes no container.
+  const likely = likelyParted(read.lines);
+  if (likely.length > 0) {
+    const tree = readParted(text, likely, read.lines);
+    if (tree && closesAll(tree, likely) && fencesInTables(tree, text, read.lines).length === 0) {
+      read.parted = likely;
+      return tree;
+    }
+  }
   const parted = new Set<number>();
   for (let round = 0; round < 8; round++) {
     const before = [...parted].sort((a, b) => a - b);
-    let written = text;
-    for (const line of before.toReversed()) {
-      const start = read.lines.starts[line - 1]!;
-      written = `${written.slice(0, start)}\n${written.slice(start)}`;
-    }
-    let tree: Root;
-    try {
-      tree = mdxToMdast(written, { features: FEATURES }) as Root;
-    } catch {
-      return undefined;
-    }
-    if (before.length > 0) placeBack(tree, before, read.lines);
+    const tree = readParted(text, before, read.lines);
+    if (!tree) return undefined;
     const found = fencesInTables(tree, text, read.lines).filter((line) => !parted.has(line));
     if (found.length === 0) {
       read.parted = before;
@@ -126,6 +126,48 @@ function readTables(text: string, read: Read): Root | undefined {
     for (const line of found) parted.add(line);
   }
   return undefined;
+}
+
+/** Sätteri's tree of `text` read with a blank line before each of `parted`, in `text`'s places. */
+function readParted(text: string, parted: number[], lines: Lines): Root | undefined {
+  let written = text;
+  for (const line of parted.toReversed()) {
+    const start = lines.starts[line - 1]!;
+    written = `${written.slice(0, start)}\n${written.slice(start)}`;
+  }
+  let tree: Root;
+  try {
+    tree = mdxToMdast(written, { features: FEATURES }) as Root;
+  } catch {
+    return undefined;
+  }
+  if (parted.length > 0) placeBack(tree, parted, lines);
+  return tree;
+}
+
+/** Lines of colons alone right after a line holding a pipe: most often a table's container closing. */
+function likelyParted(lines: Lines): number[] {
+  const { text } = lines;
+  const found: number[] = [];
+  for (let at = text.indexOf('\n:'); at !== -1; at = text.indexOf('\n:', at + 1)) {
+    const end = text.indexOf('\n', at + 1);
+    const before = text.lastIndexOf('\n', at - 1) + 1;
+    if (FENCE_LINE.test(text.slice(at + 1, end === -1 ? text.length : end)) && text.slice(before, at).includes('|')) {
+      found.push(lines.point(at + 1).line);
+    }
+  }
+  return found;
+}
+
+/** Whether a container of `tree` ends on each of `parted`. */
+function closesAll(tree: Root, parted: number[]): boolean {
+  const ends = new Set<number>();
+  const visit = (node: Nodes): void => {
+    if (node.type === 'containerDirective' && node.position) ends.add(node.position.end.line);
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+  return parted.every((line) => ends.has(line));
 }
 
 /**
