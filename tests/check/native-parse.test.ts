@@ -450,6 +450,20 @@ describe('the native fast path', () => {
     expect(compare(text)).toBe('native');
   });
 
+  it('reads tabs in text and in code as micromark does', () => {
+    // Pasted output holds them: psql prints its hints after a tab.
+    for (const text of [
+      '::example[\tIs the server running on that host?]\n',
+      ':::error{#a}\n::example[\tx y]\n:::\n',
+      'a\tb c\n',
+      '```go\nfunc a() {\n\treturn 1\n}\n```\n',
+      '::::step{#s}\n```\n\tx\n```\n::::\n',
+      '| a\t| b |\n| - | - |\n| c\t| d |\n',
+    ]) {
+      expect(compare(text), JSON.stringify(text)).toBe('native');
+    }
+  });
+
   it("closes a container at a fence right after a table's last row, as micromark does", () => {
     // Sätteri reads the fence as one more row, and the container goes on.
     for (const text of [
@@ -516,6 +530,14 @@ describe('the native fast path', () => {
       // A backtick in a table's row that opens no code in that row: Sätteri reads the next
       // row's directive as code.
       '| a |\n| - |\n| `b |\n| c:x` |\n',
+      // A table's row that Sätteri builds without cells, after an element opened in its head.
+      'a | a\n ---  | -\na<kbd>\n\n\\<kbd>a *b*</kbd>a\n\n',
+      // Tabs: after a colon (a directive's name in micromark), before a line's text, after a
+      // list's marker.
+      ':\ta\n',
+      'x:\ta b\n',
+      ':\n\t::example[\n',
+      '[r]: /u\n```\n```\n\n- \t\n\n',
       // A list right after a leaf directive that Sätteri reads as a paragraph.
       '::match{regex="a{3}"}\n- 10) a\n',
       // A text directive after code that holds a backtick: Sätteri reads text.

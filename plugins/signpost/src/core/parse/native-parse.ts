@@ -53,13 +53,25 @@ import { mdxToMdast } from 'satteri';
 
 const FEATURES = { gfm: true, frontmatter: true, directive: true } as const;
 
-/** `tree` as micromark would build it for `text`, or undefined where that is not certain. */
+/**
+ * `tree` as micromark would build it for `text`, or undefined where that is not certain. A tree
+ * of a shape the reading here does not foresee (Sätteri's table rows holding what is not a cell)
+ * is declined like any other, never an error: micromark reads the file then.
+ */
 export function parseNative(text: string): Root | undefined {
-  // micromark turns NUL into U+FFFD, counts tabs to the next stop and ends lines at CR too:
-  // files with any of them, rare in guides, are left to it.
+  try {
+    return readNatively(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function readNatively(text: string): Root | undefined {
+  // micromark turns NUL into U+FFFD and ends lines at CR too: files with either, rare in
+  // guides, are left to it. Tabs are read alike (pasted output holds them: psql's hints).
   if (RAW.test(text)) return undefined;
   const lines = new Lines(text);
-  const read: Read = { text, lines, ranges: [], allowed: [], fenceLines: new Set(), closings: new Set(), parted: [] };
+  const read: Read = { text, lines, ranges: [], allowed: [], fenceLines: new Set(), closings: new Set(), codeLines: new Set(), parted: [] };
   const tree = readTables(text, read);
   if (!tree) return undefined;
   // A first line of dashes that opens no frontmatter: micromark's frontmatter construct reads
@@ -68,6 +80,9 @@ export function parseNative(text: string): Root | undefined {
   if (!adapt(tree, read, [])) return undefined;
   // Each line read again after a blank line must have closed a container, as it does in micromark.
   for (const line of read.parted) if (!read.closings.has(line)) return undefined;
+  // A tab before a line's first character, or after a list's marker, counts to the next tab
+  // stop, and the two parsers part lines so indented in other places; in code, it is code.
+  for (const line of indentedByTab(text, lines)) if (!read.codeLines.has(line)) return undefined;
   // A line of colons that is neither a directive's opening nor a container's closing fence:
   // the two read these differently (an unclosed label, a fence closing nothing).
   for (const [index, start] of lines.starts.entries()) {
@@ -88,7 +103,14 @@ export function parseNative(text: string): Root | undefined {
   return tree;
 }
 
-const RAW = /[\0\t\r]/;
+const RAW = /[\0\r]/;
+
+/** The lines with a tab among the blanks and the list and quote markers they start with. */
+function indentedByTab(text: string, lines: Lines): number[] {
+  const found: number[] = [];
+  for (const match of text.matchAll(/^(?:[ *+>-]|\d{1,9}[.)])*\t/gm)) found.push(lines.point(match.index).line);
+  return found;
+}
 
 /** A line of colons alone, as a closing fence is written. */
 const FENCE_LINE = /^ {0,3}:{3,} *$/;
@@ -227,10 +249,11 @@ function placeBack(tree: Root, parted: number[], lines: Lines): void {
  * strikethrough, footnotes, task lists (after any list markers), literal autolinks (an email's
  * `@` after a character it may hold), `*` and `_` runs that touch, and `*` or `_` beside a
  * character outside the BMP (micromark classes each half of `🚨` as a letter, Sätteri the
- * whole as a symbol).
+ * whole as a symbol), and a tab after a colon and the letters after it (micromark reads a
+ * directive whose name holds the tab, `:\ta`, Sätteri text).
  */
 const OUTSIDE =
-  /[<>{}|~^]|\\(?![[\]|\\])|[*_]{3}|\*_|_\*|[*_][\uD800-\uDFFF]|[\uD800-\uDFFF][*_]|www\.|:\/\/|[-.\w+]@|^(?:[ ]*(?:[-*+]|\d+[.)])[ ]+)+\[[ xX]\]/gm;
+  /[<>{}|~^]|:(?:[-\w]|[^\0-\x7F])*\t|\\(?![[\]|\\])|[*_]{3}|\*_|_\*|[*_][\uD800-\uDFFF]|[\uD800-\uDFFF][*_]|www\.|:\/\/|[-.\w+]@|^(?:[ ]*(?:[-*+]|\d+[.)])[ ]+)+\[[ xX]\]/gm;
 
 /** What a link's destination and title may hold: addresses (`https://`, `www.`, `git@host`, `~`). */
 const IN_DESTINATION = /^(?::\/\/|www\.|[-.\w+]@|~)$/;
@@ -289,6 +312,8 @@ interface Read {
   fenceLines: Set<number>;
   /** Lines of containers' closing fences. */
   closings: Set<number>;
+  /** Lines of code blocks, their fences included. */
+  codeLines: Set<number>;
   /** Lines Sätteri read after a blank line added before them (`readTables`). */
   parted: number[];
 }
@@ -324,7 +349,10 @@ function adapt(parent: Parent, read: Read, fences: number[], inTable = false, in
       // places; outside lists and containers the two read code alike, open to the end or not.
       if (parent.type !== 'root' && !closedCode(child, text)) return false;
       // Colons in code are code, and so is all else it holds.
-      for (let line = child.position!.start.line; line <= child.position!.end.line; line++) fenceLines.add(line);
+      for (let line = child.position!.start.line; line <= child.position!.end.line; line++) {
+        fenceLines.add(line);
+        read.codeLines.add(line);
+      }
       if (!keepOut(child, read)) return false;
       continue;
     }
@@ -384,6 +412,7 @@ function codeClosedIn(row: TableRow, text: string): boolean {
   let outside = '';
   let at = start;
   for (const cell of row.children) {
+    if (cell.type !== 'tableCell' || !Array.isArray(cell.children)) return false;
     for (const child of cell.children) {
       if (child.type !== 'inlineCode') continue;
       outside += text.slice(at, child.position!.start.offset);
@@ -573,8 +602,8 @@ function readOpening(node: Directives, read: Read, fences: number[], ownReading 
   if (text.charCodeAt(at) === 91) {
     const labelEnd = readLabel(text, at, eolAllowed);
     if (labelEnd === undefined) return false;
-    // Spaces at the ends of a label are kept by micromark, dropped by Sätteri.
-    if (/^\[\s|\s\]$/.test(text.slice(at, labelEnd))) return false;
+    // Spaces at the end of a label are kept by micromark, dropped by Sätteri.
+    if (/\s\]$/.test(text.slice(at, labelEnd))) return false;
     if (node.type === 'containerDirective') {
       const label = node.children[0];
       // The label is a paragraph of its own, first among the children (empty labels make none).
@@ -693,7 +722,7 @@ function readLabel(text: string, at: number, eolAllowed: boolean): number | unde
   return undefined;
 }
 
-/** micromark's space inside a line; tabs never reach here (`RAW`). */
+/** A space inside a line, as the attribute grammar reads it here: a tab there declines the file. */
 function isSpace(code: number): boolean {
   return code === 32;
 }
