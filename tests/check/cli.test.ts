@@ -316,7 +316,7 @@ describe('signpost explain', () => {
     const run = await signpost('explain', 'dangling-target');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^dangling-target \(error\): an option, `next`, `:link`, `\[text\]\(#id\)` or `match`'s `within` names a node that does not exist\n\nSeverity: error\. Fires when/,
+      /^dangling-target \(error\): an option, `next`, `:link`, `\[text\]\(#id\)` or `match`'s `within` names a node that does not exist, or `within` a node its card cannot be reached from\n\nSeverity: error\. Fires when/,
     );
     expect(run.stdout).toContain("The mistake: a typo in a link's target.");
     expect(run.stdout).toContain('error: Cannot find node `printer-ofline`; did you mean `printer-offline`? [dangling-target]');

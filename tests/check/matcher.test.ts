@@ -16,7 +16,7 @@ import {
   type MatchCard,
 } from '../../plugins/signpost/src/core/match/matcher.ts';
 import { keyWords, parsePattern, patternSource, type Piece } from '../../plugins/signpost/src/core/match/pattern.ts';
-import { checkRegex, type CheckedRegex } from '../../plugins/signpost/src/core/match/regex.ts';
+import { checkRegex, REGEX_FLAGS, type CheckedRegex } from '../../plugins/signpost/src/core/match/regex.ts';
 import { readScope } from '../../plugins/signpost/src/render/paste-data.ts';
 import { messageWords } from '../../plugins/signpost/src/scripts/paste.ts';
 import { ROOT } from '../site/build-site.ts';
@@ -361,13 +361,45 @@ describe('a pattern', () => {
       expression: 'We\\x{20}no\\x{20}longer\\x{20}have\\x{20}access\\x{20}to\\x{20}the\\x{20}SP(?:[\\x{2d}\\x{20}])?API',
       specificity: 37,
     });
-    expect(checkRegex('x|\\berror\\b')).toEqual({ fault: 'noWord' });
+    expect(checkRegex('x|\\berror\\b')).toEqual({ fault: 'noWord', proposal: { word: 'error' } });
     // Alternatives: a line holds the word of one of them (the review's case).
     expect(checkRegex('\\bdisk\\b|\\bvolume\\s+quota\\b|\\bstorage\\s+problem\\b')).toMatchObject({ keys: ['disk', 'volume', 'storage'] });
     // Nested repetitions run in linear time on RE2: nothing to refuse.
     expect(checkRegex('\\berror\\b (a+)+$')).toMatchObject({ keys: ['error'] });
     expect(checkRegex('\\berror\\b(?! now)')).toEqual({ fault: 'lookahead', written: '(?! now)', index: 9, length: 8 });
     expect(checkRegex('(\\w+) \\berror\\b \\1')).toEqual({ fault: 'backreference', written: '\\1', index: 16, length: 2 });
+  });
+
+  it('as a regular expression, finds its key words through groups, alternatives of groups and lookbehinds', () => {
+    const keys = (source: string) => {
+      const checked = checkRegex(source);
+      return 'keys' in checked ? checked.keys : checked;
+    };
+    // The review's: refused as having no word, though every match holds one.
+    expect(keys('(?:connection refused by server)')).toEqual(['refused']);
+    expect(keys('(connection refused by server)')).toEqual(['refused']);
+    expect(keys('(?<what>connection refused) by server')).toEqual(['refused']);
+    expect(keys('^(?:connection refused by server)$')).toEqual(['connection']);
+    // A group of alternatives: a key of each, as at the top level.
+    expect(keys('(?:authentication method 10 not supported|SCRAM-SHA-256 not supported)')).toEqual(['method', 'sha']);
+    expect(keys('authentication method 10 not supported|SCRAM-SHA-256 not supported')).toEqual(['method', 'sha']);
+    // A word beside an optional group, where its edges hold whether the group matches or not.
+    expect(keys('psql: (?:command )?not found')).toEqual(['not']);
+    expect(keys('(?:^|\\s|:)psql: (?:command )?not found')).toEqual(['psql']);
+    expect(keys('[\\s:]psql failed\\b')).toEqual(['psql']);
+    // What a lookbehind asks for stands in the line; a word that tells the error is preferred.
+    expect(keys('(?<=\\bjob (?<id>\\d+) )\\bfailed\\b')).toEqual(['job']);
+    expect(keys('(?<=: )psql\\b')).toEqual(['psql']);
+    // Not a word: one that runs on into a group, an optional one, one at the expression's start or end.
+    expect(keys('conn(?:ection)? refused')).toMatchObject({ fault: 'noWord' });
+    expect(keys('(?:foo )?bar baz')).toMatchObject({ fault: 'noWord' });
+    expect(keys('(?:foo|bar)+ baz')).toMatchObject({ fault: 'noWord' });
+    expect(keys('(?<!: )psql failed')).toMatchObject({ fault: 'noWord' });
+    // The start and end are no edge: the line's word may go on. The proposal is the writer's own.
+    expect(keys('psql failed')).toEqual({ fault: 'noWord', proposal: { edges: '\\bpsql failed\\b' } });
+    expect(keys('\\d+ rows? returned')).toEqual({ fault: 'noWord', proposal: { edges: '\\d+ rows? returned\\b' } });
+    expect(keys('disk|quota')).toEqual({ fault: 'noWord', proposal: { edges: '\\b(?:disk|quota)\\b' } });
+    expect(keys('\\d+')).toEqual({ fault: 'noWord', proposal: undefined });
   });
 
   it('as a regular expression of alternatives, is tried on a line holding the word of any of them', () => {
@@ -503,6 +535,97 @@ describe('a pattern', () => {
     const [long] = compilePatterns([{ message: '', aliases: [], patterns: ['disk is full'], regexes: [] }], RE2JS);
     expect(long!.test('disk iſ full')).toBe(true);
   });
+
+  it('as a regular expression, gives keys that every line it matches holds whole, through groups, alternatives and lookbehinds', () => {
+    // Expressions built of groups (capturing, named or not), alternatives, repetitions,
+    // lookbehinds, edges and classes, each with a text it matches; lines of ASCII around that
+    // text or not (`\\b` and `\\W` read words as ASCII: a letter beyond it may run on past them).
+    type Built = [string, string];
+    const atoms: Built[] = [
+      ['disk', 'disk'],
+      [' disk ', ' disk '],
+      ['Full', 'FULL'],
+      ['\\bfull\\b', 'full'],
+      ['ok', 'ok'],
+      [':ok:', ':OK:'],
+      ['e', 'e'],
+      [' ', ' '],
+      [':', ':'],
+      ['-', '-'],
+      ['\\s', ' '],
+      ['\\s+', '  '],
+      ['\\b', ''],
+      ['\\d+', '42'],
+      ['[a-z]+', 'ab'],
+      ['[\\s:]', ':'],
+      ['[-_ ]', '_'],
+      ['\\W', '-'],
+      ['.', 'x'],
+      ['s?', ''],
+      ['k+', 'kk'],
+    ];
+    /** Assertions that most texts around them do not meet: fewer of them, so that enough lines match. */
+    const rare: Built[] = [
+      ['\\B', ''],
+      ['^', ''],
+      ['$', ''],
+    ];
+    const { row } = fc.letrec<{ built: Built; row: Built }>((tie) => ({
+      row: fc
+        .array(tie('built'), { minLength: 1, maxLength: 4 })
+        .map((parts): Built => [parts.map(([source]) => source).join(''), parts.map(([, text]) => text).join('')]),
+      built: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        { arbitrary: fc.constantFrom(...atoms), weight: 6 },
+        { arbitrary: fc.constantFrom(...rare), weight: 1 },
+        fc.tuple(fc.constantFrom('(?:', '(', '(?<g>'), tie('row')).map(([open, [source, text]]): Built => [`${open}${source})`, text]),
+        fc
+          .tuple(tie('row'), tie('row'), fc.boolean())
+          .map(([[a, textA], [b, textB], first]): Built => [`(?:${a}|${b})`, first ? textA : textB]),
+        fc.tuple(tie('row'), fc.constantFrom('?', '*', '+', '{1,2}', '{2}'), fc.boolean()).map(([[source, text], times, taken]): Built => {
+          const count = times === '{2}' ? 2 : times === '?' || times === '*' ? (taken ? 1 : 0) : 1;
+          return [`(?:${source})${times}`, text.repeat(count)];
+        }),
+        // A lookbehind's text stands in the line before what follows it; a negative one's does not.
+        fc
+          .tuple(fc.constantFrom('(?<=', '(?<!'), tie('row'))
+          .map(([open, [source, text]]): Built => [`${open}${source})`, open === '(?<=' ? text : '']),
+      ),
+    }));
+    const around = ['disk', 'DISK', 'full', 'ok', 'e', 'k', 'x', ' ', ':', '-', '_', '7', '42', 'diskfull', 'okdisk'];
+    /** A key as the paste matcher finds it: a whole word of the lowercased line (matcher.ts, `scanner`). */
+    const holdsWhole = (line: string, key: string) =>
+      new RegExp(String.raw`(?<![\p{L}\p{N}])${key}(?![\p{L}\p{N}])`, 'u').test(line.toLowerCase());
+    let matched = 0;
+    let grouped = 0;
+    fc.assert(
+      fc.property(
+        row,
+        fc.option(row, { nil: undefined }),
+        fc.array(fc.constantFrom(...around), { maxLength: 5 }),
+        fc.array(fc.constantFrom(...around), { maxLength: 5 }),
+        fc.integer({ min: 0, max: 4 }).map((kind) => kind > 0),
+        ([first, text], other, before, after, shown) => {
+          let name = 0;
+          const source = `${first}${other ? `|${other[0]}` : ''}`.replaceAll('(?<g>', () => `(?<g${++name}>`);
+          const checked = checkRegex(source);
+          if (!('keys' in checked)) return;
+          if (source.includes('(')) grouped++;
+          const line = [...before, shown ? text : '', ...after].join('');
+          if (!RE2JS.compile(checked.expression, REGEX_FLAGS).test(line)) return;
+          matched++;
+          expect(
+            checked.keys.some((key) => holdsWhole(line, key)),
+            `${source} (keys ${checked.keys.join(', ')}) on ${JSON.stringify(line)}`,
+          ).toBe(true);
+        },
+      ),
+      { numRuns: Number(process.env['SIGNPOST_KEY_RUNS'] ?? 8_000), seed: 20270114 },
+    );
+    expect(matched).toBeGreaterThan(250);
+    expect(grouped).toBeGreaterThan(200);
+    // SIGNPOST_KEY_RUNS=150000 runs it longer (checked: 6,742 lines matched, every key held).
+  }, 120_000);
 
   it('runs in time linear in the line, however its expression nests', () => {
     // Each of these takes longer than a test may run on a backtracking engine, on lines of 50 characters.

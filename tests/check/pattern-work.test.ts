@@ -158,15 +158,22 @@ interface ReviewShape {
   pattern: (n: number) => string;
 }
 
-/** Each expression's number stands in a group, so that every line holds its literal text (see `writeShape`). */
+/**
+ * A number written digit by digit, each in a class (`[1][2]`): no literal text and no word, so
+ * that every line holds an expression's literal text (see `writeShape`) and its only key word
+ * is `failed`, which every line holds (a number written out, `,(?:12)\b`, would be its key).
+ */
+const digits = (n: number): string => [...String(n)].map((digit) => `[${digit}]`).join('');
+
+/** Each expression's number stands in a group, written with `digits`. */
 const review = {
   /** The review's: two negative lookbehinds, each with a repetition. */
-  twoNegative: (n: number) => String.raw`(?<!x[\s\w]*)\bfailed\b(?<![\s\w]*y[\s\w]*)[\s\w]*,(?:${n})\b`,
-  positive: (n: number) => String.raw`(?<=failed )\bfailed\b[\s\w]*,(?:${n})\b`,
-  nested: (n: number) => String.raw`(?<=(?<!x[\s\w]*)[\s\w]*)\bfailed\b[\s\w]*,(?:${n})\b`,
-  several: (n: number) => String.raw`(?<!y)(?<![xz]\s)\bfailed\b(?<!q[\s\w]*)(?<=d)[\s\w]*,(?:${n})\b`,
+  twoNegative: (n: number) => String.raw`(?<!x[\s\w]*)\bfailed\b(?<![\s\w]*y[\s\w]*)[\s\w]*,(?:${digits(n)})\b`,
+  positive: (n: number) => String.raw`(?<=failed )\bfailed\b[\s\w]*,(?:${digits(n)})\b`,
+  nested: (n: number) => String.raw`(?<=(?<!x[\s\w]*)[\s\w]*)\bfailed\b[\s\w]*,(?:${digits(n)})\b`,
+  several: (n: number) => String.raw`(?<!y)(?<![xz]\s)\bfailed\b(?<!q[\s\w]*)(?<=d)[\s\w]*,(?:${digits(n)})\b`,
   /** The same without lookbehinds, which runs on RE2's DFA. */
-  none: (n: number) => String.raw`\bfailed\b[\s\w]*,(?:${n})\b`,
+  none: (n: number) => String.raw`\bfailed\b[\s\w]*,(?:${digits(n)})\b`,
 };
 
 const PATTERNS_A_CARD = 10;
@@ -256,8 +263,9 @@ describe("limit-exceeded: patterns with lookbehinds, counted at the work of RE2'
     });
     const refused = (line: number) =>
       `pst/f0.mdx:${line}:26 error [invalid-pattern] \`(?![\\s\\w]*y)\` looks ahead, which RE2, the linear-time engine patterns run on, cannot do; match what follows as text, or end a word with \`\\b\` and the line with \`$\``;
+    // Every pattern refused: the examples are not proved, and the message says why.
     const unmatched = (line: number) =>
-      `pst/f0.mdx:${line}:1 error [unmatched-example] \`c0\` has no \`::match\` pattern, so this example leads nowhere; add a pattern that matches it, such as \`::match[…{id}…]\``;
+      `pst/f0.mdx:${line}:1 error [unmatched-example] All 10 \`::match\` patterns of \`c0\` are refused (each reported at its line), so this example leads nowhere yet; correct them, and the example is proved against them`;
     expect(await problemsOf(root)).toEqual([
       ...Array.from({ length: PATTERNS_A_CARD }, (_, p) => refused(2 + p)),
       unmatched(13),

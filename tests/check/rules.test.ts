@@ -69,9 +69,13 @@ describe('rules', () => {
       'index.mdx:13:1 error [missing-title] `match` has no pattern; write the message as it looks, with placeholders for the parts that vary: `::match[Failed to create {id}]`',
       'index.mdx:14:38 error [invalid-pattern] Invalid regular expression: Unterminated group',
       'index.mdx:15:29 error [invalid-pattern] `(?! on port)` looks ahead, which RE2, the linear-time engine patterns run on, cannot do; match what follows as text, or end a word with `\\b` and the line with `$`',
-      'index.mdx:16:9 error [invalid-pattern] This regular expression has no word of two letters or more written out between spaces, punctuation, `\\b`, `^` or `$`, so it would be tried on every line of a paste; write out a word of the message, such as `\\bgeocompany\\b`',
+      // The proposal is made of the expression itself: `\\b` where a word touches its end, or a word of it.
+      "index.mdx:16:9 error [invalid-pattern] This regular expression has no word of two letters or more that every line it matches holds whole (written out between spaces, punctuation, `\\b`, `^` or `$`; its own start and end are no edge, as the line's word may go on there), so it would be tried on every line of a paste; write `\\b` where a word starts or ends it: `\\d+ lost\\b`",
       'index.mdx:17:31 error [invalid-pattern] `\\1` refers back to a group, which RE2, the linear-time engine patterns run on, cannot do; write out what it stands for again, or use a placeholder such as `{id}`',
-      'index.mdx:19:1 error [missing-title] `example` has no text; write a line as readers paste it: `::example[12:03:44 ERROR Failed to create 8f3a-22]`',
+      "index.mdx:18:1 error [invalid-pattern] This pattern's words (`error`) are ones any error message may hold, so it would match the lines of other errors too; include the words that tell this error from others",
+      "index.mdx:19:9 error [invalid-pattern] This regular expression has no word of two letters or more that every line it matches holds whole (written out between spaces, punctuation, `\\b`, `^` or `$`; its own start and end are no edge, as the line's word may go on there), so it would be tried on every line of a paste; write `\\b` on both sides of a word of the message, where it stands whole, such as `\\bsignal\\b`",
+      "index.mdx:20:9 error [invalid-pattern] This regular expression has no word of two letters or more that every line it matches holds whole (written out between spaces, punctuation, `\\b`, `^` or `$`; its own start and end are no edge, as the line's word may go on there), so it would be tried on every line of a paste; write out a word of the message between `\\b` and `\\b`",
+      'index.mdx:22:1 error [missing-title] `example` has no text; write a line as readers paste it: `::example[12:03:44 ERROR Failed to create 8f3a-22]`',
     ]);
   });
 
@@ -84,11 +88,36 @@ describe('rules', () => {
     ]);
   });
 
+  it('unmatched-example, for a card whose patterns were refused', async () => {
+    // All refused: said so, not "has no pattern". One refused beside a valid one: its examples are
+    // not held against the valid one alone (the refused one may be what matches them). Others stay.
+    expect(await problemsIn('refused-patterns')).toEqual([
+      'index.mdx:13:1 error [invalid-pattern] This pattern\'s words (`something`, `went`, `wrong`) are ones any error message may hold, so it would match the lines of other errors too; include the words that tell this error from others, or, where these words are the whole line, match it whole with a regular expression: `regex="^Something went wrong$"`',
+      'index.mdx:14:1 error [invalid-pattern] This pattern has no word of two letters or more written out (between spaces or punctuation, not against a placeholder), so it would match lines of any error; write out a word of the message',
+      "index.mdx:15:9 error [invalid-pattern] This regular expression has no word of two letters or more that every line it matches holds whole (written out between spaces, punctuation, `\\b`, `^` or `$`; its own start and end are no edge, as the line's word may go on there), so it would be tried on every line of a paste; write `\\b` where a word starts or ends it: `\\d+ failed\\b`",
+      'index.mdx:16:1 error [unmatched-example] All 3 `::match` patterns of `c1` are refused (each reported at its line), so this example leads nowhere yet; correct them, and the example is proved against them',
+      'index.mdx:17:1 error [unmatched-example] All 3 `::match` patterns of `c1` are refused (each reported at its line), so this example leads nowhere yet; correct them, and the example is proved against them',
+      'index.mdx:29:25 error [invalid-pattern] `(?= exceeded)` looks ahead, which RE2, the linear-time engine patterns run on, cannot do; match what follows as text, or end a word with `\\b` and the line with `$`',
+      'index.mdx:42:1 error [unmatched-example] No pattern of `c3` matches this example; correct the example, or add a `::match` pattern that matches it',
+    ]);
+  });
+
+  it('dangling-target for a `within` node the card cannot be reached from', async () => {
+    // At the attribute, with a close id that leads to the card, else the nearest node that does.
+    expect(await problemsIn('within-unreached')).toEqual([
+      "index.mdx:22:48 error [dangling-target] Node `v6` does not lead to `v5-license`: the card cannot be reached from it, so this pattern applies on no page of `v6`'s branch; did you mean `v5`?",
+      "index.mdx:23:33 error [dangling-target] Node `v6-seats` does not lead to `v5-license`: the card cannot be reached from it, so this pattern applies on no page of `v6-seats`'s branch; name a node the card is reached from, such as `v5`",
+      "index.mdx:48:44 error [dangling-target] Node `v5-seats` does not lead to `v6-seats`: the card cannot be reached from it, so this pattern applies on no page of `v5-seats`'s branch; name a node the card is reached from, such as `v6`",
+    ]);
+    const { problems } = await checkGuides([`${FIXTURES}within-unreached`]);
+    expect(problems[0]!.expected).toEqual(['within="v5"']);
+  });
+
   it('ambiguous-match', async () => {
     // At the pattern, naming the other card's example; the other card's message too would be
     // matched, but one problem per pattern and card says it.
     expect(await problemsIn('rules/ambiguous-match')).toEqual([
-      'index.mdx:12:1 error [ambiguous-match] This pattern of `try-again` also matches the example of `login-failed` (line 24, column 1): “10:12:01 ERROR Login failed for admin. Please try again.”; a reader who pastes it could land on the wrong card: make the pattern more specific',
+      'index.mdx:12:1 error [ambiguous-match] This pattern of `try-again` also matches the example of `login-failed` (line 24, column 1): “10:12:01 ERROR Login failed for admin. Please wait.”; a reader who pastes it could land on the wrong card: make the pattern more specific',
     ]);
     const { problems } = await checkGuides([`${FIXTURES}rules/ambiguous-match`]);
     expect(problems[0]!.related).toEqual([
@@ -97,7 +126,7 @@ describe('rules', () => {
         line: 24,
         column: 1,
         endLine: 24,
-        endColumn: 68,
+        endColumn: 63,
         message: 'the example of `login-failed` that the pattern matches',
       },
     ]);

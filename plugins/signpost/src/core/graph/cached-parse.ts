@@ -77,6 +77,7 @@ const guideNode = z.discriminatedUnion('kind', [
     context: z.string().optional(),
     aliases: z.array(located),
     patterns: z.array(pattern),
+    refusedPatterns: z.int().nonnegative(),
     examples: z.array(located),
     reason: located.optional(),
     fix: located.optional(),

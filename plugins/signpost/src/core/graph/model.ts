@@ -119,6 +119,11 @@ export interface ErrorNode extends NodeBase {
   aliases: Located[];
   /** Shapes of the message in a pasted text (`::match`). */
   patterns: MatchPattern[];
+  /**
+   * How many of its `::match` patterns were left out as invalid (`invalid-pattern` and the
+   * like report each): its examples are not reported for matching none of the patterns left.
+   */
+  refusedPatterns: number;
   /** Lines as readers paste them, which the patterns must match (`::example`). */
   examples: Located[];
   reason: Located | undefined;

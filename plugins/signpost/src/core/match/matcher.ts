@@ -16,7 +16,7 @@
  * reader's browser too: no Node import.
  */
 import type { RE2JS } from 're2js';
-import { keyWords, parsePattern, patternSource, specificity } from './pattern.ts';
+import { GENERIC_WORDS, keyWords, parsePattern, patternSource, specificity } from './pattern.ts';
 
 /**
  * The engine patterns run on: re2js (RE2 in JavaScript), whose time is linear in the line
@@ -57,18 +57,8 @@ export const NFA_WEIGHT = 40;
 export const BUILD_COST = 100_000;
 /** A word in more messages and aliases than this says little: it is left out of the comparison. */
 export const COMMON_WORD = 64;
-/**
- * Words any error message may hold, which say nothing of which error it is: a line that shares
- * only these with a message is not like it (`Network error` is not *Amazon Advertising Error*).
- * They still count in how alike two wordings are once a telling word is shared.
- */
-export const GENERIC_WORDS: ReadonlySet<string> = new Set(
-  (
-    'error errors err failed fail fails failure failing fatal exception warning warn problem issue unable cannot could ' +
-    'not no please try again later retry something went wrong occurred unexpected unknown an the a is was has have ' +
-    'be been to of in on for with while this that it your you we our sorry oops'
-  ).split(' '),
-);
+/** Words any error message may hold (pattern.ts, where `check` refuses a pattern of only these). */
+export { GENERIC_WORDS };
 /** Similarity under which a card is not shown at all. */
 const LEAST_SIMILARITY = 0.4;
 /** Similarity from which a card alone at the top is the answer. */

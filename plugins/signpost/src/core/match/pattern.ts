@@ -33,12 +33,27 @@ export type PatternFault =
   | { fault: 'badPlaceholder'; written: string; at: number }
   | { fault: 'textNotLast'; at: number }
   | { fault: 'adjacent'; first: string; second: string; at: number }
-  | { fault: 'noWord' };
+  | { fault: 'noWord' }
+  /** Every word of its text is one of `GENERIC_WORDS` (`words`, each once, lowercased). */
+  | { fault: 'genericWords'; words: string[] };
 
 /** Letters and digits: what words are made of, in patterns and in pasted lines alike. */
 export const WORD_CHAR = /[\p{L}\p{N}]/u;
 const WORDS = /[\p{L}\p{N}]+/gu;
 const PLACEHOLDER_NAME = /^[a-z][a-z0-9_-]*$/i;
+/**
+ * Words any error message may hold, which say nothing of which error it is: a line that shares
+ * only these with a message is not like it (`Network error` is not *Amazon Advertising Error*).
+ * They still count in how alike two wordings are once a telling word is shared. A pattern of
+ * these words only would match the lines of other errors: `check` refuses it (`genericWords`).
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  (
+    'error errors err failed fail fails failure failing fatal exception warning warn problem issue unable cannot could ' +
+    'not no please try again later retry something went wrong occurred unexpected unknown an the a is was has have ' +
+    'be been to of in on for with while this that it your you we our sorry oops'
+  ).split(' '),
+);
 /** A pattern past this many characters is refused: a message is a line, not a page. */
 export const MOST_PATTERN_CHARS = 300;
 
@@ -92,7 +107,29 @@ export function parsePattern(written: string): { pieces: Piece[] } | PatternFaul
     return { fault: 'textNotLast', at: starts[rest]! };
   }
   if (keyWords(pieces).length === 0) return { fault: 'noWord' };
+  const generic = genericOnly(pieces);
+  if (generic) return { fault: 'genericWords', words: generic };
   return { pieces };
+}
+
+/**
+ * The words of a pattern's text, when every one is a word any error message may hold
+ * (`GENERIC_WORDS`): `Error {number}`, `Something went wrong`. Such a pattern matches where
+ * those words stand in the lines of any other error, where the matcher would not even call a
+ * line like a message for sharing them. A word of one letter says nothing either; a number
+ * (`Error 500`) does. Undefined when a word tells the error apart (`Network error`).
+ */
+function genericOnly(pieces: Piece[]): string[] | undefined {
+  const words = new Set<string>();
+  for (const piece of pieces) {
+    if (!('text' in piece)) continue;
+    for (const [found] of piece.text.matchAll(WORDS)) {
+      const word = found.toLowerCase();
+      if (!GENERIC_WORDS.has(word) && (word.length >= 2 || /\p{N}/u.test(word))) return undefined;
+      words.add(word);
+    }
+  }
+  return [...words];
 }
 
 /**

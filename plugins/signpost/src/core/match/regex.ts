@@ -16,7 +16,7 @@
  */
 import { RegExpParser, RegExpSyntaxError, type AST } from '@eslint-community/regexpp';
 import { RE2JS } from 're2js';
-import { MOST_PATTERN_CHARS, WORD_CHAR } from './pattern.ts';
+import { GENERIC_WORDS, MOST_PATTERN_CHARS, WORD_CHAR } from './pattern.ts';
 
 /** What is wrong with a regular expression, for the message catalogue (`invalid-pattern`). */
 export type RegexFault =
@@ -34,7 +34,15 @@ export type RegexFault =
   | { fault: 'tooLarge'; size: number; most: number; written: string; index: number; length: number; part: number }
   /** Something else RE2 refuses, in its words. */
   | { fault: 'engine'; reason: string }
-  | { fault: 'noWord' };
+  /** No word every match holds whole; `proposal`, what to write instead (see `proposalFor`). */
+  | { fault: 'noWord'; proposal: NoWordProposal };
+
+/**
+ * What to propose for an expression without a key word: the same with `\b` where its words
+ * touch its start or end (`psql failed`: `\bpsql failed\b`), else its longest word between
+ * `\b`s, else nothing of its own.
+ */
+export type NoWordProposal = { edges: string } | { word: string } | undefined;
 
 /** The constructs of JavaScript's expressions that RE2 cannot run as JavaScript means them. */
 export type Unsupported = 'lookahead' | 'backreference' | 'modifiers' | 'surrogate';
@@ -115,7 +123,7 @@ function analyse(source: string): CheckedRegex | RegexFault {
     return { fault: 'tooLarge', size, most: MOST_PROGRAM_SIZE, written, index: part.start, length: part.raw.length, part: partSize };
   }
   const keys = keysOf(pattern.alternatives);
-  if (!keys) return { fault: 'noWord' };
+  if (!keys) return { fault: 'noWord', proposal: proposalFor(source, pattern) };
   return { keys, expression: translated, specificity: literalLength(pattern.alternatives) };
 }
 
@@ -399,18 +407,283 @@ function shown(node: AST.Node): string {
 }
 
 /**
- * A word a line must hold whole for each alternative at the top level of the expression (its
- * longest), so that a matching line holds at least one of them; `undefined` if an alternative
- * has none. `disk|volume quota` gives `disk` and `volume`: a line with either may match.
+ * What to propose for an expression without a key word (`NoWordProposal`): `\b` written at
+ * its start or end where a word touches it, if that gives it one; else its longest word
+ * written out, to write between `\b`s where it stands whole.
+ */
+function proposalFor(source: string, pattern: AST.Pattern): NoWordProposal {
+  const edgeChar = (element: AST.Element | undefined) => (element ? wordChar(element) : undefined);
+  const first = pattern.alternatives.map((alternative) => edgeChar(alternative.elements[0]));
+  const last = pattern.alternatives.map((alternative) => edgeChar(alternative.elements.at(-1)));
+  const opens = first.every((char) => char !== undefined);
+  const closes = last.every((char) => char !== undefined);
+  if (opens || closes) {
+    const body = pattern.alternatives.length > 1 ? `(?:${source})` : source;
+    const edged = `${opens ? '\\b' : ''}${body}${closes ? '\\b' : ''}`;
+    const reread = parser.parsePattern(edged, 0, edged.length, { unicode: false });
+    if (keysOf(reread.alternatives)) return { edges: edged };
+  }
+  let longest = '';
+  const visit = (elements: AST.Element[]): void => {
+    let word = '';
+    for (const element of [...elements, undefined]) {
+      const char = element && wordChar(element);
+      if (char !== undefined) {
+        word += char;
+        continue;
+      }
+      if (word.length > longest.length) longest = word;
+      word = '';
+      if (element) for (const part of partsOfAny(element)) visit(part);
+    }
+  };
+  for (const alternative of pattern.alternatives) visit(alternative.elements);
+  return longest.length >= 2 ? { word: longest } : undefined;
+}
+
+/** The rows of elements inside an element: a group's or a lookbehind's alternatives, what a repetition repeats. */
+function partsOfAny(element: AST.Element): AST.Element[][] {
+  if (element.type === 'Quantifier') return [[element.element]];
+  if (element.type === 'Group' || element.type === 'CapturingGroup' || (element.type === 'Assertion' && 'alternatives' in element))
+    return element.alternatives.map((alternative) => alternative.elements);
+  return [];
+}
+
+/**
+ * Words a line must hold whole for the expression to match, one of each top-level alternative
+ * (its best, see `keysOfSequence`), so that a matching line holds at least one of them;
+ * `undefined` if an alternative has none. `disk|volume quota` gives `disk` and `volume`: a line
+ * with either may match. The start and end of the expression are no word's edge: the line goes
+ * on there, so `psql failed` may match inside `mypsql failedover`.
  */
 function keysOf(alternatives: AST.Alternative[]): string[] | undefined {
+  const keys = keysOfAlternatives(alternatives, NO_EDGE, NO_EDGE);
+  return keys && [...new Set(keys)];
+}
+
+/**
+ * What is known of the character on one side of a place in every match, as the paste matcher
+ * reads words (letters and digits, `WORD_CHAR`): `SURE_EDGE`, it is no letter or digit, or the
+ * line ends there; `ASCII_EDGE`, it is no ASCII letter, digit or `_` (`\W`), which is enough on
+ * lines of ASCII; `WORD_EDGE`, it is the other side of an ASCII word's edge (`\b`), enough next
+ * to an ASCII letter or digit; `NO_EDGE`, nothing. `\b` and `\W` read words as ASCII in both
+ * engines, so a word they bound may run on into a letter beyond ASCII (`geocompanyé`).
+ */
+type Edge = 0 | 1 | 2 | 3;
+const NO_EDGE = 0;
+const WORD_EDGE = 1;
+const ASCII_EDGE = 2;
+const SURE_EDGE = 3;
+const ASCII_WORD = /^[0-9A-Za-z]$/;
+
+/** Whether a word whose character at this end is `char` stands whole there, given what is known beyond it. */
+function holds(edge: Edge, char: string): boolean {
+  return edge >= ASCII_EDGE || (edge === WORD_EDGE && ASCII_WORD.test(char));
+}
+
+/**
+ * The keys of alternatives between `before` and `after` (what is known beyond them): one set
+ * for each alternative, together; undefined if one of them has none (it could match without).
+ */
+function keysOfAlternatives(alternatives: AST.Alternative[], before: Edge, after: Edge): string[] | undefined {
   const keys: string[] = [];
   for (const alternative of alternatives) {
-    const words = wordsOf(alternative.elements);
-    if (words.length === 0) return undefined;
-    keys.push(words.reduce((best, word) => (word.length > best.length ? word : best)));
+    const own = keysOfSequence(alternative.elements, before, after);
+    if (!own) return undefined;
+    keys.push(...own);
   }
-  return [...new Set(keys)];
+  return keys;
+}
+
+/**
+ * The best keys of a row of elements: a word written out that stands whole (its edges known
+ * from its neighbours, and at the row's ends from `before` and `after`), or the keys of a group,
+ * a repetition of at least one, or a lookbehind, read with what stands around them. Best is
+ * one word rather than several, words that tell an error rather than `GENERIC_WORDS`, then
+ * the longest: a line holding it is rarer.
+ */
+function keysOfSequence(elements: AST.Element[], before: Edge, after: Edge): string[] | undefined {
+  const count = elements.length;
+  /** What is known before each element, and after it. */
+  const left: Edge[] = [before];
+  for (let index = 0; index < count; index++) left.push(endEdge(elements[index]!, left[index]!));
+  const right: Edge[] = Array.from({ length: count });
+  let next: Edge = after;
+  for (let index = count - 1; index >= 0; index--) {
+    right[index] = next;
+    next = startEdge(elements[index]!, next);
+  }
+  const candidates: string[][] = [];
+  let word = '';
+  let from = 0;
+  for (let index = 0; index <= count; index++) {
+    const char = index < count ? wordChar(elements[index]!) : undefined;
+    if (char !== undefined) {
+      if (!word) from = index;
+      word += char;
+      continue;
+    }
+    if (word.length >= 2 && holds(left[from]!, word[0]!) && holds(right[index - 1]!, word.at(-1)!)) candidates.push([word.toLowerCase()]);
+    word = '';
+    if (index < count) {
+      const inner = keysOfElement(elements[index]!, left[index]!, right[index]!);
+      if (inner) candidates.push(inner);
+    }
+  }
+  let best: string[] | undefined;
+  for (const candidate of candidates) if (!best || better(candidate, best)) best = candidate;
+  return best;
+}
+
+/** Whether one set of keys narrows the lines tried more than another (see `keysOfSequence`). */
+function better(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return a.length < b.length;
+  const generic = (keys: string[]) => keys.filter((key) => GENERIC_WORDS.has(key)).length;
+  if (generic(a) !== generic(b)) return generic(a) < generic(b);
+  const shortest = (keys: string[]) => Math.min(...keys.map((key) => key.length));
+  return shortest(a) > shortest(b);
+}
+
+/** The keys an element holds, with what is known before and after it; undefined if none. */
+function keysOfElement(element: AST.Element, before: Edge, after: Edge): string[] | undefined {
+  switch (element.type) {
+    case 'Group':
+    case 'CapturingGroup':
+      return keysOfAlternatives(element.alternatives, before, after);
+    case 'Quantifier': {
+      if (element.min < 1) return undefined;
+      // Each time but the first follows the time before, each but the last is followed by the next.
+      const once = element.max === 1;
+      const opened = once ? before : (Math.min(before, endEdge(element.element, NO_EDGE)) as Edge);
+      const closed = once ? after : (Math.min(after, startEdge(element.element, NO_EDGE)) as Edge);
+      return keysOfElement(element.element, opened, closed);
+    }
+    case 'Assertion':
+      // What a lookbehind asks for stands in the line, just before what follows it.
+      return element.kind === 'lookbehind' && !element.negate ? keysOfAlternatives(element.alternatives, NO_EDGE, after) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A letter or digit written out, as a word's character; undefined for anything else (half of a pair: unknown). */
+function wordChar(element: AST.Element): string | undefined {
+  if (element.type !== 'Character' || isHigh(element.value) || isLow(element.value)) return undefined;
+  const char = String.fromCodePoint(element.value);
+  return WORD_CHAR.test(char) ? char : undefined;
+}
+
+/**
+ * What is known of the character at an element's start in every match (or beyond it, where it
+ * matches nothing), `after` being what is known beyond the element's end: what a word just
+ * before it ends on.
+ */
+function startEdge(element: AST.Element, after: Edge): Edge {
+  switch (element.type) {
+    case 'Character':
+      return isHigh(element.value) || isLow(element.value)
+        ? NO_EDGE
+        : WORD_CHAR.test(String.fromCodePoint(element.value))
+          ? NO_EDGE
+          : SURE_EDGE;
+    case 'CharacterSet':
+    case 'CharacterClass':
+      return classEdge(element);
+    case 'Group':
+    case 'CapturingGroup':
+      return Math.min(...element.alternatives.map((alternative) => sequenceStart(alternative.elements, after))) as Edge;
+    case 'Quantifier': {
+      const once = startEdge(element.element, after);
+      return element.min >= 1 ? once : (Math.min(once, after) as Edge);
+    }
+    case 'Assertion':
+      return assertionEdge(element, after, 'start');
+    default:
+      return NO_EDGE;
+  }
+}
+
+/** What is known of the character before an element's end in every match: what a word just after it starts on. */
+function endEdge(element: AST.Element, before: Edge): Edge {
+  switch (element.type) {
+    case 'Character':
+    case 'CharacterSet':
+    case 'CharacterClass':
+      return startEdge(element, NO_EDGE);
+    case 'Group':
+    case 'CapturingGroup':
+      return Math.min(...element.alternatives.map((alternative) => sequenceEnd(alternative.elements, before))) as Edge;
+    case 'Quantifier': {
+      const once = endEdge(element.element, before);
+      return element.min >= 1 ? once : (Math.min(once, before) as Edge);
+    }
+    case 'Assertion':
+      return assertionEdge(element, before, 'end');
+    default:
+      return NO_EDGE;
+  }
+}
+
+/**
+ * What an assertion says of the character beside it, `beyond` being what is known there
+ * otherwise: `^` and `$` are the line's ends (or never match beside a word); `\b` an ASCII
+ * word's edge; a lookbehind's text ends just before it, so it says what a word after it starts
+ * on. The others say nothing more than `beyond`.
+ */
+function assertionEdge(element: AST.Assertion, beyond: Edge, side: 'start' | 'end'): Edge {
+  switch (element.kind) {
+    case 'start':
+    case 'end':
+      return SURE_EDGE;
+    case 'word':
+      return element.negate ? beyond : (Math.max(beyond, WORD_EDGE) as Edge);
+    case 'lookbehind':
+      if (side === 'start' || element.negate) return beyond;
+      return Math.max(beyond, Math.min(...element.alternatives.map((alternative) => sequenceEnd(alternative.elements, NO_EDGE)))) as Edge;
+    default:
+      return beyond;
+  }
+}
+
+function sequenceStart(elements: AST.Element[], after: Edge): Edge {
+  let edge = after;
+  for (let index = elements.length - 1; index >= 0; index--) edge = startEdge(elements[index]!, edge);
+  return edge;
+}
+
+function sequenceEnd(elements: AST.Element[], before: Edge): Edge {
+  let edge = before;
+  for (const element of elements) edge = endEdge(element, edge);
+  return edge;
+}
+
+/**
+ * What a class says of the character it matches: no letter or digit for JavaScript's `\s`, for
+ * punctuation written out (`[:\s]`, `[-_ ]`) and for ranges of it; none of ASCII's (`\W`). A
+ * class that may match a letter or digit, or negated, says nothing.
+ */
+function classEdge(element: AST.CharacterSet | AST.CharacterClass): Edge {
+  if (element.type === 'CharacterSet') {
+    if (element.kind === 'space' && !element.negate) return SURE_EDGE;
+    if (element.kind === 'word' && element.negate) return ASCII_EDGE;
+    return NO_EDGE;
+  }
+  if (element.negate || element.elements.length === 0) return NO_EDGE;
+  let edge: Edge = SURE_EDGE;
+  for (const member of element.elements) {
+    if (member.type === 'Character') {
+      if (isHigh(member.value) || isLow(member.value) || WORD_CHAR.test(String.fromCodePoint(member.value))) return NO_EDGE;
+    } else if (member.type === 'CharacterClassRange') {
+      if (member.max.value - member.min.value > 256) return NO_EDGE;
+      for (let code = member.min.value; code <= member.max.value; code++) {
+        if (isHigh(code) || isLow(code) || WORD_CHAR.test(String.fromCodePoint(code))) return NO_EDGE;
+      }
+    } else if (member.type === 'CharacterSet') {
+      edge = Math.min(edge, classEdge(member)) as Edge;
+      if (edge === NO_EDGE) return NO_EDGE;
+    } else return NO_EDGE;
+  }
+  return edge;
 }
 
 /**
@@ -451,40 +724,5 @@ function literalIn(element: AST.Element): number {
       return element.kind === 'lookbehind' && !element.negate ? literalLength(element.alternatives) : 0;
     default:
       return 0;
-  }
-}
-
-/** Words written out in a row of elements, with a space, punctuation, `\b`, `^` or `$` on both sides. */
-function wordsOf(elements: AST.Element[]): string[] {
-  const words: string[] = [];
-  let word = '';
-  /** Whether what stands before the word being read delimits it. */
-  let opened = false;
-  let delimited = false;
-  for (const element of elements) {
-    const char = element.type === 'Character' ? String.fromCodePoint(element.value) : undefined;
-    if (char !== undefined && WORD_CHAR.test(char)) {
-      if (!word) opened = delimited;
-      word += char;
-      continue;
-    }
-    delimited = char !== undefined || delimits(element);
-    if (word && opened && delimited && word.length >= 2) words.push(word.toLowerCase());
-    word = '';
-  }
-  return words;
-}
-
-/** Whether an element always stands for something that is not a letter or digit, or a word's edge. */
-function delimits(element: AST.Element): boolean {
-  switch (element.type) {
-    case 'Assertion':
-      return element.kind === 'start' || element.kind === 'end' || (element.kind === 'word' && !element.negate);
-    case 'CharacterSet':
-      return (element.kind === 'space' && !element.negate) || (element.kind === 'word' && element.negate);
-    case 'Quantifier':
-      return element.min >= 1 && delimits(element.element);
-    default:
-      return false;
   }
 }

@@ -28,11 +28,19 @@ import { LIMITS } from './limits.ts';
 /** What a card's walk collects of its patterns and examples. */
 export interface MatchParts {
   patterns: MatchPattern[];
+  /** The `::match` directives left out for what is wrong with them (each reported at its place). */
+  refusedPatterns: number;
   examples: Located[];
 }
 
-/** Reads `::match[…]` or `::match{regex="…"}`; a valid pattern is added to `collected`, any other noted. */
+/** Reads `::match[…]` or `::match{regex="…"}`; a valid pattern is added to `collected`, any other noted and counted. */
 export function readMatch(directive: Directive, collected: MatchParts, file: VFile): void {
+  const before = collected.patterns.length;
+  readPattern(directive, collected, file);
+  if (collected.patterns.length === before) collected.refusedPatterns++;
+}
+
+function readPattern(directive: Directive, collected: MatchParts, file: VFile): void {
   const position = directive.position ?? openingOf(directive)!;
   const { regex } = readAttributes(directive, MatchAttributes, file);
   const label = labelSource(directive, file);

@@ -12,6 +12,7 @@ import type { Report } from './define.ts';
 import { code } from './words.ts';
 import { defineRule } from './define.ts';
 import { syntaxErrorLines } from './syntax-error.ts';
+import type { NoWordProposal } from '../match/regex.ts';
 
 export const invalidPatternRule = defineRule(
   {
@@ -31,6 +32,8 @@ export const invalidPatternRule = defineRule(
         `Placeholders ${code(`{${first}}`)} and ${code(`{${second}}`)} stand side by side, so where one ends is unknown; write the text between them`,
       noWord: () =>
         'This pattern has no word of two letters or more written out (between spaces or punctuation, not against a placeholder), so it would match lines of any error; write out a word of the message',
+      genericWords: (words: string[], whole: string | undefined) =>
+        `This pattern's words (${words.map(code).join(', ')}) are ones any error message may hold, so it would match the lines of other errors too; include the words that tell this error from others${whole === undefined ? '' : `, or, where these words are the whole line, match it whole with a regular expression: ${code(`regex="${whole}"`)}`}`,
       regexSyntax: (reason: string) => `Invalid regular expression: ${reason}`,
       lookahead: (written: string) =>
         `${code(written)} looks ahead, which RE2, the linear-time engine patterns run on, cannot do; match what follows as text, or end a word with \`\\b\` and the line with \`$\``,
@@ -46,8 +49,14 @@ export const invalidPatternRule = defineRule(
         `This regular expression compiles to ${size} steps, more than ${most}, each taken at every character of a paste, and ${code(written)} takes ${part} of them; write smaller repetition counts there, or a pattern with placeholders`,
       engine: (reason: string) =>
         `RE2, the linear-time engine patterns run on, cannot run this regular expression (${reason}); simplify it, or write a pattern with placeholders: \`::match[Failed to create {id}]\``,
-      regexNoWord: () =>
-        'This regular expression has no word of two letters or more written out between spaces, punctuation, `\\b`, `^` or `$`, so it would be tried on every line of a paste; write out a word of the message, such as `\\bgeocompany\\b`',
+      regexNoWord: (proposal: NoWordProposal) =>
+        `This regular expression has no word of two letters or more that every line it matches holds whole (written out between spaces, punctuation, \`\\b\`, \`^\` or \`$\`; its own start and end are no edge, as the line's word may go on there), so it would be tried on every line of a paste; ${
+          proposal === undefined
+            ? 'write out a word of the message between `\\b` and `\\b`'
+            : 'edges' in proposal
+              ? `write \`\\b\` where a word starts or ends it: ${code(proposal.edges)}`
+              : `write \`\\b\` on both sides of a word of the message, where it stands whole, such as ${code(`\\b${proposal.word}\\b`)}`
+        }`,
     },
   },
   checkPatterns,
@@ -81,6 +90,9 @@ function checkPatterns(file: FileModel, report: Report): void {
           break;
         case 'noWord':
           report(invalidPatternRule.say('noWord'), position);
+          break;
+        case 'genericWords':
+          report(invalidPatternRule.say('genericWords', parsed.words, wholeMessage(label.text)), position);
           break;
       }
     } else if (fact.type === 'regex-refused') {
@@ -119,11 +131,26 @@ function checkPatterns(file: FileModel, report: Report): void {
           report(invalidPatternRule.say('engine', checked.reason), attribute);
           break;
         case 'noWord':
-          report(invalidPatternRule.say('regexNoWord'), attribute);
+          report(invalidPatternRule.say('regexNoWord', checked.proposal), attribute);
           break;
       }
     }
   }
+}
+
+/**
+ * A pattern without placeholders as a regular expression that matches it only as a whole line
+ * (`Something went wrong.`: `^Something went wrong\.$`); undefined for one with placeholders,
+ * which have no one spelling. The regular expression is refused or not on its own terms.
+ */
+function wholeMessage(text: string): string | undefined {
+  const plain = text.trim();
+  if (/(?<!\\)\{/.test(plain)) return undefined;
+  const unescaped = plain.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  return `^${unescaped
+    .replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')
+    .replace(/"/g, '\\x22')
+    .replace(/\s+/g, ' ')}$`;
 }
 
 /** A place `index` characters into a line, `length` long (labels and attributes are on one line). */
