@@ -18,7 +18,7 @@ import {
 import { keyWords, parsePattern, patternSource, type Piece } from '../../plugins/signpost/src/core/match/pattern.ts';
 import { checkRegex, REGEX_FLAGS, type CheckedRegex } from '../../plugins/signpost/src/core/match/regex.ts';
 import { readScope } from '../../plugins/signpost/src/render/paste-data.ts';
-import { messageWords } from '../../plugins/signpost/src/scripts/paste.ts';
+import { messageStart, messageWords } from '../../plugins/signpost/src/core/match/message.ts';
 import { ROOT } from '../site/build-site.ts';
 
 /** The shipped guide's cards, as the site's match.json gives them to the browser. */
@@ -113,6 +113,15 @@ describe('a paste of compiler or log output', () => {
     expect(first('Session has expired')!.card).toBe(2);
     // Words before a colon that are no place are the message's own.
     expect(first('error: Session has expired')!.card).toBe(2);
+  });
+
+  it("reads past the fields a log writes after its time, whose words (a path, a setting) are no card's", () => {
+    // The path in the log's settings names the main header's file; the message is the session's.
+    const line = '2025-03-10 09:14:02 UTC [48213] app@app file=/src/ArduinoJson.h LOG:  Session has expired';
+    expect(line.slice(messageStart(line))).toBe('LOG:  Session has expired');
+    const result = compiler.match(`${line}\n2025-03-10 09:14:03 UTC [48213] app@app LOG:  No such file or directory`);
+    // Only the message of each line counts: no match of the header's file in the first line's fields.
+    expect(result.best.map((hit) => hit.card)).toEqual([2, 1]);
   });
 });
 
@@ -760,15 +769,35 @@ describe("a page's scope as its <html> names it (render/paste-data.ts)", () => {
   });
 });
 
-describe('the words a paste no card matches is searched for (scripts/paste.ts)', () => {
-  it("are the first error line's message, without its time, place, level and the words with digits", () => {
+describe('the words a paste no card matches is searched for (core/match/message.ts)', () => {
+  it("are the first error line's message, without its time, place, level, generic words and the words with digits", () => {
     expect(messageWords('$ product --sync\n12:00:05 ERROR Disk quota exceeded on /var/lib/product\n12:00:06 INFO exiting')).toEqual({
       line: '12:00:05 ERROR Disk quota exceeded on /var/lib/product',
-      words: 'Disk quota exceeded on var lib product',
+      words: 'Disk quota exceeded var lib product',
     });
-    expect(messageWords('src/main.c:12:3: fatal: cannot open include file x86.h').words).toBe('cannot open include file');
+    expect(messageWords('src/main.c:12:3: fatal: cannot open include file x86.h').words).toBe('open include file');
     // No line reads as an error: the last one, as a log ends with what went wrong.
-    expect(messageWords('starting\n  \nwaiting for the license\n').words).toBe('waiting for the license');
+    expect(messageWords('starting\n  \nwaiting for the license\n').words).toBe('waiting license');
     expect(messageWords('   ').words).toBe('');
+  });
+
+  it("leave out the fields a log writes after its time (PostgreSQL's log_line_prefix), not the message's own start", () => {
+    const line =
+      '2025-03-10 09:14:02 UTC [48213] app@app ssl=on certificate=/etc/ssl/cert.pem LOG:  could not receive data from client: Connection reset by peer';
+    expect(messageWords(line).words).toBe('receive data from client Connection reset by peer');
+    expect(messageWords('2025-03-10 09:14:02.123 CEST [48213-1] [unknown]@[unknown] FATAL:  sorry, too many clients already').words).toBe(
+      'too many clients already',
+    );
+    // A field ending with a colon is the message's: `git@github.com:` stays.
+    expect(messageWords('12:03:44 git@github.com: Permission denied (publickey).').words).toBe(
+      'git github com Permission denied publickey',
+    );
+    // Without a time in front, a line is not a log's: nothing is read as its fields.
+    expect(messageWords('app@app ssl=on broke').words).toBe('app app ssl broke');
+  });
+
+  it('keep generic words when nothing else is left, and are none for a message of no word to search for', () => {
+    expect(messageWords('Something went wrong').words).toBe('Something went wrong');
+    expect(messageWords('Error 500').words).toBe('');
   });
 });

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkGuides } from '../../plugins/signpost/src/core/index.ts';
 import { pageGuide, SitePaths, type PageGuide } from '../../plugins/signpost/src/render/site-model.ts';
-import { pageScope, pastePaths } from '../../plugins/signpost/src/render/paste-scope.ts';
+import { answerList, guideScope, pageScope, pastePaths, twinBranch } from '../../plugins/signpost/src/render/paste-scope.ts';
+import { UI_STRINGS } from '../../plugins/signpost/src/render/strings.ts';
 import { pasteData, pasteSources, readScope } from '../../plugins/signpost/src/render/paste-data.ts';
 
 const work = await mkdtemp(join(tmpdir(), 'signpost-scope-'));
@@ -47,6 +48,7 @@ start: version
 ::::question{#version title="Which version?"}
 ::option[Version 5]{to="v5"}
 ::option[Version 6]{to="v6"}
+::option[Version 7]{to="v6"}
 ::option[Other]{to="other"}
 ::::
 
@@ -111,6 +113,31 @@ ${errorCard('nothing', 'Nothing happens')}
   return pageGuide(guides[0]!, new SitePaths('/'));
 }
 
+/** A second guide, of two cards, on a site of its own before the product's guide. */
+async function otherGuide(): Promise<PageGuide> {
+  const dir = join(work, 'other', 'network');
+  await mkdir(dir, { recursive: true });
+  await writeFile(
+    join(dir, 'index.mdx'),
+    `---
+title: Network
+start: which
+---
+
+::::question{#which title="What does it say?"}
+::option[Offline]{to="net-offline"}
+::option[Slow]{to="net-slow"}
+::::
+
+${errorCard('net-offline', 'The product is offline', '::match[The product is offline]')}
+${errorCard('net-slow', 'The network is slow')}
+`,
+  );
+  const { guides, problems } = await checkGuides([join(work, 'other')]);
+  expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  return pageGuide(guides[0]!, new SitePaths('/'));
+}
+
 const product = await guide();
 const site = [product];
 const cards = product.nodes.flatMap(({ node }) => (node.kind === 'error' ? [node.id] : []));
@@ -136,9 +163,30 @@ describe("a page's scope", () => {
     expect(allowed('v6-license')).toEqual(['v6-license', 'nothing']);
   });
 
-  it('is none (every card) on the start page and on an outcome', () => {
-    expect(pageScope(site, 'product', 'version')).toBeUndefined();
-    expect(pageScope(site, 'product', 'v5-c3')).toBeUndefined();
+  it("is every card of the guide on the start page and on an outcome, and every `within` target's patterns apply", () => {
+    for (const page of ['version', 'v5-c3']) {
+      expect(allowed(page), page).toEqual(cards);
+      expect(pageScope(site, 'product', page)).toEqual({ 'paste-cards': `0-${cards.length - 1}`, 'paste-within': '0 1' });
+    }
+  });
+
+  it("is never another guide's cards: on a site of two guides, each guide's pages match its own", async () => {
+    const network = await otherGuide();
+    const two = [network, product];
+    const data = pasteData(pasteSources(two, new SitePaths('/'))).data;
+    const allowedOn = (scope: ReturnType<typeof pageScope>) => {
+      const read = readScope(data, scope!['paste-cards'], scope!['paste-within'])!;
+      return data.id.filter((_, index) => read.card(index));
+    };
+    // The start page, an outcome, and the guide's pages of no one node (its error index, its map).
+    for (const scope of [pageScope(two, 'product', 'version'), pageScope(two, 'product', 'v5-c3'), guideScope(two, 'product')]) {
+      expect(allowedOn(scope)).toEqual(cards);
+    }
+    expect(allowedOn(pageScope(two, 'network', 'which'))).toEqual(['net-offline', 'net-slow']);
+    expect(allowedOn(guideScope(two, 'network'))).toEqual(['net-offline', 'net-slow']);
+    // Numbered after the first guide's two cards; its `within` targets are the product's own.
+    expect(guideScope(two, 'product')).toEqual({ 'paste-cards': `2-${cards.length + 1}`, 'paste-within': '0 1' });
+    expect(guideScope(two, 'nowhere')).toBeUndefined();
   });
 
   it('names the `within` targets whose patterns apply: above the node and on its branch', () => {
@@ -164,10 +212,26 @@ describe('the answers that lead to each card', () => {
       for (let at = k[cards.indexOf(id)]!; at >= 0; at = a[at]![0]) answers.unshift(a[at]![1]);
       return answers.join(' › ');
     };
-    expect(path('v6-license')).toBe('Version 6 › The license');
+    // Two answers lead to v6's branch: both are named.
+    expect(path('v6-license')).toBe('Version 6 or Version 7 › The license');
     expect(path('v5-c7')).toBe('Version 5 › Code 7');
     expect(path('offline')).toBe('Other › Offline');
     // Each node on the ways once, however many cards it leads to.
     expect(a.filter(([, label]) => label === 'Version 5')).toHaveLength(1);
+  });
+
+  it('are listed short when many lead the same way', () => {
+    const strings = UI_STRINGS.en;
+    expect(answerList(['12'], strings)).toBe('12');
+    expect(answerList(['12', '13'], strings)).toBe('12 or 13');
+    expect(answerList(['12', '13', '14'], strings)).toBe('12, 13 or 14');
+    expect(answerList(['12', '13', '14', '15', '16'], strings)).toBe('12, 13, 14 and 2 more');
+  });
+
+  it('tell apart the search results of cards that share their message, and only those', () => {
+    expect(twinBranch(site, 'product', 'v5-license')).toBe('Version 5 › The license');
+    expect(twinBranch(site, 'product', 'v6-license')).toBe('Version 6 or Version 7 › The license');
+    expect(twinBranch(site, 'product', 'v5-c7')).toBeUndefined();
+    expect(twinBranch(site, 'product', 'v5')).toBeUndefined();
   });
 });

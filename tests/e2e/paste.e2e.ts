@@ -1,12 +1,13 @@
 /**
  * "Paste the error you see", in Chromium, on the shipped guide built once: a real paste from
  * the clipboard (Ctrl+V) lands on the card it is about, for every card; a paste naming several
- * errors lists the best three with their lines; a paste of several lines in the search box
- * goes through the matcher first. Under the site's own Content-Security-Policy, accessible in
+ * errors lists the best three with their lines; what is pasted or typed in the search box goes
+ * through the matcher first, its card listed above search's results. Under the site's own Content-Security-Policy, accessible in
  * light and dark, no wider than a phone, and a link to the error index without JavaScript.
  * On a guide with a branch per product version, built once too: a paste on a version's page
  * opens that version's card, on the start page the cards of both are offered side by side with
- * their answers, and output no card is about offers search and support instead.
+ * their answers, and output no card is about offers search and support instead. On a site of
+ * two guides (tests/e2e/fixtures/two-guides), each guide's boxes match its own cards only.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { RE2JS } from 're2js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGuides, type ErrorNode } from '../../plugins/signpost/src/core/index.ts';
 import { compilePatterns, literalNeedles, Matcher } from '../../plugins/signpost/src/core/match/matcher.ts';
-import { matchCards, type PasteData } from '../../plugins/signpost/src/render/paste-data.ts';
+import { matchCards, readScope, type PasteData } from '../../plugins/signpost/src/render/paste-data.ts';
 import { build, ROOT } from '../site/build-site.ts';
 import { axeViolations } from './axe.ts';
 import { launch } from './browser.ts';
@@ -272,8 +273,13 @@ describe('the box "Paste the error you see"', () => {
     const all = [...keys, ...[...literal].map((text) => `q${text}q`)].join(' ');
     expect(all.length).toBeLessThan(1990);
     const text = Array.from({ length: 1500 }, (_, index) => `${index} ${all} ${'x'.repeat(1990 - all.length)}`.slice(0, 2000)).join('\n');
-    const expected = new Matcher(pasteCards, RE2JS).match(text);
-    // The patterns of both shipped guides run on every line: the budget runs out early.
+    // Within the page's scope, as the box matches: the start page's is its own guide's cards.
+    const html = await readFile(join(work, 'dist/account-connection/index.html'), 'utf8');
+    const attribute = (name: string) => new RegExp(`<html[^>]* data-${name}="([^"]*)"`).exec(html)?.[1];
+    const scope = readScope(data, attribute('paste-cards'), attribute('paste-within'));
+    expect(scope).toBeDefined();
+    const expected = new Matcher(pasteCards, RE2JS).match(text, scope);
+    // The patterns of this guide run on every line: the budget runs out early.
     expect(expected.stoppedAt).toBeGreaterThan(1);
     expect(expected.stoppedAt).toBeLessThan(1500);
     // The cards whose patterns matched before it stopped are listed, none of them clearly.
@@ -311,8 +317,8 @@ describe('the box "Paste the error you see"', () => {
   });
 });
 
-describe('a paste of several lines in the search box', () => {
-  it('lands on the card of the one error it names', async () => {
+describe('the search box, matching what is pasted or typed', () => {
+  it('lists the card of the one error a paste of several lines names first, and opens it on Enter', async () => {
     const { context, page, problems } = await reader();
     await page.goto(`${site.url}account-connection/entity/`);
     await paste(
@@ -320,18 +326,38 @@ describe('a paste of several lines in the search box', () => {
       '#search-input',
       '2024-03-11T09:41:20Z INFO [oauth] redirect\n2024-03-11T09:41:27Z ERROR Failed to retrieve refresh token. Please try again.',
     );
+    await page.locator('.search-result-line mark').first().waitFor();
+    expect(await page.locator('.search-result-title').first().innerText()).toBe('Failed to retrieve refresh token. Please try again.');
+    // Listed, not opened: a search box answers with results.
+    expect(page.url()).toBe(`${site.url}account-connection/entity/`);
+    await page.keyboard.press('Enter');
     await page.waitForURL(`${site.url}account-connection/sp-refresh-token/`);
     expect(problems).toEqual([]);
     await context.close();
   });
 
-  it('lists the cards of several errors as results, each with its line', async () => {
+  it("puts the card of a one-line paste first, a log's time in front, and search's results after it without it", async () => {
+    const { context, page, problems } = await reader();
+    await page.goto(`${site.url}ssh-connection/`);
+    await paste(page, '#search-input', '12:03:44 ssh: connect to host github.com port 22: Connection timed out');
+    await page.locator('.search-result-line mark').first().waitFor();
+    const titles = await page.locator('.search-result-title').allInnerTexts();
+    expect(titles[0]).toBe('ssh: connect to host github.com port 22: Connection timed out');
+    const hrefs = await page.locator('.search-result').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs.filter((href) => href === '/ssh-connection/connection-timed-out/')).toHaveLength(1);
+    expect(hrefs.length).toBeGreaterThan(1);
+    expect(page.url()).toBe(`${site.url}ssh-connection/`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lists the cards of several errors first, each with its line', async () => {
     const { context, page, problems } = await reader();
     await page.goto(`${site.url}account-connection/entity/`);
     await paste(page, '#search-input', 'ERROR Session has expired (session 77).\nERROR This account is already in use.');
     await page.locator('.search-result-line mark').first().waitFor();
     // In the order of their lines: the first error first.
-    expect(await page.locator('.search-result-title').allInnerTexts()).toEqual([
+    expect((await page.locator('.search-result-title').allInnerTexts()).slice(0, 2)).toEqual([
       'Session has expired. Please try again.',
       'This account is already in use. Please Try Again.',
     ]);
@@ -353,6 +379,7 @@ describe('a paste of several lines in the search box', () => {
       () => document.querySelector<HTMLElement>('.search-list')?.dataset['query'] === 'how do I connect my seller account',
     );
     expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
+    expect(await page.locator('.search-result-line').count()).toBe(0);
     await context.close();
   });
 });
@@ -375,12 +402,17 @@ describe('a paste where the reader is, on a guide with a branch per product vers
     await rm(versionsWork, { recursive: true, force: true });
   });
 
-  it("opens the card of the version whose page the paste is made on, not the other version's", async () => {
+  it("lists the card of the version whose page the paste is made on first, not the other version's", async () => {
     const { context, page, problems } = await reader();
     for (const version of ['v5', 'v6']) {
+      // This version's card first; the other version's after it, told apart by its answers.
       await page.goto(`${versions.url}product-help/${version}-system/`);
       await paste(page, '#search-input', output);
-      await page.waitForURL(`${versions.url}product-help/${version}-license/`);
+      await page.locator('.search-result-line mark').first().waitFor();
+      expect(await page.locator('.search-result').first().getAttribute('href')).toBe(`/product-help/${version}-license/`);
+      const other = version === 'v5' ? 'v6' : 'v5';
+      const twin = page.locator(`.search-result[href="/product-help/${other}-license/"] .search-result-meta`);
+      expect(await twin.innerText()).toBe(`Error message · Version ${other.slice(1)} › Linux · Product help`);
     }
     expect(problems).toEqual([]);
     await context.close();
@@ -417,8 +449,11 @@ describe('a paste where the reader is, on a guide with a branch per product vers
     expect(await page.locator('.paste-status').innerText()).toBe('No card of this guide matches this output.');
     expect(await page.locator('.paste-result').count()).toBe(0);
     const search = page.locator('.paste-result-search a');
-    expect(await search.innerText()).toBe('Search for “Disk quota exceeded on var lib product”');
-    expect(await search.getAttribute('href')).toBe('/product-help/?q=Disk%20quota%20exceeded%20on%20var%20lib%20product');
+    expect(await search.innerText()).toBe('Search for “Disk quota exceeded var lib product”');
+    expect(await search.getAttribute('href')).toBe('/product-help/?q=Disk%20quota%20exceeded%20var%20lib%20product');
+    expect(await page.locator('.paste-result-help').innerText()).toBe(
+      'Search the guide for its words, or ask support: say what you were doing when it appeared.',
+    );
     const support = new URL((await page.locator('.paste-result-support a').getAttribute('href'))!);
     expect(support.protocol + support.pathname).toBe('mailto:help@example.com');
     expect(support.searchParams.get('subject')).toBe('Product help: Product help');
@@ -426,7 +461,7 @@ describe('a paste where the reader is, on a guide with a branch per product vers
     // The search opens with the words, and searches for them.
     await Promise.all([page.waitForURL(/\?q=/), search.click()]);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('.search-list')?.dataset['query'] !== undefined);
-    expect(await page.inputValue('#search-input')).toBe('Disk quota exceeded on var lib product');
+    expect(await page.inputValue('#search-input')).toBe('Disk quota exceeded var lib product');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -445,5 +480,94 @@ describe('a paste where the reader is, on a guide with a branch per product vers
       }
       await context.close();
     }
+  });
+});
+
+describe('a site of two guides', () => {
+  let two: StaticSite;
+  let twoWork: string;
+
+  beforeAll(async () => {
+    twoWork = await mkdtemp(join(tmpdir(), 'signpost-paste-two-'));
+    const run = await build(join(ROOT, 'tests/e2e/fixtures/two-guides'), '--out', join(twoWork, 'dist'));
+    expect(run.code, run.stderr).toBe(0);
+    two = await serveAsHost(join(twoWork, 'dist'));
+  });
+
+  afterAll(async () => {
+    await two?.close();
+    await rm(twoWork, { recursive: true, force: true });
+  });
+
+  it("offers no card of the other guide in a guide's box: on its start page and on its list of errors", async () => {
+    const { context, page, problems } = await reader();
+    for (const where of ['database/', 'database/errors/']) {
+      for (const text of ['git@github.com: Permission denied (publickey).', 'Upload failed, please try again.']) {
+        await page.goto(`${two.url}${where}`);
+        await paste(page, '#paste-input', text);
+        await page.locator('.paste-result-empty').first().waitFor();
+        expect(await page.locator('.paste-status').innerText(), `${where}: ${text}`).toBe('No card of this guide matches this output.');
+        expect(await page.locator('.paste-results a[href^="/deploy/"]').count(), `${where}: ${text}`).toBe(0);
+        expect(page.url()).toBe(`${two.url}${where}`);
+      }
+    }
+    // The same message in its own guide's box opens its card.
+    await page.goto(`${two.url}deploy/errors/`);
+    await paste(page, '#paste-input', 'git@github.com: Permission denied (publickey).');
+    await page.waitForURL(`${two.url}deploy/deploy-publickey/`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("names every answer that leads to each of the cards offered side by side, and offers a log line's message to search", async () => {
+    const { context, page, problems } = await reader();
+    await page.goto(`${two.url}database/`);
+    await paste(page, '#paste-input', '2025-03-10 09:14:02 UTC [48213] app@app LOG:  FATAL:  sorry, too many clients already');
+    await page.locator('.paste-results-equal .paste-result').first().waitFor();
+    expect(await page.locator('.paste-result-path').allInnerTexts()).toEqual([
+      'PostgreSQL 12 or PostgreSQL 13 › psql',
+      'PostgreSQL 14 › psql',
+    ]);
+    await page.goto(`${two.url}database/`);
+    await paste(
+      page,
+      '#paste-input',
+      '2025-03-10 09:14:02 UTC [48213] app@app ssl=on certificate=/etc/ssl/cert.pem LOG:  could not receive data from client: Connection reset by peer',
+    );
+    await page.locator('.paste-result-search').waitFor();
+    expect(await page.locator('.paste-result-search a').innerText()).toBe('Search for “receive data from client Connection reset by peer”');
+    // A message of no word to search for: no search offered, and none named.
+    await page.goto(`${two.url}database/`);
+    await paste(page, '#paste-input', 'Error 500');
+    await page.locator('.paste-result-support').waitFor();
+    expect(await page.locator('.paste-result-search').count()).toBe(0);
+    expect(await page.locator('.paste-result-help').innerText()).toBe('Ask support: say what you were doing when it appeared.');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("lists the card of the reader's branch first for a typed message, loading the matcher only then", async () => {
+    const { context, page, problems } = await reader();
+    const before = two.requests.length;
+    await page.goto(`${two.url}database/pg-new/`);
+    await page.waitForLoadState('networkidle');
+    const fetched = () => two.requests.slice(before);
+    expect(fetched().filter((path) => path.endsWith('match.json') || /\/_astro\/re2\..*\.js$/.test(path))).toEqual([]);
+    await page.locator('#search-input').click();
+    // Typed, with the level psql prints in front, which no page holds.
+    await page.keyboard.type('FATAL:  sorry, too many clients already');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('.search-list')?.dataset['query'] === 'FATAL:  sorry, too many clients already',
+    );
+    const hrefs = await page.locator('.search-result').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs[0]).toBe('/database/new-clients/');
+    expect(hrefs.filter((href) => href === '/database/new-clients/')).toHaveLength(1);
+    // The card of this guide's other branch, if search lists it, says which answers lead to it.
+    const twin = page.locator('.search-result[href="/database/old-clients/"] .search-result-meta');
+    if ((await twin.count()) > 0) expect(await twin.innerText()).toContain('PostgreSQL 12 or PostgreSQL 13 › psql');
+    expect(fetched().some((path) => path.endsWith('/signpost-search/match.json'))).toBe(true);
+    expect(fetched().filter((path) => /\/_astro\/re2\..*\.js$/.test(path))).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

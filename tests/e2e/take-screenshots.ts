@@ -54,6 +54,17 @@ const PAGES: Record<string, Shot> = {
       await page.waitForFunction(() => document.querySelector<HTMLElement>('.search-list')?.dataset['query'] === 'refresh token');
     },
   },
+  // A line of a log typed in the search box: the card the matcher finds first, search's results after it.
+  'search-match': {
+    path: 'ssh-connection/',
+    arrive: async (page) => {
+      const toggle = page.locator('.search-toggle');
+      if (await toggle.isVisible()) await toggle.click();
+      const query = '12:03:44 ssh: connect to host github.com port 22: Connection timed out';
+      await page.fill('#search-input', query);
+      await page.waitForFunction((wanted) => document.querySelector<HTMLElement>('.search-list')?.dataset['query'] === wanted, query);
+    },
+  },
   'error-index': { path: 'account-connection/errors/' },
   // A paste of four log lines that name two errors: the best cards, each with its line.
   paste: {
@@ -144,7 +155,7 @@ for (const [device, width] of [
       }
       await shot.arrive?.(page);
       // Full pages on a desktop; a phone's first screen (what a reader sees before scrolling).
-      const full = device === 'desktop' && kind !== 'search';
+      const full = device === 'desktop' && !kind.startsWith('search');
       await page.screenshot({ path: join(out, `${kind}-${device}-${scheme}.png`), fullPage: full });
     }
     await page.setViewportSize({ width, height: device === 'phone' ? 812 : 900 });

@@ -91,8 +91,16 @@ export interface SearchIndex {
   common: [string, number][];
 }
 
-/** Every error card of the guides, in reading order. */
-export function searchCards(guides: PageGuide[], paths: SitePaths): SearchCard[] {
+/**
+ * Every error card of the guides, in reading order; `branch` names the answers that lead to a
+ * card whose message another shows too (render/paste-scope.ts, `twinBranch`: passed in, so that
+ * the reader's browser, which reads this module, does not load the graph's code).
+ */
+export function searchCards(
+  guides: PageGuide[],
+  paths: SitePaths,
+  branch: (slug: string, id: string) => string | undefined = () => undefined,
+): SearchCard[] {
   return guides.flatMap((guide) =>
     guide.nodes.flatMap(({ node, description }) =>
       node.kind === 'error'
@@ -102,7 +110,8 @@ export function searchCards(guides: PageGuide[], paths: SitePaths): SearchCard[]
               title: node.title,
               aliases: node.aliases.map((alias) => alias.text),
               guide: guide.meta.title,
-              kind: node.context ? `${guide.strings.kind.error} · ${node.context}` : guide.strings.kind.error,
+              // A card whose message another card shows too: the answers that lead to it tell them apart.
+              kind: [guide.strings.kind.error, node.context, branch(guide.slug, node.id)].filter(Boolean).join(' · '),
               excerpt: description,
             },
           ]

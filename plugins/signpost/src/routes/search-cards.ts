@@ -4,10 +4,12 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cardBuckets, searchCards } from '../render/search-cards.js';
+import { twinBranch } from '../render/paste-scope.js';
 import { getGuides, paths } from '../integration/site-data.js';
 
 export const getStaticPaths = (async () => {
-  const { buckets } = cardBuckets(searchCards(await getGuides(), paths));
+  const guides = await getGuides();
+  const { buckets } = cardBuckets(searchCards(guides, paths, (slug, id) => twinBranch(guides, slug, id)));
   return buckets.map((cards, bucket) => ({ params: { bucket: String(bucket) }, props: { cards } }));
 }) satisfies GetStaticPaths;
 

@@ -18,6 +18,8 @@
  *   opening on its start node.
  */
 
+import type { SearchBox } from './search.ts';
+
 interface Step {
   /** The node the answer was given on, and where it leads. */
   id: string;
@@ -260,14 +262,14 @@ function enhanceSearch(): void {
   if (!root || !input || !panel || !list) return;
   const header = root.closest<HTMLElement>('.site-header');
   const toggle = document.querySelector<HTMLButtonElement>('.search-toggle');
-  let ready: Promise<void> | undefined;
-  const setUp = () => {
-    ready ??= import('./search.ts').then(({ setUpSearch }) => {
-      setUpSearch(root);
+  let ready: Promise<SearchBox> | undefined;
+  const setUp = (): Promise<SearchBox> =>
+    (ready ??= import('./search.ts').then(({ setUpSearch }) => {
+      const box = setUpSearch(root);
       // Typed before the code arrived: search for it now.
       if (input.value) input.dispatchEvent(new Event('input'));
-    });
-  };
+      return box;
+    }));
   const open = (): void => {
     header?.classList.add('is-searching');
     toggle?.setAttribute('aria-expanded', 'true');
@@ -282,25 +284,21 @@ function enhanceSearch(): void {
   const inside = (target: EventTarget | null): boolean =>
     target instanceof Node && (root.contains(target) || (toggle?.contains(target) ?? false));
 
-  input.addEventListener('focus', setUp, { once: true });
-  input.addEventListener('input', setUp, { once: true });
-  // A paste of several lines (a log, a screen of output) goes to the paste matcher first; an
-  // input keeps one line of it, which search reads if no card matches.
+  input.addEventListener('focus', () => void setUp(), { once: true });
+  input.addEventListener('input', () => void setUp(), { once: true });
+  // A paste is matched as pasted (search.ts): at once, not after a pause for typing, and every
+  // line of it; the box shows a paste of several lines (a log, a screen of output) on one.
   input.addEventListener('paste', (event) => {
-    const pasted = event.clipboardData?.getData('text/plain') ?? '';
-    if (pasted.split(/\r\n|\r|\n/).filter((line) => line.trim()).length < 2) return;
+    const pasted = event.clipboardData?.getData('text/plain');
+    if (pasted === undefined) return;
     event.preventDefault();
-    input.value = pasted.replace(/\s+/g, ' ').trim();
-    void import('./paste.ts')
-      .then(({ pasteIntoSearch }) => pasteIntoSearch(root, pasted))
-      .catch(() => false)
-      .then((found) => {
-        if (found && root.contains(document.activeElement)) panel.hidden = false;
-        else if (!found) {
-          setUp();
-          void ready?.then(() => input.dispatchEvent(new Event('input')));
-        }
-      });
+    const several = pasted.split(/\r\n|\r|\n/).filter((line) => line.trim()).length > 1;
+    const shown = pasted.replace(/\s+/g, ' ');
+    if (several) input.value = shown.trim();
+    else input.setRangeText(shown, input.selectionStart ?? input.value.length, input.selectionEnd ?? input.value.length, 'end');
+    void setUp()
+      .then((box) => box.pasted(several ? pasted : input.value))
+      .catch(() => undefined);
   });
   input.addEventListener('focus', () => {
     if (input.value.trim() && list.dataset['query'] !== undefined) panel.hidden = false;
@@ -331,7 +329,7 @@ function enhanceSearch(): void {
   if (query) {
     input.value = query;
     open();
-    setUp();
+    void setUp();
   }
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;

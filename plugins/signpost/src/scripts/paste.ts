@@ -1,6 +1,7 @@
 /**
- * A pasted error, matched to its card: the "Paste the error you see" box, and a paste of
- * several lines into the search box (enhance.ts hands it here before search sees it). The
+ * A pasted error, matched to its card: the "Paste the error you see" box, and what is pasted or
+ * typed into the search box (scripts/search.ts asks `matchForSearch`, and lists Pagefind's
+ * results after the cards it finds). The
  * build's list of messages and patterns (render/paste-data.ts) and the engine the patterns run
  * on (re2js, about 40 KB compressed) are loaded the first time a paste is matched, not before;
  * every line of the paste is read (core/match/matcher.ts), against the cards reached from the
@@ -15,7 +16,8 @@
  * How long a paste takes to answer is measured as `signpost:paste` (Performance API), for the
  * benchmark.
  */
-import { Matcher, messageStart, MOST_LINES, type Engine, type MatchHit, type MatchResult } from '../core/match/matcher.ts';
+import { Matcher, MOST_LINES, type Engine, type MatchHit, type MatchResult } from '../core/match/matcher.ts';
+import { messageWords } from '../core/match/message.ts';
 import { cardHref, matchCards, readScope, type PasteData, type PasteNames } from '../render/paste-data.ts';
 import type { PasteSupport } from '../render/paste-support.ts';
 
@@ -24,6 +26,8 @@ interface Strings {
   choose: string;
   none: string;
   noneHelp: string;
+  noneHelpSearch: string;
+  noneHelpSupport: string;
   search: string;
   equal: string;
   pasted: string;
@@ -151,26 +155,41 @@ export function setUpPaste(root: HTMLElement): void {
   root.dataset['ready'] = '';
 }
 
+/** The cards the search box lists first, and their pages, which its other results leave out. */
+export interface SearchMatch {
+  items: HTMLLIElement[];
+  urls: string[];
+  /** Each card's guide, by its title: the search's guide filter leaves out another guide's. */
+  guides: string[];
+}
+
 /**
- * A paste of several lines in the search box: its card at once when it is clear, else the
- * best three in the search's list. Returns false when no card matches, for search to go on.
+ * What is pasted or typed in the search box, matched as the paste box matches it, within the
+ * page's scope: the cards of a confident match (one clear card, or cards equally good, each
+ * with the answers that lead to it), and for a paste of several lines the best three (the
+ * errors of a log, which a word search reads poorly). None for text that matches no card
+ * confidently: search's own results are then all there is. The card is listed, not opened: a
+ * search box answers with results, and Enter opens the first (scripts/search.ts).
  */
-export async function pasteIntoSearch(root: HTMLElement, text: string): Promise<boolean> {
-  const status = root.querySelector<HTMLElement>('.search-status')!;
-  const list = root.querySelector<HTMLOListElement>('.search-list')!;
+export async function matchForSearch(root: HTMLElement, text: string, stale: () => boolean): Promise<SearchMatch> {
+  const none: SearchMatch = { items: [], urls: [], guides: [] };
   const strings = JSON.parse(root.dataset['pasteStrings'] ?? '{}') as Strings;
   const url = root.dataset['match'] ?? '/signpost-search/match.json';
-  let loaded: Loaded;
-  try {
-    loaded = await load(url);
-  } catch {
-    return false;
-  }
-  const result = await timed(loaded, text);
-  if (!result || result.best.length === 0) return false;
-  await show(result, loaded, strings, status, list, 'search-result', root.dataset['errorsHref'] ?? '/');
-  list.dataset['query'] = root.querySelector<HTMLInputElement>('input[type="search"]')?.value ?? '';
-  return true;
+  const loaded = await load(url);
+  if (stale()) return none;
+  const result = await timed(loaded, text, stale);
+  if (!result || stale()) return none;
+  const { clear, best, equal } = result;
+  const lines = result.lines > 1;
+  const shown = clear ? [clear] : equal >= 2 ? best.slice(0, equal) : lines ? best : [];
+  if (shown.length === 0) return none;
+  const names = await loaded.names();
+  if (stale()) return none;
+  return {
+    items: shown.map((hit) => item(hit, loaded.data, names, strings, 'search-result', !clear && equal >= 2, lines)),
+    urls: shown.map((hit) => cardHref(loaded.data, hit.card)),
+    guides: shown.map((hit) => loaded.data.guides[loaded.data.g?.[hit.card] ?? 0]?.title ?? ''),
+  };
 }
 
 /** Shows a result: the card it opens, or the best three, or that none matches. */
@@ -217,7 +236,7 @@ async function show(
   const sideBySide = equal >= 2;
   status.textContent = (sideBySide ? strings.equal : strings.choose) + note;
   const shown = sideBySide ? best.slice(0, equal) : best;
-  list.replaceChildren(...shown.map((hit) => item(hit, data, names, strings, prefix, sideBySide)));
+  list.replaceChildren(...shown.map((hit) => item(hit, data, names, strings, prefix, sideBySide, true)));
   list.classList.toggle(`${prefix}s-equal`, sideBySide);
   list.hidden = false;
 }
@@ -229,28 +248,6 @@ interface Offers {
   text: string;
 }
 
-/**
- * The line a paste's message most likely is: the first that reads as an error, else the last
- * (a log ends with its error); its words, without those with digits (ids, times, counts) and
- * those of one letter.
- */
-export function messageWords(text: string): { line: string; words: string } {
-  const lines = text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-  const line = lines.find((found) => ERRORISH.test(found)) ?? lines.at(-1) ?? '';
-  // A log's level in front of the message (`ERROR`, `[warn]`, `fatal:`) says nothing a search needs.
-  const message = line.slice(messageStart(line)).replace(LEVEL, '');
-  const words = (message.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length > 1 && !/\p{N}/u.test(word));
-  return { line, words: words.slice(0, MOST_QUERY_WORDS).join(' ') };
-}
-
-const ERRORISH = /\b(?:error|fail(?:ed|ure)?|fatal|denied|refused|cannot|can't|unable|invalid|exception|timed out|not found)\b/i;
-const LEVEL = /^(?:\[?(?:trace|debug|info|notice|warn|warning|error|err|fatal|critical|crit|severe)\]?:?\s+)+/i;
-/** Words of the message a search is offered for: enough to find it, few enough for a short query. */
-const MOST_QUERY_WORDS = 10;
-
 /** "No card", in the list: search for the message's words, the guide's support, the list of messages. */
 function noCard(strings: Strings, prefix: string, errorsHref: string, offers: Offers | undefined): HTMLLIElement[] {
   const entry = (link: HTMLAnchorElement, kind: string): HTMLLIElement => {
@@ -260,13 +257,12 @@ function noCard(strings: Strings, prefix: string, errorsHref: string, offers: Of
     return li;
   };
   const entries: HTMLLIElement[] = [];
-  const help = document.createElement('li');
-  help.className = `${prefix}-empty ${prefix}-help`;
-  help.textContent = strings.noneHelp;
   const { line, words } = messageWords(offers?.text ?? '');
-  if (offers?.searchHref && words) {
+  const searchHref = words ? offers?.searchHref : undefined;
+  const searching = Boolean(searchHref);
+  if (searchHref) {
     const search = document.createElement('a');
-    search.href = `${offers.searchHref}?q=${encodeURIComponent(words)}`;
+    search.href = `${searchHref}?q=${encodeURIComponent(words)}`;
     search.textContent = strings.search.replace('{query}', words);
     entries.push(entry(search, 'search'));
   }
@@ -285,27 +281,44 @@ function noCard(strings: Strings, prefix: string, errorsHref: string, offers: Of
   browse.href = errorsHref;
   browse.textContent = strings.browse;
   entries.push(entry(browse, 'browse'));
-  return entries.length > 1 ? [help, ...entries] : entries;
+  // The help names what is offered: no search for a message of no word to search for (`Error 500`).
+  const helpText = searching ? (support ? strings.noneHelp : strings.noneHelpSearch) : support ? strings.noneHelpSupport : '';
+  if (!helpText) return entries;
+  const help = document.createElement('li');
+  help.className = `${prefix}-empty ${prefix}-help`;
+  help.textContent = helpText;
+  return [help, ...entries];
 }
 
 /** Characters of the pasted line a message to support holds: a mail link must stay short. */
 const MOST_MAIL_LINE = 500;
 
-/** A card as a result: its message, where it appears and the line, the matched part marked. */
-function item(hit: MatchHit, data: PasteData, names: PasteNames, strings: Strings, prefix: string, withPath: boolean): HTMLLIElement {
+/**
+ * A card as a result: its message, where it appears and the line (of a paste of several), the
+ * matched part marked; above its title, the answers that lead to it for cards offered side by
+ * side, and for a card whose message another card of its guide shows too.
+ */
+function item(
+  hit: MatchHit,
+  data: PasteData,
+  names: PasteNames,
+  strings: Strings,
+  prefix: string,
+  withPath: boolean,
+  withLine: boolean,
+): HTMLLIElement {
   const link = document.createElement('a');
   link.className = prefix;
   link.href = cardHref(data, hit.card);
-  const answers = withPath ? pathTo(names, hit.card) : [];
+  const answers = withPath || twin(data, names, hit.card) ? pathTo(names, hit.card) : [];
   const title = document.createElement('span');
   title.className = `${prefix}-title`;
   title.textContent = names.t[hit.card] ?? '';
   const meta = document.createElement('span');
   meta.className = `${prefix}-meta`;
   const guides = data.guides.length > 1 ? [data.guides[data.g?.[hit.card] ?? 0]?.title ?? ''] : [];
-  meta.textContent = [strings.kind, names.c[hit.card], ...guides, strings.line.replace('{line}', hit.line.toLocaleString())]
-    .filter(Boolean)
-    .join(' · ');
+  const at = withLine ? [strings.line.replace('{line}', hit.line.toLocaleString())] : [];
+  meta.textContent = [strings.kind, names.c[hit.card], ...guides, ...at].filter(Boolean).join(' · ');
   const line = document.createElement('span');
   line.className = `${prefix}-excerpt ${prefix}-line`;
   line.append(...marked(hit));
@@ -319,6 +332,12 @@ function item(hit: MatchHit, data: PasteData, names: PasteNames, strings: String
   const entry = document.createElement('li');
   entry.append(link);
   return entry;
+}
+
+/** Whether another card of the card's guide has its message: then its answers tell them apart. */
+function twin(data: PasteData, names: PasteNames, card: number): boolean {
+  const guide = data.g?.[card] ?? 0;
+  return names.t.some((title, other) => other !== card && title === names.t[card] && (data.g?.[other] ?? 0) === guide);
 }
 
 /** The answers on the shortest way from the start to a card (`match-names.json`). */

@@ -4,8 +4,10 @@
  * Results are links to node pages: title, kind, guide and an excerpt with the match
  * highlighted.
  *
- * What a reader means comes first: a card whose message or alias is the query, or starts with
- * it, whatever Pagefind ranks; for a question ("how do I connect my account") the question's
+ * What a reader means comes first: the card the paste matcher finds for what is pasted or typed
+ * (scripts/paste.ts, `matchForSearch`: within the page's scope, as the paste box; its code, the
+ * build's match data and the engine load with the first query), then a card whose message or
+ * alias is the query, or starts with it, whatever Pagefind ranks; for a question ("how do I connect my account") the question's
  * words without its small words, instructions first; after a typo that finds nothing, "Did you
  * mean" with the guides' own words, loaded only then. On a guide's page, that guide's results
  * come before other guides'.
@@ -13,6 +15,8 @@
 import { editDistance } from '../core/suggest.ts';
 import { bucketsFor, normalizeMessage, type SearchCard, type SearchIndex } from '../render/search-cards.ts';
 import { forPagefind, fromPagefind } from '../render/pagefind-text.ts';
+import { messageLine } from '../core/match/message.ts';
+import type { SearchMatch } from './paste.ts';
 
 interface PagefindResult {
   url: string;
@@ -70,7 +74,19 @@ const SMALL_WORDS = new Set(
 /** A question, as readers type them: they want instructions. */
 const QUESTION = /^(how|what|where|why|when|which|can|could|should|do|does|is|are|i\s+(want|need|cannot|can't|cant))\b/i;
 
-export function setUpSearch(root: HTMLElement): void {
+/** What enhance.ts hands the search box once it is set up. */
+export interface SearchBox {
+  /**
+   * A paste the box now shows on one line (`shown`, the box's value): matched as pasted, every
+   * line of it (`text`), and searched for by its message (`messageLine`), at once.
+   */
+  pasted: (text: string) => void;
+}
+
+/** Waits after a keystroke before searching: a word being typed is not searched letter by letter. */
+const TYPING_DELAY = 120;
+
+export function setUpSearch(root: HTMLElement): SearchBox {
   const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
   const panel = root.querySelector<HTMLElement>('.search-panel')!;
   const status = root.querySelector<HTMLElement>('.search-status')!;
@@ -92,6 +108,8 @@ export function setUpSearch(root: HTMLElement): void {
   const cardFiles = new Map<number, Promise<SearchCard[]>>();
   let words: Promise<Set<string>> | undefined;
   let latest = 0;
+  /** The last paste, while the box still shows it as pasted. */
+  let paste: { shown: string; text: string } | undefined;
 
   const load = (): Promise<Pagefind> => {
     pagefind ??= (async () => {
@@ -146,13 +164,28 @@ export function setUpSearch(root: HTMLElement): void {
       suggestion.hidden = true;
       return;
     }
+    // A paste is matched as pasted (all its lines) and searched for by its message, without the
+    // times and fields a log writes in front of it; typed text as typed.
+    const pasted = paste?.shown === input.value ? paste.text : undefined;
+    const searched = pasted === undefined ? query : messageLine(pasted).message.trim() || query;
+    const stale = () => ticket !== latest;
+    const matching = import('./paste.ts')
+      .then(({ matchForSearch }) => matchForSearch(root, pasted ?? query, stale))
+      .catch((): SearchMatch => ({ items: [], urls: [], guides: [] }));
     let results: Shown[];
     let proposal: string | undefined;
+    let matched: SearchMatch;
     try {
       const chosen = Object.fromEntries(filters.filter((s) => s.value).map((s) => [s.dataset['filter']!, s.value]));
-      const [engine, cards, { common }] = await Promise.all([load(), cardsFor(normalizeMessage(query)), searchIndex()]);
-      results = await find(engine, query, cards, chosen, common);
-      if (results.length === 0) proposal = spell(query, await vocabulary());
+      const [engine, cards, { common }] = await Promise.all([load(), cardsFor(normalizeMessage(searched)), searchIndex()]);
+      [results, matched] = await Promise.all([
+        find(engine, searched, cards, chosen, common),
+        matching.then((found) => filtered(found, chosen)),
+      ]);
+      // The matcher's cards first, once.
+      const first = new Set(matched.urls.map(path));
+      results = results.filter((result) => !first.has(path(result.url))).slice(0, Math.max(0, MAX_RESULTS - matched.items.length));
+      if (results.length === 0 && matched.items.length === 0) proposal = spell(query, await vocabulary());
     } catch {
       if (ticket !== latest) return;
       panel.hidden = false;
@@ -165,7 +198,21 @@ export function setUpSearch(root: HTMLElement): void {
     if (ticket !== latest) return;
     // Only while the reader is in the search: a late answer must not reopen closed results.
     if (root.contains(document.activeElement)) panel.hidden = false;
-    render(query, results, proposal);
+    render(query, results, proposal, matched.items);
+  };
+
+  /** The matcher's cards the reader's filters leave: an error card, of the guide chosen, if one is. */
+  const filtered = (found: SearchMatch, chosen: Record<string, string>): SearchMatch => {
+    const kept = found.urls.flatMap((_, index) =>
+      (!chosen['kind'] || chosen['kind'] === 'error') && (!chosen['guide'] || chosen['guide'] === forPagefind(found.guides[index]!))
+        ? [index]
+        : [],
+    );
+    return {
+      items: kept.map((index) => found.items[index]!),
+      urls: kept.map((index) => found.urls[index]!),
+      guides: kept.map((index) => found.guides[index]!),
+    };
   };
 
   /** Exact and leading matches of a message first, then Pagefind's results, instructions first for a question. */
@@ -251,7 +298,8 @@ export function setUpSearch(root: HTMLElement): void {
       shown.push({
         url: page.url,
         title: page.meta['title'] === undefined ? page.url : fromPagefind(page.meta['title']),
-        meta: fromPagefind([page.meta['kind'], page.filters['guide']?.[0]].filter(Boolean).join(' · ')),
+        // A card whose message another card shows too names the answers that lead to it (`branch`).
+        meta: fromPagefind([page.meta['kind'], page.meta['branch'], page.filters['guide']?.[0]].filter(Boolean).join(' · ')),
         excerpt: { html: page.excerpt },
         kind: page.filters['kind']?.[0],
       });
@@ -259,12 +307,13 @@ export function setUpSearch(root: HTMLElement): void {
     return shown.slice(0, MAX_RESULTS);
   };
 
-  const render = (query: string, results: Shown[], proposal: string | undefined): void => {
+  const render = (query: string, results: Shown[], proposal: string | undefined, first: HTMLLIElement[]): void => {
     // Which query the list shows: a later keystroke's results replace an earlier one's.
     list.dataset['query'] = query;
     suggestion.hidden = proposal === undefined;
     suggested.textContent = proposal ?? '';
-    if (results.length === 0) {
+    const count = first.length + results.length;
+    if (count === 0) {
       status.textContent = strings.noResults.replace('{query}', query);
       const item = document.createElement('li');
       item.className = 'search-empty';
@@ -275,8 +324,9 @@ export function setUpSearch(root: HTMLElement): void {
       list.replaceChildren(item);
       return;
     }
-    status.textContent = results.length === 1 ? strings.oneResult : strings.results.replace('{count}', String(results.length));
+    status.textContent = count === 1 ? strings.oneResult : strings.results.replace('{count}', String(count));
     list.replaceChildren(
+      ...first,
       ...results.map((result) => {
         const item = document.createElement('li');
         const link = document.createElement('a');
@@ -303,7 +353,7 @@ export function setUpSearch(root: HTMLElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), 120);
+    timer = setTimeout(() => void run(), TYPING_DELAY);
   });
   for (const select of filters) select.addEventListener('change', () => void run());
   suggested.addEventListener('click', () => {
@@ -330,6 +380,14 @@ export function setUpSearch(root: HTMLElement): void {
       (current === 0 ? input : links[current - 1]!).focus();
     }
   });
+
+  return {
+    pasted: (text) => {
+      paste = { shown: input.value, text };
+      clearTimeout(timer);
+      void run();
+    },
+  };
 }
 
 /**

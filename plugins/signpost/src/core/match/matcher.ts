@@ -16,7 +16,10 @@
  * reader's browser too: no Node import.
  */
 import type { RE2JS } from 're2js';
-import { GENERIC_WORDS, keyWords, parsePattern, patternSource, specificity } from './pattern.ts';
+import { GENERIC_WORDS, messageStart } from './message.ts';
+import { keyWords, parsePattern, patternSource, specificity } from './pattern.ts';
+
+export { GENERIC_WORDS, messageStart };
 
 /**
  * The engine patterns run on: re2js (RE2 in JavaScript), whose time is linear in the line
@@ -57,8 +60,6 @@ export const NFA_WEIGHT = 40;
 export const BUILD_COST = 100_000;
 /** A word in more messages and aliases than this says little: it is left out of the comparison. */
 export const COMMON_WORD = 64;
-/** Words any error message may hold (pattern.ts, where `check` refuses a pattern of only these). */
-export { GENERIC_WORDS };
 /** Similarity under which a card is not shown at all. */
 const LEAST_SIMILARITY = 0.4;
 /** Similarity from which a card alone at the top is the answer. */
@@ -627,41 +628,6 @@ function lowercase(text: string): string {
 function endOfLine(text: string, start: number): number {
   const end = text.indexOf('\n', start);
   return end < 0 ? text.length : end;
-}
-
-const TIMESTAMP =
-  /\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\]?|\[?\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\]?/y;
-/** A compiler's or a linter's place: a file's path, its line and maybe its column (`src/a.c:12:3:`). */
-const LOCATION = /(?:[A-Za-z]:)?[^\s:]+:\d+(?::\d+)?:/y;
-const PATH_CHAR = /[/\\.]/;
-const SPACES = /\s*/y;
-
-/**
- * Where the message of a line starts: after the times and places a log or a compiler writes in
- * front of it (`12:03:44`, `2024-05-01T10:00:00Z`, `src/sketch.ino:12:3:`). Patterns and the
- * likeness to messages read the message only, so that the file a compiler names in front of an
- * error (which may be the name in another card's message) does not decide the card. Linear in
- * the line: each piece is read once, from where the last one ended.
- */
-export function messageStart(line: string): number {
-  let at = 0;
-  for (;;) {
-    SPACES.lastIndex = at;
-    SPACES.exec(line);
-    const from = SPACES.lastIndex;
-    TIMESTAMP.lastIndex = from;
-    if (TIMESTAMP.exec(line)) {
-      at = TIMESTAMP.lastIndex;
-      continue;
-    }
-    LOCATION.lastIndex = from;
-    const place = LOCATION.exec(line);
-    if (place && PATH_CHAR.test(place[0].slice(0, place[0].indexOf(':', 2)))) {
-      at = LOCATION.lastIndex;
-      continue;
-    }
-    return at === 0 ? 0 : from;
-  }
 }
 
 /** One expression that finds any of `words`, whole, in a lowercased text; none finds nothing. */

@@ -21,6 +21,7 @@
  */
 
 /** A piece of a pattern: plain text, or a placeholder by name. */
+import { GENERIC_WORDS } from './message.ts';
 export type Piece = { text: string } | { placeholder: string };
 
 /**
@@ -42,18 +43,10 @@ export const WORD_CHAR = /[\p{L}\p{N}]/u;
 const WORDS = /[\p{L}\p{N}]+/gu;
 const PLACEHOLDER_NAME = /^[a-z][a-z0-9_-]*$/i;
 /**
- * Words any error message may hold, which say nothing of which error it is: a line that shares
- * only these with a message is not like it (`Network error` is not *Amazon Advertising Error*).
- * They still count in how alike two wordings are once a telling word is shared. A pattern of
- * these words only would match the lines of other errors: `check` refuses it (`genericWords`).
+ * Words any error message may hold (message.ts). A pattern of these words only would match the
+ * lines of other errors: `check` refuses it (`genericWords`).
  */
-export const GENERIC_WORDS: ReadonlySet<string> = new Set(
-  (
-    'error errors err failed fail fails failure failing fatal exception warning warn problem issue unable cannot could ' +
-    'not no please try again later retry something went wrong occurred unexpected unknown an the a is was has have ' +
-    'be been to of in on for with while this that it your you we our sorry oops'
-  ).split(' '),
-);
+export { GENERIC_WORDS };
 /** A pattern past this many characters is refused: a message is a line, not a page. */
 export const MOST_PATTERN_CHARS = 300;
 
