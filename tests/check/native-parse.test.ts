@@ -90,6 +90,9 @@ const TOKENS = [
   '{text}',
   '{number}',
   '{a b}',
+  '\\{',
+  '\\}',
+  '\\\\{',
   '::match[',
   '::example[',
   '\n:::\n',
@@ -240,6 +243,8 @@ const INLINE = fc.constantFrom(
   '\\`',
   '\\\\',
   '\\',
+  '\\{',
+  '\\}',
   '{text}',
   '{',
   '}',
@@ -448,6 +453,19 @@ describe('the native fast path', () => {
     const nodes = synthesizeRealistic(60).nodes;
     const text = `---\ntitle: T\nstart: ${nodes[0]!.id}\n---\n\n${nodes.map((node) => node.mdx).join('\n\n')}\n`;
     expect(compare(text)).toBe('native');
+  });
+
+  it('reads escaped braces as micromark does', () => {
+    // MDX's way to write a brace in text: a message that quotes an object.
+    for (const text of [
+      '::example[Message \\{ name: x \\} y]\n',
+      ':::error{#a}\n::example[x \\{ y \\}]\n:::\n',
+      'a\\{b\\}c **\\{**\n',
+    ]) {
+      expect(compare(text), JSON.stringify(text)).toBe('native');
+    }
+    // A brace after an escaped backslash is an expression's.
+    expect(parseNative('a \\\\{b}\n')).toBeUndefined();
   });
 
   it('reads tabs in text and in code as micromark does', () => {

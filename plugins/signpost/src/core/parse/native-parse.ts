@@ -245,7 +245,8 @@ function placeBack(tree: Root, parted: number[], lines: Lines): void {
 
 /**
  * What takes a file out of the compared subset, outside code: MDX and HTML (`<`, `>`, `{`,
- * `}`), pipes (but in tables), escapes but of brackets, `|` and `\` (`\**a**` is read apart),
+ * `}` but escaped), pipes (but in tables), escapes but of brackets, braces, `|` and `\`
+ * (`\**a**` is read apart),
  * strikethrough, footnotes, task lists (after any list markers), literal autolinks (an email's
  * `@` after a character it may hold), `*` and `_` runs that touch, and `*` or `_` beside a
  * character outside the BMP (micromark classes each half of `🚨` as a letter, Sätteri the
@@ -253,7 +254,7 @@ function placeBack(tree: Root, parted: number[], lines: Lines): void {
  * directive whose name holds the tab, `:\ta`, Sätteri text).
  */
 const OUTSIDE =
-  /[<>{}|~^]|:(?:[-\w]|[^\0-\x7F])*\t|\\(?![[\]|\\])|[*_]{3}|\*_|_\*|[*_][\uD800-\uDFFF]|[\uD800-\uDFFF][*_]|www\.|:\/\/|[-.\w+]@|^(?:[ ]*(?:[-*+]|\d+[.)])[ ]+)+\[[ xX]\]/gm;
+  /[<>|~^]|(?<!(?:^|[^\\])(?:\\\\)*\\)[{}]|:(?:[-\w]|[^\0-\x7F])*\t|\\(?![[\]|\\{}])|[*_]{3}|\*_|_\*|[*_][\uD800-\uDFFF]|[\uD800-\uDFFF][*_]|www\.|:\/\/|[-.\w+]@|^(?:[ ]*(?:[-*+]|\d+[.)])[ ]+)+\[[ xX]\]/gm;
 
 /** What a link's destination and title may hold: addresses (`https://`, `www.`, `git@host`, `~`). */
 const IN_DESTINATION = /^(?::\/\/|www\.|[-.\w+]@|~)$/;
