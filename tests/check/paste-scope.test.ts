@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkGuides } from '../../plugins/signpost/src/core/index.ts';
 import { pageGuide, SitePaths, type PageGuide } from '../../plugins/signpost/src/render/site-model.ts';
-import { answerList, guideScope, pageScope, pastePaths, twinBranch } from '../../plugins/signpost/src/render/paste-scope.ts';
+import { answerList, guideScope, pageScope, pastePaths, twinBranch, waysByQuestion } from '../../plugins/signpost/src/render/paste-scope.ts';
 import { UI_STRINGS } from '../../plugins/signpost/src/render/strings.ts';
 import { pasteData, pasteSources, readScope } from '../../plugins/signpost/src/render/paste-data.ts';
 
@@ -226,6 +226,21 @@ describe('the answers that lead to each card', () => {
     expect(answerList(['12', '13'], strings)).toBe('12 or 13');
     expect(answerList(['12', '13', '14'], strings)).toBe('12, 13 or 14');
     expect(answerList(['12', '13', '14', '15', '16'], strings)).toBe('12, 13, 14 and 2 more');
+  });
+
+  it("name a question once among a page's ways in, with all its answers that lead there", () => {
+    const ways = waysByQuestion(
+      [
+        { id: 'os', question: 'Which system?', answer: 'Windows 10' },
+        { id: 'db', question: 'Which server?', answer: 'PostgreSQL 14' },
+        { id: 'os', question: 'Which system?', answer: 'Windows 11' },
+      ],
+      UI_STRINGS.en,
+    );
+    expect(ways).toEqual([
+      { id: 'os', question: 'Which system?', answer: 'Windows 10 or Windows 11' },
+      { id: 'db', question: 'Which server?', answer: 'PostgreSQL 14' },
+    ]);
   });
 
   it('tell apart the search results of cards that share their message, and only those', () => {

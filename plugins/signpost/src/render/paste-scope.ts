@@ -21,7 +21,7 @@
 import { reachedFrom } from '../core/graph/model.ts';
 import { answersOf } from './map-plan.ts';
 import { scopeTargets, type PasteNames } from './paste-data.ts';
-import type { NodeView, PageGuide } from './site-model.ts';
+import type { NodeView, PageGuide, WayIn } from './site-model.ts';
 import type { UiStrings } from './strings.ts';
 
 /** What a page says of its scope, as `data-*` attributes of its `<html>`: none for one that matches every card. */
@@ -277,4 +277,19 @@ function twinBranches(guides: readonly PageGuide[]): Map<string, string> {
     }
   }
   return labels;
+}
+
+/**
+ * The ways into a page, one a question: several answers of one question that lead to the page
+ * are one way in, its answers named together (`Windows 10 or Windows 11`), in the order of the
+ * first of them.
+ */
+export function waysByQuestion(ways: readonly WayIn[], strings: Pick<UiStrings, 'answersOr' | 'andMore'>): WayIn[] {
+  const byQuestion = new Map<string, { way: WayIn; answers: string[] }>();
+  for (const way of ways) {
+    const found = byQuestion.get(way.id);
+    if (found) found.answers.push(way.answer);
+    else byQuestion.set(way.id, { way, answers: [way.answer] });
+  }
+  return [...byQuestion.values()].map(({ way, answers }) => ({ ...way, answer: answerList(answers, strings) }));
 }
