@@ -457,11 +457,7 @@ describe('the native fast path', () => {
 
   it('reads escaped braces as micromark does', () => {
     // MDX's way to write a brace in text: a message that quotes an object.
-    for (const text of [
-      '::example[Message \\{ name: x \\} y]\n',
-      ':::error{#a}\n::example[x \\{ y \\}]\n:::\n',
-      'a\\{b\\}c **\\{**\n',
-    ]) {
+    for (const text of ['::example[Message \\{ name: x \\} y]\n', ':::error{#a}\n::example[x \\{ y \\}]\n:::\n', 'a\\{b\\}c **\\{**\n']) {
       expect(compare(text), JSON.stringify(text)).toBe('native');
     }
     // A brace after an escaped backslash is an expression's.

@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkGuides } from '../../plugins/signpost/src/core/index.ts';
 import { pageGuide, SitePaths, type PageGuide } from '../../plugins/signpost/src/render/site-model.ts';
-import { answerList, guideScope, pageScope, pastePaths, twinBranch, waysByQuestion } from '../../plugins/signpost/src/render/paste-scope.ts';
+import {
+  answerList,
+  guideScope,
+  pageScope,
+  pastePaths,
+  twinBranch,
+  waysByQuestion,
+} from '../../plugins/signpost/src/render/paste-scope.ts';
 import { UI_STRINGS } from '../../plugins/signpost/src/render/strings.ts';
 import { pasteData, pasteSources, readScope } from '../../plugins/signpost/src/render/paste-data.ts';
 
