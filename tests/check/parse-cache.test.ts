@@ -229,5 +229,17 @@ describe('a tampered parse cache', () => {
       value.problems.push({ file: other(), line: 1, column: 1, severity: 'error', rule: 'no-such-rule', message: 'x' });
       await rewrite(file, header, value);
     });
+    // A node's place of another shape: a key more, a column of 0, a line written as text.
+    for (const spoil of [
+      (place: { start: Record<string, unknown> }) => (place.start['extra'] = 1),
+      (place: { start: Record<string, unknown> }) => (place.start['column'] = 0),
+      (place: { start: Record<string, unknown> }) => (place.start['line'] = '1'),
+    ]) {
+      await expectIgnored(async () => {
+        const { file, header, value } = await entryOf(other());
+        spoil(value.result.nodes[0].position);
+        await rewrite(file, header, value);
+      });
+    }
   });
 });

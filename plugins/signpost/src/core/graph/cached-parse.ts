@@ -38,8 +38,31 @@ import { RULE_IDS } from '../rules/catalogue.ts';
 import { slugify } from '../suggest.ts';
 import type { SiteComponents } from '../parse/site-components.ts';
 
-const point = z.strictObject({ line: z.int().positive(), column: z.int().positive(), offset: z.int().nonnegative().optional() });
-const position = z.strictObject({ start: point, end: point });
+/**
+ * A place, `{ start, end }` of points `{ line, column, offset? }` and nothing else, checked by
+ * hand rather than by a zod object: an entry holds thousands, and this is most of the time
+ * that judging an entry takes.
+ */
+const position = z.custom<Position>((value) => isStrictPlace(value));
+
+function isStrictPlace(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length !== 2 || !('start' in value) || !('end' in value)) return false;
+  return isStrictPoint(value.start) && isStrictPoint(value.end);
+}
+
+function isStrictPoint(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { line, column, offset } = value as { line?: unknown; column?: unknown; offset?: unknown };
+  const keys = Object.keys(value).length;
+  if (keys !== (offset === undefined ? 2 : 3) || !positiveInt(line) || !positiveInt(column)) return false;
+  return offset === undefined || (Number.isInteger(offset) && (offset as number) >= 0);
+}
+
+function positiveInt(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) > 0;
+}
 const edge = { to: z.string(), position, attribute: z.enum(['to', 'next']).optional() };
 const located = z.strictObject({ text: z.string(), position, onlyComments: z.literal(true).optional() });
 const fileRef = z.strictObject({ path: z.string(), kind: z.enum(['image', 'video', 'poster', 'captions', 'file', 'page']), position });
