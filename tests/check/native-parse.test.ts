@@ -352,6 +352,8 @@ const TABLE = fc
 const LEAF = fc.constantFrom(
   '::match{regex="a{3}"}',
   '::match{regex="(?:RSA|ECDSA) [\\w+/]{43}"}',
+  '::match{regex=\'"a{2,}\\.\' within="x"}',
+  '::match{regex="a{3}" within="b{"}',
   '::match{regex="x{2}"} tail',
   '::match{regex="a{3}" b}',
   '::match[x]{regex="{"}',
@@ -464,6 +466,20 @@ describe('the native fast path', () => {
     expect(parseNative('a \\\\{b}\n')).toBeUndefined();
   });
 
+  it("reads braces in a leaf directive's quoted values as micromark does", () => {
+    // Sätteri would read them as an expression, and refuse the file where it is no JavaScript:
+    // it is given them masked, and the attributes are read from the text as written.
+    for (const text of [
+      '::match{regex=\'(?<=socket ")[^"]*\\.s\\.PGSQL\\.\\d{1,5}" failed\' within="start"}\n',
+      ':::error{#a}\n::match{regex="a{3}"}\n::example[aaa]\n:::\n',
+      '::match{regex="a{3}"}\n- 10) a\n',
+    ]) {
+      expect(compare(text), JSON.stringify(text)).toBe('native');
+    }
+    // In code, the line is code: the file is declined rather than read with its braces masked.
+    expect(parseNative('```\n::match{regex="a{3}"}\n```\n')).toBeUndefined();
+  });
+
   it('reads tabs in text and in code as micromark does', () => {
     // Pasted output holds them: psql prints its hints after a tab.
     for (const text of [
@@ -544,6 +560,10 @@ describe('the native fast path', () => {
       // A backtick in a table's row that opens no code in that row: Sätteri reads the next
       // row's directive as code.
       '| a |\n| - |\n| `b |\n| c:x` |\n',
+      // A half of a surrogate pair alone, which Sätteri reads as U+FFFD (after a colon: a
+      // directive's name in micromark).
+      'see :\uDEA8the card\n',
+      'a \uD83D b\n',
       // A table's row that Sätteri builds without cells, after an element opened in its head.
       'a | a\n ---  | -\na<kbd>\n\n\\<kbd>a *b*</kbd>a\n\n',
       // Tabs: after a colon (a directive's name in micromark), before a line's text, after a
@@ -552,8 +572,6 @@ describe('the native fast path', () => {
       'x:\ta b\n',
       ':\n\t::example[\n',
       '[r]: /u\n```\n```\n\n- \t\n\n',
-      // A list right after a leaf directive that Sätteri reads as a paragraph.
-      '::match{regex="a{3}"}\n- 10) a\n',
       // A text directive after code that holds a backtick: Sätteri reads text.
       '``a`b``:a`c`\n',
       'x ``a`b`` y\nz :a\n',

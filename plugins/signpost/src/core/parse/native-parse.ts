@@ -67,17 +67,19 @@ export function parseNative(text: string): Root | undefined {
 }
 
 function readNatively(text: string): Root | undefined {
-  // micromark turns NUL into U+FFFD and ends lines at CR too: files with either, rare in
-  // guides, are left to it. Tabs are read alike (pasted output holds them: psql's hints).
+  // micromark turns NUL into U+FFFD and ends lines at CR too, and keeps a lone half of a
+  // surrogate pair that Sätteri cannot: files with any, rare in guides, are left to it. Tabs are read alike (pasted output holds them: psql's hints).
   if (RAW.test(text)) return undefined;
   const lines = new Lines(text);
-  const read: Read = { text, lines, ranges: [], allowed: [], fenceLines: new Set(), closings: new Set(), codeLines: new Set(), parted: [] };
-  const tree = readTables(text, read);
+  const read: Read = { text, lines, ranges: [], allowed: [], fenceLines: new Set(), closings: new Set(), codeLines: new Set(), masked: new Set(), leafOpenings: new Set(), parted: [] };
+  const tree = readTables(maskBraces(text, read), read);
   if (!tree) return undefined;
   // A first line of dashes that opens no frontmatter: micromark's frontmatter construct reads
   // on from it and builds no list after it (`---`, a blank line, `- a`), Sätteri a rule and a list.
   if (/^(?:---|\+\+\+)/.test(text) && tree.children[0]?.type !== 'yaml') return undefined;
   if (!adapt(tree, read, [])) return undefined;
+  // Each line whose attributes' braces Sätteri did not see must be a leaf directive's opening.
+  for (const start of read.masked) if (!read.leafOpenings.has(start)) return undefined;
   // Each line read again after a blank line must have closed a container, as it does in micromark.
   for (const line of read.parted) if (!read.closings.has(line)) return undefined;
   // A tab before a line's first character, or after a list's marker, counts to the next tab
@@ -103,7 +105,8 @@ function readNatively(text: string): Root | undefined {
   return tree;
 }
 
-const RAW = /[\0\r]/;
+/** NUL, CR, and a half of a surrogate pair alone (Sätteri, in Rust, reads it as U+FFFD). */
+const RAW = /[\0\r]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The lines with a tab among the blanks and the list and quote markers they start with. */
 function indentedByTab(text: string, lines: Lines): number[] {
@@ -124,12 +127,13 @@ const FENCE_LINE = /^ {0,3}:{3,} *$/;
  * so are noted in `read.parted`, each to be found a closing fence by `adapt`. Undefined where
  * Sätteri refuses the text.
  */
-function readTables(text: string, read: Read): Root | undefined {
+function readTables(written: string, read: Read): Root | undefined {
+  const { text } = read;
   // Read once, where each fence after a line with a pipe is taken to end a table; read again
   // as below where one of them closes no container.
   const likely = likelyParted(read.lines);
   if (likely.length > 0) {
-    const tree = readParted(text, likely, read.lines);
+    const tree = readParted(written, likely, read.lines);
     if (tree && closesAll(tree, likely) && fencesInTables(tree, text, read.lines).length === 0) {
       read.parted = likely;
       return tree;
@@ -138,7 +142,7 @@ function readTables(text: string, read: Read): Root | undefined {
   const parted = new Set<number>();
   for (let round = 0; round < 8; round++) {
     const before = [...parted].sort((a, b) => a - b);
-    const tree = readParted(text, before, read.lines);
+    const tree = readParted(written, before, read.lines);
     if (!tree) return undefined;
     const found = fencesInTables(tree, text, read.lines).filter((line) => !parted.has(line));
     if (found.length === 0) {
@@ -148,6 +152,27 @@ function readTables(text: string, read: Read): Root | undefined {
     for (const line of found) parted.add(line);
   }
   return undefined;
+}
+
+/**
+ * The text as Sätteri is given it: in a leaf directive alone at a line's start whose quoted
+ * attribute values hold braces (`::match{regex='\\d{1,5}'}`), each brace written as `_`.
+ * Sätteri reads braces there as an expression, and refuses the whole file where it is no
+ * JavaScript; masked, it reads the directive, whose attributes `readOpening` reads from the
+ * text as written. Those directives are noted in `read.masked`: each must be read as one.
+ */
+function maskBraces(text: string, read: Read): string {
+  let written = text;
+  for (const match of text.matchAll(/^::[A-Za-z][\w-]*\{/gm)) {
+    const block = readAttributes(text, match.index + match[0].length - 1, false, read.lines);
+    if (!block) continue;
+    const inside = text.slice(match.index + match[0].length, block.end - 1);
+    if (!/[{}]/.test(inside)) continue;
+    const from = match.index + match[0].length;
+    written = `${written.slice(0, from)}${inside.replace(/[{}]/g, '_')}${written.slice(block.end - 1)}`;
+    read.masked.add(match.index);
+  }
+  return written;
 }
 
 /** Sätteri's tree of `text` read with a blank line before each of `parted`, in `text`'s places. */
@@ -315,6 +340,10 @@ interface Read {
   closings: Set<number>;
   /** Lines of code blocks, their fences included. */
   codeLines: Set<number>;
+  /** Where the leaf directives start whose attributes' braces Sätteri was given masked (`maskBraces`). */
+  masked: Set<number>;
+  /** Where the leaf directives read here start. */
+  leafOpenings: Set<number>;
   /** Lines Sätteri read after a blank line added before them (`readTables`). */
   parted: number[];
 }
@@ -341,7 +370,9 @@ function adapt(parent: Parent, read: Read, fences: number[], inTable = false, in
       child = leaf;
     }
     if (child.type === 'containerDirective' || child.type === 'leafDirective' || child.type === 'textDirective') {
-      if (!readOpening(child, read, fences, leaf !== undefined)) return false;
+      const start = child.position?.start.offset;
+      const masked = start !== undefined && read.masked.has(start);
+      if (!readOpening(child, read, fences, leaf !== undefined || masked)) return false;
     }
     if (child.type === 'code') {
       // In a container, a fence in code closes the container in micromark, not in Sätteri.
@@ -641,6 +672,7 @@ function readOpening(node: Directives, read: Read, fences: number[], ownReading 
   const end = node.position?.end.offset;
   if (end === undefined || (node.type === 'containerDirective' ? openingEnd > end : openingEnd !== end)) return false;
   node.attributes = attributes;
+  if (node.type === 'leafDirective') read.leafOpenings.add(start);
   const position: { opening: Position; attributes?: Record<string, Position>; closing?: Position } = {
     opening: lines.span(start, openingEnd),
   };
