@@ -71,7 +71,18 @@ function readNatively(text: string): Root | undefined {
   // surrogate pair that Sätteri cannot: files with any, rare in guides, are left to it. Tabs are read alike (pasted output holds them: psql's hints).
   if (RAW.test(text)) return undefined;
   const lines = new Lines(text);
-  const read: Read = { text, lines, ranges: [], allowed: [], fenceLines: new Set(), closings: new Set(), codeLines: new Set(), masked: new Set(), leafOpenings: new Set(), parted: [] };
+  const read: Read = {
+    text,
+    lines,
+    ranges: [],
+    allowed: [],
+    fenceLines: new Set(),
+    closings: new Set(),
+    codeLines: new Set(),
+    masked: new Set(),
+    leafOpenings: new Set(),
+    parted: [],
+  };
   const tree = readTables(maskBraces(text, read), read);
   if (!tree) return undefined;
   // A first line of dashes that opens no frontmatter: micromark's frontmatter construct reads
